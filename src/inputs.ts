@@ -1,0 +1,20 @@
+import type { CleanupPolicy, FailOn, Mode } from './modes.js';
+
+/** Every action input, read once at the top of run() and handed on as plain values. */
+export interface ActionInputs {
+  mode: Mode;
+  /** Path or glob of plan files, relative to the workspace. */
+  plan: string;
+  region?: string;
+  roleToAssume?: string;
+  roleSessionName: string;
+  confirm?: string;
+  cleanup: CleanupPolicy;
+  timeoutMinutes: number;
+  pollIntervalSeconds: number;
+  githubToken?: string;
+  reportDir: string;
+  failOn: FailOn;
+  olderThanSeconds?: number;
+  dryRun: boolean;
+}

@@ -1,0 +1,84 @@
+import type { SourcePosition } from '../errors.js';
+
+/** One finding about a plan, at the place in the file that caused it. */
+export interface Diagnostic extends SourcePosition {
+  severity: 'error' | 'warning';
+  /** Path in the document, e.g. `waves[1].dependsOn[0]`; empty for the whole document. */
+  path: string;
+  /** What a person reads: `waves[1].dependsOn[0]: unknown wave "dta" (did you mean "data"?)`. */
+  message: string;
+}
+
+export type LaunchDisposition = 'STARTED' | 'STOPPED';
+export type RightSizing = 'NONE' | 'BASIC' | 'IN_AWS';
+export type HealthCheck = 'none' | 'running' | 'ec2-status';
+export type OnFailure = 'stop' | 'continue';
+
+/** DRS launch configuration fields (UpdateLaunchConfiguration). Absent = leave the server's value alone. */
+export interface LaunchSettings {
+  copyPrivateIp?: boolean;
+  copyTags?: boolean;
+  launchDisposition?: LaunchDisposition;
+  rightSizing?: RightSizing;
+  osByol?: boolean;
+}
+
+/** Desired fields of the EC2 launch template's default version. Absent = leave alone. */
+export interface TemplateSettings {
+  subnetId?: string;
+  securityGroupIds?: string[];
+  instanceType?: string;
+  /** Instance profile name or ARN. */
+  instanceProfile?: string;
+}
+
+/** How a plan entry names DRS source servers. */
+export type Selector =
+  | { kind: 'id'; sourceServerId: string }
+  | { kind: 'hostname'; hostname: string }
+  | { kind: 'tags'; tags: Record<string, string> };
+
+/** One entry of `waves[].servers`, with every default merged down to it. */
+export interface ServerSpec {
+  selector: Selector;
+  critical: boolean;
+  /** Point-in-time snapshot pin (`pit-…`); absent = latest data. */
+  snapshot?: string;
+  launch: LaunchSettings;
+  template: TemplateSettings;
+  healthCheck: HealthCheck;
+  position: SourcePosition;
+}
+
+export interface Wave {
+  name: string;
+  /** 0-based order in the file. */
+  index: number;
+  /** Names of the waves that must succeed before this one starts (default: the previous wave). */
+  dependsOn: string[];
+  servers: ServerSpec[];
+  timeoutSeconds: number;
+  waitAfterSeconds: number;
+  position: SourcePosition;
+}
+
+export interface Objectives {
+  rtoSeconds?: number;
+  rpoSeconds?: number;
+}
+
+/** A validated, normalised plan: durations in seconds, defaults merged down to each server entry. */
+export interface Plan {
+  version: 1;
+  name: string;
+  description?: string;
+  region?: string;
+  accountId?: string;
+  objectives: Objectives;
+  onFailure: OnFailure;
+  waves: Wave[];
+  /** Path as given (workspace-relative where possible). */
+  file: string;
+  /** sha256 (hex) of the file's bytes, for the evidence. */
+  sha256: string;
+}

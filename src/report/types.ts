@@ -1,0 +1,135 @@
+import type { Mode, RunStatus } from '../modes.js';
+
+/**
+ * The evidence of one run (report.json, validated by schemas/report.schema.json).
+ * Every time is an ISO-8601 UTC string taken from DRS or EC2 (job log times, launch times,
+ * status-check times), never from when the poller happened to wake up.
+ * Every duration is computed from these timestamps in src/report/durations.ts, nowhere else.
+ */
+export interface Report {
+  schemaVersion: 1;
+  mode: Mode;
+  /** `<repository>/<run id>`, stable across re-runs of one workflow run. */
+  executionId: string;
+  plan: { name: string; path: string; sha256: string; commit?: string };
+  /** GitHub actor who started the run. */
+  initiatedBy?: string;
+  repository?: string;
+  runUrl?: string;
+  region: string;
+  accountId?: string;
+  isDrill: boolean;
+  startedAt: string;
+  endedAt?: string;
+  status: RunStatus | 'running';
+  objectives: { rtoSeconds?: number; rpoSeconds?: number };
+  /** Filled by computeMeasurements() from the timestamps below. */
+  measured: Measurements;
+  waves: WaveReport[];
+  launchConfigChanges: LaunchConfigChange[];
+  cleanup?: CleanupReport;
+  /** Run-level problems (preflight failures, timeouts, cancellation) in words a person understands. */
+  errors: string[];
+  warnings: string[];
+}
+
+export interface Measurements {
+  /** First StartRecovery → last critical server healthy. Absent when not every critical server got healthy. */
+  rtoSeconds?: number;
+  /** Worst (largest) launch time − recovery point time over all launched servers. */
+  rpoSeconds?: number;
+  rtoMet?: boolean;
+  rpoMet?: boolean;
+  /** When the first StartRecovery was accepted (the RTO clock's start). */
+  firstStartRecoveryAt?: string;
+}
+
+export type WaveStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
+
+export interface WaveReport {
+  name: string;
+  index: number;
+  dependsOn: string[];
+  status: WaveStatus;
+  /** When the wave's first StartRecovery was accepted. */
+  startedAt?: string;
+  /** When the wave's outcome was decided (last server healthy, failure, or timeout). */
+  endedAt?: string;
+  jobs: JobReport[];
+  servers: ServerReport[];
+  /** Why the wave failed or was skipped. */
+  error?: string;
+}
+
+export interface JobReport {
+  jobId: string;
+  /** DRS JobStatus: PENDING | STARTED | COMPLETED. */
+  status: string;
+  createdAt?: string;
+  endedAt?: string;
+  sourceServerIds: string[];
+}
+
+export type HealthState = 'pending' | 'passed' | 'failed' | 'skipped';
+
+/** Phases a server goes through in a DRS job, from the job log. */
+export interface PhaseReport {
+  /** snapshot | conversion | launch | boot (boot = EC2 instance launched → health check passed). */
+  name: 'snapshot' | 'conversion' | 'launch' | 'boot';
+  startedAt: string;
+  endedAt?: string;
+  failed?: boolean;
+}
+
+export interface ServerError {
+  /** DRS job log event (e.g. CONVERSION_FAIL) or our own label (e.g. HEALTH_CHECK). */
+  event: string;
+  message: string;
+  /** DRS's `rawError`, verbatim. */
+  rawError?: string;
+  at?: string;
+}
+
+export interface ServerReport {
+  sourceServerId: string;
+  hostname?: string;
+  critical: boolean;
+  jobId?: string;
+  /** DRS LaunchStatus: PENDING | IN_PROGRESS | LAUNCHED | FAILED | TERMINATED. */
+  launchStatus?: string;
+  recoveryInstanceId?: string;
+  ec2InstanceId?: string;
+  /** Last seen EC2 instance state (running, stopped, …). */
+  ec2State?: string;
+  /** When the EC2 instance was launched (EC2 LaunchTime). */
+  launchedAt?: string;
+  /** When the health check passed. */
+  healthyAt?: string;
+  /** Time of the data the instance was launched from (RecoveryInstance.pointInTimeSnapshotDateTime). */
+  recoveryPointAt?: string;
+  health: HealthState;
+  phases: PhaseReport[];
+  errors: ServerError[];
+}
+
+export interface LaunchConfigChange {
+  sourceServerId: string;
+  /** `launch` = DRS launch configuration; `template` = EC2 launch template default version. */
+  target: 'launch' | 'template';
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** New launch template version, for template changes. */
+  templateVersion?: number;
+  /** False in a dry run: listed, not written. */
+  applied: boolean;
+}
+
+export interface CleanupReport {
+  policy: string;
+  status: 'skipped' | 'succeeded' | 'failed' | 'dry-run';
+  reason?: string;
+  terminateJobIds: string[];
+  /** recoveryInstanceId → outcome. */
+  instances: { recoveryInstanceId: string; ec2InstanceId?: string; sourceServerId?: string; result: string }[];
+}
