@@ -1,0 +1,68 @@
+import type { SourceServer } from '../aws/gateways.js';
+import type { Mode } from '../modes.js';
+import type { Plan, ServerSpec, Wave } from '../plan/types.js';
+
+/** A DRS source server a plan entry selected, with the entry (defaults merged) that selected it. */
+export interface ResolvedServer {
+  sourceServerId: string;
+  /** identificationHints.hostname (or fqdn), for people. */
+  hostname?: string;
+  spec: ServerSpec;
+  sourceServer: SourceServer;
+}
+
+export interface ResolvedWave {
+  wave: Wave;
+  servers: ResolvedServer[];
+}
+
+/** The plan with every selector resolved to source servers: what the scheduler runs. */
+export interface ExecutionPlan {
+  plan: Plan;
+  waves: ResolvedWave[];
+}
+
+/** Time, injected so unit tests run instantly and deterministically. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};
+
+/** Where the engine writes progress for people (core.info & co. in the action, console in the CLI). */
+export interface EngineLog {
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Who and what a run is, for tags and evidence. */
+export interface RunContext {
+  mode: Exclude<Mode, 'validate'>;
+  isDrill: boolean;
+  /** `<repository>/<run id>`. */
+  executionId: string;
+  region: string;
+  accountId?: string;
+  initiatedBy?: string;
+  repository?: string;
+  runUrl?: string;
+  commit?: string;
+}
