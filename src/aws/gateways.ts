@@ -33,7 +33,17 @@ export interface LaunchConfigurationUpdate {
   licensing?: { osByol?: boolean };
 }
 
-export interface DrsGateway {
+/**
+ * Both gateways report AWS's own clock (the `Date` header of their latest response) so that times the
+ * action observes itself (e.g. when a health check was first seen passing) are on the same clock as
+ * DRS's and EC2's timestamps. Mixing the runner's clock with AWS's is how durations go wrong.
+ */
+export interface AwsClock {
+  /** ISO-8601 time of the latest response's `Date` header; undefined before the first response. */
+  serverTime(): string | undefined;
+}
+
+export interface DrsGateway extends AwsClock {
   /** Every source server in the region (all pages; no 200-server cap). */
   describeAllSourceServers(): Promise<SourceServer[]>;
   /** Jobs by id, in batches of 1,000 ids: one call for up to 1,000 jobs. */
@@ -50,7 +60,11 @@ export interface DrsGateway {
   describeRecoverySnapshots(sourceServerId: string): Promise<RecoverySnapshot[]>;
   getLaunchConfiguration(sourceServerId: string): Promise<LaunchConfiguration>;
   updateLaunchConfiguration(update: LaunchConfigurationUpdate): Promise<LaunchConfiguration>;
-  /** One StartRecovery call; throws the SDK's ConflictException / ServiceQuotaExceededException as is. */
+  /**
+   * One StartRecovery call, never retried by the SDK (StartRecovery has no client token: a retry after a
+   * lost answer would start a duplicate job). Throws the SDK's exceptions as they are; the engine looks
+   * for the job by its tags before trying again.
+   */
   startRecovery(request: StartRecoveryRequest): Promise<Job>;
   /** One TerminateRecoveryInstances call (≤200 ids). */
   terminateRecoveryInstances(recoveryInstanceIds: string[]): Promise<Job>;
@@ -64,7 +78,7 @@ export interface LaunchTemplateChange {
   instanceProfile?: string;
 }
 
-export interface Ec2Gateway {
+export interface Ec2Gateway extends AwsClock {
   describeInstances(instanceIds: string[]): Promise<Instance[]>;
   /** Includes non-running instances (IncludeAllInstances). */
   describeInstanceStatus(instanceIds: string[]): Promise<InstanceStatus[]>;

@@ -12,6 +12,8 @@ export const TAG = {
   runUrl: `${TAG_PREFIX}run-url`,
   commit: `${TAG_PREFIX}commit`,
   startedAt: `${TAG_PREFIX}started-at`,
+  /** Which ≤100-server part of the wave a job holds: finds a job whose StartRecovery answer was lost. */
+  chunk: `${TAG_PREFIX}chunk`,
 } as const;
 
 /** DRS and EC2 cap tag values at 256 characters. */
