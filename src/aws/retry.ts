@@ -1,0 +1,187 @@
+/**
+ * Our own retry on top of the SDK's: the SDK gives up after `maxAttempts` and ignores a numeric
+ * `Retry-After` (middleware-retry reads it as an epoch date, drs-facts §1.5), so callers that must
+ * survive throttling and 5xx (the poller, the credential provider) wrap calls in `withRetry`.
+ */
+
+export interface RetryOptions {
+  /** Whether an error is worth another attempt; anything else is rethrown at once. */
+  isRetryable(error: unknown): boolean;
+  /** Total attempts, the first included (1 = no retry). */
+  maxAttempts: number;
+  /** Ceiling of the first delay; it doubles on every attempt. */
+  baseMs: number;
+  /** Upper bound of the exponential ceiling. */
+  maxMs: number;
+  sleep(ms: number): Promise<void>;
+  /** [0, 1); injectable so tests can pin the jitter. */
+  random?: () => number;
+  /** A server's Retry-After is honoured up to this bound (default 5 minutes) so a bogus value cannot stall a run. */
+  maxRetryAfterMs?: number;
+  onRetry?(error: unknown, attempt: number, delayMs: number): void;
+}
+
+const DEFAULT_MAX_RETRY_AFTER_MS = 300_000;
+
+/** Codes of throttling errors across DRS, EC2 (query protocol) and STS. */
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'EC2ThrottledException',
+  'BandwidthLimitExceeded',
+  'PriorRequestNotComplete',
+]);
+
+/** Server-side or network failures that a later attempt may not meet. */
+const TRANSIENT_NAMES = new Set([
+  'InternalServerException',
+  'InternalServerError',
+  'InternalError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'Unavailable',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+
+/** Node socket error codes that mean the connection, not the request, failed. */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+
+interface ErrorFields {
+  name?: unknown;
+  code?: unknown;
+  retryAfterSeconds?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  $response?: { headers?: Record<string, unknown> };
+  $retryable?: { throttling?: unknown };
+  cause?: unknown;
+}
+
+function fields(error: unknown): ErrorFields {
+  return typeof error === 'object' && error !== null ? (error as ErrorFields) : {};
+}
+
+function httpStatus(error: unknown): number | undefined {
+  const status = fields(error).$metadata?.httpStatusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function nameOf(error: unknown): string | undefined {
+  const name = fields(error).name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+export function isThrottling(error: unknown): boolean {
+  const name = nameOf(error);
+  if (name !== undefined && THROTTLING_NAMES.has(name)) return true;
+  if (fields(error).$retryable?.throttling === true) return true;
+  return httpStatus(error) === 429;
+}
+
+function isNetworkFailure(error: unknown, depth = 0): boolean {
+  const { code, cause } = fields(error);
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  // fetch/undici and the SDK wrap socket errors; look one or two causes deep.
+  return depth < 2 && cause !== undefined && isNetworkFailure(cause, depth + 1);
+}
+
+/** Throttling, 5xx, timeouts and dropped connections: worth retrying with backoff. */
+export function isTransient(error: unknown): boolean {
+  if (isThrottling(error)) return true;
+  const name = nameOf(error);
+  if (name !== undefined && TRANSIENT_NAMES.has(name)) return true;
+  const status = httpStatus(error);
+  if (status !== undefined && TRANSIENT_STATUS.has(status)) return true;
+  return isNetworkFailure(error);
+}
+
+/** DRS answers ConflictException (409) when a source server is already in an active job. */
+export function isConflict(error: unknown): boolean {
+  return nameOf(error) === 'ConflictException' || httpStatus(error) === 409;
+}
+
+function secondsToMs(value: unknown): number | undefined {
+  // Number('') is 0: an empty header is no hint, not "retry now".
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/**
+ * How long the server asked us to wait, in ms: DRS's `retryAfterSeconds` (a string on
+ * ThrottlingException, a number on InternalServerException), else a raw `Retry-After` header
+ * (seconds or an HTTP date). Undefined when the error carries no hint.
+ */
+export function retryAfterMs(error: unknown, now: () => number = Date.now): number | undefined {
+  const { retryAfterSeconds, $response } = fields(error);
+  const fromMember = secondsToMs(retryAfterSeconds);
+  if (fromMember !== undefined) return fromMember;
+  const header = headerValue($response?.headers, 'retry-after');
+  if (header === undefined) return undefined;
+  const fromSeconds = secondsToMs(header);
+  if (fromSeconds !== undefined) return fromSeconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+
+/** Full jitter: uniform in [0, min(maxMs, baseMs * 2^(attempt-1))). */
+export function backoffDelayMs(
+  attempt: number,
+  opts: Pick<RetryOptions, 'baseMs' | 'maxMs' | 'random'>,
+): number {
+  const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor((opts.random ?? Math.random)() * ceiling);
+}
+
+/** Runs `fn` until it succeeds, fails with a non-retryable error, or `maxAttempts` is spent. */
+export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Promise<T> {
+  const maxAttempts = Math.max(1, Math.floor(opts.maxAttempts));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= maxAttempts || !opts.isRetryable(error)) throw error;
+      const hint = retryAfterMs(error);
+      const jitter = backoffDelayMs(attempt, opts);
+      const delayMs =
+        hint === undefined
+          ? jitter
+          : Math.max(jitter, Math.min(hint, opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS));
+      opts.onRetry?.(error, attempt, delayMs);
+      await opts.sleep(delayMs);
+    }
+  }
+}
+
+/** Real sleep, for production callers. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
