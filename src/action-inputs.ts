@@ -1,0 +1,82 @@
+import { UserError } from './errors.js';
+import type { ActionInputs } from './inputs.js';
+import { type CleanupPolicy, type FailOn, MODES, type Mode } from './modes.js';
+
+/** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
+export type InputReader = (name: string) => string;
+
+/** GitHub-hosted jobs stop at 6 h; keep room to write the report and clean up. */
+export const MAX_TIMEOUT_MINUTES = 345;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`input ${name}: "${value}" is not one of ${allowed.join(', ')}`);
+}
+
+function positiveNumber(name: string, value: string, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UserError(`input ${name}: "${value}" is not a positive number`);
+  }
+  if (n > max) throw new UserError(`input ${name}: ${n} is above the maximum of ${max}`);
+  return n;
+}
+
+function booleanInput(name: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  throw new UserError(`input ${name}: "${value}" is not true or false`);
+}
+
+/** `90s`, `15m`, `1h30m`, `2d` or a whole number of seconds. */
+export function parseAge(name: string, value: string): number {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (!m || text === '') throw new UserError(`input ${name}: "${value}" is not a duration like 90s, 15m, 1h30m or 2d`);
+  const [, d = '0', h = '0', mi = '0', s = '0'] = m;
+  return Number(d) * 86400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
+}
+
+/**
+ * Every input, read once and checked, so a typo in a workflow fails before anything touches AWS.
+ * `runId` gives the default role session name.
+ */
+export function readInputs(get: InputReader, runId: string | undefined): ActionInputs {
+  const mode = oneOf<Mode>('mode', get('mode').trim() || 'validate', MODES);
+  const plan = get('plan').trim();
+  if (!plan) throw new UserError('input plan is required: the path of the recovery plan file');
+
+  const region = get('region').trim() || undefined;
+  if (region && !REGION.test(region)) throw new UserError(`input region: "${region}" is not an AWS region name`);
+
+  const roleToAssume = get('role-to-assume').trim() || undefined;
+  if (roleToAssume && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleToAssume)) {
+    throw new UserError(`input role-to-assume: "${roleToAssume}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+  }
+  const roleSessionName = get('role-session-name').trim() || `drs-drill-${runId ?? 'local'}`.slice(0, 64);
+  if (!SESSION_NAME.test(roleSessionName)) {
+    throw new UserError(`input role-session-name: "${roleSessionName}" must be 2-64 characters of letters, digits and _+=,.@-`);
+  }
+
+  const olderThan = get('older-than').trim();
+  return {
+    mode,
+    plan,
+    region,
+    roleToAssume,
+    roleSessionName,
+    confirm: get('confirm').trim() || undefined,
+    cleanup: oneOf<CleanupPolicy>('cleanup', get('cleanup').trim() || 'always', ['always', 'on-success', 'never']),
+    timeoutMinutes: positiveNumber('timeout-minutes', get('timeout-minutes').trim() || '330', MAX_TIMEOUT_MINUTES),
+    pollIntervalSeconds: positiveNumber('poll-interval-seconds', get('poll-interval-seconds').trim() || '15', 300),
+    githubToken: get('github-token').trim() || undefined,
+    reportDir: get('report-dir').trim() || 'drs-report',
+    failOn: oneOf<FailOn>('fail-on', get('fail-on').trim() || 'readiness', ['errors', 'readiness']),
+    olderThanSeconds: olderThan ? parseAge('older-than', olderThan) : undefined,
+    dryRun: booleanInput('dry-run', get('dry-run')),
+  };
+}
