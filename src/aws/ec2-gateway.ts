@@ -1,0 +1,219 @@
+/**
+ * The EC2 gateway: the only module that sends EC2 Commands. Batches ids to EC2's request limits and
+ * follows every page.
+ */
+import {
+  CreateLaunchTemplateVersionCommand,
+  CreateTagsCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  type EC2Client,
+  type Instance,
+  type InstanceStatus,
+  type LaunchTemplateInstanceNetworkInterfaceSpecification,
+  type LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
+  type LaunchTemplateVersion,
+  ModifyLaunchTemplateCommand,
+  paginateDescribeInstanceStatus,
+  paginateDescribeInstances,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  type RequestLaunchTemplateData,
+  type SecurityGroup,
+  type Subnet,
+} from '@aws-sdk/client-ec2';
+import { chunk, ServerClock, trackServerTime } from './drs-gateway.js';
+import type { Ec2Gateway, LaunchTemplateChange } from './gateways.js';
+
+/** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
+export const EC2_BATCH = {
+  describeInstancesIds: 1000,
+  describeInstanceStatusIds: 100,
+  createTagsResources: 1000,
+  describeSubnetsIds: 200,
+  describeSecurityGroupsIds: 200,
+} as const;
+
+/** EC2 accepts client tokens of at most this many characters. */
+export const MAX_CLIENT_TOKEN_LENGTH = 255;
+
+/** Turns a described network interface back into the request shape (a few members differ in type name only). */
+export function toNetworkInterfaceRequest(
+  ni: LaunchTemplateInstanceNetworkInterfaceSpecification,
+): LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
+  const { Ipv6Addresses, Ipv4Prefixes, Ipv6Prefixes, ...rest } = ni;
+  return {
+    ...rest,
+    ...(Ipv6Addresses ? { Ipv6Addresses: Ipv6Addresses.map((a) => ({ Ipv6Address: a.Ipv6Address })) } : {}),
+    ...(Ipv4Prefixes ? { Ipv4Prefixes: Ipv4Prefixes.map((p) => ({ Ipv4Prefix: p.Ipv4Prefix })) } : {}),
+    ...(Ipv6Prefixes ? { Ipv6Prefixes: Ipv6Prefixes.map((p) => ({ Ipv6Prefix: p.Ipv6Prefix })) } : {}),
+  };
+}
+
+/** The instance profile member: an ARN goes in `Arn`, anything else is a name. */
+export function instanceProfileSpec(profile: string): { Arn: string } | { Name: string } {
+  return profile.startsWith('arn:') ? { Arn: profile } : { Name: profile };
+}
+
+/**
+ * The LaunchTemplateData of a new version made from `source` with `change` applied: only the changed
+ * members. DRS keeps subnet and security groups on the primary network interface (DeviceIndex 0), so
+ * they are merged into it; since a given NetworkInterfaces list replaces the source's whole list, the
+ * other interfaces are carried over as they are. EC2 refuses instance-level security groups next to
+ * network interfaces, so when an interface has to be added, top-level groups move onto it.
+ */
+export function launchTemplateData(
+  source: LaunchTemplateVersion,
+  change: LaunchTemplateChange,
+): RequestLaunchTemplateData {
+  const data: RequestLaunchTemplateData = {};
+  const sourceData = source.LaunchTemplateData ?? {};
+  if (change.instanceType !== undefined)
+    data.InstanceType = change.instanceType as RequestLaunchTemplateData['InstanceType'];
+  if (change.instanceProfile !== undefined)
+    data.IamInstanceProfile = instanceProfileSpec(change.instanceProfile);
+  if (change.subnetId === undefined && change.securityGroupIds === undefined) return data;
+
+  const interfaces = (sourceData.NetworkInterfaces ?? []).map(toNetworkInterfaceRequest);
+  const topLevelGroups = sourceData.SecurityGroupIds ?? [];
+  if (interfaces.length === 0 && change.subnetId === undefined) {
+    // Groups only, on a template without interfaces: stay at instance level.
+    data.SecurityGroupIds = change.securityGroupIds;
+    return data;
+  }
+  let primaryAt = interfaces.findIndex(
+    (ni) => (ni.DeviceIndex ?? 0) === 0 && (ni.NetworkCardIndex ?? 0) === 0,
+  );
+  if (primaryAt < 0) {
+    interfaces.unshift({ DeviceIndex: 0 });
+    primaryAt = 0;
+  }
+  const primary = { ...interfaces[primaryAt], DeviceIndex: 0 };
+  if (change.subnetId !== undefined) primary.SubnetId = change.subnetId;
+  if (change.securityGroupIds !== undefined) primary.Groups = change.securityGroupIds;
+  else if (primary.Groups === undefined && topLevelGroups.length > 0) primary.Groups = topLevelGroups;
+  interfaces[primaryAt] = primary;
+  data.NetworkInterfaces = interfaces;
+  if (topLevelGroups.length > 0) data.SecurityGroupIds = [];
+  if ((sourceData.SecurityGroups ?? []).length > 0) data.SecurityGroups = [];
+  return data;
+}
+
+async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(...(items(page) ?? []));
+  return out;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+export function createEc2Gateway(client: EC2Client): Ec2Gateway {
+  const clock = new ServerClock();
+  trackServerTime(client.middlewareStack, clock);
+
+  async function describeVersion(launchTemplateId: string, version: string): Promise<LaunchTemplateVersion> {
+    const output = await client.send(
+      new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: launchTemplateId, Versions: [version] }),
+    );
+    const found = output.LaunchTemplateVersions?.[0];
+    if (!found) throw new Error(`EC2 returned no version ${version} of launch template ${launchTemplateId}`);
+    return found;
+  }
+
+  return {
+    serverTime: () => clock.serverTime(),
+
+    async describeInstances(instanceIds: string[]): Promise<Instance[]> {
+      const out: Instance[] = [];
+      // No MaxResults: EC2 refuses it together with InstanceIds.
+      for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
+        const reservations = await collect(
+          paginateDescribeInstances({ client }, { InstanceIds: ids }),
+          (p) => p.Reservations,
+        );
+        for (const r of reservations) out.push(...(r.Instances ?? []));
+      }
+      return out;
+    },
+
+    async describeInstanceStatus(instanceIds: string[]): Promise<InstanceStatus[]> {
+      const out: InstanceStatus[] = [];
+      for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
+        out.push(
+          ...(await collect(
+            paginateDescribeInstanceStatus({ client }, { InstanceIds: ids, IncludeAllInstances: true }),
+            (p) => p.InstanceStatuses,
+          )),
+        );
+      }
+      return out;
+    },
+
+    async createTags(resourceIds: string[], tags: Record<string, string>): Promise<void> {
+      const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+      if (Tags.length === 0) return;
+      for (const ids of chunk(unique(resourceIds), EC2_BATCH.createTagsResources)) {
+        await client.send(new CreateTagsCommand({ Resources: ids, Tags }));
+      }
+    },
+
+    describeDefaultLaunchTemplateVersion: (launchTemplateId: string) =>
+      describeVersion(launchTemplateId, '$Default'),
+
+    async updateLaunchTemplate(
+      launchTemplateId: string,
+      sourceVersion: number,
+      change: LaunchTemplateChange,
+      clientToken: string,
+    ): Promise<number> {
+      if (clientToken.length === 0 || clientToken.length > MAX_CLIENT_TOKEN_LENGTH) {
+        throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
+      }
+      const source = await describeVersion(launchTemplateId, String(sourceVersion));
+      const created = await client.send(
+        new CreateLaunchTemplateVersionCommand({
+          LaunchTemplateId: launchTemplateId,
+          SourceVersion: String(sourceVersion),
+          LaunchTemplateData: launchTemplateData(source, change),
+          ClientToken: clientToken,
+          VersionDescription: 'drs-drill: launch settings from the recovery plan',
+        }),
+      );
+      const version = created.LaunchTemplateVersion?.VersionNumber;
+      if (version === undefined) {
+        throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
+      }
+      await client.send(
+        new ModifyLaunchTemplateCommand({
+          LaunchTemplateId: launchTemplateId,
+          DefaultVersion: String(version),
+        }),
+      );
+      return version;
+    },
+
+    async describeSubnets(subnetIds: string[]): Promise<Subnet[]> {
+      const out: Subnet[] = [];
+      for (const ids of chunk(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
+        out.push(
+          ...(await collect(paginateDescribeSubnets({ client }, { SubnetIds: ids }), (p) => p.Subnets)),
+        );
+      }
+      return out;
+    },
+
+    async describeSecurityGroups(groupIds: string[]): Promise<SecurityGroup[]> {
+      const out: SecurityGroup[] = [];
+      for (const ids of chunk(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
+        out.push(
+          ...(await collect(
+            paginateDescribeSecurityGroups({ client }, { GroupIds: ids }),
+            (p) => p.SecurityGroups,
+          )),
+        );
+      }
+      return out;
+    },
+  };
+}
