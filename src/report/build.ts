@@ -1,0 +1,60 @@
+import type { Mode, RunStatus } from '../modes.js';
+import { computeMeasurements } from './durations.js';
+import type { Report } from './types.js';
+
+/** Who and what a run is: everything report.json knows before the first AWS call. */
+export interface ReportInit {
+  mode: Mode;
+  executionId: string;
+  plan: { name: string; path: string; sha256: string; commit?: string };
+  initiatedBy?: string;
+  repository?: string;
+  runUrl?: string;
+  region: string;
+  accountId?: string;
+  isDrill: boolean;
+  /** ISO-8601 UTC. */
+  startedAt: string;
+  objectives?: { rtoSeconds?: number; rpoSeconds?: number };
+}
+
+/** A report for a run that has just begun: status `running`, nothing measured, empty lists. */
+export function createReport(init: ReportInit): Report {
+  const report: Report = {
+    schemaVersion: 1,
+    mode: init.mode,
+    executionId: init.executionId,
+    plan: { name: init.plan.name, path: init.plan.path, sha256: init.plan.sha256 },
+    region: init.region,
+    isDrill: init.isDrill,
+    startedAt: init.startedAt,
+    status: 'running',
+    objectives: {},
+    measured: {},
+    waves: [],
+    launchConfigChanges: [],
+    errors: [],
+    warnings: [],
+  };
+  // Optional fields are left out rather than set to undefined, so report.json has no nulls.
+  if (init.plan.commit !== undefined) report.plan.commit = init.plan.commit;
+  if (init.initiatedBy !== undefined) report.initiatedBy = init.initiatedBy;
+  if (init.repository !== undefined) report.repository = init.repository;
+  if (init.runUrl !== undefined) report.runUrl = init.runUrl;
+  if (init.accountId !== undefined) report.accountId = init.accountId;
+  if (init.objectives?.rtoSeconds !== undefined) report.objectives.rtoSeconds = init.objectives.rtoSeconds;
+  if (init.objectives?.rpoSeconds !== undefined) report.objectives.rpoSeconds = init.objectives.rpoSeconds;
+  return report;
+}
+
+/**
+ * The report as it is written at the end of a run (any ending): endedAt set, measurements computed
+ * from the timestamps, and the status if one is given. Returns a new object; the input is untouched.
+ */
+export function finalizeReport(report: Report, endedAtIso: string, status?: RunStatus): Report {
+  const ended: Report = structuredClone(report);
+  ended.endedAt = endedAtIso;
+  if (status !== undefined) ended.status = status;
+  ended.measured = computeMeasurements(ended);
+  return ended;
+}

@@ -1,0 +1,224 @@
+import type { JobReport, Measurements, PhaseReport, Report, ServerReport, WaveReport } from './types.js';
+
+/*
+ * The one place where durations are computed. Every duration in report.json, the job summary and
+ * the outputs comes from two AWS timestamps through secondsBetween(): a missing, unparseable,
+ * implausible or reversed pair gives `undefined`, never a number made of garbage (a missing start
+ * read as epoch 0 once showed up as "489653h").
+ */
+
+// YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM); a space is accepted in place of the `T`.
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|z|[+-]\d{2}:?\d{2})$/;
+
+/** Anything before this is a zero or default value, not a DRS or EC2 time (DRS launched in 2021). */
+const EARLIEST_PLAUSIBLE_MS = Date.UTC(2000, 0, 1);
+
+/** Epoch milliseconds of an ISO-8601 instant with an explicit zone, or undefined. */
+export function parseInstant(iso: string | undefined): number | undefined {
+  if (typeof iso !== 'string') return undefined;
+  const m = ISO_INSTANT.exec(iso.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const dayMs = Date.UTC(year, month - 1, day);
+  // Date.UTC rolls 31 February over into March; a calendar date that does not exist is garbage.
+  if (new Date(dayMs).getUTCDate() !== day) return undefined;
+  // Fractions beyond milliseconds (DRS may send microseconds) are cut, not rounded.
+  const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  const ms = dayMs + ((hour * 60 + minute) * 60 + second) * 1000 + millis - zoneOffsetMs(m[8] ?? 'Z');
+  return ms >= EARLIEST_PLAUSIBLE_MS ? ms : undefined;
+}
+
+function zoneOffsetMs(zone: string): number {
+  if (zone === 'Z' || zone === 'z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+}
+
+/** `2024-05-01T10:00:00.000Z` form of an instant, or undefined when it cannot be read. */
+export function toUtcIso(iso: string | undefined): string | undefined {
+  const ms = parseInstant(iso);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * Seconds from one instant to a later one, with millisecond precision.
+ * Undefined when either is missing or unreadable, or when `to` is before `from`.
+ */
+export function secondsBetween(fromIso: string | undefined, toIso: string | undefined): number | undefined {
+  const from = parseInstant(fromIso);
+  const to = parseInstant(toIso);
+  if (from === undefined || to === undefined || to < from) return undefined;
+  return (to - from) / 1000;
+}
+
+function usable(seconds: number | undefined): seconds is number {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0;
+}
+
+/** `45s`, `12m 05s`, `1h 02m`, `2d 3h`; `—` when there is nothing sensible to show. */
+export function formatDuration(seconds: number | undefined): string {
+  if (!usable(seconds)) return '—';
+  const total = Math.round(seconds);
+  const d = Math.floor(total / 86_400);
+  const h = Math.floor((total % 86_400) / 3_600);
+  const m = Math.floor((total % 3_600) / 60);
+  const s = total % 60;
+  if (d > 0) return `${d}d ${h}h`;
+  if (h > 0) return `${h}h ${pad2(m)}m`;
+  if (m > 0) return `${m}m ${pad2(s)}s`;
+  return `${s}s`;
+}
+
+/** A target as people write it: `45m`, `1h 30m`, `90s` → `1m 30s`; zero units are left out. */
+export function formatTargetDuration(seconds: number | undefined): string {
+  if (!usable(seconds)) return '—';
+  const total = Math.round(seconds);
+  if (total === 0) return '0s';
+  const parts: string[] = [];
+  const units: [number, string][] = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'm'],
+    [1, 's'],
+  ];
+  let rest = total;
+  for (const [size, unit] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) parts.push(`${n}${unit}`);
+  }
+  return parts.join(' ');
+}
+
+function pad2(n: number): string {
+  return n.toString().padStart(2, '0');
+}
+
+// PnYnMnWnDTnHnMnS; every part optional but at least one, `T` only when a time part follows.
+const ISO_DURATION =
+  /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+
+/** Years and months have no fixed length; a replication lag that long is approximate anyway. */
+const DURATION_UNIT_SECONDS = [365 * 86_400, 30 * 86_400, 7 * 86_400, 86_400, 3_600, 60, 1] as const;
+
+/** Seconds in an ISO-8601 duration such as DRS's lagDuration (`PT1M30S`, `P1DT2H`), or undefined. */
+export function parseIsoDuration(iso: string): number | undefined {
+  if (typeof iso !== 'string') return undefined;
+  const text = iso.trim().toUpperCase();
+  if (text.endsWith('T')) return undefined;
+  const m = ISO_DURATION.exec(text);
+  if (!m) return undefined;
+  const parts = m.slice(1);
+  if (parts.every((p) => p === undefined)) return undefined;
+  let seconds = 0;
+  parts.forEach((part, i) => {
+    if (part !== undefined) seconds += Number(part.replace(',', '.')) * (DURATION_UNIT_SECONDS[i] ?? 0);
+  });
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+/** The earliest (or latest) readable instant of a list, as given. */
+export function earliestInstant(isos: readonly (string | undefined)[]): string | undefined {
+  return pickInstant(isos, (a, b) => a < b);
+}
+
+export function latestInstant(isos: readonly (string | undefined)[]): string | undefined {
+  return pickInstant(isos, (a, b) => a > b);
+}
+
+function pickInstant(
+  isos: readonly (string | undefined)[],
+  better: (a: number, b: number) => boolean,
+): string | undefined {
+  let best: { iso: string; ms: number } | undefined;
+  for (const iso of isos) {
+    const ms = parseInstant(iso);
+    if (ms === undefined || iso === undefined) continue;
+    if (!best || better(ms, best.ms)) best = { iso, ms };
+  }
+  return best?.iso;
+}
+
+export function waveDuration(wave: Pick<WaveReport, 'startedAt' | 'endedAt'>): number | undefined {
+  return secondsBetween(wave.startedAt, wave.endedAt);
+}
+
+export function jobDuration(job: Pick<JobReport, 'createdAt' | 'endedAt'>): number | undefined {
+  return secondsBetween(job.createdAt, job.endedAt);
+}
+
+export function phaseDuration(phase: Pick<PhaseReport, 'startedAt' | 'endedAt'>): number | undefined {
+  return secondsBetween(phase.startedAt, phase.endedAt);
+}
+
+/** When the StartRecovery job that launched this server was created; the wave's start otherwise. */
+export function serverStartedAt(server: ServerReport, wave: WaveReport): string | undefined {
+  const job = wave.jobs.find((j) => j.jobId === server.jobId);
+  if (parseInstant(job?.createdAt) !== undefined) return job?.createdAt;
+  return parseInstant(wave.startedAt) !== undefined ? wave.startedAt : undefined;
+}
+
+/** Job start → EC2 launch time. */
+export function timeToLaunch(server: ServerReport, wave: WaveReport): number | undefined {
+  return secondsBetween(serverStartedAt(server, wave), server.launchedAt);
+}
+
+/** Job start → health check passed. */
+export function timeToHealthy(server: ServerReport, wave: WaveReport): number | undefined {
+  return secondsBetween(serverStartedAt(server, wave), server.healthyAt);
+}
+
+/** Age of the data a server was launched from: launch time − recovery point time. */
+export function recoveryPointAge(server: ServerReport): number | undefined {
+  return secondsBetween(server.recoveryPointAt, server.launchedAt);
+}
+
+/** Whole seconds for the evidence; comparisons with targets use the same rounded value. */
+function wholeSeconds(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : Math.round(seconds);
+}
+
+/**
+ * RTO: first StartRecovery (else the earliest job creation) → the last critical server healthy;
+ * undefined unless every critical server got healthy. A plan with no critical server at all is
+ * measured over every server, so that its RTO still means "everything is up".
+ * RPO: the worst launch time − recovery point time over launched servers.
+ */
+export function computeMeasurements(report: Report): Measurements {
+  const servers = report.waves.flatMap((w) => w.servers);
+  const jobs = report.waves.flatMap((w) => w.jobs);
+  const firstStartRecoveryAt =
+    parseInstant(report.measured.firstStartRecoveryAt) !== undefined
+      ? report.measured.firstStartRecoveryAt
+      : earliestInstant(jobs.map((j) => j.createdAt));
+
+  const critical = servers.filter((s) => s.critical);
+  const counted = critical.length > 0 ? critical : servers;
+  const everyHealthy = counted.length > 0 && counted.every((s) => parseInstant(s.healthyAt) !== undefined);
+  const rtoSeconds = everyHealthy
+    ? wholeSeconds(secondsBetween(firstStartRecoveryAt, latestInstant(counted.map((s) => s.healthyAt))))
+    : undefined;
+
+  const ages = servers.map(recoveryPointAge).filter((a): a is number => a !== undefined);
+  const rpoSeconds = ages.length > 0 ? wholeSeconds(Math.max(...ages)) : undefined;
+
+  const { rtoSeconds: rtoTarget, rpoSeconds: rpoTarget } = report.objectives;
+  const measured: Measurements = {};
+  if (firstStartRecoveryAt !== undefined) measured.firstStartRecoveryAt = firstStartRecoveryAt;
+  if (rtoSeconds !== undefined) measured.rtoSeconds = rtoSeconds;
+  if (rpoSeconds !== undefined) measured.rpoSeconds = rpoSeconds;
+  // Servers that never came up miss the RTO; with nothing launched there is no data age to judge.
+  if (rtoTarget !== undefined) measured.rtoMet = rtoSeconds !== undefined && rtoSeconds <= rtoTarget;
+  if (rpoTarget !== undefined && rpoSeconds !== undefined) measured.rpoMet = rpoSeconds <= rpoTarget;
+  return measured;
+}
