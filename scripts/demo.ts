@@ -20,7 +20,12 @@ async function main(): Promise<number> {
     console.error('dist/index.js is missing: run `npm run build` first.');
     return 1;
   }
-  const emulator = await startEmulator({ scenario: join(root, 'emulator/scenarios/demo.yaml'), port: 0, speed, seed: 7 });
+  const emulator = await startEmulator({
+    scenario: join(root, 'emulator/scenarios/demo.yaml'),
+    port: 0,
+    speed,
+    seed: 7,
+  });
   console.log(`AWS emulator on ${emulator.url} (simulated clock ${speed}x real time)`);
   const dir = await mkdtemp(join(tmpdir(), 'drs-demo-'));
   const outputFile = join(dir, 'output');
@@ -30,9 +35,9 @@ async function main(): Promise<number> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
-    'INPUT_MODE': 'drill',
-    'INPUT_PLAN': 'examples/plans/demo.yaml',
-    'INPUT_CLEANUP': 'always',
+    INPUT_MODE: 'drill',
+    INPUT_PLAN: 'examples/plans/demo.yaml',
+    INPUT_CLEANUP: 'always',
     'INPUT_REPORT-DIR': 'drs-report',
     // A 15 s poll against minute-long DRS phases, scaled to the simulated clock.
     'INPUT_POLL-INTERVAL-SECONDS': String(Math.max(0.1, 15 / speed)),
@@ -51,7 +56,11 @@ async function main(): Promise<number> {
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, [bundle], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [bundle], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('close', (c) => done(c ?? 1));
   });
   await emulator.close();

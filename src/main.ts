@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import { readInputs } from './action-inputs.js';
-import { errorMessage, isUserError } from './errors.js';
+import { systemClock } from './engine/types.js';
+import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
+import { runDrillMode } from './modes/drill.js';
 import { runValidate } from './modes/validate.js';
 import { readRunEnvironment } from './run-env.js';
 
@@ -41,8 +43,25 @@ export async function run(): Promise<void> {
         }
         return;
       }
+      case 'drill':
+      case 'recovery': {
+        const report = await withCancellation((signal) =>
+          runDrillMode(io, inputs, runEnv, {
+            clock: systemClock,
+            env: process.env,
+            getIdToken: (audience) => core.getIDToken(audience),
+            signal,
+          }),
+        );
+        if (report.status !== 'succeeded') {
+          core.setFailed(
+            `${inputs.mode === 'recovery' ? 'Recovery' : 'Drill'} ${report.status}: ${report.errors[0] ?? 'see the job summary'}`,
+          );
+        }
+        return;
+      }
       default:
-        throw new Error(`mode ${inputs.mode} is not implemented yet`);
+        throw new UserError(`mode ${inputs.mode} is not implemented yet`);
     }
   } catch (e) {
     if (isUserError(e)) {
@@ -52,5 +71,26 @@ export async function run(): Promise<void> {
       core.debug(e instanceof Error && e.stack ? e.stack : String(e));
       core.setFailed(`Unexpected error: ${errorMessage(e)}`);
     }
+  }
+}
+
+/**
+ * The runner cancels with SIGINT, then SIGTERM 7.5 s later, then kills 2.5 s after that. Either signal
+ * aborts the run so the mode can write its partial report and summary while there is time.
+ */
+async function withCancellation<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (!controller.signal.aborted)
+      core.warning(`Received ${name}: cancelling, writing what has been done so far.`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

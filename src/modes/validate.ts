@@ -25,7 +25,11 @@ export async function checkPlans(pattern: string, workspace: string): Promise<Pl
 }
 
 /** `mode: validate`: annotations at each line, a summary of every plan, failure on any error. */
-export async function runValidate(io: ActionIO, inputs: ActionInputs, run: RunEnvironment): Promise<ValidateOutcome> {
+export async function runValidate(
+  io: ActionIO,
+  inputs: ActionInputs,
+  run: RunEnvironment,
+): Promise<ValidateOutcome> {
   const checks = await checkPlans(inputs.plan, run.workspace);
   const diagnostics = checks.flatMap((c) => c.diagnostics);
   annotateDiagnostics(io, diagnostics);

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { ActionInputs } from '../inputs.js';
+import type { ActionIO } from '../io.js';
+import { artifactName, uploadReportArtifact } from '../report/artifact.js';
+import { REPORT_JSON_FILE, REPORT_MD_FILE, validateReport, writeReportFiles } from '../report/json.js';
+import { renderReportMarkdown } from '../report/markdown.js';
+import type { Report } from '../report/types.js';
+import type { RunEnvironment } from '../run-env.js';
+
+/** source server id → EC2 instance id, for every server that got an instance. */
+export function instanceIds(report: Report): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const wave of report.waves) {
+    for (const server of wave.servers) {
+      if (server.ec2InstanceId) ids[server.sourceServerId] = server.ec2InstanceId;
+    }
+  }
+  return ids;
+}
+
+/**
+ * The evidence of any ending: report.json + report.md in report-dir, the artifact, the job summary
+ * and the outputs. Each step is best effort after the files are written: evidence is never lost
+ * because an upload or a summary write failed.
+ */
+export async function publishReport(
+  io: ActionIO,
+  report: Report,
+  inputs: Pick<ActionInputs, 'reportDir' | 'mode'>,
+  run: RunEnvironment,
+  env: NodeJS.ProcessEnv,
+): Promise<{ jsonPath: string }> {
+  const problems = validateReport(report);
+  if (problems.length > 0)
+    io.warning(`report.json does not match its schema: ${problems.slice(0, 5).join('; ')}`);
+  const dir = join(run.workspace, inputs.reportDir);
+  const name = artifactName(inputs.mode, report.plan.name, run.runId ?? 'local', run.runAttempt);
+  let markdown = renderReportMarkdown(report);
+  const { jsonPath, mdPath } = await writeReportFiles(report, dir, markdown);
+  io.info(`Evidence written to ${jsonPath} and ${mdPath}`);
+
+  io.setOutput('execution-id', report.executionId);
+  io.setOutput('status', report.status === 'running' ? 'failed' : report.status);
+  io.setOutput('instance-ids', JSON.stringify(instanceIds(report)));
+  io.setOutput(
+    'rto-seconds',
+    report.measured.rtoSeconds === undefined ? '' : String(report.measured.rtoSeconds),
+  );
+  io.setOutput('report-path', jsonPath);
+
+  const upload = await uploadReportArtifact(
+    [join(dir, REPORT_JSON_FILE), join(dir, REPORT_MD_FILE)],
+    dir,
+    name,
+    {
+      env,
+      log: { notice: (m) => io.notice(m), warning: (m) => io.warning(m) },
+    },
+  );
+  if (upload.url) markdown = renderReportMarkdown(report, { artifactUrl: upload.url });
+  try {
+    await io.writeSummary(markdown);
+  } catch (e) {
+    io.warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { jsonPath };
+}
