@@ -1,0 +1,88 @@
+/**
+ * The one place AWS SDK clients are built. client-drs is pinned at 3.523 (smithy v2) while EC2 and
+ * STS are current (smithy v4); both generations accept the same plain config object, so one shape
+ * serves all four clients.
+ */
+import { DrsClient } from '@aws-sdk/client-drs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { UserError } from '../errors.js';
+
+/** Keep in step with package.json `version`; read by people in CloudTrail's userAgent field. */
+export const ACTION_VERSION = '0.1.0';
+export const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;
+
+const REGION_PATTERN = /^[a-z0-9-]+$/;
+
+export interface AwsClientOptions {
+  region: string;
+  /** Absent: the SDK's default chain (env vars from configure-aws-credentials, profiles, IMDS…). */
+  credentials?: AwsCredentialIdentityProvider;
+  /** Absent: the SDK reads AWS_ENDPOINT_URL itself (both generations do), else the real endpoint. */
+  endpoint?: string;
+  /** SDK attempts per call, the first included; default 3 (the SDK's own default). */
+  maxAttempts?: number;
+  /** Replaces the `drs-drill-action/<version>` suffix of the User-Agent. */
+  userAgent?: string;
+}
+
+export interface AwsClients {
+  drs: DrsClient;
+  /**
+   * Same config with `maxAttempts: 1`, for StartRecovery only: it has no client token, so an SDK
+   * retry after a lost answer would start a second job for the same servers.
+   */
+  drsNoRetry: DrsClient;
+  ec2: EC2Client;
+  sts: STSClient;
+}
+
+export function validateRegion(region: string): string {
+  const trimmed = region.trim();
+  if (trimmed === '' || !REGION_PATTERN.test(trimmed)) {
+    throw new UserError(
+      `region "${region}" is not a valid AWS region name (lowercase letters, digits and hyphens, e.g. us-east-1)`,
+    );
+  }
+  return trimmed;
+}
+
+function validateMaxAttempts(maxAttempts: number | undefined): number {
+  if (maxAttempts === undefined) return 3;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new UserError(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
+  }
+  return maxAttempts;
+}
+
+/** The config every client shares; exported for tests that inspect it. */
+export function clientConfig(opts: AwsClientOptions) {
+  const config = {
+    region: validateRegion(opts.region),
+    maxAttempts: validateMaxAttempts(opts.maxAttempts),
+    retryMode: 'standard' as const,
+    customUserAgent: opts.userAgent ?? USER_AGENT,
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+  };
+  return config;
+}
+
+export function createAwsClients(opts: AwsClientOptions): AwsClients {
+  const config = clientConfig(opts);
+  return {
+    drs: new DrsClient(config),
+    drsNoRetry: new DrsClient({ ...config, maxAttempts: 1 }),
+    ec2: new EC2Client(config),
+    sts: new STSClient(config),
+  };
+}
+
+/** Closes the clients' sockets so a finished run does not hold the event loop open. */
+export function destroyAwsClients(clients: AwsClients): void {
+  clients.drs.destroy();
+  clients.drsNoRetry.destroy();
+  clients.ec2.destroy();
+  clients.sts.destroy();
+}
