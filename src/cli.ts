@@ -1,0 +1,178 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { errorMessage, isUserError } from './errors.js';
+import { expandPlanPaths, loadPlanFile } from './plan/load.js';
+import { formatDiagnostic } from './plan/overview.js';
+import type { Diagnostic } from './plan/types.js';
+
+/** Where a command writes and from where it resolves paths; tests pass collectors. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+/** One subcommand. Others (drill, cleanup, iam-policy) are added to `COMMANDS` below. */
+export interface CliCommand {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full help text, printed for `drs-drill <command> --help`. */
+  help: string;
+  /** Exit code: 0 ok, 1 failure, 2 usage error. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A mistake in how the command was called (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** GitHub workflow-command escaping, so annotations survive `%`, newlines, `:` and `,`. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function githubAnnotation(d: Diagnostic): string {
+  const kind = d.severity === 'warning' ? 'warning' : 'error';
+  return `::${kind} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty('drs plan')}::${escapeData(d.message)}`;
+}
+
+const VALIDATE_HELP = `Usage: drs-drill validate [--format text|github] <file|glob>...
+
+Checks recovery plan files offline: YAML syntax, the plan schema and the semantic rules
+(unique wave names, dependsOn targets and cycles, one wave per source server, wave size).
+Arguments are paths or globs (quote globs: 'drs-plans/**/*.yaml'); commas and newlines separate several.
+
+Prints file:line:col: message for every problem and a one-line summary.
+  --format text     compiler-style lines (default)
+  --format github   GitHub Actions annotations (::error file=...::message)
+Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`;
+
+async function runValidate(args: string[], io: CliIo): Promise<number> {
+  let format: 'text' | 'github' = 'text';
+  const patterns: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      patterns.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value !== 'text' && value !== 'github')
+        throw new UsageError(`--format takes text or github, not ${JSON.stringify(value ?? '')}`);
+      format = value;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else patterns.push(arg);
+  }
+  if (patterns.length === 0) throw new UsageError('validate needs at least one plan file or glob');
+  const files: string[] = [];
+  for (const p of patterns) files.push(...(await expandPlanPaths(p, io.cwd)));
+  const unique = [...new Set(files)];
+  let errors = 0;
+  let warnings = 0;
+  let failedFiles = 0;
+  for (const file of unique) {
+    const result = await loadPlanFile(file, { cwd: io.cwd });
+    const fileErrors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    errors += fileErrors;
+    warnings += result.diagnostics.length - fileErrors;
+    if (fileErrors > 0) failedFiles++;
+    for (const d of result.diagnostics) {
+      io.stdout.write(`${format === 'github' ? githubAnnotation(d) : formatDiagnostic(d)}\n`);
+    }
+  }
+  const checked = plural(unique.length, 'plan file');
+  const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
+  if (errors > 0)
+    io.stdout.write(
+      `${plural(errors, 'error')}${warned} in ${plural(failedFiles, 'file')} (${checked} checked)\n`,
+    );
+  else io.stdout.write(`${checked} valid${warned ? ` (${plural(warnings, 'warning')})` : ''}\n`);
+  return errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+export const COMMANDS: CliCommand[] = [
+  {
+    name: 'validate',
+    summary: 'check plan files offline (schema and semantic rules)',
+    help: VALIDATE_HELP,
+    run: runValidate,
+  },
+];
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `Usage: drs-drill <command> [options]
+
+Runs AWS Elastic Disaster Recovery drills from a recovery plan, from a terminal.
+
+Commands:
+${list}
+
+Run drs-drill <command> --help for a command's options.`;
+}
+
+/** The CLI, in-process: returns the exit code instead of exiting. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`drs-drill: unknown command "${name}"\n\n${generalHelp()}\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`drs-drill ${name}: ${e.message}\n\n${command.help}\n`);
+      return EXIT.usage;
+    }
+    if (isUserError(e)) {
+      io.stderr.write(`drs-drill ${name}: ${e.message}\n`);
+      return EXIT.failed;
+    }
+    io.stderr.write(`drs-drill ${name}: unexpected error (please report it): ${errorMessage(e)}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** Runs the CLI against the real process: the bin shim calls this. */
+export async function runCli(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+  });
+}
+
+function isDirectRun(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isDirectRun()) void runCli();
