@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readActionYaml } from '../../scripts/readme-tables.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(resolve(root, 'action.yml'), 'utf8'));
+
+  it('runs the bundle on node24 with a post step that always runs', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'always()',
+    });
+  });
+
+  it('declares every input and output of the product spec, each described', () => {
+    const { inputs, outputs } = readActionYaml(root);
+    expect(Object.keys(inputs).sort()).toEqual(
+      [
+        'mode',
+        'plan',
+        'region',
+        'role-to-assume',
+        'role-session-name',
+        'confirm',
+        'cleanup',
+        'timeout-minutes',
+        'poll-interval-seconds',
+        'github-token',
+        'report-dir',
+        'fail-on',
+        'older-than',
+        'dry-run',
+      ].sort(),
+    );
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path'].sort(),
+    );
+    for (const item of [...Object.values(inputs), ...Object.values(outputs)]) {
+      expect(item.description.length).toBeGreaterThan(10);
+    }
+  });
+});
