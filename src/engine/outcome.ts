@@ -1,0 +1,373 @@
+/**
+ * What counts as success, per server and per wave. Pure.
+ * DRS's COMPLETED only means a job finished: a server succeeded when it is LAUNCHED, has an EC2
+ * instance, and that instance passed the plan's health check.
+ */
+import type { Job, JobLog } from '../aws/gateways.js';
+import type { HealthState, ServerError, ServerReport, WaveReport } from '../report/types.js';
+import { describeHealthCheck, evaluateHealth, type HealthVerdict } from './health.js';
+import { errorsFromLog, hasEvent, phasesFromLog } from './log-events.js';
+import type { PollState } from './poller.js';
+import type { ResolvedServer, ResolvedWave } from './types.js';
+
+export type ServerResult = 'pending' | 'succeeded' | 'failed';
+
+export interface ServerOutcomeInput {
+  jobStatus?: string;
+  launchStatus?: string;
+  ec2InstanceId?: string;
+  health: HealthVerdict;
+  /** Errors DRS logged for this server (log-events.ts). */
+  logErrors: readonly ServerError[];
+}
+
+export interface ServerOutcome {
+  result: ServerResult;
+  health: HealthState;
+  /** Why it failed, in words. */
+  reason?: string;
+}
+
+function logReason(errors: readonly ServerError[]): string | undefined {
+  const last = errors[errors.length - 1];
+  if (!last) return undefined;
+  return last.rawError ? `${last.message} (rawError: ${last.rawError})` : last.message;
+}
+
+export function serverOutcome(input: ServerOutcomeInput): ServerOutcome {
+  const { launchStatus } = input;
+  if (launchStatus === 'FAILED' || launchStatus === 'TERMINATED') {
+    const reason = logReason(input.logErrors) ?? `DRS reported launch status ${launchStatus}`;
+    return { result: 'failed', health: 'skipped', reason };
+  }
+  if (launchStatus !== 'LAUNCHED') {
+    if (input.jobStatus === 'COMPLETED') {
+      const reason =
+        logReason(input.logErrors) ??
+        `the job completed but the server was not launched (launch status ${launchStatus ?? 'unknown'})`;
+      return { result: 'failed', health: 'skipped', reason };
+    }
+    return { result: 'pending', health: 'pending' };
+  }
+  if (input.ec2InstanceId === undefined) return { result: 'pending', health: 'pending' };
+  if (input.health.state === 'passed') return { result: 'succeeded', health: 'passed' };
+  if (input.health.state === 'failed') {
+    return { result: 'failed', health: 'failed', reason: `health check failed: ${input.health.reason}` };
+  }
+  return { result: 'pending', health: 'pending' };
+}
+
+/**
+ * DRS does the EC2 work of a job with the caller's own permissions (forward access sessions). Without
+ * them a job ends COMPLETED with no server launched and no conversion ever started.
+ */
+export function looksLikeMissingEc2Permissions(job: Job, logs: readonly JobLog[]): boolean {
+  if (job.status !== 'COMPLETED') return false;
+  const servers = job.participatingServers ?? [];
+  if (servers.length === 0) return false;
+  if (servers.some((s) => s.launchStatus === 'LAUNCHED')) return false;
+  return !hasEvent(logs, 'CONVERSION_START');
+}
+
+export function missingEc2PermissionsMessage(jobId: string): string {
+  return (
+    `DRS job ${jobId} completed with 0 of its servers launched and no conversion started. ` +
+    'The likely cause: the IAM role that called StartRecovery lacks the EC2 permissions DRS uses on its ' +
+    'behalf (forward access sessions), such as ec2:RunInstances, ec2:CreateVolume, ec2:AttachVolume, ' +
+    'ec2:CreateSnapshot, ec2:CreateLaunchTemplateVersion, ec2:CreateTags, ec2:TerminateInstances, and ' +
+    'iam:PassRole for the launch template instance profile. Fix: attach the AWS managed policy ' +
+    'AWSElasticDisasterRecoveryConsoleFullAccess_v2 to that role (plus iam:PassRole on any custom instance ' +
+    'profile role, with iam:PassedToService = ec2.amazonaws.com), or grant the EC2 dependent actions of ' +
+    'StartRecovery with the condition aws:ViaAWSService = true.'
+  );
+}
+
+export interface WaveServerView {
+  sourceServerId: string;
+  hostname?: string;
+  critical: boolean;
+  outcome: ServerOutcome;
+}
+
+export interface WaveEvaluation {
+  state: 'running' | 'succeeded' | 'failed' | 'timed-out';
+  error?: string;
+  warnings: string[];
+}
+
+export function serverLabel(s: { sourceServerId: string; hostname?: string }): string {
+  return s.hostname ? `${s.sourceServerId} (${s.hostname})` : s.sourceServerId;
+}
+
+function nonCriticalWarnings(waveName: string, servers: readonly WaveServerView[]): string[] {
+  return servers
+    .filter((s) => !s.critical && s.outcome.result !== 'succeeded')
+    .map(
+      (s) =>
+        `Wave "${waveName}": non-critical server ${serverLabel(s)} did not succeed: ${
+          s.outcome.reason ?? 'not healthy when the wave ended'
+        }`,
+    );
+}
+
+/**
+ * Decide a wave once everything it started has settled: all chunks started, every job COMPLETED,
+ * every server decided. Until then it is running.
+ */
+export function evaluateWave(input: {
+  waveName: string;
+  allChunksStarted: boolean;
+  jobs: readonly Job[];
+  servers: readonly WaveServerView[];
+  /** Messages for jobs that look like the missing-EC2-permissions case. */
+  permissionProblems: readonly string[];
+}): WaveEvaluation {
+  const settled =
+    input.allChunksStarted &&
+    input.jobs.every((j) => j.status === 'COMPLETED') &&
+    input.servers.every((s) => s.outcome.result !== 'pending');
+  if (!settled) return { state: 'running', warnings: [] };
+
+  const warnings = nonCriticalWarnings(input.waveName, input.servers);
+  const criticalFailures = input.servers.filter((s) => s.critical && s.outcome.result === 'failed');
+  if (criticalFailures.length === 0) return { state: 'succeeded', warnings };
+  const lines = criticalFailures.map((s) => `${serverLabel(s)}: ${s.outcome.reason ?? 'failed'}`);
+  const error = [...input.permissionProblems, `Critical server(s) failed: ${lines.join('; ')}`].join(' ');
+  return { state: 'failed', error, warnings };
+}
+
+/**
+ * A wave's timeout came: it still succeeds if every critical server already did (non-critical
+ * stragglers only warn); otherwise it timed out, naming what each critical server was waiting for.
+ */
+export function evaluateWaveAtTimeout(input: {
+  waveName: string;
+  timeoutSeconds: number;
+  servers: readonly (WaveServerView & { waitingFor: string })[];
+}): WaveEvaluation {
+  const warnings = nonCriticalWarnings(input.waveName, input.servers);
+  const notDone = input.servers.filter((s) => s.critical && s.outcome.result !== 'succeeded');
+  if (notDone.length === 0) return { state: 'succeeded', warnings };
+  const lines = notDone.map((s) =>
+    s.outcome.result === 'failed'
+      ? `${serverLabel(s)}: ${s.outcome.reason ?? 'failed'}`
+      : `${serverLabel(s)}: still waiting for ${s.waitingFor}`,
+  );
+  return {
+    state: 'timed-out',
+    error: `Wave "${input.waveName}" timed out after ${input.timeoutSeconds}s: ${lines.join('; ')}`,
+    warnings,
+  };
+}
+
+/** What the poller saw for one server, gathered from the job, the recovery instance and EC2. */
+export interface ServerObservation {
+  jobId?: string;
+  jobStatus?: string;
+  launchStatus?: string;
+  recoveryInstanceId?: string;
+  ec2InstanceId?: string;
+  ec2State?: string;
+  /** EC2 LaunchTime. */
+  launchedAt?: string;
+  /** RecoveryInstance.pointInTimeSnapshotDateTime. */
+  recoveryPointAt?: string;
+}
+
+/** Copy what was observed onto the report entry, keeping earlier values where nothing new came. */
+export function applyObservation(server: ServerReport, seen: ServerObservation): void {
+  if (seen.jobId !== undefined) server.jobId = seen.jobId;
+  if (seen.launchStatus !== undefined) server.launchStatus = seen.launchStatus;
+  if (seen.recoveryInstanceId !== undefined) server.recoveryInstanceId = seen.recoveryInstanceId;
+  if (seen.ec2InstanceId !== undefined) server.ec2InstanceId = seen.ec2InstanceId;
+  if (seen.ec2State !== undefined) server.ec2State = seen.ec2State;
+  if (seen.launchedAt !== undefined) server.launchedAt = seen.launchedAt;
+  if (seen.recoveryPointAt !== undefined) server.recoveryPointAt = seen.recoveryPointAt;
+}
+
+/** Per-wave memory of the run loop: last outcome and last logged state of each server. */
+export interface ServerTracking {
+  outcomes: Map<string, ServerOutcome>;
+  /** sourceServerId → the state line last logged, so each change is logged exactly once. */
+  logged: Map<string, string>;
+  /** EC2 instances of this wave whose health is still pending (filled by refreshServers). */
+  awaitingHealth?: string[];
+  awaitingStatusChecks?: string[];
+}
+
+/** The parts of the run loop's wave state these functions read. */
+export interface WaveProgress {
+  resolved: ResolvedWave;
+  report: WaveReport;
+  chunks: readonly {
+    spec: { servers: readonly ResolvedServer[] };
+    jobId?: string;
+    failure?: string;
+    lastWait?: string;
+  }[];
+  tracking: ServerTracking;
+}
+
+/** Errors we add ourselves (kept across refreshes; the log-derived ones are rebuilt each time). */
+const OWN_EVENTS = new Set(['START_RECOVERY', 'HEALTH_CHECK']);
+
+function addOwnError(server: ServerReport, error: ServerError): void {
+  if (!server.errors.some((e) => e.event === error.event)) server.errors.push(error);
+}
+
+function jobOf(wave: WaveProgress, sourceServerId: string) {
+  return wave.chunks.find((c) => c.spec.servers.some((s) => s.sourceServerId === sourceServerId));
+}
+
+function observeServer(poll: PollState, jobId: string, sourceServerId: string) {
+  const tracked = poll.jobs.get(jobId);
+  const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
+  const recoveryInstanceId = participant?.recoveryInstanceID;
+  const ri = recoveryInstanceId ? poll.recoveryInstances.get(recoveryInstanceId) : undefined;
+  const ec2InstanceId = ri?.ec2InstanceID;
+  const instance = ec2InstanceId ? poll.instances.get(ec2InstanceId) : undefined;
+  const status = ec2InstanceId ? poll.statuses.get(ec2InstanceId) : undefined;
+  const seen: ServerObservation = {
+    jobId,
+    ...(tracked?.job?.status ? { jobStatus: tracked.job.status } : {}),
+    ...(participant?.launchStatus ? { launchStatus: participant.launchStatus } : {}),
+    ...(recoveryInstanceId ? { recoveryInstanceId } : {}),
+    ...(ec2InstanceId ? { ec2InstanceId } : {}),
+    ...(instance?.State?.Name ? { ec2State: instance.State.Name } : {}),
+    ...(instance?.LaunchTime ? { launchedAt: new Date(instance.LaunchTime).toISOString() } : {}),
+    ...(ri?.pointInTimeSnapshotDateTime ? { recoveryPointAt: ri.pointInTimeSnapshotDateTime } : {}),
+  };
+  return { seen, logs: tracked?.logs ?? [], instance, status };
+}
+
+function stateLine(server: ServerReport, outcome: ServerOutcome): string {
+  const parts = [server.launchStatus ?? 'PENDING'];
+  if (server.ec2InstanceId)
+    parts.push(`EC2 ${server.ec2InstanceId}${server.ec2State ? ` ${server.ec2State}` : ''}`);
+  parts.push(`health ${outcome.health}`);
+  if (outcome.result === 'failed') parts.push(`FAILED: ${outcome.reason ?? ''}`);
+  return parts.join(', ');
+}
+
+/**
+ * Bring a running wave's server entries up to date from the poll state, and log each server's
+ * state once per change. `now` is AWS's clock, used only for health first seen passing.
+ */
+export function refreshServers(
+  wave: WaveProgress,
+  poll: PollState,
+  now: string,
+  log: (line: string) => void,
+): void {
+  const awaitingHealth: string[] = [];
+  const awaitingStatusChecks: string[] = [];
+  for (const job of wave.report.jobs) {
+    const seen = poll.jobs.get(job.jobId)?.job;
+    if (seen?.status) job.status = seen.status;
+    if (seen?.endDateTime) job.endedAt = seen.endDateTime;
+  }
+  wave.resolved.servers.forEach((resolved, i) => {
+    const server = wave.report.servers[i];
+    if (!server) return;
+    const id = resolved.sourceServerId;
+    const chunk = jobOf(wave, id);
+    let outcome: ServerOutcome = { result: 'pending', health: 'pending' };
+    if (chunk?.failure) {
+      outcome = { result: 'failed', health: 'skipped', reason: chunk.failure };
+      addOwnError(server, { event: 'START_RECOVERY', message: chunk.failure, at: now });
+    } else if (chunk?.jobId) {
+      const { seen, logs, instance, status } = observeServer(poll, chunk.jobId, id);
+      applyObservation(server, seen);
+      const logErrors = errorsFromLog(logs, id);
+      const disposition = resolved.spec.launch.launchDisposition;
+      const check = resolved.spec.healthCheck;
+      const launched = seen.launchStatus === 'LAUNCHED' && seen.ec2InstanceId !== undefined;
+      const health: HealthVerdict = server.healthyAt
+        ? { state: 'passed' }
+        : launched
+          ? evaluateHealth({
+              check,
+              ...(disposition ? { launchDisposition: disposition } : {}),
+              instance,
+              status,
+            })
+          : { state: 'pending' };
+      outcome = serverOutcome({ ...seen, health, logErrors });
+      if (outcome.health === 'passed' && !server.healthyAt) {
+        server.healthyAt = check === 'none' ? (server.launchedAt ?? now) : now;
+      }
+      if (health.state === 'failed')
+        addOwnError(server, { event: 'HEALTH_CHECK', message: health.reason, at: now });
+      server.errors = [...logErrors, ...server.errors.filter((e) => OWN_EVENTS.has(e.event))];
+      server.phases = phasesFromLog(logs, id, server.launchedAt);
+      if (server.launchedAt) {
+        server.phases.push({
+          name: 'boot',
+          startedAt: server.launchedAt,
+          ...(server.healthyAt ? { endedAt: server.healthyAt } : {}),
+        });
+      }
+      if (outcome.result === 'pending' && launched && seen.ec2InstanceId) {
+        awaitingHealth.push(seen.ec2InstanceId);
+        if (check === 'ec2-status' && disposition !== 'STOPPED')
+          awaitingStatusChecks.push(seen.ec2InstanceId);
+      }
+    }
+    server.health = outcome.health;
+    wave.tracking.outcomes.set(id, outcome);
+    const line = stateLine(server, outcome);
+    if (wave.tracking.logged.get(id) !== line && (chunk?.jobId || chunk?.failure)) {
+      wave.tracking.logged.set(id, line);
+      log(`[${wave.report.name}] ${serverLabel(server)}: ${line}`);
+    }
+  });
+  wave.tracking.awaitingHealth = awaitingHealth;
+  wave.tracking.awaitingStatusChecks = awaitingStatusChecks;
+}
+
+function views(wave: WaveProgress): WaveServerView[] {
+  return wave.report.servers.map((s) => ({
+    sourceServerId: s.sourceServerId,
+    ...(s.hostname ? { hostname: s.hostname } : {}),
+    critical: s.critical,
+    outcome: wave.tracking.outcomes.get(s.sourceServerId) ?? { result: 'pending', health: 'pending' },
+  }));
+}
+
+export function evaluateRunningWave(wave: WaveProgress, poll: PollState): WaveEvaluation {
+  const tracked = wave.chunks.flatMap((c) => (c.jobId ? [poll.jobs.get(c.jobId)] : []));
+  const jobs = tracked.flatMap((t) => (t?.job ? [t.job] : []));
+  const permissionProblems = tracked.flatMap((t) =>
+    t?.job && looksLikeMissingEc2Permissions(t.job, t.logs) ? [missingEc2PermissionsMessage(t.jobId)] : [],
+  );
+  return evaluateWave({
+    waveName: wave.report.name,
+    allChunksStarted: wave.chunks.every((c) => c.jobId !== undefined || c.failure !== undefined),
+    jobs: jobs.length === tracked.length ? jobs : [...jobs, { jobID: undefined, status: 'PENDING' }],
+    servers: views(wave),
+    permissionProblems,
+  });
+}
+
+function waitingFor(wave: WaveProgress, resolved: ResolvedServer, server: ServerReport): string {
+  const chunk = jobOf(wave, resolved.sourceServerId);
+  if (!chunk?.jobId) return `StartRecovery${chunk?.lastWait ? ` (${chunk.lastWait})` : ''}`;
+  if (server.launchStatus !== 'LAUNCHED')
+    return `DRS to launch it (launch status ${server.launchStatus ?? 'PENDING'})`;
+  if (!server.ec2InstanceId) return 'DRS to report the EC2 instance';
+  const disposition = resolved.spec.launch.launchDisposition;
+  return `${describeHealthCheck(resolved.spec.healthCheck, disposition)} (EC2 state ${server.ec2State ?? 'unknown'})`;
+}
+
+export function waveTimeoutOutcome(wave: WaveProgress): WaveEvaluation {
+  const servers = views(wave).map((v, i) => {
+    const resolved = wave.resolved.servers[i];
+    const report = wave.report.servers[i];
+    return { ...v, waitingFor: resolved && report ? waitingFor(wave, resolved, report) : 'unknown' };
+  });
+  return evaluateWaveAtTimeout({
+    waveName: wave.report.name,
+    timeoutSeconds: wave.resolved.wave.timeoutSeconds,
+    servers,
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * One poll tick: what DRS and EC2 say about this run's jobs and instances now. The number of DRS
+ * calls per tick does not grow with the number of servers: one DescribeJobs for every active job,
+ * job logs only for jobs that changed, recovery instances only for newly seen ids.
+ * A failed read is a warning, never the end of the run: the next tick tries again.
+ */
+import type {
+  DrsGateway,
+  Ec2Gateway,
+  Instance,
+  InstanceStatus,
+  Job,
+  JobLog,
+  RecoveryInstance,
+} from '../aws/gateways.js';
+import { isThrottling, retryAfterMs } from '../aws/retry.js';
+import { errorMessage } from '../errors.js';
+import type { Clock } from './types.js';
+
+export interface TrackedJob {
+  jobId: string;
+  waveName: string;
+  sourceServerIds: string[];
+  job?: Job;
+  logs: JobLog[];
+  /** What the job looked like when its log was last read. */
+  logSignature?: string;
+  /** COMPLETED and its last log read: no more calls for it. */
+  final: boolean;
+}
+
+export interface PollState {
+  jobs: Map<string, TrackedJob>;
+  /** By recoveryInstanceId. */
+  recoveryInstances: Map<string, RecoveryInstance>;
+  /** By ec2InstanceId. */
+  instances: Map<string, Instance>;
+  /** By ec2InstanceId. */
+  statuses: Map<string, InstanceStatus>;
+  /** ec2InstanceIds already tagged (or tried). */
+  tagged: Set<string>;
+}
+
+export function newPollState(): PollState {
+  return {
+    jobs: new Map(),
+    recoveryInstances: new Map(),
+    instances: new Map(),
+    statuses: new Map(),
+    tagged: new Set(),
+  };
+}
+
+export interface PollDeps {
+  drs: DrsGateway;
+  ec2: Ec2Gateway;
+  clock: Clock;
+}
+
+export interface TickOptions {
+  /** EC2 instances whose health is still pending: describe them (state). */
+  awaitingHealth: readonly string[];
+  /** Of those, the ones whose check needs the status checks (DescribeInstanceStatus). */
+  awaitingStatusChecks: readonly string[];
+  /** Tags put once on every EC2 instance this run launched. */
+  instanceTags: Record<string, string>;
+}
+
+export interface TickResult {
+  moved: boolean;
+  /** The longest Retry-After a throttled read asked for. */
+  retryAfterMs?: number;
+  warnings: string[];
+}
+
+/** AWS's clock if a response has shown it, else the injected one. */
+export function awsNow(deps: { drs: DrsGateway; ec2: Ec2Gateway; clock: Clock }): string {
+  return deps.drs.serverTime() ?? deps.ec2.serverTime() ?? new Date(deps.clock.now()).toISOString();
+}
+
+export function jobSignature(job: Job): string {
+  const servers = (job.participatingServers ?? [])
+    .map((s) => `${s.sourceServerID}:${s.launchStatus ?? ''}:${s.recoveryInstanceID ?? ''}`)
+    .sort();
+  return `${job.status ?? ''}|${servers.join(',')}`;
+}
+
+class TickContext {
+  moved = false;
+  retryAfterMs: number | undefined;
+  warnings: string[] = [];
+
+  async read<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isThrottling(e)) {
+        const hint = retryAfterMs(e);
+        if (hint !== undefined) this.retryAfterMs = Math.max(this.retryAfterMs ?? 0, hint);
+      }
+      this.warnings.push(`${what} failed, trying again on the next poll: ${errorMessage(e)}`);
+      return undefined;
+    }
+  }
+}
+
+async function pollJobs(deps: PollDeps, state: PollState, ctx: TickContext): Promise<void> {
+  const active = [...state.jobs.values()].filter((j) => !j.final);
+  if (active.length === 0) return;
+  const jobs = await ctx.read('DescribeJobs', () => deps.drs.describeJobs(active.map((j) => j.jobId)));
+  for (const job of jobs ?? []) {
+    const tracked = job.jobID === undefined ? undefined : state.jobs.get(job.jobID);
+    if (!tracked) continue;
+    const before = tracked.job ? jobSignature(tracked.job) : undefined;
+    tracked.job = job;
+    const signature = jobSignature(job);
+    if (signature !== before) ctx.moved = true;
+    if (tracked.logSignature !== signature) {
+      const logs = await ctx.read(`DescribeJobLogItems ${tracked.jobId}`, () =>
+        deps.drs.describeJobLogItems(tracked.jobId),
+      );
+      if (logs) {
+        tracked.logs = logs;
+        tracked.logSignature = signature;
+      }
+    }
+    tracked.final = job.status === 'COMPLETED' && tracked.logSignature === signature;
+  }
+}
+
+async function pollRecoveryInstances(deps: PollDeps, state: PollState, ctx: TickContext): Promise<void> {
+  const wanted = new Set<string>();
+  for (const tracked of state.jobs.values()) {
+    for (const server of tracked.job?.participatingServers ?? []) {
+      const id = server.recoveryInstanceID;
+      if (id && !state.recoveryInstances.get(id)?.ec2InstanceID) wanted.add(id);
+    }
+  }
+  if (wanted.size === 0) return;
+  const found = await ctx.read('DescribeRecoveryInstances', () =>
+    deps.drs.describeRecoveryInstances({ recoveryInstanceIds: [...wanted] }),
+  );
+  for (const ri of found ?? []) {
+    if (ri.recoveryInstanceID) state.recoveryInstances.set(ri.recoveryInstanceID, ri);
+    if (ri.ec2InstanceID) ctx.moved = true;
+  }
+}
+
+async function tagNewInstances(
+  deps: PollDeps,
+  state: PollState,
+  ctx: TickContext,
+  tags: Record<string, string>,
+) {
+  const fresh = [...state.recoveryInstances.values()]
+    .map((ri) => ri.ec2InstanceID)
+    .filter((id): id is string => id !== undefined && !state.tagged.has(id));
+  if (fresh.length === 0) return;
+  // Tried once: a missing ec2:CreateTags must cost one warning, not one per poll.
+  for (const id of fresh) state.tagged.add(id);
+  await ctx.read('Tagging the recovery instances (ec2:CreateTags)', () => deps.ec2.createTags(fresh, tags));
+}
+
+function instanceSignature(i?: Instance, s?: InstanceStatus): string {
+  return `${i?.State?.Name ?? ''}|${s?.InstanceState?.Name ?? ''}|${s?.InstanceStatus?.Status ?? ''}|${s?.SystemStatus?.Status ?? ''}`;
+}
+
+async function pollInstances(deps: PollDeps, state: PollState, ctx: TickContext, opts: TickOptions) {
+  const unseen = [...state.recoveryInstances.values()]
+    .map((ri) => ri.ec2InstanceID)
+    .filter((id): id is string => id !== undefined && !state.instances.has(id));
+  const describeIds = [...new Set([...unseen, ...opts.awaitingHealth])];
+  if (describeIds.length > 0) {
+    const instances = await ctx.read('DescribeInstances', () => deps.ec2.describeInstances(describeIds));
+    for (const instance of instances ?? []) {
+      if (!instance.InstanceId) continue;
+      const id = instance.InstanceId;
+      if (instanceSignature(state.instances.get(id)) !== instanceSignature(instance)) ctx.moved = true;
+      state.instances.set(id, instance);
+    }
+  }
+  if (opts.awaitingStatusChecks.length > 0) {
+    const ids = [...opts.awaitingStatusChecks];
+    const statuses = await ctx.read('DescribeInstanceStatus', () => deps.ec2.describeInstanceStatus(ids));
+    for (const status of statuses ?? []) {
+      if (!status.InstanceId) continue;
+      const id = status.InstanceId;
+      if (instanceSignature(undefined, state.statuses.get(id)) !== instanceSignature(undefined, status)) {
+        ctx.moved = true;
+      }
+      state.statuses.set(id, status);
+    }
+  }
+}
+
+/** One tick. Never throws for an AWS read failure: it comes back as a warning. */
+export async function pollTick(deps: PollDeps, state: PollState, opts: TickOptions): Promise<TickResult> {
+  const ctx = new TickContext();
+  await pollJobs(deps, state, ctx);
+  await pollRecoveryInstances(deps, state, ctx);
+  await tagNewInstances(deps, state, ctx, opts.instanceTags);
+  await pollInstances(deps, state, ctx, opts);
+  const result: TickResult = { moved: ctx.moved, warnings: ctx.warnings };
+  if (ctx.retryAfterMs !== undefined) result.retryAfterMs = ctx.retryAfterMs;
+  return result;
+}
+
+export interface IntervalInput {
+  /** The interval used last time; undefined on the first tick. */
+  previousMs?: number;
+  /** `poll-interval-seconds` in ms (may be fractional seconds, e.g. 250). */
+  boundMs: number;
+  /** Anything changed in the last tick. */
+  moved: boolean;
+  /** A transition is expected soon (a job just started, an instance is booting). */
+  nearTransition: boolean;
+  /** A throttled read's Retry-After. */
+  retryAfterMs?: number;
+}
+
+/** The shortest interval the poller uses: 2 s, or the bound if that is smaller. */
+export const BASE_INTERVAL_MS = 2000;
+
+/**
+ * Short after something moved, held short while a transition is expected, ×1.5 when nothing moved;
+ * never above the bound, except that a throttling Retry-After is always honoured.
+ */
+export function nextPollIntervalMs(input: IntervalInput): number {
+  const base = Math.min(BASE_INTERVAL_MS, input.boundMs);
+  let next: number;
+  if (input.previousMs === undefined || input.moved) next = base;
+  else if (input.nearTransition) next = Math.min(input.previousMs * 1.5, 2 * base);
+  else next = input.previousMs * 1.5;
+  next = Math.min(Math.max(next, base), input.boundMs);
+  return Math.max(next, input.retryAfterMs ?? 0);
+}

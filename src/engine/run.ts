@@ -1,0 +1,368 @@
+/**
+ * The drill/recovery run loop: start waves as their dependencies allow, start their chunks within
+ * DRS's quotas, poll, decide each wave, and write everything into the report as it happens.
+ * Every timestamp written is AWS's (job creation, log items, EC2 LaunchTime, the `Date` header);
+ * durations are computed elsewhere (src/report/durations.ts).
+ */
+import type { DrsGateway, Ec2Gateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
+import type { Report, WaveReport } from '../report/types.js';
+import { evaluateRunningWave, refreshServers, type ServerTracking, waveTimeoutOutcome } from './outcome.js';
+import { awsNow, newPollState, nextPollIntervalMs, type PollState, pollTick } from './poller.js';
+import { type Capacity, canAdmit, chunkServers, planNextWaves, type WaveRunState } from './scheduler.js';
+import { attemptStart, buildStartRequest, type ChunkSpec, type ChunkStartState } from './start.js';
+import { TAG } from './tags.js';
+import type { Clock, EngineLog, ExecutionPlan, ResolvedWave, RunContext } from './types.js';
+
+export interface RunDeps {
+  drs: DrsGateway;
+  ec2: Ec2Gateway;
+  clock: Clock;
+  log: EngineLog;
+  /** Jitter source for backoff; injectable for tests. */
+  random?: () => number;
+}
+
+export interface JobStartedInfo {
+  jobId: string;
+  wave: string;
+  sourceServerIds: string[];
+}
+
+export interface RunInput {
+  executionPlan: ExecutionPlan;
+  context: RunContext;
+  report: Report;
+  pollIntervalSeconds: number;
+  /** Epoch ms (on deps.clock) when the whole run must stop. */
+  deadline: number;
+  /** Jobs already active in the account before the run (preflight): they count against the quotas. */
+  activeJobs?: Capacity;
+  signal?: AbortSignal;
+  onJobStarted?: (info: JobStartedInfo) => void;
+}
+
+interface ChunkRun {
+  spec: ChunkSpec;
+  request?: StartRecoveryRequest;
+  start: ChunkStartState;
+  admitted: boolean;
+  jobId?: string;
+  failure?: string;
+  lastWait?: string;
+}
+
+export interface WaveRun {
+  resolved: ResolvedWave;
+  report: WaveReport;
+  state: WaveRunState;
+  chunks: ChunkRun[];
+  startedAtMs?: number;
+  tracking: ServerTracking;
+}
+
+const DONE = new Set(['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled']);
+
+function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
+  report.waves = plan.waves.map((rw) => ({
+    name: rw.wave.name,
+    index: rw.wave.index,
+    dependsOn: [...rw.wave.dependsOn],
+    status: 'pending',
+    jobs: [],
+    servers: rw.servers.map((s) => ({
+      sourceServerId: s.sourceServerId,
+      ...(s.hostname ? { hostname: s.hostname } : {}),
+      critical: s.spec.critical,
+      health: 'pending',
+      phases: [],
+      errors: [],
+    })),
+  }));
+  return plan.waves.map((resolved, i) => ({
+    resolved,
+    report: report.waves[i]!,
+    state: { status: 'pending' },
+    chunks: [],
+    tracking: { outcomes: new Map(), logged: new Map() },
+  }));
+}
+
+function ourCapacity(waves: readonly WaveRun[], poll: PollState): Capacity {
+  const used: Capacity = { jobs: 0, servers: 0 };
+  for (const wave of waves) {
+    for (const chunk of wave.chunks) {
+      if (!chunk.admitted || chunk.failure) continue;
+      const active = chunk.jobId
+        ? poll.jobs.get(chunk.jobId)?.job?.status !== 'COMPLETED'
+        : wave.state.status === 'running';
+      if (active) {
+        used.jobs += 1;
+        used.servers += chunk.spec.servers.length;
+      }
+    }
+  }
+  return used;
+}
+
+function activeJobLines(poll: PollState): string[] {
+  return [...poll.jobs.values()]
+    .filter((t) => t.job?.status !== 'COMPLETED')
+    .map(
+      (t) =>
+        `DRS job ${t.jobId} (wave "${t.waveName}", ${t.sourceServerIds.length} server(s)) was still ` +
+        `${t.job?.status ?? 'PENDING'} when the run stopped; it keeps running in DRS.`,
+    );
+}
+
+class Runner {
+  readonly poll = newPollState();
+  readonly waves: WaveRun[];
+  private intervalMs: number | undefined;
+
+  constructor(
+    readonly deps: RunDeps,
+    readonly input: RunInput,
+  ) {
+    this.waves = initWaves(input.executionPlan, input.report);
+  }
+
+  now(): string {
+    return awsNow(this.deps);
+  }
+
+  decide(wave: WaveRun, status: WaveRunState['status'], error?: string): void {
+    wave.state = { status, decidedAtMs: this.deps.clock.now() };
+    wave.report.status = status;
+    wave.report.endedAt = this.now();
+    if (error) {
+      wave.report.error = error;
+      this.input.report.errors.push(
+        status === 'failed' ? `Wave "${wave.report.name}" failed: ${error}` : error,
+      );
+    }
+    if (status === 'skipped') for (const s of wave.report.servers) s.health = 'skipped';
+    const line = `Wave "${wave.report.name}": ${status}${error ? ` (${error})` : ''}`;
+    if (status === 'succeeded') this.deps.log.info(line);
+    else if (status === 'skipped') this.deps.log.warning(line);
+    else this.deps.log.error(line);
+  }
+
+  schedule(): number | undefined {
+    const { executionPlan } = this.input;
+    const states = new Map(this.waves.map((w) => [w.report.name, w.state]));
+    const decision = planNextWaves(
+      this.waves.map((w) => w.resolved.wave),
+      states,
+      { nowMs: this.deps.clock.now(), onFailure: executionPlan.plan.onFailure },
+    );
+    for (const skip of decision.skip) {
+      const wave = this.waves.find((w) => w.report.name === skip.wave);
+      if (wave) this.decide(wave, 'skipped', skip.reason);
+    }
+    for (const name of decision.start) {
+      const wave = this.waves.find((w) => w.report.name === name);
+      if (!wave) continue;
+      wave.state = { status: 'running' };
+      wave.report.status = 'running';
+      wave.startedAtMs = this.deps.clock.now();
+      const parts = chunkServers(wave.resolved.servers);
+      wave.chunks = parts.map((servers, chunkIndex) => ({
+        spec: {
+          planName: executionPlan.plan.name,
+          waveName: name,
+          waveIndex: wave.resolved.wave.index,
+          chunkIndex,
+          chunkCount: parts.length,
+          servers,
+        },
+        start: { attempts: 0, nextAttemptAtMs: 0 },
+        admitted: false,
+      }));
+      this.deps.log.info(
+        `Wave "${name}": starting ${wave.resolved.servers.length} server(s) in ${parts.length} job(s)`,
+      );
+    }
+    return decision.wakeAtMs;
+  }
+
+  registerJob(wave: WaveRun, chunk: ChunkRun, job: Job, adopted: boolean): void {
+    const jobId = job.jobID ?? '';
+    const sourceServerIds = chunk.spec.servers.map((s) => s.sourceServerId);
+    chunk.jobId = jobId;
+    this.poll.jobs.set(jobId, {
+      jobId,
+      waveName: wave.report.name,
+      sourceServerIds,
+      job,
+      logs: [],
+      final: false,
+    });
+    const createdAt = job.creationDateTime ?? this.now();
+    wave.report.jobs.push({ jobId, status: job.status ?? 'PENDING', createdAt, sourceServerIds });
+    for (const s of wave.report.servers) if (sourceServerIds.includes(s.sourceServerId)) s.jobId = jobId;
+    if (!wave.report.startedAt || createdAt < wave.report.startedAt) wave.report.startedAt = createdAt;
+    const measured = this.input.report.measured;
+    if (!measured.firstStartRecoveryAt || createdAt < measured.firstStartRecoveryAt) {
+      measured.firstStartRecoveryAt = createdAt;
+    }
+    this.deps.log.info(
+      `Wave "${wave.report.name}": ${adopted ? 'adopted job whose StartRecovery answer was lost' : 'started job'} ` +
+        `${jobId} for ${sourceServerIds.length} server(s)`,
+    );
+    try {
+      this.input.onJobStarted?.({ jobId, wave: wave.report.name, sourceServerIds });
+    } catch (e) {
+      this.deps.log.warning(`Could not record job ${jobId} for the post step: ${String(e)}`);
+    }
+  }
+
+  /** Admit chunks within the quotas and make every attempt that is due. Returns the next due time. */
+  async startChunks(): Promise<number | undefined> {
+    let nextDue: number | undefined;
+    const others = this.input.activeJobs ?? { jobs: 0, servers: 0 };
+    for (const wave of this.waves) {
+      if (wave.state.status !== 'running') continue;
+      for (const chunk of wave.chunks) {
+        if (chunk.jobId || chunk.failure) continue;
+        if (this.input.signal?.aborted) return nextDue;
+        if (!chunk.admitted) {
+          if (!canAdmit(ourCapacity(this.waves, this.poll), others, chunk.spec.servers.length)) continue;
+          chunk.admitted = true;
+        }
+        if (chunk.start.nextAttemptAtMs > this.deps.clock.now()) {
+          nextDue = Math.min(nextDue ?? chunk.start.nextAttemptAtMs, chunk.start.nextAttemptAtMs);
+          continue;
+        }
+        chunk.request ??= buildStartRequest(this.input.context, chunk.spec, this.now());
+        const result = await attemptStart(this.deps, chunk.request, chunk.start);
+        if (result.kind === 'started') this.registerJob(wave, chunk, result.job, result.adopted);
+        else if (result.kind === 'failed') {
+          chunk.failure = result.message;
+          this.deps.log.error(`Wave "${wave.report.name}": ${result.message}`);
+        } else {
+          chunk.start.nextAttemptAtMs = this.deps.clock.now() + result.delayMs;
+          nextDue = Math.min(nextDue ?? chunk.start.nextAttemptAtMs, chunk.start.nextAttemptAtMs);
+          if (chunk.lastWait !== result.reason)
+            this.deps.log.info(`Wave "${wave.report.name}": ${result.reason}`);
+          chunk.lastWait = result.reason;
+        }
+      }
+    }
+    return nextDue;
+  }
+
+  instanceTags(): Record<string, string> {
+    const { context, executionPlan } = this.input;
+    return {
+      [TAG.executionId]: context.executionId,
+      [TAG.plan]: executionPlan.plan.name,
+      [TAG.mode]: context.mode,
+    };
+  }
+
+  async tick(): Promise<boolean> {
+    const running = this.waves.filter((w) => w.state.status === 'running');
+    const awaitingHealth = running.flatMap((w) => w.tracking.awaitingHealth ?? []);
+    const awaitingStatusChecks = running.flatMap((w) => w.tracking.awaitingStatusChecks ?? []);
+    const hasActive = [...this.poll.jobs.values()].some((j) => !j.final);
+    if (!hasActive && awaitingHealth.length === 0) return false;
+    const result = await pollTick(this.deps, this.poll, {
+      awaitingHealth,
+      awaitingStatusChecks,
+      instanceTags: this.instanceTags(),
+    });
+    for (const w of result.warnings) this.deps.log.warning(w);
+    const nearTransition =
+      awaitingHealth.length > 0 || [...this.poll.jobs.values()].some((j) => j.job?.status === 'PENDING');
+    this.intervalMs = nextPollIntervalMs({
+      ...(this.intervalMs !== undefined ? { previousMs: this.intervalMs } : {}),
+      boundMs: this.input.pollIntervalSeconds * 1000,
+      moved: result.moved,
+      nearTransition,
+      ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+    });
+    return true;
+  }
+
+  /** Update server entries from what was polled, then decide waves that settled or timed out. */
+  evaluate(): number | undefined {
+    let nextTimeout: number | undefined;
+    for (const wave of this.waves) {
+      if (wave.state.status !== 'running') continue;
+      refreshServers(wave, this.poll, this.now(), (line) => this.deps.log.info(line));
+      const timeoutAt = (wave.startedAtMs ?? 0) + wave.resolved.wave.timeoutSeconds * 1000;
+      const evaluation =
+        this.deps.clock.now() >= timeoutAt ? waveTimeoutOutcome(wave) : evaluateRunningWave(wave, this.poll);
+      if (evaluation.state === 'running') {
+        nextTimeout = Math.min(nextTimeout ?? timeoutAt, timeoutAt);
+        continue;
+      }
+      for (const w of evaluation.warnings) {
+        this.input.report.warnings.push(w);
+        this.deps.log.warning(w);
+      }
+      this.decide(wave, evaluation.state, evaluation.error);
+    }
+    return nextTimeout;
+  }
+
+  stopAll(status: 'cancelled' | 'timed-out', why: string): void {
+    for (const wave of this.waves) {
+      if (wave.state.status === 'running') this.decide(wave, status, `Wave "${wave.report.name}": ${why}`);
+      else if (wave.state.status === 'pending') this.decide(wave, 'skipped', `not started: ${why}`);
+    }
+    const lines = activeJobLines(this.poll);
+    this.input.report.errors.push(...lines);
+    for (const line of lines) this.deps.log.warning(line);
+  }
+
+  async loop(): Promise<Report['status']> {
+    const { clock } = this.deps;
+    const { signal, deadline } = this.input;
+    for (;;) {
+      if (signal?.aborted) {
+        this.stopAll('cancelled', 'the run was cancelled');
+        return 'cancelled';
+      }
+      if (clock.now() >= deadline) {
+        this.stopAll('timed-out', 'the run reached its time limit (timeout-minutes)');
+        return 'timed-out';
+      }
+      const soakUntil = this.schedule();
+      const nextAttempt = await this.startChunks();
+      if (signal?.aborted) continue;
+      const polled = await this.tick();
+      if (signal?.aborted) continue;
+      const nextTimeout = this.evaluate();
+      if (this.waves.every((w) => DONE.has(w.state.status))) return this.finalStatus();
+      const now = clock.now();
+      const pollAt = polled ? now + (this.intervalMs ?? 0) : now + this.input.pollIntervalSeconds * 1000;
+      const wakeAt = Math.min(
+        pollAt,
+        nextAttempt ?? pollAt,
+        soakUntil ?? pollAt,
+        nextTimeout ?? pollAt,
+        deadline,
+      );
+      await clock.sleep(Math.max(0, wakeAt - now), signal);
+    }
+  }
+
+  finalStatus(): Report['status'] {
+    const statuses = this.waves.map((w) => w.state.status);
+    if (statuses.includes('failed')) return 'failed';
+    if (statuses.includes('timed-out')) return 'timed-out';
+    if (statuses.includes('skipped') || statuses.includes('cancelled')) return 'failed';
+    return 'succeeded';
+  }
+}
+
+/** Runs the execution plan to its end (or the deadline, or cancellation) and returns the filled report. */
+export async function runExecution(deps: RunDeps, input: RunInput): Promise<Report> {
+  const runner = new Runner(deps, input);
+  input.report.status = 'running';
+  const status = await runner.loop();
+  input.report.status = status;
+  input.report.endedAt = runner.now();
+  return input.report;
+}
