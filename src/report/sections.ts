@@ -1,0 +1,252 @@
+import {
+  formatDuration,
+  parseInstant,
+  recoveryPointAge,
+  timeToHealthy,
+  timeToLaunch,
+  waveDuration,
+} from './durations.js';
+import { escapeCell, escapeHtml, truncateText } from './escape.js';
+import type { Report, ServerError, ServerReport, WaveReport, WaveStatus } from './types.js';
+
+/** How much of each list a rendering may show; lowered until the summary fits its byte budget. */
+export interface Limits {
+  rows: number;
+  rawErrorChars: number;
+}
+
+/** `2024-05-01 10:00:05Z`, or `—`. Seconds are enough for people; report.json keeps the rest. */
+export function formatInstant(iso: string | undefined): string {
+  const ms = parseInstant(iso);
+  if (ms === undefined) return '—';
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+/** Only http(s) links are rendered; anything else (javascript:, data:) is shown as text or dropped. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/[^\s<>"']+$/i.test(url)) return undefined;
+  return escapeHtml(url);
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const head = `| ${header.join(' | ')} |`;
+  const rule = `|${header.map(() => ' --- ').join('|')}|`;
+  return [head, rule, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function moreNote(hidden: number, what: string): string {
+  return hidden > 0 ? `\n\n*… ${hidden} more ${what} in report.json*` : '';
+}
+
+/** A table or list with all of its rows cut is replaced by the note alone. */
+function orNote(body: string, hidden: number, what: string): string {
+  return body === '' ? moreNote(hidden, what).trimStart() : body + moreNote(hidden, what);
+}
+
+const WAVE_STATUS_ICON: Record<WaveStatus, string> = {
+  pending: '⏸️',
+  running: '⏳',
+  succeeded: '✅',
+  failed: '❌',
+  'timed-out': '⏱️',
+  skipped: '⏭️',
+  cancelled: '🛑',
+};
+
+export function isLaunched(server: ServerReport): boolean {
+  return server.launchStatus === 'LAUNCHED' || server.ec2InstanceId !== undefined;
+}
+
+export function isFailedServer(server: ServerReport): boolean {
+  return server.launchStatus === 'FAILED' || server.health === 'failed' || server.errors.length > 0;
+}
+
+const EVENT_PHASE: Record<string, string> = {
+  SNAPSHOT_FAIL: 'snapshot',
+  USING_PREVIOUS_SNAPSHOT_FAILED: 'snapshot',
+  CONVERSION_FAIL: 'conversion',
+  LAUNCH_FAILED: 'launch',
+  HEALTH_CHECK: 'boot',
+};
+
+/** The phase a server failed in: a phase marked failed, else the one its first error belongs to. */
+export function failedPhase(server: ServerReport): string | undefined {
+  const marked = server.phases.find((p) => p.failed);
+  if (marked) return marked.name;
+  for (const error of server.errors) {
+    const phase = EVENT_PHASE[error.event] ?? (error.event.startsWith('HEALTH') ? 'boot' : undefined);
+    if (phase) return phase;
+  }
+  return undefined;
+}
+
+function errorText(error: ServerError, rawErrorChars: number): string {
+  const head = `${escapeCell(error.event)}: ${escapeCell(truncateText(error.message, 500))}`;
+  if (!error.rawError) return head;
+  return `${head}<br><code>${escapeCell(truncateText(error.rawError, rawErrorChars))}</code>`;
+}
+
+interface Located {
+  wave: WaveReport;
+  server: ServerReport;
+}
+
+function allServers(report: Report): Located[] {
+  return report.waves.flatMap((wave) => wave.servers.map((server) => ({ wave, server })));
+}
+
+/**
+ * What went wrong, for the top of the summary: run-level errors, the reason of each wave that did
+ * not succeed, and every failed server with its phase and DRS's own error text. Critical first.
+ */
+export function renderFailures(report: Report, limits: Limits): string {
+  const failed = allServers(report)
+    .filter(({ server }) => isFailedServer(server))
+    .sort((a, b) => Number(b.server.critical) - Number(a.server.critical));
+  const waveReasons = report.waves.filter((w) => w.error && w.status !== 'succeeded');
+  const runFailed = report.status !== 'succeeded' && report.status !== 'running';
+  if (!runFailed && failed.length === 0 && report.errors.length === 0) return '';
+
+  const criticalFailed = failed.some(({ server }) => server.critical);
+  const title =
+    runFailed || criticalFailed
+      ? '### What failed'
+      : failed.length > 0
+        ? '### ⚠️ Non-critical failures'
+        : '### Errors';
+  const parts: string[] = [title];
+  if (report.errors.length > 0) parts.push(bulletList(report.errors, limits.rows, 'errors'));
+  if (waveReasons.length > 0) {
+    parts.push(
+      waveReasons
+        .map((w) => `- Wave **${escapeCell(w.name)}** ${escapeCell(w.status)}: ${escapeCell(w.error)}`)
+        .join('\n'),
+    );
+  }
+  if (failed.length > 0) {
+    const shown = failed.slice(0, limits.rows);
+    const rows = shown.map(({ wave, server }) => [
+      server.critical ? '❌' : '⚠️ non-critical',
+      escapeCell(server.hostname ?? '—'),
+      `<code>${escapeCell(server.sourceServerId)}</code>`,
+      escapeCell(wave.name),
+      escapeCell(failedPhase(server) ?? '—'),
+      server.errors.length > 0
+        ? server.errors.map((e) => errorText(e, limits.rawErrorChars)).join('<br>')
+        : escapeCell(server.launchStatus ?? 'not launched'),
+    ]);
+    parts.push(
+      table(['', 'Server', 'Source server', 'Wave', 'Failed in', 'DRS error'], rows) +
+        moreNote(failed.length - shown.length, 'failed servers'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+export function renderWavesTable(report: Report, limits: Limits): string {
+  if (report.waves.length === 0) return '';
+  const shown = report.waves.slice(0, Math.max(limits.rows, 1));
+  const rows = shown.map((w) => [
+    escapeCell(w.name),
+    `${WAVE_STATUS_ICON[w.status] ?? ''} ${escapeCell(w.status)}`,
+    `${w.servers.filter(isLaunched).length}/${w.servers.length}`,
+    formatInstant(w.startedAt),
+    formatDuration(waveDuration(w)),
+    w.dependsOn.length > 0 ? w.dependsOn.map(escapeCell).join(', ') : '—',
+  ]);
+  return `### Waves\n\n${table(['Wave', 'Status', 'Launched', 'Started', 'Duration', 'Depends on'], rows)}${moreNote(report.waves.length - shown.length, 'waves')}`;
+}
+
+export function renderServersTable(report: Report, limits: Limits): string {
+  const servers = allServers(report);
+  if (servers.length === 0) return '';
+  const shown = servers.slice(0, limits.rows);
+  const rows = shown.map(({ wave, server }) => [
+    escapeCell(wave.name),
+    escapeCell(server.hostname ?? '—') + (server.critical ? '' : ' <sub>non-critical</sub>'),
+    `<code>${escapeCell(server.sourceServerId)}</code>`,
+    server.ec2InstanceId ? `<code>${escapeCell(server.ec2InstanceId)}</code>` : '—',
+    escapeCell([server.launchStatus, server.ec2State].filter(Boolean).join(' / ') || '—'),
+    formatDuration(timeToLaunch(server, wave)),
+    formatDuration(timeToHealthy(server, wave)),
+    formatDuration(recoveryPointAge(server)),
+    escapeCell(server.health),
+    server.errors[0]
+      ? escapeCell(truncateText(`${server.errors[0].event}: ${server.errors[0].message}`, 200))
+      : '',
+  ]);
+  const header = [
+    'Wave',
+    'Hostname',
+    'Source server',
+    'EC2 instance',
+    'State',
+    'To launch',
+    'To healthy',
+    'Data age',
+    'Health',
+    'Error',
+  ];
+  return [
+    '### Servers',
+    table(header, rows) + moreNote(servers.length - shown.length, 'servers'),
+    '<sub>To launch / to healthy: from the creation of the server’s StartRecovery job. Data age: launch time − recovery point time.</sub>',
+  ].join('\n\n');
+}
+
+function valueText(value: unknown): string {
+  if (value === undefined) return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `<code>${escapeCell(truncateText(text ?? String(value), 200))}</code>`;
+}
+
+export function renderLaunchConfigChanges(report: Report, limits: Limits): string {
+  const changes = report.launchConfigChanges;
+  if (changes.length === 0)
+    return '### Launch-configuration changes\n\nNone: every launch setting already matched the plan.';
+  const shown = changes.slice(0, limits.rows);
+  const rows = shown.map((c) => [
+    `<code>${escapeCell(c.sourceServerId)}</code>`,
+    c.target === 'launch' ? 'DRS launch configuration' : 'EC2 launch template',
+    escapeCell(c.field),
+    valueText(c.from),
+    valueText(c.to),
+    c.templateVersion === undefined ? '—' : String(c.templateVersion),
+    c.applied ? 'applied' : 'not applied (dry run)',
+  ]);
+  return `### Launch-configuration changes\n\n${table(['Source server', 'Where', 'Field', 'From', 'To', 'Template version', 'Written'], rows)}${moreNote(changes.length - shown.length, 'changes')}`;
+}
+
+export function renderCleanup(report: Report, limits: Limits): string {
+  const cleanup = report.cleanup;
+  if (!cleanup) return report.isDrill ? '### Cleanup\n\nNot reached.' : '';
+  const icon = { succeeded: '✅', failed: '❌', skipped: '⏭️', 'dry-run': '📝' }[cleanup.status] ?? '';
+  const parts = [
+    `### Cleanup\n\n${icon} **${escapeCell(cleanup.status)}** (policy <code>${escapeCell(cleanup.policy)}</code>)${cleanup.reason ? `: ${escapeCell(cleanup.reason)}` : ''}`,
+  ];
+  if (cleanup.terminateJobIds.length > 0) {
+    parts.push(
+      `Terminate jobs: ${cleanup.terminateJobIds.map((j) => `<code>${escapeCell(j)}</code>`).join(', ')}`,
+    );
+  }
+  if (cleanup.instances.length > 0) {
+    const shown = cleanup.instances.slice(0, limits.rows);
+    const rows = shown.map((i) => [
+      `<code>${escapeCell(i.recoveryInstanceId)}</code>`,
+      i.ec2InstanceId ? `<code>${escapeCell(i.ec2InstanceId)}</code>` : '—',
+      i.sourceServerId ? `<code>${escapeCell(i.sourceServerId)}</code>` : '—',
+      escapeCell(i.result),
+    ]);
+    parts.push(
+      table(['Recovery instance', 'EC2 instance', 'Source server', 'Result'], rows) +
+        moreNote(cleanup.instances.length - shown.length, 'instances'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+export function bulletList(items: string[], max: number, what: string): string {
+  const shown = items.slice(0, max);
+  const body = shown.map((i) => `- ${escapeCell(truncateText(i, 2000))}`).join('\n');
+  return orNote(body, items.length - shown.length, what);
+}

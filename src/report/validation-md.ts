@@ -1,0 +1,110 @@
+import type { Diagnostic, Plan, Selector, ServerSpec, Wave } from '../plan/types.js';
+import { formatTargetDuration } from './durations.js';
+import { escapeCell } from './escape.js';
+import { moreNote, table } from './sections.js';
+
+export interface ValidationResult {
+  file: string;
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+/** Annotations stop at about ten; the summary lists every diagnostic up to this many rows. */
+const MAX_DIAGNOSTIC_ROWS = 2000;
+const MAX_SELECTOR_ROWS_PER_WAVE = 200;
+
+/** The job summary of `mode: validate`: verdict, every diagnostic, and an overview of each valid plan. */
+export function renderValidationSummary(results: ValidationResult[]): string {
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const parts = [verdict(results, errors, warnings)];
+  if (diagnostics.length > 0) parts.push(diagnosticsTable(diagnostics));
+  for (const result of results) {
+    if (result.plan && !result.diagnostics.some((d) => d.severity === 'error')) {
+      parts.push(planOverview(result.plan));
+    }
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function verdict(results: ValidationResult[], errors: number, warnings: number): string {
+  const what =
+    results.length === 1 ? `<code>${escapeCell(results[0]?.file)}</code>` : plural(results.length, 'plan');
+  if (results.length === 0) return '## ⚠️ No plan was validated';
+  if (errors > 0) {
+    return `## ❌ Plan validation failed — ${what}\n\n${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+  }
+  const tail = warnings > 0 ? ` with ${plural(warnings, 'warning')}` : '';
+  return `## ✅ Plan valid — ${what}${tail}`;
+}
+
+function diagnosticsTable(diagnostics: Diagnostic[]): string {
+  const sorted = [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      a.severity.localeCompare(b.severity),
+  );
+  const shown = sorted.slice(0, MAX_DIAGNOSTIC_ROWS);
+  const rows = shown.map((d) => [
+    `<code>${escapeCell(`${d.file}:${d.line}:${d.col}`)}</code>`,
+    d.severity === 'error' ? '❌ error' : '⚠️ warning',
+    escapeCell(d.message),
+  ]);
+  return `### Diagnostics\n\n${table(['Where', 'Severity', 'Message'], rows)}${moreNote(sorted.length - shown.length, 'diagnostics').replace(' in report.json', '')}`;
+}
+
+export function describeSelector(selector: Selector): string {
+  switch (selector.kind) {
+    case 'id':
+      return `id <code>${escapeCell(selector.sourceServerId)}</code>`;
+    case 'hostname':
+      return `hostname <code>${escapeCell(selector.hostname)}</code>`;
+    case 'tags':
+      return `tags ${Object.entries(selector.tags)
+        .map(([k, v]) => `<code>${escapeCell(k)}=${escapeCell(v)}</code>`)
+        .join(', ')}`;
+  }
+}
+
+function describeServer(spec: ServerSpec): string {
+  const flags = [spec.critical ? 'critical' : 'non-critical'];
+  if (spec.snapshot) flags.push(`snapshot <code>${escapeCell(spec.snapshot)}</code>`);
+  return `${describeSelector(spec.selector)} (${flags.join(', ')})`;
+}
+
+function describeWave(wave: Wave): string[] {
+  const shown = wave.servers.slice(0, MAX_SELECTOR_ROWS_PER_WAVE);
+  const hidden = wave.servers.length - shown.length;
+  const servers = shown.map(describeServer).join('<br>') + (hidden > 0 ? `<br>… ${hidden} more` : '');
+  return [
+    escapeCell(wave.name),
+    wave.dependsOn.length > 0 ? wave.dependsOn.map(escapeCell).join(', ') : '— (starts at once)',
+    formatTargetDuration(wave.timeoutSeconds),
+    wave.waitAfterSeconds > 0 ? formatTargetDuration(wave.waitAfterSeconds) : '—',
+    servers || '—',
+  ];
+}
+
+function planOverview(plan: Plan): string {
+  const objectives = [
+    `RTO ${plan.objectives.rtoSeconds === undefined ? 'not set' : formatTargetDuration(plan.objectives.rtoSeconds)}`,
+    `RPO ${plan.objectives.rpoSeconds === undefined ? 'not set' : formatTargetDuration(plan.objectives.rpoSeconds)}`,
+  ].join(' · ');
+  const header = [
+    `### Plan ${escapeCell(plan.name)} (<code>${escapeCell(plan.file)}</code>)`,
+    plan.description ? escapeCell(plan.description) : '',
+    `${objectives} · on failure: ${escapeCell(plan.onFailure)}${plan.region ? ` · region ${escapeCell(plan.region)}` : ''}${plan.accountId ? ` · account ${escapeCell(plan.accountId)}` : ''}`,
+  ].filter(Boolean);
+  const waves = table(
+    ['Wave', 'Depends on', 'Timeout', 'Wait after', 'Servers'],
+    plan.waves.map(describeWave),
+  );
+  return [...header, waves].join('\n\n');
+}
