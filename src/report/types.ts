@@ -44,7 +44,14 @@ export interface Measurements {
   firstStartRecoveryAt?: string;
 }
 
-export type WaveStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
+export type WaveStatus =
+  | 'pending'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'timed-out'
+  | 'skipped'
+  | 'cancelled';
 
 export interface WaveReport {
   name: string;
@@ -131,5 +138,10 @@ export interface CleanupReport {
   reason?: string;
   terminateJobIds: string[];
   /** recoveryInstanceId → outcome. */
-  instances: { recoveryInstanceId: string; ec2InstanceId?: string; sourceServerId?: string; result: string }[];
+  instances: {
+    recoveryInstanceId: string;
+    ec2InstanceId?: string;
+    sourceServerId?: string;
+    result: string;
+  }[];
 }
