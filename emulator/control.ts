@@ -1,0 +1,104 @@
+/** The `/_emulator/…` control API that tests, the demo and the benchmark drive. */
+import { jobView, recoveryInstanceView } from './drs-views.js';
+import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
+import type { Scenario } from './scenario.js';
+import { ScenarioError } from './scenario.js';
+import { parseFaults } from './scenario-load.js';
+import type { EmulatorState } from './state.js';
+
+export interface RecordedCall {
+  seq: number;
+  /** drs, ec2, sts or github. */
+  service: string;
+  operation: string;
+  /** Real wall-clock time of arrival (ISO). */
+  time: string;
+  /** Simulated time of arrival (ISO). */
+  simTime: string;
+  /** Parsed request body: JSON for DRS and GitHub, form fields for EC2 and STS. */
+  request: unknown;
+  status?: number;
+  outcome?: 'ok' | 'error' | 'throttled' | 'server-error' | 'expired' | 'dropped';
+}
+
+interface ControlContext {
+  state(): EmulatorState;
+  calls: RecordedCall[];
+  reset(): void;
+  scenario: Scenario;
+}
+
+function json(status: number, value: unknown): EmulatorResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+}
+
+function bodyOf(req: EmulatorRequest): Record<string, unknown> {
+  if (!req.body.trim()) return {};
+  return JSON.parse(req.body) as Record<string, unknown>;
+}
+
+export function controlApi(req: EmulatorRequest, ctx: ControlContext): EmulatorResponse {
+  const route = `${req.method} ${req.path.slice('/_emulator'.length)}`;
+  try {
+    switch (route) {
+      case 'GET /calls': {
+        const service = req.query.get('service');
+        const operation = req.query.get('operation');
+        return json(
+          200,
+          ctx.calls.filter(
+            (c) => (!service || c.service === service) && (!operation || c.operation === operation),
+          ),
+        );
+      }
+      case 'DELETE /calls':
+        ctx.calls.length = 0;
+        return json(200, { cleared: true });
+      case 'POST /reset':
+        ctx.reset();
+        return json(200, { reset: true, simTime: ctx.state().clock.iso() });
+      case 'GET /state':
+        return json(200, summary(ctx.state()));
+      case 'POST /advance': {
+        const b = bodyOf(req);
+        const ms = (Number(b.seconds ?? 0) + Number(b.minutes ?? 0) * 60) * 1000;
+        if (!Number.isFinite(ms) || ms < 0)
+          return json(400, { message: 'advance needs non-negative seconds or minutes' });
+        ctx.state().advance(ms);
+        return json(200, { simTime: ctx.state().clock.iso() });
+      }
+      case 'POST /faults': {
+        const state = ctx.state();
+        state.faults = parseFaults(bodyOf(req), [...state.servers.keys()]);
+        return json(200, state.faults);
+      }
+      case 'GET /health':
+        return json(200, { ok: true });
+      default:
+        return json(404, { message: `unknown control route ${route}` });
+    }
+  } catch (e) {
+    if (e instanceof ScenarioError || e instanceof SyntaxError) return json(400, { message: e.message });
+    throw e;
+  }
+}
+
+function summary(state: EmulatorState): unknown {
+  state.tick();
+  return {
+    simTime: state.clock.iso(),
+    speed: state.clock.speed,
+    pendingEvents: state.pendingEvents(),
+    jobs: [...state.jobs.values()].map((j) => jobView(state, j)),
+    recoveryInstances: [...state.recoveryInstances.values()].map((r) => recoveryInstanceView(state, r)),
+    instances: [...state.instances.values()].map((i) => ({
+      ...i,
+      launchTime: state.clock.iso(i.launchTime),
+    })),
+    launchTemplates: [...state.templates.values()].map((t) => ({
+      launchTemplateId: t.launchTemplateId,
+      defaultVersion: t.defaultVersion,
+      versions: t.versions.map((v) => ({ number: v.number, ...v.data })),
+    })),
+  };
+}

@@ -1,0 +1,146 @@
+/** Records rendered as the DRS API's JSON shapes (types from the SDK keep the names honest). */
+import type {
+  DataReplicationState,
+  EC2InstanceState,
+  Job,
+  LaunchConfiguration,
+  LaunchStatus,
+  RecoveryInstance,
+  RecoverySnapshot,
+  SourceServer,
+} from '@aws-sdk/client-drs';
+import type { EmulatorState, JobRecord, RecoveryInstanceRecord, ServerRecord } from './state.js';
+
+const EC2_TO_DRS_STATE: Record<string, EC2InstanceState> = {
+  pending: 'PENDING',
+  running: 'RUNNING',
+  stopping: 'STOPPING',
+  stopped: 'STOPPED',
+  'shutting-down': 'SHUTTING-DOWN',
+  terminated: 'TERMINATED',
+};
+
+export function jobView(state: EmulatorState, job: JobRecord): Job {
+  const view: Job = {
+    jobID: job.jobID,
+    arn: state.arn('job', job.jobID),
+    type: job.type,
+    initiatedBy: job.initiatedBy,
+    creationDateTime: state.clock.iso(job.createdAt),
+    status: job.status,
+    tags: { ...job.tags },
+    participatingServers: job.servers.map((p) => ({
+      sourceServerID: p.sourceServerID,
+      launchStatus: p.launchStatus,
+      ...(p.recoveryInstanceID && (job.type === 'TERMINATE' || p.launchStatus === 'LAUNCHED')
+        ? { recoveryInstanceID: p.recoveryInstanceID }
+        : {}),
+    })),
+  };
+  if (job.endAt !== undefined) view.endDateTime = state.clock.iso(job.endAt);
+  return view;
+}
+
+export function sourceServerView(state: EmulatorState, server: ServerRecord): SourceServer {
+  const s = server.scenario;
+  const now = state.clock.now();
+  const view: SourceServer = {
+    sourceServerID: s.sourceServerID,
+    arn: state.arn('source-server', s.sourceServerID),
+    tags: { ...server.tags },
+    lastLaunchResult: server.lastLaunchResult,
+    replicationDirection: 'FAILOVER',
+    dataReplicationInfo: {
+      dataReplicationState: s.replicationState as DataReplicationState,
+      lagDuration: `PT${s.lagSeconds}S`,
+      replicatedDisks: [
+        {
+          deviceName: '/dev/xvda',
+          totalStorageBytes: 32 * 2 ** 30,
+          replicatedStorageBytes: 32 * 2 ** 30,
+          backloggedStorageBytes: 0,
+          rescannedStorageBytes: 0,
+        },
+      ],
+      stagingAvailabilityZone: `${state.scenario.region}a`,
+    },
+    lifeCycle: {
+      addedToServiceDateTime: state.clock.iso(Date.parse(state.scenario.startTime) - 30 * 86_400_000),
+      firstByteDateTime: state.clock.iso(Date.parse(state.scenario.startTime) - 30 * 86_400_000 + 600_000),
+      lastSeenByServiceDateTime: state.clock.iso(now - 30_000),
+      elapsedReplicationDuration: 'P30D',
+    },
+    sourceProperties: {
+      lastUpdatedDateTime: state.clock.iso(now - 3_600_000),
+      recommendedInstanceType: s.recommendedInstanceType ?? 't3.medium',
+      identificationHints: { hostname: s.hostname, ...(s.fqdn ? { fqdn: s.fqdn } : {}) },
+      networkInterfaces: s.sourceIp
+        ? [{ ips: [s.sourceIp], isPrimary: true, macAddress: '02:00:00:00:00:01' }]
+        : [],
+      disks: [{ deviceName: '/dev/sda', bytes: 32 * 2 ** 30 }],
+      cpus: [{ cores: 2, modelName: 'Intel(R) Xeon(R)' }],
+      ramBytes: 8 * 2 ** 30,
+      os: { fullString: 'Linux' },
+    },
+    stagingArea: { status: 'NOT_EXTENDED' },
+    agentVersion: '4.7.0',
+  };
+  if (server.recoveryInstanceId) view.recoveryInstanceId = server.recoveryInstanceId;
+  if (server.lastLaunch && view.lifeCycle) {
+    view.lifeCycle.lastLaunch = {
+      initiated: {
+        jobID: server.lastLaunch.jobID,
+        type: server.lastLaunch.type,
+        apiCallDateTime: state.clock.iso(server.lastLaunch.at),
+      },
+      status: server.lastLaunch.status as LaunchStatus,
+    };
+  }
+  return view;
+}
+
+export function recoveryInstanceView(state: EmulatorState, r: RecoveryInstanceRecord): RecoveryInstance {
+  const instance = state.instances.get(r.ec2InstanceID);
+  const view: RecoveryInstance = {
+    recoveryInstanceID: r.recoveryInstanceID,
+    arn: state.arn('recovery-instance', r.recoveryInstanceID),
+    ec2InstanceID: r.ec2InstanceID,
+    ec2InstanceState: instance ? EC2_TO_DRS_STATE[instance.state] : 'NOT_FOUND',
+    sourceServerID: r.sourceServerID,
+    isDrill: r.isDrill,
+    tags: { ...(state.arnTags.get(state.arn('recovery-instance', r.recoveryInstanceID)) ?? {}) },
+    originEnvironment: 'ON_PREMISES',
+    recoveryInstanceProperties: { lastUpdatedDateTime: state.clock.iso(r.createdAt) },
+  };
+  if (r.jobID) view.jobID = r.jobID;
+  if (r.pointInTime !== undefined) view.pointInTimeSnapshotDateTime = state.clock.iso(r.pointInTime);
+  return view;
+}
+
+export function launchConfigurationView(server: ServerRecord): LaunchConfiguration {
+  return {
+    sourceServerID: server.scenario.sourceServerID,
+    name: server.launch.name,
+    ec2LaunchTemplateID: server.scenario.launchTemplateId,
+    launchDisposition: server.launch.launchDisposition,
+    targetInstanceTypeRightSizingMethod: server.launch.rightSizing,
+    copyPrivateIp: server.launch.copyPrivateIp,
+    copyTags: server.launch.copyTags,
+    licensing: { osByol: server.launch.osByol },
+    postLaunchEnabled: false,
+  };
+}
+
+export function snapshotView(
+  state: EmulatorState,
+  sourceServerID: string,
+  s: { snapshotID: string; timestamp: number },
+): RecoverySnapshot {
+  return {
+    snapshotID: s.snapshotID,
+    sourceServerID,
+    expectedTimestamp: state.clock.iso(s.timestamp),
+    timestamp: state.clock.iso(s.timestamp),
+    ebsSnapshots: [],
+  };
+}

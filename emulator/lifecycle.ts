@@ -1,0 +1,357 @@
+/**
+ * Job lifecycles on the simulated clock. A job's whole timeline is decided when it starts (phase
+ * durations jittered by seed and job/server ids) and queued as events, so answers only depend on
+ * the simulated time at which they are asked.
+ */
+import type { JobLog, JobLogEvent, JobLogEventData } from '@aws-sdk/client-drs';
+import { jitter } from './random.js';
+import type { PhaseTimings } from './scenario.js';
+import {
+  type EmulatorState,
+  type JobRecord,
+  type ParticipatingServerRecord,
+  recoveryTags,
+  type ServerRecord,
+} from './state.js';
+
+const SEC = 1000;
+const NOT_REPLICATING = new Set([
+  'STOPPED',
+  'INITIATING',
+  'INITIAL_SYNC',
+  'PAUSED',
+  'STALLED',
+  'DISCONNECTED',
+]);
+
+export interface LaunchRequest {
+  sourceServers: { sourceServerID: string; recoverySnapshotID?: string }[];
+  isDrill: boolean;
+  tags: Record<string, string>;
+  /** Start time; defaults to now. Scenario jobs may start in the past. */
+  at?: number;
+  jobID?: string;
+}
+
+function span(state: EmulatorState, key: string, phase: keyof PhaseTimings): number {
+  const [min, max] = state.scenario.timings[phase];
+  return Math.round(jitter(state.seed, `${key}:${phase}`, min, max) * SEC);
+}
+
+function addLog(
+  job: JobRecord,
+  at: number,
+  event: JobLogEvent,
+  data: JobLogEventData,
+  state: EmulatorState,
+): void {
+  const item: JobLog = { logDateTime: state.clock.iso(at), event };
+  if (Object.keys(data).length > 0) item.eventData = data;
+  job.log.push(item);
+}
+
+export function startLaunchJob(state: EmulatorState, req: LaunchRequest): JobRecord {
+  const t0 = req.at ?? state.clock.now();
+  const job: JobRecord = {
+    jobID: req.jobID ?? state.ids.jobId(),
+    type: 'LAUNCH',
+    initiatedBy: req.isDrill ? 'START_DRILL' : 'START_RECOVERY',
+    isDrill: req.isDrill,
+    createdAt: t0,
+    status: 'PENDING',
+    tags: { ...req.tags },
+    servers: req.sourceServers.map((s) => ({
+      sourceServerID: s.sourceServerID,
+      recoverySnapshotID: s.recoverySnapshotID,
+      launchStatus: 'PENDING',
+    })),
+    log: [],
+  };
+  state.jobs.set(job.jobID, job);
+  for (const p of job.servers) {
+    const server = state.servers.get(p.sourceServerID);
+    if (!server) continue;
+    server.lastLaunch = {
+      jobID: job.jobID,
+      type: req.isDrill ? 'DRILL' : 'RECOVERY',
+      at: t0,
+      status: 'PENDING',
+    };
+    server.lastLaunchResult = 'PENDING';
+  }
+  const tStart = t0 + span(state, job.jobID, 'pending');
+  state.schedule(tStart, () => {
+    job.status = 'STARTED';
+    addLog(job, tStart, 'JOB_START', {}, state);
+    for (const p of job.servers) p.launchStatus = 'IN_PROGRESS';
+  });
+  let lastEnd = tStart;
+  for (const p of job.servers) {
+    const server = state.servers.get(p.sourceServerID);
+    if (!server) continue;
+    lastEnd = Math.max(lastEnd, scheduleServer(state, job, p, server, tStart));
+  }
+  const tEnd = lastEnd + Math.round(jitter(state.seed, `${job.jobID}:end`, 5, 15) * SEC);
+  state.schedule(tEnd, () => {
+    addLog(job, tEnd, 'JOB_END', {}, state);
+    job.status = 'COMPLETED';
+    job.endAt = tEnd;
+  });
+  return job;
+}
+
+/** Queues one server's phases; returns the simulated time its launch ends (or fails). */
+function scheduleServer(
+  state: EmulatorState,
+  job: JobRecord,
+  p: ParticipatingServerRecord,
+  server: ServerRecord,
+  tStart: number,
+): number {
+  const id = p.sourceServerID;
+  const key = `${job.jobID}:${id}`;
+  const fault = state.faults.servers[id];
+  const fail = (at: number, event: JobLogEvent, rawError: string | undefined): number => {
+    state.schedule(at, () => {
+      if (rawError !== undefined) addLog(job, at, event, { sourceServerID: id, rawError }, state);
+      p.launchStatus = 'FAILED';
+      server.lastLaunchResult = 'FAILED';
+      if (server.lastLaunch?.jobID === job.jobID) server.lastLaunch.status = 'FAILED';
+    });
+    return at;
+  };
+  // Snapshot phase: a pinned point in time is reused; otherwise an on-demand snapshot is taken.
+  const tSnap = tStart + Math.round(jitter(state.seed, `${key}:stagger`, 0, 10) * SEC);
+  let tSnapEnd: number;
+  let pointInTime: number;
+  if (p.recoverySnapshotID) {
+    const pinned = server.snapshots.find((s) => s.snapshotID === p.recoverySnapshotID);
+    if (!pinned)
+      return fail(
+        tSnap,
+        'USING_PREVIOUS_SNAPSHOT_FAILED',
+        `Recovery snapshot ${p.recoverySnapshotID} was not found for source server ${id}`,
+      );
+    tSnapEnd = tSnap + 5 * SEC;
+    pointInTime = pinned.timestamp;
+    state.schedule(tSnap, () => addLog(job, tSnap, 'USING_PREVIOUS_SNAPSHOT', { sourceServerID: id }, state));
+  } else {
+    tSnapEnd = tSnap + span(state, key, 'snapshot');
+    pointInTime = tSnap - server.scenario.lagSeconds * SEC;
+    state.schedule(tSnap, () => addLog(job, tSnap, 'SNAPSHOT_START', { sourceServerID: id }, state));
+    if (NOT_REPLICATING.has(server.scenario.replicationState))
+      return fail(
+        tSnapEnd,
+        'SNAPSHOT_FAIL',
+        `Failed to take snapshot: source server ${id} is not replicating (replication state ${server.scenario.replicationState})`,
+      );
+    if (fault?.phase === 'snapshot') return fail(tSnapEnd, 'SNAPSHOT_FAIL', fault.rawError);
+    state.schedule(tSnapEnd, () => {
+      addLog(job, tSnapEnd, 'SNAPSHOT_END', { sourceServerID: id }, state);
+      server.snapshots.push({ snapshotID: state.ids.snapshotId(), timestamp: pointInTime });
+    });
+  }
+  const missing = state.faults.missingEc2Permissions;
+  if (missing) {
+    // Real DRS: the log stops after the snapshot and the job still ends COMPLETED with 0 launched.
+    const rawError = `User: arn:aws:sts::${state.scenario.accountId}:assumed-role/drs-drill/drs-drill-session is not authorized to perform: ${missing.action} because no identity-based policy allows the ${missing.action} action`;
+    return fail(tSnapEnd + 200 * SEC, 'LAUNCH_FAILED', missing.logFailure ? rawError : undefined);
+  }
+  const tConv = tSnapEnd + 10 * SEC;
+  const tConvEnd = tConv + span(state, key, 'conversion');
+  const conversionServerID = state.ids.instanceId();
+  state.schedule(tConv, () =>
+    addLog(job, tConv, 'CONVERSION_START', { sourceServerID: id, conversionServerID }, state),
+  );
+  if (fault?.phase === 'conversion') return fail(tConvEnd, 'CONVERSION_FAIL', fault.rawError);
+  state.schedule(tConvEnd, () => addLog(job, tConvEnd, 'CONVERSION_END', { sourceServerID: id }, state));
+  const tLaunch = tConvEnd + 5 * SEC;
+  const tLaunched = tLaunch + span(state, key, 'launch');
+  const recoveryInstanceID = state.ids.instanceId();
+  const ec2InstanceID = state.ids.instanceId();
+  state.schedule(tLaunch, () =>
+    addLog(job, tLaunch, 'LAUNCH_START', { sourceServerID: id, targetInstanceID: recoveryInstanceID }, state),
+  );
+  const problem = fault?.phase === 'launch' ? fault.rawError : launchProblem(state, server);
+  if (problem) return fail(tLaunched, 'LAUNCH_FAILED', problem);
+  state.schedule(tLaunch, () =>
+    createInstances(state, job, server, recoveryInstanceID, ec2InstanceID, tLaunch, pointInTime),
+  );
+  state.schedule(tLaunched, () => {
+    p.launchStatus = 'LAUNCHED';
+    p.recoveryInstanceID = recoveryInstanceID;
+    server.lastLaunchResult = 'SUCCEEDED';
+    if (server.lastLaunch?.jobID === job.jobID) server.lastLaunch.status = 'LAUNCHED';
+    const instance = state.instances.get(ec2InstanceID);
+    if (instance && instance.state === 'pending')
+      instance.state = server.launch.launchDisposition === 'STOPPED' ? 'stopped' : 'running';
+  });
+  const tHealthy = tLaunched + span(state, key, 'boot');
+  state.schedule(tHealthy, () => {
+    const instance = state.instances.get(ec2InstanceID);
+    if (instance?.state !== 'running') return;
+    instance.statusChecks = state.faults.neverHealthy.includes(id) ? 'impaired' : 'ok';
+  });
+  return tLaunched;
+}
+
+/** What RunInstances would refuse in the template's default version, as EC2's error text. */
+function launchProblem(state: EmulatorState, server: ServerRecord): string | undefined {
+  const template = state.templates.get(server.scenario.launchTemplateId);
+  const version = template?.versions.find((v) => v.number === template.defaultVersion);
+  if (!template || !version)
+    return `InvalidLaunchTemplateId.NotFound: The specified launch template, with template ID ${server.scenario.launchTemplateId}, does not exist.`;
+  const data = version.data;
+  if (!data.subnetId) {
+    if (state.scenario.defaultVpc) return undefined;
+    return 'VPCIdNotSpecified: No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.';
+  }
+  const subnet = state.scenario.subnets.find((s) => s.subnetId === data.subnetId);
+  if (!subnet) return `InvalidSubnetID.NotFound: The subnet ID '${data.subnetId}' does not exist`;
+  if (data.securityGroupIds?.length && data.networkInterfaceGroupIds !== undefined)
+    return 'InvalidParameterCombination: Network interfaces and an instance-level security groups may not be specified on the same request';
+  for (const g of [...(data.securityGroupIds ?? []), ...(data.networkInterfaceGroupIds ?? [])]) {
+    const group = state.scenario.securityGroups.find((x) => x.groupId === g);
+    if (!group) return `InvalidGroup.NotFound: The security group '${g}' does not exist`;
+    if (group.vpcId !== subnet.vpcId)
+      return `InvalidParameter: Security group ${g} and subnet ${subnet.subnetId} belong to different networks.`;
+  }
+  if (
+    server.launch.copyPrivateIp &&
+    server.scenario.sourceIp &&
+    !inCidr(server.scenario.sourceIp, subnet.cidr)
+  )
+    return `InvalidParameterValue: Address ${server.scenario.sourceIp} does not fall within the subnet's address range`;
+  return undefined;
+}
+
+function createInstances(
+  state: EmulatorState,
+  job: JobRecord,
+  server: ServerRecord,
+  recoveryInstanceID: string,
+  ec2InstanceID: string,
+  at: number,
+  pointInTime: number,
+): void {
+  const template = state.templates.get(server.scenario.launchTemplateId);
+  const data = template?.versions.find((v) => v.number === template.defaultVersion)?.data ?? {};
+  const subnet = state.scenario.subnets.find((s) => s.subnetId === data.subnetId);
+  const rightSized =
+    server.launch.rightSizing !== 'NONE' ? server.scenario.recommendedInstanceType : undefined;
+  const tags = {
+    ...(server.launch.copyTags ? server.tags : {}),
+    Name: server.scenario.hostname,
+    ...recoveryTags(server.scenario.sourceServerID, job.jobID),
+  };
+  state.instances.set(ec2InstanceID, {
+    instanceId: ec2InstanceID,
+    state: 'pending',
+    instanceType: rightSized ?? data.instanceType ?? 't3.medium',
+    subnetId: subnet?.subnetId,
+    vpcId: subnet?.vpcId,
+    securityGroupIds: [...(data.networkInterfaceGroupIds ?? data.securityGroupIds ?? [])],
+    privateIp:
+      server.launch.copyPrivateIp && server.scenario.sourceIp
+        ? server.scenario.sourceIp
+        : addressIn(subnet?.cidr, ec2InstanceID),
+    launchTime: at,
+    availabilityZone: subnet?.availabilityZone || `${state.scenario.region}a`,
+    iamInstanceProfile: data.instanceProfile,
+    tags,
+    statusChecks: 'initializing',
+  });
+  state.recoveryInstances.set(recoveryInstanceID, {
+    recoveryInstanceID,
+    ec2InstanceID,
+    sourceServerID: server.scenario.sourceServerID,
+    jobID: job.jobID,
+    isDrill: job.isDrill,
+    pointInTime,
+    createdAt: at,
+  });
+  server.recoveryInstanceId = recoveryInstanceID;
+}
+
+export function startTerminateJob(state: EmulatorState, recoveryInstanceIDs: string[]): JobRecord {
+  const t0 = state.clock.now();
+  const job: JobRecord = {
+    jobID: state.ids.jobId(),
+    type: 'TERMINATE',
+    initiatedBy: 'TERMINATE_RECOVERY_INSTANCES',
+    isDrill: true,
+    createdAt: t0,
+    status: 'PENDING',
+    tags: {},
+    servers: recoveryInstanceIDs.map((rid) => ({
+      sourceServerID: state.recoveryInstances.get(rid)?.sourceServerID ?? '',
+      recoveryInstanceID: rid,
+      launchStatus: 'PENDING',
+    })),
+    log: [],
+  };
+  state.jobs.set(job.jobID, job);
+  const tStart = t0 + span(state, job.jobID, 'pending');
+  let lastEnd = tStart;
+  state.schedule(tStart, () => {
+    job.status = 'STARTED';
+    addLog(job, tStart, 'JOB_START', {}, state);
+  });
+  for (const p of job.servers) {
+    const rid = p.recoveryInstanceID as string;
+    const tDone = tStart + span(state, `${job.jobID}:${rid}`, 'terminate');
+    lastEnd = Math.max(lastEnd, tDone);
+    state.schedule(tStart, () => {
+      p.launchStatus = 'IN_PROGRESS';
+      addLog(
+        job,
+        tStart,
+        'CLEANUP_START',
+        { sourceServerID: p.sourceServerID, targetInstanceID: rid },
+        state,
+      );
+      const record = state.recoveryInstances.get(rid);
+      const instance = record && state.instances.get(record.ec2InstanceID);
+      if (instance && instance.state !== 'terminated') instance.state = 'shutting-down';
+    });
+    state.schedule(tDone, () => {
+      const record = state.recoveryInstances.get(rid);
+      const instance = record && state.instances.get(record.ec2InstanceID);
+      if (instance) instance.state = 'terminated';
+      state.recoveryInstances.delete(rid);
+      const server = state.servers.get(p.sourceServerID);
+      if (server?.recoveryInstanceId === rid) server.recoveryInstanceId = undefined;
+      p.launchStatus = 'TERMINATED';
+      addLog(job, tDone, 'CLEANUP_END', { sourceServerID: p.sourceServerID, targetInstanceID: rid }, state);
+    });
+  }
+  const tEnd = lastEnd + 5 * SEC;
+  state.schedule(tEnd, () => {
+    addLog(job, tEnd, 'JOB_END', {}, state);
+    job.status = 'COMPLETED';
+    job.endAt = tEnd;
+  });
+  return job;
+}
+
+function ipToInt(ip: string): number {
+  return ip.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+}
+
+export function inCidr(ip: string, cidr: string): boolean {
+  const [base = '', bitsText = '32'] = cidr.split('/');
+  const bits = Number(bitsText);
+  const size = 2 ** (32 - bits);
+  const start = Math.floor(ipToInt(base) / size) * size;
+  const n = ipToInt(ip);
+  return n >= start && n < start + size;
+}
+
+/** A stable address inside the subnet for a launched instance. */
+function addressIn(cidr: string | undefined, seedText: string): string {
+  const [base = '172.31.0.0', bitsText = '20'] = (cidr ?? '172.31.0.0/20').split('/');
+  const size = 2 ** (32 - Number(bitsText));
+  const offset = 4 + (Number.parseInt(seedText.slice(-6), 16) % Math.max(1, size - 5));
+  const n = Math.floor(ipToInt(base) / size) * size + offset;
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}

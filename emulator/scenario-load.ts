@@ -1,0 +1,530 @@
+/**
+ * Reads a scenario YAML file into a checked `Scenario`. Every mistake is reported as
+ * `file:line:col: message`; unknown keys are errors so that a typo never silently does nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import { hash32 } from './random.js';
+import {
+  DEFAULT_TIMINGS,
+  type DropRule,
+  type Phase,
+  type PhaseTimings,
+  type Scenario,
+  ScenarioError,
+  type ScenarioFaults,
+  type ScenarioServer,
+  type ScenarioTemplate,
+} from './scenario.js';
+
+type Path = (string | number)[];
+type Obj = Record<string, unknown>;
+
+class Reader {
+  constructor(
+    private readonly file: string,
+    private readonly where: (path: Path) => string,
+  ) {}
+  fail(path: Path, message: string): never {
+    const field = path.length ? ` ${path.join('.')}` : '';
+    throw new ScenarioError(`${this.where(path)}:${field} ${message}`);
+  }
+  obj(v: unknown, path: Path, allowed: string[]): Obj {
+    if (v === undefined || v === null) return {};
+    if (typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'must be a mapping');
+    for (const k of Object.keys(v as Obj)) {
+      if (!allowed.includes(k))
+        this.fail([...path, k], `is not a known field (expected one of: ${allowed.join(', ')})`);
+    }
+    return v as Obj;
+  }
+  list(v: unknown, path: Path): unknown[] {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) this.fail(path, 'must be a list');
+    return v;
+  }
+  str(v: unknown, path: Path, pattern?: RegExp, fallback?: string): string {
+    if (v === undefined || v === null) {
+      if (fallback !== undefined) return fallback;
+      this.fail(path, 'is required');
+    }
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v !== 'string' && typeof v !== 'number') this.fail(path, 'must be a string');
+    const s = String(v);
+    if (pattern && !pattern.test(s)) this.fail(path, `'${s}' does not match ${pattern.source}`);
+    return s;
+  }
+  num(v: unknown, path: Path, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'number' || Number.isNaN(v)) this.fail(path, 'must be a number');
+    if (v < min || v > max) this.fail(path, `must be between ${min} and ${max}`);
+    return v;
+  }
+  bool(v: unknown, path: Path, fallback: boolean): boolean {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'boolean') this.fail(path, 'must be true or false');
+    return v;
+  }
+  oneOf<T extends string>(v: unknown, path: Path, values: readonly T[], fallback: T): T {
+    if (v === undefined || v === null) return fallback;
+    if (!values.includes(v as T)) this.fail(path, `must be one of ${values.join(', ')}`);
+    return v as T;
+  }
+  strMap(v: unknown, path: Path): Record<string, string> {
+    if (v === undefined || v === null) return {};
+    if (typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'must be a mapping of strings');
+    const out: Record<string, string> = {};
+    for (const [k, x] of Object.entries(v as Obj)) out[k] = this.str(x, [...path, k]);
+    return out;
+  }
+  get fileName(): string {
+    return this.file;
+  }
+}
+
+const RE = {
+  server: /^s-[0-9a-zA-Z]{17}$/,
+  job: /^drsjob-[0-9a-zA-Z]{17}$/,
+  instance: /^i-[0-9a-f]{8,17}$/,
+  lt: /^lt-[0-9a-f]{8,17}$/,
+  subnet: /^subnet-[0-9a-f]{8,17}$/,
+  sg: /^sg-[0-9a-f]{8,17}$/,
+  vpc: /^vpc-[0-9a-f]{8,17}$/,
+  pit: /^pit-[0-9a-zA-Z]{17}$/,
+  account: /^[0-9]{12}$/,
+  cidr: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/,
+  ip: /^\d{1,3}(\.\d{1,3}){3}$/,
+};
+
+const REPLICATION_STATES = [
+  'STOPPED',
+  'INITIATING',
+  'INITIAL_SYNC',
+  'BACKLOG',
+  'CREATING_SNAPSHOT',
+  'CONTINUOUS',
+  'PAUSED',
+  'RESCAN',
+  'STALLED',
+  'DISCONNECTED',
+] as const;
+const PHASES: readonly Phase[] = ['snapshot', 'conversion', 'launch'];
+
+export function loadScenarioFile(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ScenarioError(`${path}: cannot read the scenario file`);
+  }
+  return parseScenario(text, path);
+}
+
+export function parseScenario(text: string, file = '<scenario>'): Scenario {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lines.linePos(first.pos[0]);
+    throw new ScenarioError(`${file}:${pos.line}:${pos.col}: invalid YAML: ${first.message.split('\n')[0]}`);
+  }
+  const where = (path: Path): string => {
+    // Report the deepest node that exists along the path.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+      // For a bad key, point at the key itself rather than its value.
+      if (n === path.length && isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[n - 1]);
+        const keyRange = (pair?.key as { range?: [number, number, number] } | null)?.range;
+        if (keyRange) {
+          const pos = lines.linePos(keyRange[0]);
+          return `${file}:${pos.line}:${pos.col}`;
+        }
+      }
+      if (node?.range) {
+        const pos = lines.linePos(node.range[0]);
+        return `${file}:${pos.line}:${pos.col}`;
+      }
+    }
+    return `${file}:1:1`;
+  };
+  const r = new Reader(file, where);
+  return readScenario(r, doc.toJS() as unknown);
+}
+
+/** Faults in scenario syntax (the `faults:` block as JSON), for the control API. */
+export function parseFaults(value: unknown, sourceServerIds: string[]): ScenarioFaults {
+  const r = new Reader('<faults>', () => '<faults>');
+  return readFaults(r, value, new Set(sourceServerIds));
+}
+
+function readScenario(r: Reader, raw: unknown): Scenario {
+  const top = r.obj(
+    raw,
+    [],
+    [
+      'accountId',
+      'region',
+      'startTime',
+      'defaultVpc',
+      'subnets',
+      'securityGroups',
+      'launchTemplates',
+      'sourceServers',
+      'recoveryInstances',
+      'jobs',
+      'timings',
+      'faults',
+      'sts',
+      'description',
+    ],
+  );
+  const startTime = r.str(top.startTime, ['startTime'], undefined, '2025-06-02T09:00:00Z');
+  if (Number.isNaN(Date.parse(startTime))) r.fail(['startTime'], `'${startTime}' is not an ISO-8601 time`);
+  const subnets = r.list(top.subnets, ['subnets']).map((v, i) => {
+    const p = ['subnets', i];
+    const o = r.obj(v, p, ['id', 'vpcId', 'cidr', 'availabilityZone']);
+    return {
+      subnetId: r.str(o.id, [...p, 'id'], RE.subnet),
+      vpcId: r.str(o.vpcId, [...p, 'vpcId'], RE.vpc),
+      cidr: r.str(o.cidr, [...p, 'cidr'], RE.cidr),
+      availabilityZone: r.str(o.availabilityZone, [...p, 'availabilityZone'], undefined, ''),
+    };
+  });
+  const securityGroups = r.list(top.securityGroups, ['securityGroups']).map((v, i) => {
+    const p = ['securityGroups', i];
+    const o = r.obj(v, p, ['id', 'vpcId', 'name']);
+    const groupId = r.str(o.id, [...p, 'id'], RE.sg);
+    return {
+      groupId,
+      vpcId: r.str(o.vpcId, [...p, 'vpcId'], RE.vpc),
+      name: r.str(o.name, [...p, 'name'], undefined, groupId),
+    };
+  });
+  const launchTemplates: ScenarioTemplate[] = r.list(top.launchTemplates, ['launchTemplates']).map((v, i) => {
+    const p = ['launchTemplates', i];
+    const o = r.obj(v, p, ['id', 'name', 'defaultVersion', 'versions']);
+    const versions = r.list(o.versions, [...p, 'versions']).map((x, j) => {
+      const q = [...p, 'versions', j];
+      const vo = r.obj(x, q, [
+        'subnetId',
+        'securityGroupIds',
+        'networkInterfaceGroupIds',
+        'instanceType',
+        'instanceProfile',
+      ]);
+      return {
+        subnetId: vo.subnetId === undefined ? undefined : r.str(vo.subnetId, [...q, 'subnetId'], RE.subnet),
+        securityGroupIds:
+          vo.securityGroupIds === undefined
+            ? undefined
+            : r
+                .list(vo.securityGroupIds, [...q, 'securityGroupIds'])
+                .map((g, k) => r.str(g, [...q, 'securityGroupIds', k], RE.sg)),
+        networkInterfaceGroupIds:
+          vo.networkInterfaceGroupIds === undefined
+            ? undefined
+            : r
+                .list(vo.networkInterfaceGroupIds, [...q, 'networkInterfaceGroupIds'])
+                .map((g, k) => r.str(g, [...q, 'networkInterfaceGroupIds', k], RE.sg)),
+        instanceType:
+          vo.instanceType === undefined ? undefined : r.str(vo.instanceType, [...q, 'instanceType']),
+        instanceProfile:
+          vo.instanceProfile === undefined ? undefined : r.str(vo.instanceProfile, [...q, 'instanceProfile']),
+      };
+    });
+    if (versions.length === 0) r.fail([...p, 'versions'], 'needs at least one version');
+    const launchTemplateId = r.str(o.id, [...p, 'id'], RE.lt);
+    return {
+      launchTemplateId,
+      name: r.str(o.name, [...p, 'name'], undefined, launchTemplateId),
+      versions,
+      defaultVersion: r.num(o.defaultVersion, [...p, 'defaultVersion'], 1, 1, versions.length),
+    };
+  });
+  const startMs = Date.parse(startTime);
+  const servers = r
+    .list(top.sourceServers, ['sourceServers'])
+    .map((v, i) => readServer(r, v, ['sourceServers', i], startMs, launchTemplates));
+  const seen = new Set<string>();
+  servers.forEach((s, i) => {
+    if (seen.has(s.sourceServerID))
+      r.fail(['sourceServers', i, 'id'], `duplicate source server ${s.sourceServerID}`);
+    seen.add(s.sourceServerID);
+  });
+  const recoveryInstances = r.list(top.recoveryInstances, ['recoveryInstances']).map((v, i) => {
+    const p = ['recoveryInstances', i];
+    const o = r.obj(v, p, [
+      'id',
+      'ec2InstanceId',
+      'sourceServerId',
+      'isDrill',
+      'jobId',
+      'state',
+      'launchedAt',
+    ]);
+    const sourceServerID = r.str(o.sourceServerId, [...p, 'sourceServerId'], RE.server);
+    if (!seen.has(sourceServerID))
+      r.fail([...p, 'sourceServerId'], `unknown source server ${sourceServerID}`);
+    return {
+      recoveryInstanceID: r.str(o.id, [...p, 'id'], RE.instance),
+      ec2InstanceID: r.str(o.ec2InstanceId, [...p, 'ec2InstanceId'], RE.instance),
+      sourceServerID,
+      isDrill: r.bool(o.isDrill, [...p, 'isDrill'], true),
+      jobID: o.jobId === undefined ? undefined : r.str(o.jobId, [...p, 'jobId'], RE.job),
+      state: r.oneOf(o.state, [...p, 'state'], ['running', 'stopped'] as const, 'running'),
+      launchedAt: o.launchedAt === undefined ? undefined : r.str(o.launchedAt, [...p, 'launchedAt']),
+    };
+  });
+  const jobs = r.list(top.jobs, ['jobs']).map((v, i) => {
+    const p = ['jobs', i];
+    const o = r.obj(v, p, ['id', 'sourceServerIds', 'isDrill', 'startOffsetMinutes']);
+    const ids = r.list(o.sourceServerIds, [...p, 'sourceServerIds']).map((x, k) => {
+      const id = r.str(x, [...p, 'sourceServerIds', k], RE.server);
+      if (!seen.has(id)) r.fail([...p, 'sourceServerIds', k], `unknown source server ${id}`);
+      return id;
+    });
+    if (ids.length === 0) r.fail([...p, 'sourceServerIds'], 'needs at least one source server');
+    return {
+      jobID: r.str(o.id, [...p, 'id'], RE.job),
+      sourceServerIDs: ids,
+      isDrill: r.bool(o.isDrill, [...p, 'isDrill'], true),
+      startOffsetMinutes: r.num(o.startOffsetMinutes, [...p, 'startOffsetMinutes'], 0, -1e6, 1e6),
+    };
+  });
+  return {
+    accountId: r.str(top.accountId, ['accountId'], RE.account, '111122223333'),
+    region: r.str(top.region, ['region'], /^[a-z0-9-]+$/, 'us-east-1'),
+    startTime,
+    defaultVpc: r.bool(top.defaultVpc, ['defaultVpc'], false),
+    servers,
+    launchTemplates,
+    subnets,
+    securityGroups,
+    recoveryInstances,
+    jobs,
+    timings: readTimings(r, top.timings),
+    faults: readFaults(r, top.faults, seen),
+    sts: r.obj(
+      top.sts,
+      ['sts'],
+      ['sessionSeconds', 'maxSessionSeconds', 'roleArn', 'expiredKeys', 'failures'],
+    ),
+  };
+}
+
+function readServer(
+  r: Reader,
+  v: unknown,
+  p: Path,
+  startMs: number,
+  templates: ScenarioTemplate[],
+): ScenarioServer {
+  const o = r.obj(v, p, [
+    'id',
+    'hostname',
+    'fqdn',
+    'tags',
+    'replicationState',
+    'lagSeconds',
+    'snapshots',
+    'sourceIp',
+    'recommendedInstanceType',
+    'launchTemplateId',
+    'launch',
+  ]);
+  const sourceServerID = r.str(o.id, [...p, 'id'], RE.server);
+  const hostname = r.str(o.hostname, [...p, 'hostname']);
+  const launch = r.obj(
+    o.launch,
+    [...p, 'launch'],
+    ['launchDisposition', 'rightSizing', 'copyPrivateIp', 'copyTags', 'osByol'],
+  );
+  let launchTemplateId: string;
+  if (o.launchTemplateId === undefined) {
+    // DRS creates one template per source server; scenarios may leave it implicit.
+    launchTemplateId = `lt-${hash32(sourceServerID).toString(16).padStart(8, '0')}${hash32(`${sourceServerID}:lt`).toString(16).padStart(8, '0').slice(0, 9)}`;
+    templates.push({
+      launchTemplateId,
+      name: `drs-${hostname}`,
+      versions: [{ instanceType: 't3.medium' }],
+      defaultVersion: 1,
+    });
+  } else {
+    launchTemplateId = r.str(o.launchTemplateId, [...p, 'launchTemplateId'], RE.lt);
+    if (!templates.some((t) => t.launchTemplateId === launchTemplateId))
+      r.fail(
+        [...p, 'launchTemplateId'],
+        `unknown launch template ${launchTemplateId} (declare it under launchTemplates)`,
+      );
+  }
+  const snapshots =
+    o.snapshots === undefined
+      ? defaultSnapshots(sourceServerID, startMs)
+      : r.list(o.snapshots, [...p, 'snapshots']).map((x, k) => {
+          const so = r.obj(x, [...p, 'snapshots', k], ['id', 'time']);
+          const timestamp = r.str(so.time, [...p, 'snapshots', k, 'time']);
+          if (Number.isNaN(Date.parse(timestamp)))
+            r.fail([...p, 'snapshots', k, 'time'], `'${timestamp}' is not an ISO-8601 time`);
+          return {
+            snapshotID: r.str(so.id, [...p, 'snapshots', k, 'id'], RE.pit),
+            timestamp: new Date(timestamp).toISOString(),
+          };
+        });
+  return {
+    sourceServerID,
+    hostname,
+    fqdn: o.fqdn === undefined ? undefined : r.str(o.fqdn, [...p, 'fqdn']),
+    tags: r.strMap(o.tags, [...p, 'tags']),
+    replicationState: r.oneOf(
+      o.replicationState,
+      [...p, 'replicationState'],
+      REPLICATION_STATES,
+      'CONTINUOUS',
+    ),
+    lagSeconds: r.num(o.lagSeconds, [...p, 'lagSeconds'], 5),
+    snapshots,
+    sourceIp: o.sourceIp === undefined ? undefined : r.str(o.sourceIp, [...p, 'sourceIp'], RE.ip),
+    recommendedInstanceType:
+      o.recommendedInstanceType === undefined
+        ? undefined
+        : r.str(o.recommendedInstanceType, [...p, 'recommendedInstanceType']),
+    launchTemplateId,
+    launchDisposition: r.oneOf(
+      launch.launchDisposition,
+      [...p, 'launch', 'launchDisposition'],
+      ['STARTED', 'STOPPED'] as const,
+      'STARTED',
+    ),
+    rightSizing: r.oneOf(
+      launch.rightSizing,
+      [...p, 'launch', 'rightSizing'],
+      ['NONE', 'BASIC', 'IN_AWS'] as const,
+      'BASIC',
+    ),
+    copyPrivateIp: r.bool(launch.copyPrivateIp, [...p, 'launch', 'copyPrivateIp'], false),
+    copyTags: r.bool(launch.copyTags, [...p, 'launch', 'copyTags'], false),
+    osByol: r.bool(launch.osByol, [...p, 'launch', 'osByol'], false),
+  };
+}
+
+/** Six recovery points, ten minutes apart, ending at the scenario start. */
+function defaultSnapshots(
+  sourceServerID: string,
+  startMs: number,
+): { snapshotID: string; timestamp: string }[] {
+  return [6, 5, 4, 3, 2, 1].map((k) => {
+    const h = `${hash32(`${sourceServerID}:${k}`).toString(36)}${hash32(`${k}:${sourceServerID}`).toString(36)}00000000000000000`;
+    return {
+      snapshotID: `pit-${h.slice(0, 17)}`,
+      timestamp: new Date(startMs - (k - 1) * 600_000 - 60_000).toISOString(),
+    };
+  });
+}
+
+function readTimings(r: Reader, v: unknown): PhaseTimings {
+  const keys = Object.keys(DEFAULT_TIMINGS) as (keyof PhaseTimings)[];
+  const o = r.obj(v, ['timings'], keys);
+  const out = { ...DEFAULT_TIMINGS };
+  for (const k of keys) {
+    if (o[k] === undefined) continue;
+    const pair = r.list(o[k], ['timings', k]);
+    const lo = r.num(pair[0], ['timings', k, 0], Number.NaN);
+    const hi = r.num(pair[1], ['timings', k, 1], Number.NaN);
+    if (pair.length !== 2 || Number.isNaN(lo) || Number.isNaN(hi) || lo > hi)
+      r.fail(['timings', k], 'must be [min, max] seconds with min <= max');
+    out[k] = [lo, hi];
+  }
+  return out;
+}
+
+function readRates(r: Reader, v: unknown, p: Path): Record<string, number> {
+  const o = r.obj(v, p, Object.keys((v ?? {}) as Obj));
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(o)) out[k] = r.num(x, [...p, k], 0, 0, 1);
+  return out;
+}
+
+function readFaults(r: Reader, v: unknown, servers: Set<string>): ScenarioFaults {
+  const o = r.obj(
+    v,
+    ['faults'],
+    [
+      'servers',
+      'missingEc2Permissions',
+      'throttle',
+      'serverErrors',
+      'latencyMs',
+      'drop',
+      'startRecoveryLost',
+      'neverHealthy',
+    ],
+  );
+  const perServer: ScenarioFaults['servers'] = {};
+  for (const [id, x] of Object.entries(r.obj(o.servers, ['faults', 'servers'], [...servers]))) {
+    const q = ['faults', 'servers', id];
+    const f = r.obj(x, q, ['phase', 'rawError']);
+    perServer[id] = {
+      phase: r.oneOf(f.phase, [...q, 'phase'], PHASES, 'conversion'),
+      rawError: r.str(
+        f.rawError,
+        [...q, 'rawError'],
+        undefined,
+        `Simulated ${String(f.phase ?? 'conversion')} failure`,
+      ),
+    };
+  }
+  let missing: ScenarioFaults['missingEc2Permissions'] = false;
+  if (o.missingEc2Permissions === true) missing = { action: 'ec2:RunInstances', logFailure: false };
+  else if (o.missingEc2Permissions !== undefined && o.missingEc2Permissions !== false) {
+    const m = r.obj(o.missingEc2Permissions, ['faults', 'missingEc2Permissions'], ['action', 'logFailure']);
+    missing = {
+      action: r.str(m.action, ['faults', 'missingEc2Permissions', 'action'], /^ec2:\w+$/, 'ec2:RunInstances'),
+      logFailure: r.bool(m.logFailure, ['faults', 'missingEc2Permissions', 'logFailure'], false),
+    };
+  }
+  const t = r.obj(o.throttle, ['faults', 'throttle'], ['rate', 'operations', 'retryAfterSeconds']);
+  const e = r.obj(o.serverErrors, ['faults', 'serverErrors'], ['rate', 'operations']);
+  let latencyMs = { min: 0, max: 0 };
+  if (typeof o.latencyMs === 'number') latencyMs = { min: o.latencyMs, max: o.latencyMs };
+  else if (o.latencyMs !== undefined) {
+    const l = r.obj(o.latencyMs, ['faults', 'latencyMs'], ['min', 'max']);
+    latencyMs = {
+      min: r.num(l.min, ['faults', 'latencyMs', 'min'], 0),
+      max: r.num(l.max, ['faults', 'latencyMs', 'max'], 0),
+    };
+  }
+  const drop: DropRule[] = r.list(o.drop, ['faults', 'drop']).map((x, i) => {
+    const q = ['faults', 'drop', i];
+    const d = r.obj(x, q, ['operation', 'when', 'count']);
+    return {
+      operation: r.str(d.operation, [...q, 'operation'], /^\w+$/),
+      when: r.oneOf(d.when, [...q, 'when'], ['before', 'after'] as const, 'after'),
+      count: r.num(d.count, [...q, 'count'], 1, 1),
+    };
+  });
+  const lost = r.num(o.startRecoveryLost, ['faults', 'startRecoveryLost'], 0, 0);
+  if (lost > 0) drop.push({ operation: 'StartRecovery', when: 'after', count: lost });
+  const neverHealthy = r.list(o.neverHealthy, ['faults', 'neverHealthy']).map((x, i) => {
+    const id = r.str(x, ['faults', 'neverHealthy', i], RE.server);
+    if (!servers.has(id)) r.fail(['faults', 'neverHealthy', i], `unknown source server ${id}`);
+    return id;
+  });
+  return {
+    servers: perServer,
+    missingEc2Permissions: missing,
+    throttle: {
+      rate: r.num(t.rate, ['faults', 'throttle', 'rate'], 0, 0, 1),
+      operations: readRates(r, t.operations, ['faults', 'throttle', 'operations']),
+      retryAfterSeconds: r.num(t.retryAfterSeconds, ['faults', 'throttle', 'retryAfterSeconds'], 1, 0),
+    },
+    serverErrors: {
+      rate: r.num(e.rate, ['faults', 'serverErrors', 'rate'], 0, 0, 1),
+      operations: readRates(r, e.operations, ['faults', 'serverErrors', 'operations']),
+    },
+    latencyMs,
+    drop,
+    neverHealthy,
+  };
+}
