@@ -140,7 +140,7 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
  * ThrottlingException, a number on InternalServerException), else a raw `Retry-After` header
  * (seconds or an HTTP date). Undefined when the error carries no hint.
  */
-export function retryAfterMs(error: unknown, now: () => number = Date.now): number | undefined {
+export function retryAfterMs(error: unknown, now: () => number = () => Date.now()): number | undefined {
   const { retryAfterSeconds, $response } = fields(error);
   const fromMember = secondsToMs(retryAfterSeconds);
   if (fromMember !== undefined) return fromMember;
