@@ -1,0 +1,387 @@
+/**
+ * Preflight: everything that can be known to break a run before anything is started. Reads only;
+ * collects every failure (never stops at the first) so one run shows the whole list to fix.
+ */
+import pLimit from 'p-limit';
+import type {
+  DrsGateway,
+  Ec2Gateway,
+  Job,
+  LaunchConfiguration,
+  LaunchTemplateVersion,
+  SourceServer,
+} from '../aws/gateways.js';
+import { errorMessage } from '../errors.js';
+import type { Plan } from '../plan/types.js';
+import {
+  diffLaunchConfiguration,
+  diffLaunchTemplate,
+  type LaunchConfigDrift,
+  templateSecurityGroupIds,
+  templateSubnetId,
+} from './launch-config.js';
+import { lookupIds, type NetworkLookups, networkFindings } from './network.js';
+import { DRS_QUOTAS } from './quotas.js';
+import {
+  concurrentWaveGroups,
+  type PreflightFinding,
+  type PreflightProblem,
+  resolvePlan,
+} from './resolve.js';
+import type { Clock, ExecutionPlan, ResolvedServer } from './types.js';
+
+export type { PreflightProblem } from './resolve.js';
+
+export interface PreflightResult {
+  executionPlan?: ExecutionPlan;
+  problems: PreflightProblem[];
+  warnings: PreflightProblem[];
+  drift: LaunchConfigDrift[];
+  /** Jobs not yet COMPLETED in the account, and the servers they hold. */
+  activeJobs: { jobs: number; servers: number };
+}
+
+export interface PreflightDeps {
+  drs: DrsGateway;
+  ec2: Ec2Gateway;
+  clock: Clock;
+}
+
+/** How far back to look for jobs that may still be active. */
+const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
+const CONCURRENCY = 10;
+
+const UNIT_SECONDS = { Y: 365 * 86400, W: 7 * 86400, D: 86400, H: 3600, S: 1 } as const;
+
+/**
+ * Seconds in an ISO-8601 duration such as `PT1M30S` or `P1DT2H` (DRS's `lagDuration`). Years count as
+ * 365 days and months as 30: DRS lags are minutes, precision there does not matter. Undefined when malformed.
+ */
+export function parseIsoDuration(text: string): number | undefined {
+  const m =
+    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      text.trim(),
+    );
+  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
+  const [, y, mo, w, d, h, mi, s] = m.map((g) => (g === undefined ? 0 : Number(g)));
+  return (
+    (y ?? 0) * UNIT_SECONDS.Y +
+    (mo ?? 0) * 30 * 86400 +
+    (w ?? 0) * UNIT_SECONDS.W +
+    (d ?? 0) * UNIT_SECONDS.D +
+    (h ?? 0) * UNIT_SECONDS.H +
+    (mi ?? 0) * 60 +
+    (s ?? 0)
+  );
+}
+
+const REPLICATION_WARN = new Set(['BACKLOG', 'CREATING_SNAPSHOT', 'RESCAN']);
+
+function who(rs: ResolvedServer): string {
+  return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
+}
+
+function about(rs: ResolvedServer, wave: string, message: string, fix?: string): PreflightProblem {
+  return {
+    sourceServerId: rs.sourceServerId,
+    ...(rs.hostname ? { hostname: rs.hostname } : {}),
+    wave,
+    position: rs.spec.position,
+    message: `${who(rs)}: ${message}`,
+    ...(fix ? { fix } : {}),
+  };
+}
+
+/** Replication state, replication errors and lag against the plan's RPO. */
+export function replicationFindings(
+  server: SourceServer,
+  rpoSeconds: number | undefined,
+): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  if (server.replicationDirection === 'FAILBACK') {
+    out.push({
+      level: 'error',
+      message:
+        'is a failback source server (it replicates a recovery instance back), not a server to recover',
+      fix: 'Select the original source server instead',
+    });
+  }
+  const info = server.dataReplicationInfo;
+  const state = info?.dataReplicationState;
+  if (state !== 'CONTINUOUS') {
+    const warn = state !== undefined && REPLICATION_WARN.has(state);
+    out.push({
+      level: warn ? 'warning' : 'error',
+      message: `replication state is ${state ?? 'unknown'}, not CONTINUOUS`,
+      fix: warn
+        ? 'Recovery works but may use older data; drill when replication is CONTINUOUS'
+        : 'Fix replication in the DRS console (agent, network, replication server) until it is CONTINUOUS',
+    });
+  }
+  const replicationError = info?.dataReplicationError;
+  if (replicationError?.error) {
+    out.push({
+      level: 'error',
+      message: `replication error ${replicationError.error}${replicationError.rawError ? `: ${replicationError.rawError}` : ''}`,
+      fix: 'Resolve the replication error shown in the DRS console',
+    });
+  }
+  const lag = info?.lagDuration;
+  if (lag !== undefined && rpoSeconds !== undefined) {
+    const lagSeconds = parseIsoDuration(lag);
+    if (lagSeconds === undefined) {
+      out.push({
+        level: 'warning',
+        message: `replication lag "${lag}" is not an ISO-8601 duration; RPO not checked`,
+      });
+    } else if (lagSeconds > rpoSeconds) {
+      out.push({
+        level: 'error',
+        message: `replication lag ${lag} (${lagSeconds}s) exceeds the plan's RPO of ${rpoSeconds}s`,
+        fix: 'Wait for replication to catch up, or check the replication bandwidth',
+      });
+    }
+  }
+  return out;
+}
+
+/** What per-server reads returned (or how they failed). */
+interface ServerFacts {
+  rs: ResolvedServer;
+  wave: string;
+  launchConfig?: LaunchConfiguration;
+  launchConfigError?: unknown;
+  template?: LaunchTemplateVersion;
+  templateError?: unknown;
+  snapshotIds?: string[];
+  snapshotError?: unknown;
+}
+
+async function readServer(deps: PreflightDeps, rs: ResolvedServer, wave: string): Promise<ServerFacts> {
+  const facts: ServerFacts = { rs, wave };
+  const snapshot = rs.spec.snapshot
+    ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then(
+        (s) => {
+          facts.snapshotIds = s.map((x) => x.snapshotID ?? '');
+        },
+        (e: unknown) => {
+          facts.snapshotError = e;
+        },
+      )
+    : Promise.resolve();
+  try {
+    facts.launchConfig = await deps.drs.getLaunchConfiguration(rs.sourceServerId);
+    const templateId = facts.launchConfig.ec2LaunchTemplateID;
+    if (templateId) facts.template = await deps.ec2.describeDefaultLaunchTemplateVersion(templateId);
+  } catch (e) {
+    if (facts.launchConfig) facts.templateError = e;
+    else facts.launchConfigError = e;
+  }
+  await snapshot;
+  return facts;
+}
+
+function effectiveSubnet(f: ServerFacts): string | undefined {
+  return f.rs.spec.template.subnetId ?? (f.template ? templateSubnetId(f.template) : undefined);
+}
+
+function effectiveGroups(f: ServerFacts): string[] {
+  return (
+    f.rs.spec.template.securityGroupIds ??
+    (f.template ? templateSecurityGroupIds(f.template) : undefined) ??
+    []
+  );
+}
+
+/** Launch configuration and network findings for one server, from the facts read before. */
+export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  const { spec } = f.rs;
+  if (spec.snapshot) {
+    if (f.snapshotError !== undefined) {
+      out.push({
+        level: 'error',
+        message: `could not list recovery snapshots: ${errorMessage(f.snapshotError)}`,
+      });
+    } else if (!f.snapshotIds?.includes(spec.snapshot)) {
+      out.push({
+        level: 'error',
+        message: `pinned snapshot ${spec.snapshot} does not exist`,
+        fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
+      });
+    }
+  }
+  if (!f.launchConfig) {
+    const notFound =
+      (f.launchConfigError as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
+    out.push({
+      level: 'error',
+      message: `could not read its launch configuration: ${errorMessage(f.launchConfigError)}`,
+      fix: notFound ? 'The source server may have been deleted from DRS; check the selector' : undefined,
+    });
+    return out;
+  }
+  const templateId = f.launchConfig.ec2LaunchTemplateID;
+  if (!templateId) {
+    out.push({
+      level: 'error',
+      message: 'its launch configuration has no EC2 launch template',
+      fix: 'Open the server in the DRS console and save its launch settings so DRS creates the template',
+    });
+    return out;
+  }
+  if (!f.template) {
+    out.push({
+      level: 'error',
+      message: `could not read the default version of launch template ${templateId}: ${errorMessage(f.templateError)}`,
+    });
+    return out;
+  }
+  const rightSizing = spec.launch.rightSizing ?? f.launchConfig.targetInstanceTypeRightSizingMethod;
+  if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
+    out.push({
+      level: 'warning',
+      message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
+      fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
+    });
+  }
+  const subnetId = effectiveSubnet(f);
+  if (!subnetId) {
+    out.push({
+      level: 'error',
+      message: `launch template ${templateId} has no subnet (and the plan sets none)`,
+      fix: 'Set template.subnetId in the plan, or a subnet on the template’s primary network interface',
+    });
+    return out;
+  }
+  const copyPrivateIp = spec.launch.copyPrivateIp ?? f.launchConfig.copyPrivateIp ?? false;
+  out.push(
+    ...networkFindings(
+      { subnetId, groupIds: effectiveGroups(f), copyPrivateIp, server: f.rs.sourceServer },
+      net,
+    ),
+  );
+  return out;
+}
+
+function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Job>; servers: number } {
+  const active = jobs.filter((j) => j.status !== 'COMPLETED');
+  const jobOfServer = new Map<string, Job>();
+  let servers = 0;
+  for (const job of active) {
+    for (const p of job.participatingServers ?? []) {
+      servers += 1;
+      if (p.sourceServerID) jobOfServer.set(p.sourceServerID, job);
+    }
+  }
+  return { active, jobOfServer, servers };
+}
+
+/** Runs every preflight check; writes nothing. */
+export async function runPreflight(
+  deps: PreflightDeps,
+  plan: Plan,
+  opts: { mode: 'drill' | 'recovery' | 'validate' },
+): Promise<PreflightResult> {
+  const [sourceServers, recentJobs] = await Promise.all([
+    deps.drs.describeAllSourceServers(),
+    deps.drs.describeJobsSince(new Date(deps.clock.now() - ACTIVE_JOB_LOOKBACK_MS).toISOString()),
+  ]);
+  const { executionPlan, problems } = resolvePlan(plan, sourceServers);
+  const warnings: PreflightProblem[] = [];
+  const drift: LaunchConfigDrift[] = [];
+  // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
+  const busy = opts.mode === 'validate' ? warnings : problems;
+
+  const limit = pLimit(CONCURRENCY);
+  const facts = await Promise.all(
+    executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))),
+  );
+  const net: NetworkLookups = {
+    subnets: await lookupIds(
+      [...new Set(facts.map(effectiveSubnet).filter((s): s is string => !!s))],
+      (ids) => deps.ec2.describeSubnets(ids),
+      (s) => s.SubnetId,
+    ),
+    groups: await lookupIds(
+      [...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))],
+      (ids) => deps.ec2.describeSecurityGroups(ids),
+      (g) => g.GroupId,
+    ),
+  };
+
+  const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs);
+  for (const f of facts) {
+    const findings = [
+      ...replicationFindings(f.rs.sourceServer, plan.objectives.rpoSeconds),
+      ...launchFindings(f, net),
+    ];
+    for (const x of findings)
+      (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
+    const job = jobOfServer.get(f.rs.sourceServerId);
+    if (job) {
+      busy.push(
+        about(
+          f.rs,
+          f.wave,
+          `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
+          'Wait for that job to complete; DRS runs one job per source server',
+        ),
+      );
+    }
+    if (f.launchConfig && f.template !== undefined) {
+      const changes = [
+        ...diffLaunchConfiguration(f.rs.spec.launch, f.launchConfig),
+        ...diffLaunchTemplate(f.rs.spec.template, f.template),
+      ];
+      if (changes.length > 0) {
+        drift.push({
+          sourceServerId: f.rs.sourceServerId,
+          ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
+          changes,
+          ...(f.launchConfig.ec2LaunchTemplateID
+            ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID }
+            : {}),
+          ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
+        });
+      }
+    }
+  }
+
+  if (active.length >= DRS_QUOTAS.maxActiveJobs) {
+    busy.push({
+      message: `${active.length} DRS jobs are already active; DRS runs at most ${DRS_QUOTAS.maxActiveJobs} at a time`,
+      fix: 'Wait for running jobs to complete',
+    });
+  }
+  const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
+  for (const w of executionPlan.waves) {
+    const size = w.servers.length;
+    if (
+      size <= DRS_QUOTAS.maxServersInActiveJobs &&
+      size + activeServers > DRS_QUOTAS.maxServersInActiveJobs
+    ) {
+      busy.push({
+        wave: w.wave.name,
+        position: w.wave.position,
+        message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${DRS_QUOTAS.maxServersInActiveJobs}`,
+        fix: 'Wait for running jobs to complete',
+      });
+    }
+  }
+  for (const group of concurrentWaveGroups(plan)) {
+    const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
+    if (group.length > 1 && total + activeServers > DRS_QUOTAS.maxServersInActiveJobs) {
+      warnings.push({
+        message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${DRS_QUOTAS.maxServersInActiveJobs}, so some will wait`,
+      });
+    }
+  }
+  return {
+    executionPlan,
+    problems,
+    warnings,
+    drift,
+    activeJobs: { jobs: active.length, servers: activeServers },
+  };
+}

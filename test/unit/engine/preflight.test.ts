@@ -1,0 +1,338 @@
+import { describe, expect, it } from 'vitest';
+import { ipv4InCidr, parseIpv4, parseIpv4Cidr, primarySourceIp } from '../../../src/engine/network.js';
+import { parseIsoDuration, replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
+import { concurrentWaveGroups } from '../../../src/engine/resolve.js';
+import { fixedClock, healthyEstate, plan, sourceServer, spec, wave, writesOf } from './preflight-fakes.js';
+
+describe('IPv4 CIDR arithmetic', () => {
+  it('parses addresses and rejects malformed ones', () => {
+    expect(parseIpv4('10.0.1.10')).toBe(167772426);
+    expect(parseIpv4('255.255.255.255')).toBe(2 ** 32 - 1);
+    for (const bad of ['10.0.1', '10.0.1.256', '10.0.1.a', '1.2.3.4.5', '', '::1'])
+      expect(parseIpv4(bad)).toBeUndefined();
+  });
+
+  it('parses CIDRs, clearing host bits', () => {
+    expect(parseIpv4Cidr('10.0.1.77/24')).toEqual({ network: parseIpv4('10.0.1.0'), prefixLength: 24 });
+    expect(parseIpv4Cidr('10.0.0.0/33')).toBeUndefined();
+    expect(parseIpv4Cidr('10.0.0.0')).toBeUndefined();
+  });
+
+  it('tests membership at the block edges, including /0, /32 and the top of the space', () => {
+    expect(ipv4InCidr('10.0.1.0', '10.0.1.0/24')).toBe(true);
+    expect(ipv4InCidr('10.0.1.255', '10.0.1.0/24')).toBe(true);
+    expect(ipv4InCidr('10.0.2.0', '10.0.1.0/24')).toBe(false);
+    expect(ipv4InCidr('10.0.0.255', '10.0.1.0/24')).toBe(false);
+    expect(ipv4InCidr('192.168.7.9', '0.0.0.0/0')).toBe(true);
+    expect(ipv4InCidr('172.16.0.5', '172.16.0.5/32')).toBe(true);
+    expect(ipv4InCidr('172.16.0.6', '172.16.0.5/32')).toBe(false);
+    expect(ipv4InCidr('255.255.255.254', '255.255.255.0/24')).toBe(true);
+    expect(ipv4InCidr('10.0.0.1', 'garbage')).toBe(false);
+  });
+
+  it('takes the primary interface IPv4 of the source server', () => {
+    const s = sourceServer('s-1', {
+      sourceProperties: {
+        networkInterfaces: [
+          { isPrimary: false, ips: ['10.9.9.9'] },
+          { isPrimary: true, ips: ['fe80::1', '10.0.1.20'] },
+        ],
+      },
+    });
+    expect(primarySourceIp(s)).toBe('10.0.1.20');
+  });
+});
+
+describe('parseIsoDuration', () => {
+  it.each([
+    ['PT0S', 0],
+    ['PT5S', 5],
+    ['PT1M30S', 90],
+    ['PT1.5S', 1.5],
+    ['PT2H', 7200],
+    ['P1DT2H', 93600],
+    ['P1W', 604800],
+  ])('%s is %d seconds', (text, seconds) => expect(parseIsoDuration(text)).toBe(seconds));
+
+  it.each(['', 'P', 'PT', '5m', 'PT5', 'P1H', 'PT-5S'])('rejects %j', (text) =>
+    expect(parseIsoDuration(text)).toBeUndefined(),
+  );
+});
+
+describe('replicationFindings', () => {
+  const withState = (state: string, extra = {}) =>
+    sourceServer('s-1', { dataReplicationInfo: { dataReplicationState: state as 'CONTINUOUS', ...extra } });
+
+  it('accepts CONTINUOUS, warns on catching-up states, fails the rest', () => {
+    expect(replicationFindings(withState('CONTINUOUS'), undefined)).toEqual([]);
+    for (const s of ['BACKLOG', 'CREATING_SNAPSHOT', 'RESCAN']) {
+      expect(replicationFindings(withState(s), undefined).map((f) => f.level)).toEqual(['warning']);
+    }
+    for (const s of ['STALLED', 'DISCONNECTED', 'STOPPED', 'PAUSED', 'INITIATING', 'INITIAL_SYNC']) {
+      expect(replicationFindings(withState(s), undefined).map((f) => f.level)).toEqual(['error']);
+    }
+  });
+
+  it('fails on a replication error and on lag beyond the RPO', () => {
+    const broken = withState('CONTINUOUS', {
+      dataReplicationError: { error: 'AGENT_NOT_SEEN', rawError: 'gone' },
+    });
+    expect(replicationFindings(broken, undefined)[0]?.message).toContain('AGENT_NOT_SEEN: gone');
+    expect(replicationFindings(withState('CONTINUOUS', { lagDuration: 'PT20M' }), 900)[0]?.message).toContain(
+      'exceeds',
+    );
+    expect(replicationFindings(withState('CONTINUOUS', { lagDuration: 'PT10M' }), 900)).toEqual([]);
+  });
+});
+
+describe('concurrentWaveGroups', () => {
+  it('puts waves at the same dependency depth together', () => {
+    const p = plan([
+      wave('data', []),
+      wave('app', [], { dependsOn: ['data'] }),
+      wave('cache', [], { dependsOn: ['data'] }),
+      wave('web', [], { dependsOn: ['app', 'cache'] }),
+    ]);
+    expect(concurrentWaveGroups(p)).toEqual([['data'], ['app', 'cache'], ['web']]);
+  });
+});
+
+const A = 's-a0000000000000001';
+const B = 's-b0000000000000002';
+const C = 's-c0000000000000003';
+
+function estate() {
+  return healthyEstate([
+    sourceServer(A, { hostname: 'db-01' }),
+    sourceServer(B, { hostname: 'app-01' }),
+    sourceServer(C, { hostname: 'web-01' }),
+  ]);
+}
+
+function threeWaves() {
+  return plan([
+    wave('data', [spec({ kind: 'id', sourceServerId: A })]),
+    wave('app', [spec({ kind: 'hostname', hostname: 'app-01' })], { dependsOn: ['data'] }),
+    wave('web', [spec({ kind: 'hostname', hostname: 'web-01' })], { dependsOn: ['app'] }),
+  ]);
+}
+
+describe('runPreflight', () => {
+  it('passes a healthy estate with no problems, no drift and no writes', async () => {
+    const { drs, ec2 } = estate();
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, threeWaves(), { mode: 'drill' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.drift).toEqual([]);
+    expect(result.executionPlan?.waves.map((w) => w.servers.map((s) => s.sourceServerId))).toEqual([
+      [A],
+      [B],
+      [C],
+    ]);
+    expect(drs.calls.find((c) => c.method === 'describeJobsSince')?.args).toEqual([
+      '2026-02-22T12:00:00.000Z',
+    ]);
+    expect(writesOf(drs, ec2)).toEqual([]);
+  });
+
+  it('reports every failure together, each naming the server and a fix, and writes nothing', async () => {
+    const { drs, ec2 } = estate();
+    // A: replication stalled. B: security group from another VPC, and copyPrivateIp outside the subnet.
+    // C: pinned snapshot that does not exist. Plus a selector matching nothing.
+    drs.sourceServers[0] = sourceServer(A, {
+      hostname: 'db-01',
+      dataReplicationInfo: { dataReplicationState: 'STALLED' },
+    });
+    ec2.templates.get(`lt-${B}`)!.LaunchTemplateData!.NetworkInterfaces![0]!.Groups = ['sg-b'];
+    drs.launchConfigs.get(B)!.copyPrivateIp = true;
+    drs.sourceServers[1] = sourceServer(B, { hostname: 'app-01', ip: '10.0.2.5' });
+    drs.snapshots.set(C, [
+      { snapshotID: 'pit-11111111111111111', sourceServerID: C, expectedTimestamp: 'x' },
+    ]);
+    const p = plan([
+      wave('data', [
+        spec({ kind: 'id', sourceServerId: A }),
+        spec({ kind: 'tags', tags: { Missing: 'yes' } }),
+      ]),
+      wave('app', [spec({ kind: 'id', sourceServerId: B })]),
+      wave('web', [spec({ kind: 'id', sourceServerId: C }, { snapshot: 'pit-22222222222222222' })]),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    const messages = result.problems.map((x) => x.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/matches no DRS source server/),
+        expect.stringMatching(new RegExp(`${A} \\(db-01\\): replication state is STALLED`)),
+        expect.stringMatching(
+          new RegExp(`${B} \\(app-01\\): security group sg-b is in vpc-b, but subnet subnet-a is in vpc-a`),
+        ),
+        expect.stringMatching(/source IP 10\.0\.2\.5 is outside subnet subnet-a \(10\.0\.1\.0\/24\)/),
+        expect.stringMatching(
+          new RegExp(`${C} \\(web-01\\): pinned snapshot pit-22222222222222222 does not exist`),
+        ),
+      ]),
+    );
+    expect(result.problems).toHaveLength(5);
+    for (const problem of result.problems) {
+      expect(problem.fix).toBeTruthy();
+      expect(problem.position?.file).toBe('plan.yaml');
+    }
+    expect(writesOf(drs, ec2)).toEqual([]);
+  });
+
+  it('checks the template as the plan will leave it: planned subnet and groups replace the current ones', async () => {
+    const { drs, ec2 } = estate();
+    const p = plan([
+      wave('w', [
+        spec(
+          { kind: 'id', sourceServerId: A },
+          { template: { subnetId: 'subnet-b', securityGroupIds: ['sg-b'] } },
+        ),
+      ]),
+    ]);
+    const ok = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(ok.problems).toEqual([]);
+    expect(ok.drift).toEqual([
+      {
+        sourceServerId: A,
+        hostname: 'db-01',
+        launchTemplateId: `lt-${A}`,
+        templateVersion: 1,
+        changes: [
+          { target: 'template', field: 'subnetId', from: 'subnet-a', to: 'subnet-b' },
+          { target: 'template', field: 'securityGroupIds', from: ['sg-a'], to: ['sg-b'] },
+        ],
+      },
+    ]);
+    // Subnet b with group a (vpc-a) is a mismatch the plan itself would create.
+    const bad = plan([
+      wave('w', [spec({ kind: 'id', sourceServerId: A }, { template: { subnetId: 'subnet-b' } })]),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, bad, { mode: 'drill' });
+    expect(result.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining('sg-a is in vpc-a, but subnet subnet-b'),
+    ]);
+  });
+
+  it('reports a missing subnet, an unknown security group, no template and no subnet at all', async () => {
+    const { drs, ec2 } = estate();
+    ec2.templates.get(`lt-${A}`)!.LaunchTemplateData!.NetworkInterfaces![0]!.SubnetId = 'subnet-gone';
+    ec2.templates.get(`lt-${B}`)!.LaunchTemplateData = { InstanceType: 'm6i.large' };
+    drs.launchConfigs.get(C)!.ec2LaunchTemplateID = undefined;
+    const p = plan([
+      wave('w', [
+        spec({ kind: 'id', sourceServerId: A }),
+        spec({ kind: 'id', sourceServerId: B }),
+        spec({ kind: 'id', sourceServerId: C }, { template: { securityGroupIds: ['sg-zzz'] } }),
+      ]),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    const messages = result.problems.map((x) => x.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/subnet subnet-gone cannot be used: The subnet ID 'subnet-gone' does not exist/),
+      expect.stringMatching(new RegExp(`${B} .*launch template lt-${B} has no subnet`)),
+      expect.stringMatching(new RegExp(`${C} .*has no EC2 launch template`)),
+    ]);
+  });
+
+  it('fails a server already in an active job, and a full job quota; only warns in validate mode', async () => {
+    const { drs, ec2 } = estate();
+    drs.jobs = [
+      {
+        jobID: 'drsjob-busy0000000000001',
+        status: 'STARTED',
+        type: 'LAUNCH',
+        participatingServers: [{ sourceServerID: B }],
+      },
+      ...Array.from({ length: 19 }, (_, i) => ({
+        jobID: `drsjob-other${i}`,
+        status: 'PENDING' as const,
+        participatingServers: [],
+      })),
+      { jobID: 'drsjob-done', status: 'COMPLETED', participatingServers: [{ sourceServerID: A }] },
+    ];
+    const drill = await runPreflight({ drs, ec2, clock: fixedClock }, threeWaves(), { mode: 'drill' });
+    expect(drill.activeJobs).toEqual({ jobs: 20, servers: 1 });
+    expect(drill.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining(`${B} (app-01): is already in active DRS job drsjob-busy0000000000001`),
+      expect.stringContaining('20 DRS jobs are already active'),
+    ]);
+    const validate = await runPreflight({ drs, ec2, clock: fixedClock }, threeWaves(), { mode: 'validate' });
+    expect(validate.problems).toEqual([]);
+    expect(validate.warnings).toHaveLength(2);
+  });
+
+  it('fails a wave that cannot fit beside the servers already in active jobs', async () => {
+    const { drs, ec2 } = estate();
+    drs.jobs = [
+      {
+        jobID: 'drsjob-big',
+        status: 'STARTED',
+        participatingServers: Array.from({ length: 499 }, (_, i) => ({ sourceServerID: `s-x${i}` })),
+      },
+    ];
+    const p = plan([
+      wave('two', [spec({ kind: 'id', sourceServerId: A }), spec({ kind: 'id', sourceServerId: B })]),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'recovery' });
+    expect(result.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining('499 are already in active DRS jobs'),
+    ]);
+  });
+
+  it('warns when the plan sets an instance type that right-sizing would overwrite, and on a lagging state', async () => {
+    const { drs, ec2 } = estate();
+    drs.sourceServers[0] = sourceServer(A, {
+      hostname: 'db-01',
+      dataReplicationInfo: { dataReplicationState: 'BACKLOG' },
+    });
+    const p = plan([
+      wave('w', [
+        spec(
+          { kind: 'id', sourceServerId: A },
+          { launch: { rightSizing: 'BASIC' }, template: { instanceType: 'r6i.large' } },
+        ),
+      ]),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('replication state is BACKLOG'),
+      expect.stringContaining('right-sizing is BASIC'),
+    ]);
+  });
+
+  it('reports a source server whose launch configuration cannot be read', async () => {
+    const { drs, ec2 } = estate();
+    drs.launchConfigs.delete(A);
+    const p = plan([wave('w', [spec({ kind: 'id', sourceServerId: A })])]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems[0]?.message).toContain('could not read its launch configuration');
+  });
+
+  it('reads 300 servers with bounded concurrency and one subnet lookup', async () => {
+    const servers = Array.from({ length: 300 }, (_, i) =>
+      sourceServer(`s-d${String(i).padStart(16, '0')}`, { tags: { T: 'x' } }),
+    );
+    const { drs, ec2 } = healthyEstate(servers);
+    let inFlight = 0;
+    let peak = 0;
+    const original = drs.getLaunchConfiguration.bind(drs);
+    drs.getLaunchConfiguration = async (id: string) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setImmediate(r));
+      inFlight -= 1;
+      return original(id);
+    };
+    const result = await runPreflight(
+      { drs, ec2, clock: fixedClock },
+      plan([wave('all', [spec({ kind: 'tags', tags: { T: 'x' } })])]),
+      { mode: 'drill' },
+    );
+    expect(result.problems).toEqual([]);
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(10);
+    expect(ec2.calls.filter((c) => c.method === 'describeSubnets')).toHaveLength(1);
+  });
+});
