@@ -13,6 +13,7 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { errorMessage, UserError } from '../errors.js';
+import { USER_AGENT } from './clients.js';
 import { isTransient, sleep as realSleep, withRetry } from './retry.js';
 
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
@@ -205,7 +206,12 @@ export function oidcCredentialProvider(opts: OidcProviderOptions): AwsCredential
   assertIdTokenAvailable(opts.env ?? process.env);
   const audience = opts.audience ?? OIDC_AUDIENCE;
   const sts =
-    opts.sts ?? new STSClient({ region: opts.region, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
+    opts.sts ??
+    new STSClient({
+      region: opts.region,
+      customUserAgent: USER_AGENT,
+      ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    });
 
   const assumeOnce = async (): Promise<SessionCredentials> => {
     let token: string;

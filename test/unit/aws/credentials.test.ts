@@ -1,11 +1,12 @@
 import * as core from '@actions/core';
 import { DescribeJobsCommand } from '@aws-sdk/client-drs';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { STSClient } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGithub } from '../../../emulator/github.js';
 import type { EmulatorRequest, EmulatorResponse, ServiceHandler } from '../../../emulator/http-types.js';
 import { createSts } from '../../../emulator/sts.js';
-import { createAwsClients, destroyAwsClients } from '../../../src/aws/clients.js';
+import { createAwsClients, destroyAwsClients, USER_AGENT } from '../../../src/aws/clients.js';
 import {
   checkAccount,
   defaultRoleSessionName,
@@ -102,6 +103,7 @@ describe('oidcCredentialProvider with the real SDK clients', () => {
     expect(assume?.body).toContain(`WebIdentityToken=${github.state.issuedTokens[0]}`);
     expect(assume?.body).toContain('RoleSessionName=drs-drill-77');
     expect(assume?.body).toContain('DurationSeconds=3600');
+    expect(`${assume?.headers['user-agent']} ${assume?.headers['x-amz-user-agent']}`).toContain(USER_AGENT);
     expect(masked).toHaveLength(1);
     const key = masked[0]!.accessKeyId;
     expect(key).toMatch(/^ASIA/);
@@ -167,6 +169,36 @@ describe('oidcCredentialProvider with the real SDK clients', () => {
     expect(c.accessKeyId).toMatch(/^ASIA/);
     expect(calls).toBe(2);
     expect(sleeps).toEqual([100]);
+  });
+
+  it('retries AssumeRoleWithWebIdentity after a 5xx, with a new ID token', async () => {
+    let failures = 1;
+    const flaky = await serveHandlers([
+      (request) => {
+        if (failures > 0 && request.body.includes('Action=AssumeRoleWithWebIdentity')) {
+          failures--;
+          return {
+            status: 503,
+            headers: { 'content-type': 'text/xml' },
+            body: '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>busy</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+          };
+        }
+        return sts.handler(request);
+      },
+      github.handler,
+    ]);
+    const retried: string[] = [];
+    try {
+      const credentials = provider({
+        sts: new STSClient({ region: 'us-east-1', endpoint: flaky.url, maxAttempts: 1 }),
+        onRetry: (e) => retried.push((e as Error).name),
+      });
+      expect((await credentials()).accessKeyId).toMatch(/^ASIA/);
+    } finally {
+      await flaky.close();
+    }
+    expect(retried).toEqual(['ServiceUnavailable']);
+    expect(github.state.issuedTokens).toHaveLength(2);
   });
 
   it('fails at once, with context and a hint, when the role refuses the token', async () => {
