@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { LaunchConfiguration, LaunchTemplateVersion } from '../../../src/aws/gateways.js';
+import {
+  diffLaunchConfiguration,
+  diffLaunchTemplate,
+  instanceProfileName,
+  type LaunchConfigDrift,
+  LaunchConfigRepairError,
+  repairLaunchConfigurations,
+  templateClientToken,
+} from '../../../src/engine/launch-config.js';
+import { FakeDrs, FakeEc2, writesOf } from './preflight-fakes.js';
+
+const actualConfig: LaunchConfiguration = {
+  sourceServerID: 's-1',
+  ec2LaunchTemplateID: 'lt-1',
+  copyPrivateIp: false,
+  copyTags: true,
+  launchDisposition: 'STARTED',
+  targetInstanceTypeRightSizingMethod: 'BASIC',
+  licensing: { osByol: false },
+};
+
+const actualTemplate: LaunchTemplateVersion = {
+  VersionNumber: 7,
+  LaunchTemplateData: {
+    InstanceType: 't3.small',
+    IamInstanceProfile: { Arn: 'arn:aws:iam::111122223333:instance-profile/ops/drs-recovery' },
+    NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-a', Groups: ['sg-1', 'sg-2'] }],
+  },
+};
+
+describe('diffLaunchConfiguration', () => {
+  it('is empty when the plan sets nothing, or only what is already there', () => {
+    expect(diffLaunchConfiguration({}, actualConfig)).toEqual([]);
+    expect(
+      diffLaunchConfiguration({ copyTags: true, rightSizing: 'BASIC', osByol: false }, actualConfig),
+    ).toEqual([]);
+  });
+
+  it('lists each drifted field with the plan name, old and new value', () => {
+    expect(
+      diffLaunchConfiguration(
+        { copyPrivateIp: true, launchDisposition: 'STOPPED', rightSizing: 'NONE', osByol: true },
+        actualConfig,
+      ),
+    ).toEqual([
+      { target: 'launch', field: 'copyPrivateIp', from: false, to: true },
+      { target: 'launch', field: 'launchDisposition', from: 'STARTED', to: 'STOPPED' },
+      { target: 'launch', field: 'rightSizing', from: 'BASIC', to: 'NONE' },
+      { target: 'launch', field: 'osByol', from: false, to: true },
+    ]);
+  });
+});
+
+describe('diffLaunchTemplate', () => {
+  it('compares security groups as sets', () => {
+    expect(diffLaunchTemplate({ securityGroupIds: ['sg-2', 'sg-1'] }, actualTemplate)).toEqual([]);
+    expect(diffLaunchTemplate({ securityGroupIds: ['sg-1'] }, actualTemplate)).toEqual([
+      { target: 'template', field: 'securityGroupIds', from: ['sg-1', 'sg-2'], to: ['sg-1'] },
+    ]);
+  });
+
+  it('matches the instance profile by name or by ARN', () => {
+    expect(instanceProfileName('arn:aws:iam::111122223333:instance-profile/ops/drs-recovery')).toBe(
+      'drs-recovery',
+    );
+    expect(diffLaunchTemplate({ instanceProfile: 'drs-recovery' }, actualTemplate)).toEqual([]);
+    expect(
+      diffLaunchTemplate(
+        { instanceProfile: 'arn:aws:iam::111122223333:instance-profile/ops/drs-recovery' },
+        actualTemplate,
+      ),
+    ).toEqual([]);
+    const byName: LaunchTemplateVersion = {
+      LaunchTemplateData: { IamInstanceProfile: { Name: 'drs-recovery' } },
+    };
+    expect(
+      diffLaunchTemplate({ instanceProfile: 'arn:aws:iam::1:instance-profile/drs-recovery' }, byName),
+    ).toEqual([]);
+    expect(diffLaunchTemplate({ instanceProfile: 'other' }, actualTemplate)).toEqual([
+      {
+        target: 'template',
+        field: 'instanceProfile',
+        from: 'arn:aws:iam::111122223333:instance-profile/ops/drs-recovery',
+        to: 'other',
+      },
+    ]);
+  });
+
+  it('reads subnet and instance type, and reports a template with no subnet', () => {
+    expect(diffLaunchTemplate({ subnetId: 'subnet-a', instanceType: 't3.small' }, actualTemplate)).toEqual(
+      [],
+    );
+    expect(
+      diffLaunchTemplate({ subnetId: 'subnet-b', instanceType: 'm6i.large' }, { LaunchTemplateData: {} }),
+    ).toEqual([
+      { target: 'template', field: 'subnetId', from: undefined, to: 'subnet-b' },
+      { target: 'template', field: 'instanceType', from: undefined, to: 'm6i.large' },
+    ]);
+  });
+});
+
+const drift: LaunchConfigDrift[] = [
+  {
+    sourceServerId: 's-1',
+    launchTemplateId: 'lt-1',
+    templateVersion: 7,
+    changes: [
+      { target: 'launch', field: 'copyTags', from: false, to: true },
+      { target: 'launch', field: 'osByol', from: false, to: true },
+      { target: 'template', field: 'subnetId', from: 'subnet-a', to: 'subnet-b' },
+    ],
+  },
+  {
+    sourceServerId: 's-2',
+    launchTemplateId: 'lt-2',
+    templateVersion: 3,
+    changes: [{ target: 'template', field: 'instanceType', from: 't3.small', to: 'm6i.large' }],
+  },
+];
+
+describe('repairLaunchConfigurations', () => {
+  it('writes nothing when there is no drift', async () => {
+    const drs = new FakeDrs();
+    const ec2 = new FakeEc2();
+    expect(
+      await repairLaunchConfigurations({ drs, ec2 }, [], { dryRun: false, executionId: 'o/r/1' }),
+    ).toEqual([]);
+    expect(writesOf(drs, ec2)).toEqual([]);
+  });
+
+  it('writes exactly the drifted fields and lists every change with the new template version', async () => {
+    const drs = new FakeDrs();
+    const ec2 = new FakeEc2();
+    const changes = await repairLaunchConfigurations({ drs, ec2 }, drift, {
+      dryRun: false,
+      executionId: 'o/r/1',
+    });
+    const writes = writesOf(drs, ec2);
+    // The version the fake EC2 handed out for that template's write.
+    const versionOf = (lt: string) => {
+      const call = writes.find((w) => w.method === 'updateLaunchTemplate' && w.args[0] === lt);
+      return ec2.tokens.get(call?.args[3] as string);
+    };
+    expect(versionOf('lt-1')).toBeTypeOf('number');
+    expect(versionOf('lt-2')).toBeTypeOf('number');
+    expect(writes.filter((w) => w.method === 'updateLaunchConfiguration').map((w) => w.args[0])).toEqual([
+      { sourceServerID: 's-1', copyTags: true, licensing: { osByol: true } },
+    ]);
+    // Servers are repaired concurrently: compare in a fixed order.
+    const templates = writes
+      .filter((w) => w.method === 'updateLaunchTemplate')
+      .map((w) => w.args.slice(0, 3))
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(templates).toEqual([
+      ['lt-1', 7, { subnetId: 'subnet-b' }],
+      ['lt-2', 3, { instanceType: 'm6i.large' }],
+    ]);
+    expect(changes).toEqual([
+      { sourceServerId: 's-1', target: 'launch', field: 'copyTags', from: false, to: true, applied: true },
+      { sourceServerId: 's-1', target: 'launch', field: 'osByol', from: false, to: true, applied: true },
+      {
+        sourceServerId: 's-1',
+        target: 'template',
+        field: 'subnetId',
+        from: 'subnet-a',
+        to: 'subnet-b',
+        applied: true,
+        templateVersion: versionOf('lt-1'),
+      },
+      {
+        sourceServerId: 's-2',
+        target: 'template',
+        field: 'instanceType',
+        from: 't3.small',
+        to: 'm6i.large',
+        applied: true,
+        templateVersion: versionOf('lt-2'),
+      },
+    ]);
+  });
+
+  it('lists but does not apply in a dry run', async () => {
+    const drs = new FakeDrs();
+    const ec2 = new FakeEc2();
+    const changes = await repairLaunchConfigurations({ drs, ec2 }, drift, {
+      dryRun: true,
+      executionId: 'o/r/1',
+    });
+    expect(writesOf(drs, ec2)).toEqual([]);
+    expect(changes).toHaveLength(4);
+    expect(changes.every((c) => c.applied === false && c.templateVersion === undefined)).toBe(true);
+  });
+
+  it('uses a deterministic client token so a re-run gets the version already made', async () => {
+    const drs = new FakeDrs();
+    const ec2 = new FakeEc2();
+    const first = await repairLaunchConfigurations({ drs, ec2 }, drift, {
+      dryRun: false,
+      executionId: 'o/r/1',
+    });
+    const again = await repairLaunchConfigurations({ drs, ec2 }, drift, {
+      dryRun: false,
+      executionId: 'o/r/1',
+    });
+    const versions = (cs: typeof first) =>
+      cs.filter((c) => c.target === 'template').map((c) => c.templateVersion);
+    expect(versions(again)).toEqual(versions(first));
+    const tokens = ec2.calls
+      .filter((c) => c.method === 'updateLaunchTemplate')
+      .map((c) => c.args[3] as string);
+    expect(tokens[0]).toBe(tokens[2]);
+    expect(tokens[0]).not.toBe(tokens[1]);
+    expect(tokens.every((t) => t.length <= 255)).toBe(true);
+  });
+
+  it('derives different tokens for another execution, server, source version or change', () => {
+    const base = templateClientToken('o/r/1', 's-1', 'lt-1', 7, { securityGroupIds: ['sg-1', 'sg-2'] });
+    expect(templateClientToken('o/r/1', 's-1', 'lt-1', 7, { securityGroupIds: ['sg-2', 'sg-1'] })).toBe(base);
+    expect(templateClientToken('o/r/2', 's-1', 'lt-1', 7, { securityGroupIds: ['sg-1', 'sg-2'] })).not.toBe(
+      base,
+    );
+    expect(templateClientToken('o/r/1', 's-9', 'lt-1', 7, { securityGroupIds: ['sg-1', 'sg-2'] })).not.toBe(
+      base,
+    );
+    expect(templateClientToken('o/r/1', 's-1', 'lt-1', 8, { securityGroupIds: ['sg-1', 'sg-2'] })).not.toBe(
+      base,
+    );
+    expect(templateClientToken('o/r/1', 's-1', 'lt-1', 7, { securityGroupIds: ['sg-1'] })).not.toBe(base);
+  });
+
+  it('attempts every server and reports failures with the changes made so far', async () => {
+    const drs = new FakeDrs();
+    const ec2 = new FakeEc2();
+    ec2.updateLaunchTemplate = async () => {
+      throw Object.assign(new Error('template is busy'), { name: 'ConcurrentTagAccess' });
+    };
+    const attempt = repairLaunchConfigurations({ drs, ec2 }, drift, { dryRun: false, executionId: 'o/r/1' });
+    await expect(attempt).rejects.toBeInstanceOf(LaunchConfigRepairError);
+    const error = (await attempt.catch((e: unknown) => e)) as LaunchConfigRepairError;
+    expect(error.failures.map((f) => f.sourceServerId).sort()).toEqual(['s-1', 's-2']);
+    expect(error.changes.map((c) => c.field)).toEqual(['copyTags', 'osByol']);
+    expect(error.message).toContain('template is busy');
+  });
+});
