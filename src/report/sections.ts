@@ -77,11 +77,19 @@ export function failedPhase(server: ServerReport): string | undefined {
     const phase = EVENT_PHASE[error.event] ?? (error.event.startsWith('HEALTH') ? 'boot' : undefined);
     if (phase) return phase;
   }
-  return undefined;
+  // No failure event (e.g. a job that ended with nothing launched): say how far the server got.
+  const last = server.phases.at(-1);
+  if (!last) return undefined;
+  return last.endedAt ? `after ${last.name}` : last.name;
+}
+
+/** `EVENT: message`; messages often start with their event already (`LAUNCH_FAILED: …`), say it once. */
+function errorLine(error: ServerError): string {
+  return error.message.startsWith(error.event) ? error.message : `${error.event}: ${error.message}`;
 }
 
 function errorText(error: ServerError, rawErrorChars: number): string {
-  const head = `${escapeCell(error.event)}: ${escapeCell(truncateText(error.message, 500))}`;
+  const head = escapeCell(truncateText(errorLine(error), 500));
   if (!error.rawError) return head;
   return `${head}<br><code>${escapeCell(truncateText(error.rawError, rawErrorChars))}</code>`;
 }
@@ -115,7 +123,9 @@ export function renderFailures(report: Report, limits: Limits): string {
         ? '### ⚠️ Non-critical failures'
         : '### Errors';
   const parts: string[] = [title];
-  if (report.errors.length > 0) parts.push(bulletList(report.errors, limits.rows, 'errors'));
+  // The engine often repeats a wave's reason as a run-level error; the wave line says it once.
+  const runErrors = report.errors.filter((e) => !waveReasons.some((w) => w.error && e.includes(w.error)));
+  if (runErrors.length > 0) parts.push(bulletList(runErrors, limits.rows, 'errors'));
   if (waveReasons.length > 0) {
     parts.push(
       waveReasons
@@ -133,7 +143,9 @@ export function renderFailures(report: Report, limits: Limits): string {
       escapeCell(failedPhase(server) ?? '—'),
       server.errors.length > 0
         ? server.errors.map((e) => errorText(e, limits.rawErrorChars)).join('<br>')
-        : escapeCell(server.launchStatus ?? 'not launched'),
+        : server.launchStatus
+          ? `launch status ${escapeCell(server.launchStatus)}`
+          : 'not launched',
     ]);
     parts.push(
       table(['', 'Server', 'Source server', 'Wave', 'Failed in', 'DRS error'], rows) +
@@ -171,9 +183,7 @@ export function renderServersTable(report: Report, limits: Limits): string {
     formatDuration(timeToHealthy(server, wave)),
     formatDuration(recoveryPointAge(server)),
     escapeCell(server.health),
-    server.errors[0]
-      ? escapeCell(truncateText(`${server.errors[0].event}: ${server.errors[0].message}`, 200))
-      : '',
+    server.errors[0] ? escapeCell(truncateText(errorLine(server.errors[0]), 200)) : '',
   ]);
   const header = [
     'Wave',
@@ -245,8 +255,16 @@ export function renderCleanup(report: Report, limits: Limits): string {
   return parts.join('\n\n');
 }
 
+/** Identical messages once each, with how often they occurred. */
+export function countRepeats(items: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, n]) => (n > 1 ? `${item} (×${n})` : item));
+}
+
 export function bulletList(items: string[], max: number, what: string): string {
-  const shown = items.slice(0, max);
+  const unique = countRepeats(items);
+  const shown = unique.slice(0, max);
   const body = shown.map((i) => `- ${escapeCell(truncateText(i, 2000))}`).join('\n');
-  return orNote(body, items.length - shown.length, what);
+  return orNote(body, unique.length - shown.length, what);
 }
