@@ -93,16 +93,30 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     .map((f) => (base === '' ? f : posix.join(base, f)));
 }
 
+/** Splits on newlines, and on commas outside `{a,b}` alternatives. */
+function splitList(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '{') depth++;
+    else if (ch === '}' && depth > 0) depth--;
+    if (ch === '\n' || (ch === ',' && depth === 0)) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
 /**
  * Plan paths from a path, a glob (`drs-plans/**\/*.yaml`) or several of either separated by
  * newlines or commas. Literal paths are returned as given, even when missing (loading reports
  * that); a glob that matches nothing is a `UserError`.
  */
 export async function expandPlanPaths(patternOrPaths: string, cwd: string): Promise<string[]> {
-  const parts = patternOrPaths
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  const parts = splitList(patternOrPaths);
   if (parts.length === 0) throw new UserError('no plan path given');
   const out: string[] = [];
   for (const part of parts) {
