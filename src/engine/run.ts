@@ -6,7 +6,13 @@
  */
 import type { DrsGateway, Ec2Gateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
 import type { Report, WaveReport } from '../report/types.js';
-import { evaluateRunningWave, refreshServers, type ServerTracking, waveTimeoutOutcome } from './outcome.js';
+import {
+  evaluateRunningWave,
+  refreshServers,
+  type ServerTracking,
+  serverLabel,
+  waveTimeoutOutcome,
+} from './outcome.js';
 import { awsNow, newPollState, nextPollIntervalMs, type PollState, pollTick } from './poller.js';
 import { type Capacity, canAdmit, chunkServers, planNextWaves, type WaveRunState } from './scheduler.js';
 import { attemptStart, buildStartRequest, type ChunkSpec, type ChunkStartState } from './start.js';
@@ -118,6 +124,8 @@ class Runner {
   readonly poll = newPollState();
   readonly waves: WaveRun[];
   private intervalMs: number | undefined;
+  /** Waves decided since the last flush: each gets one console group with its servers. */
+  private decided: WaveRun[] = [];
 
   constructor(
     readonly deps: RunDeps,
@@ -141,10 +149,26 @@ class Runner {
       );
     }
     if (status === 'skipped') for (const s of wave.report.servers) s.health = 'skipped';
+    this.decided.push(wave);
     const line = `Wave "${wave.report.name}": ${status}${error ? ` (${error})` : ''}`;
     if (status === 'succeeded') this.deps.log.info(line);
     else if (status === 'skipped') this.deps.log.warning(line);
     else this.deps.log.error(line);
+  }
+
+  async flushGroups(): Promise<void> {
+    const waves = this.decided;
+    this.decided = [];
+    for (const wave of waves) {
+      await this.deps.log.group(`Wave "${wave.report.name}": ${wave.report.status}`, async () => {
+        for (const s of wave.report.servers) {
+          const ec2 = s.ec2InstanceId ? ` ${s.ec2InstanceId}` : '';
+          this.deps.log.info(
+            `${serverLabel(s)}: ${s.launchStatus ?? 'not started'}${ec2}, health ${s.health}`,
+          );
+        }
+      });
+    }
   }
 
   schedule(): number | undefined {
@@ -322,10 +346,12 @@ class Runner {
     for (;;) {
       if (signal?.aborted) {
         this.stopAll('cancelled', 'the run was cancelled');
+        await this.flushGroups();
         return 'cancelled';
       }
       if (clock.now() >= deadline) {
         this.stopAll('timed-out', 'the run reached its time limit (timeout-minutes)');
+        await this.flushGroups();
         return 'timed-out';
       }
       const soakUntil = this.schedule();
@@ -334,6 +360,7 @@ class Runner {
       const polled = await this.tick();
       if (signal?.aborted) continue;
       const nextTimeout = this.evaluate();
+      await this.flushGroups();
       if (this.waves.every((w) => DONE.has(w.state.status))) return this.finalStatus();
       const now = clock.now();
       const pollAt = polled ? now + (this.intervalMs ?? 0) : now + this.input.pollIntervalSeconds * 1000;

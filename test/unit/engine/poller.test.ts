@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { newPollState, nextPollIntervalMs, pollTick } from '../../../src/engine/poller.js';
+import { FakeClock, FakeDrs, FakeEc2, serverId } from './fakes.js';
+
+describe('nextPollIntervalMs', () => {
+  const bound = 15_000;
+  it('starts at 2 s, or at the bound when that is smaller (decimals allowed)', () => {
+    expect(nextPollIntervalMs({ boundMs: bound, moved: false, nearTransition: false })).toBe(2000);
+    expect(nextPollIntervalMs({ boundMs: 250, moved: false, nearTransition: false })).toBe(250);
+  });
+
+  it('backs off ×1.5 when nothing moved, never above the bound', () => {
+    let ms = 2000;
+    const seen: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      ms = nextPollIntervalMs({ previousMs: ms, boundMs: bound, moved: false, nearTransition: false });
+      seen.push(ms);
+    }
+    expect(seen.slice(0, 3)).toEqual([3000, 4500, 6750]);
+    expect(Math.max(...seen)).toBe(bound);
+  });
+
+  it('goes back to short when something moved and shortens near an expected transition', () => {
+    expect(
+      nextPollIntervalMs({ previousMs: 15_000, boundMs: bound, moved: true, nearTransition: false }),
+    ).toBe(2000);
+    expect(
+      nextPollIntervalMs({ previousMs: 15_000, boundMs: bound, moved: false, nearTransition: true }),
+    ).toBe(4000);
+  });
+
+  it('waits at least a throttling Retry-After, even above the bound', () => {
+    expect(
+      nextPollIntervalMs({
+        previousMs: 2000,
+        boundMs: bound,
+        moved: true,
+        nearTransition: false,
+        retryAfterMs: 30_000,
+      }),
+    ).toBe(30_000);
+    expect(
+      nextPollIntervalMs({
+        previousMs: 2000,
+        boundMs: bound,
+        moved: true,
+        nearTransition: false,
+        retryAfterMs: 500,
+      }),
+    ).toBe(2000);
+  });
+});
+
+describe('pollTick', () => {
+  function setup(servers: number) {
+    const clock = new FakeClock();
+    const drs = new FakeDrs(clock);
+    const ec2 = new FakeEc2(drs);
+    const state = newPollState();
+    const ids = Array.from({ length: servers }, (_, i) => serverId(i + 1));
+    for (let i = 0; i < ids.length; i += 100) {
+      const job = drs.addJob(ids.slice(i, i + 100));
+      state.jobs.set(job.jobId, {
+        jobId: job.jobId,
+        waveName: 'w',
+        sourceServerIds: job.serverIds,
+        logs: [],
+        final: false,
+      });
+    }
+    return { clock, drs, ec2, state };
+  }
+  const opts = { awaitingHealth: [], awaitingStatusChecks: [], instanceTags: { 'drs-drill:plan': 'p' } };
+
+  it('reads job logs only when a job changed, and stops describing completed jobs', async () => {
+    const env = setup(1);
+    await pollTick(env, env.state, opts);
+    expect(env.drs.count('DescribeJobLogItems')).toBe(1);
+    const quiet = await pollTick(env, env.state, opts);
+    expect(quiet.moved).toBe(false);
+    expect(env.drs.count('DescribeJobLogItems')).toBe(1);
+    env.clock.ms += 10_000; // PENDING → STARTED
+    expect((await pollTick(env, env.state, opts)).moved).toBe(true);
+    expect(env.drs.count('DescribeJobLogItems')).toBe(2);
+    env.clock.ms += 3600_000;
+    await pollTick(env, env.state, opts);
+    expect([...env.state.jobs.values()].every((j) => j.final)).toBe(true);
+    expect(env.state.jobs.values().next().value?.logs.at(-1)?.event).toBe('JOB_END');
+    const before = env.drs.count('DescribeJobs');
+    await pollTick(env, env.state, opts);
+    expect(env.drs.count('DescribeJobs')).toBe(before);
+  });
+
+  it('uses one DescribeJobs and one DescribeRecoveryInstances per tick for 300 servers, and tags instances once', async () => {
+    const env = setup(300);
+    env.clock.ms += 3600_000;
+    await pollTick(env, env.state, opts);
+    expect(env.drs.count('DescribeJobs')).toBe(1);
+    expect(env.drs.count('DescribeRecoveryInstances')).toBe(1);
+    expect(env.state.recoveryInstances.size).toBe(300);
+    expect(env.ec2.count('CreateTags')).toBe(1);
+    await pollTick(env, env.state, opts);
+    expect(env.ec2.count('CreateTags')).toBe(1);
+    expect(env.drs.count('DescribeRecoveryInstances')).toBe(1);
+  });
+
+  it('turns a failed read into a warning with the Retry-After', async () => {
+    const env = setup(1);
+    const drs = Object.assign(Object.create(Object.getPrototypeOf(env.drs)), env.drs, {
+      describeJobs: () =>
+        Promise.reject(
+          Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', retryAfterSeconds: '9' }),
+        ),
+    });
+    const result = await pollTick({ ...env, drs }, env.state, opts);
+    expect(result.retryAfterMs).toBe(9000);
+    expect(result.warnings[0]).toContain('DescribeJobs failed');
+  });
+});
