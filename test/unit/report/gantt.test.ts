@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { finalizeReport } from '../../../src/report/build.js';
+import { renderGantt } from '../../../src/report/gantt.js';
+import { renderReportMarkdown } from '../../../src/report/markdown.js';
+import { at, baseReport, healthyServer, jobId, sourceServerId, successReport, wave } from './fixtures.js';
+
+describe('renderGantt', () => {
+  it('draws a phase without an end up to the end of the run, and marks failures crit', () => {
+    const report = successReport();
+    const server = report.waves[0]!.servers[0]!;
+    server.phases = [
+      { name: 'snapshot', startedAt: at(5), endedAt: at(60) },
+      { name: 'conversion', startedAt: at(60), failed: true },
+    ];
+    const chart = renderGantt(report);
+    expect(chart).toContain('db-01.demo.internal conversion :crit, 2024-05-01T10:01:00, 2024-05-01T10:25:00');
+  });
+
+  it('gives an instant phase one second so it stays visible', () => {
+    const report = successReport();
+    report.waves[0]!.servers[0]!.phases = [{ name: 'launch', startedAt: at(10), endedAt: at(10) }];
+    expect(renderGantt(report)).toContain(
+      'db-01.demo.internal launch :2024-05-01T10:00:10, 2024-05-01T10:00:11',
+    );
+  });
+
+  it('never draws reversed or unreadable phases', () => {
+    const report = successReport();
+    report.waves[0]!.servers[0]!.phases = [
+      { name: 'snapshot', startedAt: at(60), endedAt: at(5) },
+      { name: 'conversion', startedAt: 'soon' },
+    ];
+    const chart = renderGantt(report);
+    expect(chart).not.toContain('db-01.demo.internal snapshot');
+    expect(chart).not.toContain('db-01.demo.internal conversion');
+  });
+
+  it('caps the number of bars and says how many were left out', () => {
+    const chart = renderGantt(successReport(), 5);
+    expect(chart.split('\n').filter((l) => l.includes(' :2024')).length).toBe(5);
+    expect(chart).toContain('*15 more bars not drawn; every time is in report.json.*');
+  });
+
+  it('prefixes task names that mermaid would read as a keyword', () => {
+    const report = successReport();
+    report.waves[0]!.servers[0]!.hostname = 'section-a';
+    expect(renderGantt(report)).toContain('  - section-a snapshot :');
+  });
+
+  it('is empty when there is no timestamp to draw', () => {
+    expect(renderGantt(baseReport())).toBe('');
+  });
+});
+
+describe('renderReportMarkdown: other endings', () => {
+  it('a cleanup-mode report leads with the cleanup result', () => {
+    const report = baseReport();
+    report.mode = 'cleanup';
+    report.cleanup = {
+      policy: 'older-than 7d',
+      status: 'failed',
+      reason: 'one instance could not be terminated',
+      terminateJobIds: [jobId(1)],
+      instances: [
+        {
+          recoveryInstanceId: 'i-0000000000000000a',
+          sourceServerId: sourceServerId(1),
+          result: 'AccessDenied <ec2:TerminateInstances>',
+        },
+      ],
+    };
+    const md = renderReportMarkdown(finalizeReport(report, at(60), 'failed'));
+    expect(md.split('\n')[0]).toBe('## ❌ Cleanup failed — demo');
+    expect(md).not.toContain('**RTO**');
+    expect(md).toContain(
+      '❌ **failed** (policy <code>older-than 7d</code>): one instance could not be terminated',
+    );
+    expect(md).toContain(
+      '| <code>i-0000000000000000a</code> | — | <code>s-00000000000000001</code> | AccessDenied &lt;ec2:TerminateInstances&gt; |',
+    );
+  });
+
+  it('says repeated warnings once with their count', () => {
+    const report = successReport();
+    report.warnings = ['lag above RPO on s-1', 'lag above RPO on s-1', 'BACKLOG on s-2'];
+    const md = renderReportMarkdown(report);
+    expect(md).toContain('- lag above RPO on s-1 (×2)\n- BACKLOG on s-2');
+  });
+
+  it('a dry-run launch change is marked as not written', () => {
+    const report = successReport();
+    report.launchConfigChanges = [
+      {
+        sourceServerId: sourceServerId(1),
+        target: 'launch',
+        field: 'copyPrivateIp',
+        from: false,
+        to: true,
+        applied: false,
+      },
+    ];
+    const md = renderReportMarkdown(report);
+    expect(md).toContain(
+      '| DRS launch configuration | copyPrivateIp | <code>false</code> | <code>true</code> | — | not applied (dry run) |',
+    );
+  });
+
+  it('a wave still running shows its launched count and no end', () => {
+    const report = baseReport();
+    const w = wave(0, 'data', 0, [healthyServer(1, 0)]);
+    w.status = 'running';
+    w.endedAt = undefined;
+    report.waves = [w];
+    const md = renderReportMarkdown(report);
+    expect(md).toContain('| data | ⏳ running | 1/1 | 2024-05-01 10:00:00Z | — | — |');
+  });
+});
