@@ -15,7 +15,7 @@ import type {
 import type { LaunchSettings, TemplateSettings } from '../plan/types.js';
 import type { LaunchConfigChange } from '../report/types.js';
 
-/** One field whose actual value differs from the plan's. Field names are the plan's. */
+/** One field whose actual value differs from the plan's. Field names are the plan's; `from` is null when unset. */
 export interface FieldChange {
   target: 'launch' | 'template';
   field: keyof LaunchSettings | keyof TemplateSettings;
@@ -76,7 +76,7 @@ export function diffLaunchConfiguration(desired: LaunchSettings, actual: LaunchC
   ];
   return pairs
     .filter(([, to, from]) => to !== undefined && to !== from)
-    .map(([field, to, from]) => ({ target: 'launch', field, from, to }));
+    .map(([field, to, from]) => ({ target: 'launch', field, from: from ?? null, to }));
 }
 
 /** Drifted template fields; security groups compare as sets, the instance profile by name or ARN. */
@@ -85,14 +85,14 @@ export function diffLaunchTemplate(desired: TemplateSettings, actual: LaunchTemp
   const data = actual.LaunchTemplateData ?? {};
   const subnetId = templateSubnetId(actual);
   if (desired.subnetId !== undefined && desired.subnetId !== subnetId) {
-    changes.push({ target: 'template', field: 'subnetId', from: subnetId, to: desired.subnetId });
+    changes.push({ target: 'template', field: 'subnetId', from: subnetId ?? null, to: desired.subnetId });
   }
   const groups = templateSecurityGroupIds(actual);
   if (desired.securityGroupIds !== undefined && !sameSet(groups, desired.securityGroupIds)) {
     changes.push({
       target: 'template',
       field: 'securityGroupIds',
-      from: groups,
+      from: groups ?? null,
       to: desired.securityGroupIds,
     });
   }
@@ -100,7 +100,7 @@ export function diffLaunchTemplate(desired: TemplateSettings, actual: LaunchTemp
     changes.push({
       target: 'template',
       field: 'instanceType',
-      from: data.InstanceType,
+      from: data.InstanceType ?? null,
       to: desired.instanceType,
     });
   }
@@ -117,7 +117,7 @@ export function diffLaunchTemplate(desired: TemplateSettings, actual: LaunchTemp
       changes.push({
         target: 'template',
         field: 'instanceProfile',
-        from: current,
+        from: current ?? null,
         to: desired.instanceProfile,
       });
   }

@@ -28,6 +28,7 @@ import {
   type PreflightProblem,
   resolvePlan,
 } from './resolve.js';
+import { TAG } from './tags.js';
 import type { Clock, ExecutionPlan, ResolvedServer } from './types.js';
 
 export type { PreflightProblem } from './resolve.js';
@@ -37,8 +38,10 @@ export interface PreflightResult {
   problems: PreflightProblem[];
   warnings: PreflightProblem[];
   drift: LaunchConfigDrift[];
-  /** Jobs not yet COMPLETED in the account, and the servers they hold. */
+  /** Jobs not yet COMPLETED in the account, and the servers they hold (this execution's own jobs excluded). */
   activeJobs: { jobs: number; servers: number };
+  /** Active jobs tagged with `opts.executionId` (empty without it). */
+  ownActiveJobIds?: string[];
 }
 
 export interface PreflightDeps {
@@ -245,6 +248,13 @@ export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFi
       fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
     });
   }
+  if (!hasDrsManagedTag(f.template)) {
+    out.push({
+      level: 'warning',
+      message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
+      fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
+    });
+  }
   const subnetId = effectiveSubnet(f);
   if (!subnetId) {
     out.push({
@@ -264,6 +274,15 @@ export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFi
   return out;
 }
 
+const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
+
+/** Whether the template's instance tag specification carries the tag DRS-managed policies require. */
+function hasDrsManagedTag(version: LaunchTemplateVersion): boolean {
+  return (version.LaunchTemplateData?.TagSpecifications ?? []).some(
+    (spec) => spec.ResourceType === 'instance' && (spec.Tags ?? []).some((t) => t.Key === DRS_MANAGED_TAG),
+  );
+}
+
 function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Job>; servers: number } {
   const active = jobs.filter((j) => j.status !== 'COMPLETED');
   const jobOfServer = new Map<string, Job>();
@@ -281,7 +300,15 @@ function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Jo
 export async function runPreflight(
   deps: PreflightDeps,
   plan: Plan,
-  opts: { mode: 'drill' | 'recovery' | 'validate' },
+  opts: {
+    mode: 'drill' | 'recovery' | 'validate';
+    /**
+     * This run's execution id. Active jobs tagged with it belong to an earlier attempt of this run (a
+     * re-run that will attach to them): they are listed in `ownActiveJobIds`, not reported as conflicts,
+     * and not counted in `activeJobs`.
+     */
+    executionId?: string;
+  },
 ): Promise<PreflightResult> {
   const [sourceServers, recentJobs] = await Promise.all([
     deps.drs.describeAllSourceServers(),
@@ -310,7 +337,11 @@ export async function runPreflight(
     ),
   };
 
-  const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs);
+  const isOwn = (j: Job) => opts.executionId !== undefined && j.tags?.[TAG.executionId] === opts.executionId;
+  const ownActiveJobIds = recentJobs
+    .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
+    .map((j) => j.jobID ?? '');
+  const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
   for (const f of facts) {
     const findings = [
       ...replicationFindings(f.rs.sourceServer, plan.objectives.rpoSeconds),
@@ -383,5 +414,6 @@ export async function runPreflight(
     warnings,
     drift,
     activeJobs: { jobs: active.length, servers: activeServers },
+    ownActiveJobIds,
   };
 }

@@ -95,8 +95,8 @@ describe('diffLaunchTemplate', () => {
     expect(
       diffLaunchTemplate({ subnetId: 'subnet-b', instanceType: 'm6i.large' }, { LaunchTemplateData: {} }),
     ).toEqual([
-      { target: 'template', field: 'subnetId', from: undefined, to: 'subnet-b' },
-      { target: 'template', field: 'instanceType', from: undefined, to: 'm6i.large' },
+      { target: 'template', field: 'subnetId', from: null, to: 'subnet-b' },
+      { target: 'template', field: 'instanceType', from: null, to: 'm6i.large' },
     ]);
   });
 });

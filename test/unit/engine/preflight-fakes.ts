@@ -230,6 +230,12 @@ export function healthyEstate(servers: SourceServer[]): { drs: FakeDrs; ec2: Fak
       LaunchTemplateData: {
         InstanceType: 'm6i.large',
         NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-a', Groups: ['sg-a'] }],
+        TagSpecifications: [
+          {
+            ResourceType: 'instance',
+            Tags: [{ Key: 'AWSElasticDisasterRecoveryManaged', Value: 'drs.amazonaws.com' }],
+          },
+        ],
       },
     });
   }

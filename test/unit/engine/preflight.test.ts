@@ -335,4 +335,47 @@ describe('runPreflight', () => {
     expect(peak).toBeLessThanOrEqual(10);
     expect(ec2.calls.filter((c) => c.method === 'describeSubnets')).toHaveLength(1);
   });
+
+  it('warns when the launch template lost the DRS-managed instance tag', async () => {
+    const { drs, ec2 } = estate();
+    ec2.templates.get(`lt-${A}`)!.LaunchTemplateData!.TagSpecifications = [];
+    const p = plan([wave('w', [spec({ kind: 'id', sourceServerId: A })])]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('does not tag instances AWSElasticDisasterRecoveryManaged'),
+    ]);
+  });
+
+  it("sets aside this execution's own active jobs (a re-run attaches to them)", async () => {
+    const { drs, ec2 } = estate();
+    drs.jobs = [
+      {
+        jobID: 'drsjob-mine',
+        status: 'STARTED',
+        tags: { 'drs-drill:execution-id': 'o/r/42' },
+        participatingServers: [{ sourceServerID: A }],
+      },
+      {
+        jobID: 'drsjob-theirs',
+        status: 'STARTED',
+        participatingServers: [{ sourceServerID: 's-elsewhere' }],
+      },
+    ];
+    const p = plan([wave('w', [spec({ kind: 'id', sourceServerId: A })])]);
+    const resumed = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      executionId: 'o/r/42',
+    });
+    expect(resumed.problems).toEqual([]);
+    expect(resumed.ownActiveJobIds).toEqual(['drsjob-mine']);
+    expect(resumed.activeJobs).toEqual({ jobs: 1, servers: 1 });
+    const other = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      executionId: 'o/r/43',
+    });
+    expect(other.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining('active DRS job drsjob-mine'),
+    ]);
+  });
 });
