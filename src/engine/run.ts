@@ -126,6 +126,8 @@ class Runner {
   private intervalMs: number | undefined;
   /** Waves decided since the last flush: each gets one console group with its servers. */
   private decided: WaveRun[] = [];
+  /** Cancelled or out of time: stopAll already listed the jobs left running. */
+  stopped = false;
 
   constructor(
     readonly deps: RunDeps,
@@ -331,6 +333,7 @@ class Runner {
   }
 
   stopAll(status: 'cancelled' | 'timed-out', why: string): void {
+    this.stopped = true;
     for (const wave of this.waves) {
       if (wave.state.status === 'running') this.decide(wave, status, `Wave "${wave.report.name}": ${why}`);
       else if (wave.state.status === 'pending') this.decide(wave, 'skipped', `not started: ${why}`);
@@ -389,6 +392,10 @@ export async function runExecution(deps: RunDeps, input: RunInput): Promise<Repo
   const runner = new Runner(deps, input);
   input.report.status = 'running';
   const status = await runner.loop();
+  if (!runner.stopped) {
+    // A wave that timed out leaves its jobs running in DRS: say so rather than drop them silently.
+    input.report.warnings.push(...activeJobLines(runner.poll));
+  }
   input.report.status = status;
   input.report.endedAt = runner.now();
   return input.report;

@@ -239,6 +239,32 @@ describe('runExecution', () => {
     expect(report.waves[0]?.error).toContain('status checks');
     expect(report.waves[0]?.servers[0]?.health).toBe('pending');
     expect(report.waves[0]?.servers[0]?.healthyAt).toBeUndefined();
+    // The job itself completed: nothing is left running, so no "still running" warning.
+    expect(report.warnings.join('\n')).not.toContain('keeps running in DRS');
+  });
+
+  it('times out a wave still waiting on a slow job, and reports the job left running', async () => {
+    const env = setup();
+    env.drs.scripts.set(serverId(1), { conversionSeconds: 10_000 });
+    const { report } = await run(
+      env,
+      makePlan([{ name: 'data', servers: [resolvedServer(1)], timeoutSeconds: 600 }]),
+    );
+    expect(report.status).toBe('timed-out');
+    expect(report.waves[0]?.error).toContain('DRS to launch it (launch status IN_PROGRESS)');
+    const jobId = report.waves[0]?.jobs[0]?.jobId ?? 'missing';
+    expect(report.warnings.join('\n')).toContain(`DRS job ${jobId}`);
+  });
+
+  it('times out a wave whose StartRecovery keeps meeting ConflictException', async () => {
+    const env = setup({ conflictOnFirstStarts: 1000 });
+    const { report } = await run(
+      env,
+      makePlan([{ name: 'data', servers: [resolvedServer(1)], timeoutSeconds: 900 }]),
+    );
+    expect(report.status).toBe('timed-out');
+    expect(report.waves[0]?.error).toContain('StartRecovery (a server is still in another DRS job');
+    expect(report.waves[0]?.jobs).toEqual([]);
   });
 
   it('honours the health check kinds: running, none, and stopped for STOPPED', async () => {
