@@ -33,6 +33,15 @@ function tooLarge(bytes: number): string {
 }
 
 function check(text: string, file: string, sha256: string): PlanLoadResult {
+  try {
+    return checkUnguarded(text, file, sha256);
+  } catch (e) {
+    // Last line of defence for the promise that bad content never throws (e.g. stack exhaustion).
+    return fileError(file, `cannot process the plan: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function checkUnguarded(text: string, file: string, sha256: string): PlanLoadResult {
   const parsed = parsePlanYaml(text, file);
   if (!parsed.root) return { file, diagnostics: parsed.diagnostics.sort(byPosition) };
   const root = parsed.root;

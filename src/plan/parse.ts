@@ -51,6 +51,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_ALIAS_EXPANSIONS = 1000;
 /** Upper bound on nodes built, so aliases (or anything else) cannot make the tree explode. */
 export const MAX_NODES = 500_000;
+/** A plan nests about six levels; far deeper is hostile and would only exhaust the stack. */
+export const MAX_DEPTH = 64;
 
 type PathSeg = string | number;
 
@@ -157,6 +159,11 @@ class TreeBuilder {
     if (this.aborted) return undefined;
     const offset = (n as YamlNode | null)?.range?.[0];
     const at = this.pos(offset);
+    if (path.length > MAX_DEPTH) {
+      this.aborted = true;
+      this.error(at, path.slice(0, 8), `nesting is too deep (more than ${MAX_DEPTH} levels)`);
+      return undefined;
+    }
     if (++this.nodes > MAX_NODES) {
       this.aborted = true;
       this.error(at, path, `document is too large (more than ${MAX_NODES} YAML nodes)`);

@@ -159,3 +159,19 @@ describe('loadPlanFile', () => {
     expect(result.plan?.sha256).toBe(createHash('sha256').update(`\ufeff${VALID}`).digest('hex'));
   });
 });
+
+describe('nesting', () => {
+  it('refuses absurdly deep nesting with a diagnostic instead of exhausting the stack', () => {
+    const text = `version: 1\ndescription: ${'['.repeat(100)}${']'.repeat(100)}\n`;
+    const result = loadPlanText(text, 'deep.yaml');
+    const d = findDiagnostic(result, 'nesting is too deep (more than 64 levels)');
+    expect(d.line).toBe(2);
+  });
+
+  it('never throws, even when the YAML parser runs out of stack', () => {
+    const text = `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const result = loadPlanText(text, 'deeper.yaml');
+    expect(result.plan).toBeUndefined();
+    expect(result.diagnostics[0]?.severity).toBe('error');
+  });
+});
