@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -55,7 +56,7 @@ export async function writeReportFiles(
 }
 
 async function writeAtomically(path: string, content: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const temp = `${path}.${randomUUID()}.tmp`;
   try {
     await writeFile(temp, content, 'utf8');
     await rename(temp, path);

@@ -3,6 +3,8 @@ import { escapeCell } from './escape.js';
 import { renderGantt } from './gantt.js';
 import {
   bulletList,
+  DEFAULT_SUMMARY_MAX_BYTES,
+  fits,
   formatInstant,
   isLaunched,
   type Limits,
@@ -15,13 +17,8 @@ import {
 } from './sections.js';
 import type { Report } from './types.js';
 
+export { DEFAULT_SUMMARY_MAX_BYTES } from './sections.js';
 export { renderValidationSummary } from './validation-md.js';
-
-/**
- * GitHub drops a step summary above 1 MiB entirely (it does not truncate). Stay well below it so
- * main can add a line or two and multi-byte characters never tip it over.
- */
-export const DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 64 * 1024;
 
 export interface RenderReportOptions {
   artifactUrl?: string;
@@ -42,7 +39,7 @@ export function renderReportMarkdown(report: Report, opts: RenderReportOptions =
   // Largest row count that fits, by bisection; each render is linear in the report.
   const cut: Limits = { rows: 0, rawErrorChars: 300 };
   let lo = 0;
-  let hi = Math.max(1, ...report.waves.map((w) => w.servers.length), totalServers(report));
+  let hi = longestList(report);
   let best: string | undefined;
   while (lo <= hi) {
     const rows = Math.floor((lo + hi) / 2);
@@ -57,12 +54,17 @@ export function renderReportMarkdown(report: Report, opts: RenderReportOptions =
   return best ?? minimal(report, opts, maxBytes);
 }
 
-function fits(text: string, maxBytes: number): boolean {
-  return Buffer.byteLength(text, 'utf8') <= maxBytes;
-}
-
-function totalServers(report: Report): number {
-  return report.waves.reduce((n, w) => n + w.servers.length, 0) + report.launchConfigChanges.length;
+/** The most rows any one table or list could need: the upper end of the row-limit search. */
+function longestList(report: Report): number {
+  return Math.max(
+    1,
+    report.waves.length,
+    report.waves.reduce((n, w) => n + w.servers.length, 0),
+    report.launchConfigChanges.length,
+    report.cleanup?.instances.length ?? 0,
+    report.errors.length,
+    report.warnings.length,
+  );
 }
 
 function render(report: Report, opts: RenderReportOptions, limits: Limits): string {

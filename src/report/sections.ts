@@ -9,6 +9,16 @@ import {
 import { escapeCell, escapeHtml, truncateText } from './escape.js';
 import type { Report, ServerError, ServerReport, WaveReport, WaveStatus } from './types.js';
 
+/**
+ * GitHub drops a step summary above 1 MiB entirely (it does not truncate). Stay well below it so
+ * main can add a line or two and multi-byte characters never tip it over.
+ */
+export const DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 64 * 1024;
+
+export function fits(text: string, maxBytes: number): boolean {
+  return Buffer.byteLength(text, 'utf8') <= maxBytes;
+}
+
 /** How much of each list a rendering may show; lowered until the summary fits its byte budget. */
 export interface Limits {
   rows: number;

@@ -1,7 +1,13 @@
 import type { Diagnostic, Plan, Selector, ServerSpec, Wave } from '../plan/types.js';
 import { formatTargetDuration } from './durations.js';
 import { escapeCell } from './escape.js';
-import { moreNote, table } from './sections.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, fits, table } from './sections.js';
+
+function hiddenNote(hidden: number): string {
+  return hidden > 0
+    ? `\n\n*… ${hidden} more diagnostics not shown; run the validation locally to see them all.*`
+    : '';
+}
 
 export interface ValidationResult {
   file: string;
@@ -13,17 +19,44 @@ export interface ValidationResult {
 const MAX_DIAGNOSTIC_ROWS = 2000;
 const MAX_SELECTOR_ROWS_PER_WAVE = 200;
 
-/** The job summary of `mode: validate`: verdict, every diagnostic, and an overview of each valid plan. */
-export function renderValidationSummary(results: ValidationResult[]): string {
+/**
+ * The job summary of `mode: validate`: verdict, every diagnostic, and an overview of each valid plan.
+ * Over `maxBytes`, the plan overviews go first, then diagnostic rows, each with a note.
+ */
+export function renderValidationSummary(
+  results: ValidationResult[],
+  opts: { maxBytes?: number } = {},
+): string {
+  const maxBytes = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
+  const full = render(results, MAX_DIAGNOSTIC_ROWS, true);
+  if (fits(full, maxBytes)) return full;
+  let lo = 0;
+  let hi = MAX_DIAGNOSTIC_ROWS;
+  let best = render(results, 0, false);
+  while (lo <= hi) {
+    const rows = Math.floor((lo + hi) / 2);
+    const text = render(results, rows, false);
+    if (fits(text, maxBytes)) {
+      best = text;
+      lo = rows + 1;
+    } else {
+      hi = rows - 1;
+    }
+  }
+  return best;
+}
+
+function render(results: ValidationResult[], maxRows: number, overviews: boolean): string {
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const parts = [verdict(results, errors, warnings)];
-  if (diagnostics.length > 0) parts.push(diagnosticsTable(diagnostics));
-  for (const result of results) {
-    if (result.plan && !result.diagnostics.some((d) => d.severity === 'error')) {
-      parts.push(planOverview(result.plan));
-    }
+  if (diagnostics.length > 0) parts.push(diagnosticsTable(diagnostics, maxRows));
+  const valid = results.filter((r) => r.plan && !r.diagnostics.some((d) => d.severity === 'error'));
+  if (overviews) {
+    for (const result of valid) if (result.plan) parts.push(planOverview(result.plan));
+  } else if (valid.length > 0) {
+    parts.push('*Plan overviews left out to keep the summary under its size limit.*');
   }
   return `${parts.join('\n\n')}\n`;
 }
@@ -43,7 +76,7 @@ function verdict(results: ValidationResult[], errors: number, warnings: number):
   return `## ✅ Plan valid — ${what}${tail}`;
 }
 
-function diagnosticsTable(diagnostics: Diagnostic[]): string {
+function diagnosticsTable(diagnostics: Diagnostic[], maxRows: number): string {
   const sorted = [...diagnostics].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
@@ -51,13 +84,13 @@ function diagnosticsTable(diagnostics: Diagnostic[]): string {
       a.col - b.col ||
       a.severity.localeCompare(b.severity),
   );
-  const shown = sorted.slice(0, MAX_DIAGNOSTIC_ROWS);
+  const shown = sorted.slice(0, maxRows);
   const rows = shown.map((d) => [
     `<code>${escapeCell(`${d.file}:${d.line}:${d.col}`)}</code>`,
     d.severity === 'error' ? '❌ error' : '⚠️ warning',
     escapeCell(d.message),
   ]);
-  return `### Diagnostics\n\n${table(['Where', 'Severity', 'Message'], rows)}${moreNote(sorted.length - shown.length, 'diagnostics').replace(' in report.json', '')}`;
+  return `### Diagnostics\n\n${table(['Where', 'Severity', 'Message'], rows)}${hiddenNote(sorted.length - shown.length)}`;
 }
 
 export function describeSelector(selector: Selector): string {

@@ -307,6 +307,20 @@ describe('renderReportMarkdown: size budget', () => {
     expect(md).toContain('(cut; full text in report.json)');
   });
 
+  it('cuts a long warnings list too, not only the server table', () => {
+    const report = successReport();
+    report.warnings = Array.from(
+      { length: 5000 },
+      (_, i) => `server s-${i} replication lag 20m exceeds the 15m RPO`,
+    );
+    const md = renderReportMarkdown(report, { maxBytes: 50_000 });
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(50_000);
+    expect(md).toMatch(/\*… \d+ more warnings in report\.json\*/);
+    expect(md).toContain('- server s-0 replication lag');
+    // The budget is used for the long list, not cut to the size of the (small) server table.
+    expect(md.split('\n').filter((l) => l.startsWith('- server s-')).length).toBeGreaterThan(100);
+  });
+
   it('falls back to the verdict alone when nothing else fits', () => {
     const md = renderReportMarkdown(bigReport(10), { maxBytes: 600 });
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(600);

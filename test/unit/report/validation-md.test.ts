@@ -119,4 +119,23 @@ describe('renderValidationSummary', () => {
     expect(md.split('\n')[0]).toBe('## ✅ Plan valid — <code>drs-plans/demo.yaml</code> with 1 warning');
     expect(md).toContain('### Plan demo');
   });
+
+  it('stays within its byte budget: overviews go first, then diagnostic rows, each with a note', () => {
+    const diagnostics = Array.from({ length: 1500 }, (_, i) =>
+      diagnostic(i + 1, 'error', `problem number ${i + 1} `.repeat(5)),
+    );
+    const results = [
+      { file: 'drs-plans/bad.yaml', diagnostics },
+      { file: 'drs-plans/demo.yaml', plan, diagnostics: [] },
+    ];
+    expect(renderValidationSummary(results)).toContain('### Plan demo');
+    const md = renderValidationSummary(results, { maxBytes: 40_000 });
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(40_000);
+    expect(md).not.toContain('### Plan demo');
+    expect(md).toContain('Plan overviews left out');
+    const hidden = Number(/… (\d+) more diagnostics not shown/.exec(md)?.[1]);
+    const rows = md.split('\n').filter((l) => l.startsWith('| <code>drs-plans/bad.yaml:')).length;
+    expect(rows).toBeGreaterThan(0);
+    expect(rows + hidden).toBe(1500);
+  });
 });
