@@ -21,6 +21,8 @@ import {
   type SecurityGroup,
   type Subnet,
 } from '@aws-sdk/client-ec2';
+import { instanceLevelGroupsBlockSubnet } from '../engine/launch-config.js';
+import { UserError } from '../errors.js';
 import { chunk, ServerClock, trackServerTime } from './drs-gateway.js';
 import type { Ec2Gateway, LaunchTemplateChange } from './gateways.js';
 
@@ -58,8 +60,7 @@ export function instanceProfileSpec(profile: string): { Arn: string } | { Name: 
  * The LaunchTemplateData of a new version made from `source` with `change` applied: only the changed
  * members. DRS keeps subnet and security groups on the primary network interface (DeviceIndex 0), so
  * they are merged into it; since a given NetworkInterfaces list replaces the source's whole list, the
- * other interfaces are carried over as they are. EC2 refuses instance-level security groups next to
- * network interfaces, so when an interface has to be added, top-level groups move onto it.
+ * other interfaces are carried over as they are.
  */
 export function launchTemplateData(
   source: LaunchTemplateVersion,
@@ -67,6 +68,7 @@ export function launchTemplateData(
 ): RequestLaunchTemplateData {
   const data: RequestLaunchTemplateData = {};
   const sourceData = source.LaunchTemplateData ?? {};
+  // The SDK's instance-type enum lags EC2's list; EC2 itself validates the name.
   if (change.instanceType !== undefined)
     data.InstanceType = change.instanceType as RequestLaunchTemplateData['InstanceType'];
   if (change.instanceProfile !== undefined)
@@ -74,11 +76,15 @@ export function launchTemplateData(
   if (change.subnetId === undefined && change.securityGroupIds === undefined) return data;
 
   const interfaces = (sourceData.NetworkInterfaces ?? []).map(toNetworkInterfaceRequest);
-  const topLevelGroups = sourceData.SecurityGroupIds ?? [];
   if (interfaces.length === 0 && change.subnetId === undefined) {
-    // Groups only, on a template without interfaces: stay at instance level.
+    // Groups only, on a template without interfaces: they stay at instance level.
     data.SecurityGroupIds = change.securityGroupIds;
     return data;
+  }
+  if (instanceLevelGroupsBlockSubnet(source)) {
+    throw new UserError(
+      `Launch template ${source.LaunchTemplateId ?? ''} version ${source.VersionNumber ?? '?'} sets security groups at instance level, so no subnet can be added to it: move the groups onto its primary network interface (with a subnet) in the EC2 console`,
+    );
   }
   let primaryAt = interfaces.findIndex(
     (ni) => (ni.DeviceIndex ?? 0) === 0 && (ni.NetworkCardIndex ?? 0) === 0,
@@ -90,11 +96,8 @@ export function launchTemplateData(
   const primary = { ...interfaces[primaryAt], DeviceIndex: 0 };
   if (change.subnetId !== undefined) primary.SubnetId = change.subnetId;
   if (change.securityGroupIds !== undefined) primary.Groups = change.securityGroupIds;
-  else if (primary.Groups === undefined && topLevelGroups.length > 0) primary.Groups = topLevelGroups;
   interfaces[primaryAt] = primary;
   data.NetworkInterfaces = interfaces;
-  if (topLevelGroups.length > 0) data.SecurityGroupIds = [];
-  if ((sourceData.SecurityGroups ?? []).length > 0) data.SecurityGroups = [];
   return data;
 }
 

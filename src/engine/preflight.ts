@@ -16,6 +16,7 @@ import type { Plan } from '../plan/types.js';
 import {
   diffLaunchConfiguration,
   diffLaunchTemplate,
+  instanceLevelGroupsBlockSubnet,
   type LaunchConfigDrift,
   templateSecurityGroupIds,
   templateSubnetId,
@@ -263,6 +264,13 @@ export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFi
       fix: 'Set template.subnetId in the plan, or a subnet on the template’s primary network interface',
     });
     return out;
+  }
+  if (subnetId !== templateSubnetId(f.template) && instanceLevelGroupsBlockSubnet(f.template)) {
+    out.push({
+      level: 'error',
+      message: `launch template ${templateId} sets security groups at instance level, so the planned subnet ${subnetId} cannot be added by a new version`,
+      fix: 'Move the groups onto the primary network interface (with the subnet) in the EC2 console',
+    });
   }
   const copyPrivateIp = spec.launch.copyPrivateIp ?? f.launchConfig.copyPrivateIp ?? false;
   out.push(

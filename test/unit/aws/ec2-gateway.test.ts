@@ -134,15 +134,22 @@ describe('launchTemplateData', () => {
     });
   });
 
-  it('moves instance-level groups onto a new primary interface when a subnet is set', () => {
-    const source: LaunchTemplateVersion = { LaunchTemplateData: { SecurityGroupIds: ['sg-top'] } };
-    expect(launchTemplateData(source, { subnetId: 'subnet-new' })).toEqual({
-      NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-new', Groups: ['sg-top'] }],
-      SecurityGroupIds: [],
-    });
+  it('refuses to add a subnet to a template with instance-level groups, which EC2 cannot combine', () => {
+    const source: LaunchTemplateVersion = {
+      LaunchTemplateId: 'lt-9',
+      VersionNumber: 2,
+      LaunchTemplateData: { SecurityGroupIds: ['sg-top'] },
+    };
+    expect(() => launchTemplateData(source, { subnetId: 'subnet-new' })).toThrow(
+      /lt-9 version 2 sets security groups at instance level/,
+    );
     // Groups alone on a template without interfaces stay at instance level.
     expect(launchTemplateData(source, { securityGroupIds: ['sg-x'] })).toEqual({
       SecurityGroupIds: ['sg-x'],
+    });
+    // A template with neither gets a new primary interface.
+    expect(launchTemplateData({ LaunchTemplateData: {} }, { subnetId: 'subnet-new' })).toEqual({
+      NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-new' }],
     });
   });
 });

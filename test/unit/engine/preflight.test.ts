@@ -378,4 +378,20 @@ describe('runPreflight', () => {
       expect.stringContaining('active DRS job drsjob-mine'),
     ]);
   });
+
+  it('fails up front when the planned subnet cannot be added to a template with instance-level groups', async () => {
+    const { drs, ec2 } = estate();
+    ec2.templates.get(`lt-${A}`)!.LaunchTemplateData!.NetworkInterfaces = undefined;
+    ec2.templates.get(`lt-${A}`)!.LaunchTemplateData!.SecurityGroupIds = ['sg-b'];
+    const p = plan([
+      wave('w', [spec({ kind: 'id', sourceServerId: A }, { template: { subnetId: 'subnet-b' } })]),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining(
+        'sets security groups at instance level, so the planned subnet subnet-b cannot be added',
+      ),
+    ]);
+    expect(writesOf(drs, ec2)).toEqual([]);
+  });
 });
