@@ -34,7 +34,21 @@ async function main(): Promise<void> {
     fail(`${(e as Error).message}\nusage: emulator --scenario <file> [--port 0] [--speed <x>] [--seed <n>]`);
   }
   if (!values.scenario) fail('--scenario <file> is required');
-  const emulator = await startEmulator({
+  // Handlers first, so a signal that arrives while the server is starting still ends cleanly.
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    if (!emulator) process.exit(0);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  emulator = await startEmulator({
     scenario: values.scenario,
     port: numberOption(values.port, 'port', 0),
     speed: numberOption(values.speed, 'speed', 1),
@@ -43,18 +57,11 @@ async function main(): Promise<void> {
     if (e instanceof ScenarioError) fail(e.message);
     fail(e instanceof Error ? e.message : String(e));
   });
+  if (stopping) {
+    await emulator.close();
+    process.exit(0);
+  }
   process.stdout.write(`AWS emulator listening on ${emulator.url}\n`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 void main();

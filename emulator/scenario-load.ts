@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMap, LineCounter, parseDocument } from 'yaml';
+import { ESTATE_SG, ESTATE_SUBNET, ESTATE_VPC, estateParts } from './estate.js';
 import { hash32 } from './random.js';
 import {
   DEFAULT_TIMINGS,
@@ -23,18 +24,18 @@ type Obj = Record<string, unknown>;
 class Reader {
   constructor(
     private readonly file: string,
-    private readonly where: (path: Path) => string,
+    private readonly where: (path: Path, atKey: boolean) => string,
   ) {}
-  fail(path: Path, message: string): never {
+  fail(path: Path, message: string, atKey = false): never {
     const field = path.length ? ` ${path.join('.')}` : '';
-    throw new ScenarioError(`${this.where(path)}:${field} ${message}`);
+    throw new ScenarioError(`${this.where(path, atKey)}:${field} ${message}`);
   }
   obj(v: unknown, path: Path, allowed: string[]): Obj {
     if (v === undefined || v === null) return {};
     if (typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'must be a mapping');
     for (const k of Object.keys(v as Obj)) {
       if (!allowed.includes(k))
-        this.fail([...path, k], `is not a known field (expected one of: ${allowed.join(', ')})`);
+        this.fail([...path, k], `is not a known field (expected one of: ${allowed.join(', ')})`, true);
     }
     return v as Obj;
   }
@@ -128,13 +129,13 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
     const pos = lines.linePos(first.pos[0]);
     throw new ScenarioError(`${file}:${pos.line}:${pos.col}: invalid YAML: ${first.message.split('\n')[0]}`);
   }
-  const where = (path: Path): string => {
+  const where = (path: Path, atKey: boolean): string => {
     // Report the deepest node that exists along the path.
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
       // For a bad key, point at the key itself rather than its value.
-      if (n === path.length && isMap(parent)) {
+      if (atKey && n === path.length && isMap(parent)) {
         const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[n - 1]);
         const keyRange = (pair?.key as { range?: [number, number, number] } | null)?.range;
         if (keyRange) {
@@ -178,6 +179,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
       'faults',
       'sts',
       'description',
+      'generate',
     ],
   );
   const startTime = r.str(top.startTime, ['startTime'], undefined, '2025-06-02T09:00:00Z');
@@ -247,6 +249,15 @@ function readScenario(r: Reader, raw: unknown): Scenario {
   const servers = r
     .list(top.sourceServers, ['sourceServers'])
     .map((v, i) => readServer(r, v, ['sourceServers', i], startMs, launchTemplates));
+  const generated = r.num(top.generate, ['generate'], 0, 0, 4000);
+  if (generated > 0) {
+    // `generate: n` adds n launchable servers in five tiers (see estate.ts) to whatever is declared.
+    const parts = estateParts(generated, startTime);
+    servers.push(...parts.servers);
+    launchTemplates.push(...parts.templates);
+    subnets.push({ subnetId: ESTATE_SUBNET, vpcId: ESTATE_VPC, cidr: '10.16.0.0/16', availabilityZone: '' });
+    securityGroups.push({ groupId: ESTATE_SG, vpcId: ESTATE_VPC, name: 'big-recovery' });
+  }
   const seen = new Set<string>();
   servers.forEach((s, i) => {
     if (seen.has(s.sourceServerID))
