@@ -50,7 +50,7 @@ export function renderGantt(report: Report, maxBars = GANTT_MAX_BARS): string {
     '```mermaid',
     'gantt',
     '  title Timeline (UTC)',
-    '  dateFormat YYYY-MM-DDTHH:mm:ss',
+    '  dateFormat YYYY-MM-DD HH:mm:ss',
     '  axisFormat %H:%M',
     ...lines,
     '```',
@@ -74,7 +74,7 @@ function barLine(bar: Bar): string {
 }
 
 function mermaidTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19);
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function phaseSection(wave: WaveReport, endFallback: number | undefined): Section {

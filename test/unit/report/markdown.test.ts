@@ -97,9 +97,9 @@ describe('renderReportMarkdown: success', () => {
 
   it('draws the timeline as a mermaid gantt with one section per wave', () => {
     expect(md).toContain('```mermaid\ngantt');
-    expect(md).toContain('dateFormat YYYY-MM-DDTHH:mm:ss');
+    expect(md).toContain('dateFormat YYYY-MM-DD HH:mm:ss');
     for (const name of ['data', 'app', 'cache', 'web']) expect(md).toContain(`  section ${name}\n`);
-    expect(md).toContain('  db-01.demo.internal conversion :2024-05-01T10:01:00, 2024-05-01T10:04:00');
+    expect(md).toContain('  db-01.demo.internal conversion :2024-05-01 10:01:00, 2024-05-01 10:04:00');
   });
 
   it('lists launch-configuration changes, cleanup and links', () => {
@@ -143,7 +143,7 @@ describe('renderReportMarkdown: failures', () => {
       /\| ❌ \| db-01.demo.internal \| <code>s-00000000000000001<\/code> \| data \| conversion \| CONVERSION&#95;FAIL: Conversion failed<br><code>Failed to convert volume vol-0abc: The requested configuration is currently not supported.<\/code> \|/,
     );
     expect(md).toContain('| app | ⏭️ skipped | 0/0 | — | — | data |');
-    expect(md).toContain('crit, 2024-05-01T10:01:00, 2024-05-01T10:05:00');
+    expect(md).toContain('crit, 2024-05-01 10:01:00, 2024-05-01 10:05:00');
   });
 
   it('explains a job that completed with no server launched (missing EC2 permissions)', () => {
