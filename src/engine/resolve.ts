@@ -1,6 +1,6 @@
 /**
- * Selector resolution: every plan entry (id, hostname or tags) becomes the DRS source servers it names.
- * Pure: the caller fetches the source servers.
+ * Source servers: selector resolution (every plan entry, by id, hostname or tags, becomes the DRS source
+ * servers it names) and replication readiness. Pure: the caller fetches the source servers.
  */
 import type { SourceServer } from '../aws/gateways.js';
 import type { SourcePosition } from '../errors.js';
@@ -187,4 +187,83 @@ export function concurrentWaveGroups(plan: Plan): string[][] {
     groups[d] = [...(groups[d] ?? []), w.name];
   }
   return groups.filter((g) => g.length > 0);
+}
+
+const UNIT_SECONDS = { Y: 365 * 86400, W: 7 * 86400, D: 86400, H: 3600, S: 1 } as const;
+
+/**
+ * Seconds in an ISO-8601 duration such as `PT1M30S` or `P1DT2H` (DRS's `lagDuration`). Years count as
+ * 365 days and months as 30: DRS lags are minutes, precision there does not matter. Undefined when malformed.
+ */
+export function parseIsoDuration(text: string): number | undefined {
+  const m =
+    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      text.trim(),
+    );
+  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
+  const [, y, mo, w, d, h, mi, s] = m.map((g) => (g === undefined ? 0 : Number(g)));
+  return (
+    (y ?? 0) * UNIT_SECONDS.Y +
+    (mo ?? 0) * 30 * 86400 +
+    (w ?? 0) * UNIT_SECONDS.W +
+    (d ?? 0) * UNIT_SECONDS.D +
+    (h ?? 0) * UNIT_SECONDS.H +
+    (mi ?? 0) * 60 +
+    (s ?? 0)
+  );
+}
+
+const REPLICATION_WARN = new Set(['BACKLOG', 'CREATING_SNAPSHOT', 'RESCAN']);
+
+/** Replication state, replication errors and lag against the plan's RPO. */
+export function replicationFindings(
+  server: SourceServer,
+  rpoSeconds: number | undefined,
+): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  if (server.replicationDirection === 'FAILBACK') {
+    out.push({
+      level: 'error',
+      message:
+        'is a failback source server (it replicates a recovery instance back), not a server to recover',
+      fix: 'Select the original source server instead',
+    });
+  }
+  const info = server.dataReplicationInfo;
+  const state = info?.dataReplicationState;
+  if (state !== 'CONTINUOUS') {
+    const warn = state !== undefined && REPLICATION_WARN.has(state);
+    out.push({
+      level: warn ? 'warning' : 'error',
+      message: `replication state is ${state ?? 'unknown'}, not CONTINUOUS`,
+      fix: warn
+        ? 'Recovery works but may use older data; drill when replication is CONTINUOUS'
+        : 'Fix replication in the DRS console (agent, network, replication server) until it is CONTINUOUS',
+    });
+  }
+  const replicationError = info?.dataReplicationError;
+  if (replicationError?.error) {
+    out.push({
+      level: 'error',
+      message: `replication error ${replicationError.error}${replicationError.rawError ? `: ${replicationError.rawError}` : ''}`,
+      fix: 'Resolve the replication error shown in the DRS console',
+    });
+  }
+  const lag = info?.lagDuration;
+  if (lag !== undefined && rpoSeconds !== undefined) {
+    const lagSeconds = parseIsoDuration(lag);
+    if (lagSeconds === undefined) {
+      out.push({
+        level: 'warning',
+        message: `replication lag "${lag}" is not an ISO-8601 duration; RPO not checked`,
+      });
+    } else if (lagSeconds > rpoSeconds) {
+      out.push({
+        level: 'error',
+        message: `replication lag ${lag} (${lagSeconds}s) exceeds the plan's RPO of ${rpoSeconds}s`,
+        fix: 'Wait for replication to catch up, or check the replication bandwidth',
+      });
+    }
+  }
+  return out;
 }
