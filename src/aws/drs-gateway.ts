@@ -117,11 +117,12 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
 
   async function describeJobs(jobIds: string[]): Promise<Job[]> {
     const out: Job[] = [];
-    // An empty jobIDs filter means "every job": never send one.
+    // An empty jobIDs filter means "every job": never send one. maxResults = the batch size so that the
+    // answer fits one page: the poller counts on one call per tick (the service's default page is smaller).
     for (const ids of chunk([...new Set(jobIds)], DRS_BATCH.describeJobsIds)) {
       out.push(
         ...(await collect(
-          paginateDescribeJobs({ client: drs }, { filters: { jobIDs: ids } }),
+          paginateDescribeJobs({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }),
           (p) => p.items,
         )),
       );
@@ -147,7 +148,10 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
           ...(sourceServerIds ? { sourceServerIDs: sourceServerIds } : {}),
         };
         out.push(
-          ...(await collect(paginateDescribeRecoveryInstances({ client: drs }, { filters }), (p) => p.items)),
+          ...(await collect(
+            paginateDescribeRecoveryInstances({ client: drs }, { filters, maxResults: ids.length }),
+            (p) => p.items,
+          )),
         );
       }
       return out;

@@ -63,6 +63,8 @@ describe('createDrsGateway', () => {
     const thousand = ids('drsjob-', 1000);
     expect(await gw.describeJobs(thousand)).toHaveLength(1000);
     expect(drsMock.commandCalls(DescribeJobsCommand)).toHaveLength(1);
+    // The whole batch is asked for as one page.
+    expect(drsMock.commandCalls(DescribeJobsCommand)[0]?.args[0].input.maxResults).toBe(1000);
 
     drsMock.resetHistory();
     const more = ids('drsjob-', 1001);
