@@ -215,7 +215,7 @@ export function renderServersTable(report: Report, limits: Limits): string {
 }
 
 function valueText(value: unknown): string {
-  if (value === undefined) return '—';
+  if (value === undefined || value === null) return '<i>not set</i>';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return `<code>${escapeCell(truncateText(text ?? String(value), 200))}</code>`;
 }

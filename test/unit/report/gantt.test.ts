@@ -98,8 +98,17 @@ describe('renderReportMarkdown: other endings', () => {
         to: true,
         applied: false,
       },
+      {
+        sourceServerId: sourceServerId(1),
+        target: 'template',
+        field: 'instanceProfile',
+        from: null,
+        to: 'drs',
+        applied: true,
+      },
     ];
     const md = renderReportMarkdown(report);
+    expect(md).toContain('| instanceProfile | <i>not set</i> | <code>drs</code> |');
     expect(md).toContain(
       '| DRS launch configuration | copyPrivateIp | <code>false</code> | <code>true</code> | — | not applied (dry run) |',
     );

@@ -38,6 +38,15 @@ describe('createReport / finalizeReport', () => {
     expect(validateReport(successReport('recovery'))).toEqual([]);
     expect(validateReport(finalizeReport(baseReport(), at(5), 'cancelled'))).toEqual([]);
   });
+
+  it('accepts a launch-config change from or to a value that was not set', () => {
+    const report = successReport();
+    report.launchConfigChanges.push(
+      { ...report.launchConfigChanges[0]!, field: 'instanceProfile', from: null, to: 'drs-recovery' },
+      { ...report.launchConfigChanges[0]!, field: 'instanceProfile', from: undefined, to: 'drs-recovery' },
+    );
+    expect(validateReport(report)).toEqual([]);
+  });
 });
 
 describe('validateReport', () => {
