@@ -1,10 +1,18 @@
+import { getOctokit } from '@actions/github';
 import { annotateDiagnostics } from '../annotations.js';
+import { systemClock } from '../engine/types.js';
+import { errorMessage, UserError } from '../errors.js';
+import { isCommentPermissionError, type Octokit, upsertStickyComment } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
 import { renderValidationSummary } from '../report/markdown.js';
-import type { RunEnvironment } from '../run-env.js';
+import { type PullRequestInfo, readPullRequestEvent } from '../review/base.js';
+import { renderReviewComment, reviewFails, reviewTotals } from '../review/comment-md.js';
+import type { ReadinessDeps } from '../review/readiness.js';
+import { reviewPullRequest } from '../review/run.js';
+import { type RunEnvironment, runUrlOf } from '../run-env.js';
 
 export interface PlanCheck {
   file: string;
@@ -16,6 +24,33 @@ export interface ValidateOutcome {
   checks: PlanCheck[];
   errors: number;
   warnings: number;
+  /** Problems the live readiness check found (0 when it did not run). */
+  readinessProblems: number;
+  /** Set when the step must fail, with the message for core.setFailed. */
+  failure?: string;
+}
+
+/** The outside world validate mode may use; everything has a default so callers can omit it. */
+export interface ValidateDeps extends ReadinessDeps {
+  /** Builds the client for PR comments and the contents API from the github-token input. */
+  octokit?: (token: string) => Octokit;
+}
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+function defaultDeps(deps: Partial<ValidateDeps>): ValidateDeps {
+  return {
+    env: deps.env ?? process.env,
+    clock: deps.clock ?? systemClock,
+    getIdToken:
+      deps.getIdToken ??
+      (() => Promise.reject(new UserError('No GitHub OIDC token available to assume role-to-assume.'))),
+    octokit: deps.octokit ?? ((token) => getOctokit(token)),
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Loads and checks every plan the `plan` input names (a path or a glob), offline. */
@@ -24,20 +59,109 @@ export async function checkPlans(pattern: string, workspace: string): Promise<Pl
   return Promise.all(paths.map((path) => loadPlanFile(path, { cwd: workspace })));
 }
 
-/** `mode: validate`: annotations at each line, a summary of every plan, failure on any error. */
+/**
+ * `mode: validate`: annotations at each line and a summary of every plan. On a pull request, also the
+ * review: semantic diff against the base, live readiness when credentials exist, one sticky comment.
+ */
 export async function runValidate(
   io: ActionIO,
   inputs: ActionInputs,
   run: RunEnvironment,
+  partialDeps: Partial<ValidateDeps> = {},
 ): Promise<ValidateOutcome> {
   const checks = await checkPlans(inputs.plan, run.workspace);
   const diagnostics = checks.flatMap((c) => c.diagnostics);
   annotateDiagnostics(io, diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  await io.writeSummary(renderValidationSummary(checks));
   io.info(
-    `Checked ${checks.length} plan file${checks.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+    `Checked ${plural(checks.length, 'plan file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
   );
-  return { checks, errors, warnings };
+  const pr = PR_EVENTS.has(run.eventName ?? '') ? await readPullRequestEvent(run.eventPath) : undefined;
+  if (!pr) {
+    await io.writeSummary(renderValidationSummary(checks));
+    const failure = errors > 0 ? `The recovery plan has ${plural(errors, 'error')}.` : undefined;
+    return { checks, errors, warnings, readinessProblems: 0, ...(failure ? { failure } : {}) };
+  }
+  return reviewMode(io, inputs, run, pr, checks, defaultDeps(partialDeps));
+}
+
+async function reviewMode(
+  io: ActionIO,
+  inputs: ActionInputs,
+  run: RunEnvironment,
+  pr: PullRequestInfo,
+  checks: PlanCheck[],
+  deps: ValidateDeps,
+): Promise<ValidateOutcome> {
+  const octokit = inputs.githubToken && deps.octokit ? deps.octokit(inputs.githubToken) : undefined;
+  const reviews = await reviewPullRequest(io, inputs, pr, checks, {
+    ...deps,
+    workspace: run.workspace,
+    repository: run.repository,
+    octokit,
+  });
+  const body = renderReviewComment(reviews, {
+    failOn: inputs.failOn,
+    headSha: pr.headSha ?? run.sha,
+    runUrl: runUrlOf(run),
+  });
+  const posted = await postComment(io, octokit, run, pr, inputs.plan, body);
+  // The job summary always carries the review; when the comment failed it is the only place.
+  const note = posted ? '' : '> The pull-request comment could not be written; this summary carries it.\n\n';
+  await io.writeSummary(`${note}${body}\n${renderValidationSummary(checks)}`);
+
+  const totals = reviewTotals(reviews);
+  const failures: string[] = [];
+  if (totals.errors > 0) failures.push(plural(totals.errors, 'error'));
+  if (inputs.failOn === 'readiness' && totals.readinessProblems > 0) {
+    failures.push(plural(totals.readinessProblems, 'readiness problem'));
+  }
+  const failure = reviewFails(totals, inputs.failOn)
+    ? `The recovery plan review found ${failures.join(' and ')}; see the pull-request comment or the job summary.`
+    : undefined;
+  return {
+    checks,
+    errors: totals.errors,
+    warnings: totals.warnings,
+    readinessProblems: totals.readinessProblems,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+/** One sticky comment per plan set; a refusal is a warning, never a failed step. */
+async function postComment(
+  io: ActionIO,
+  octokit: Octokit | undefined,
+  run: RunEnvironment,
+  pr: PullRequestInfo,
+  planInput: string,
+  body: string,
+): Promise<boolean> {
+  const [owner, repo] = (run.repository ?? '').split('/');
+  if (!octokit || !owner || !repo) {
+    io.warning(
+      'No github-token (or no GITHUB_REPOSITORY): the review is in the job summary only, not commented on the pull request.',
+    );
+    return false;
+  }
+  try {
+    const result = await upsertStickyComment(octokit, {
+      owner,
+      repo,
+      issueNumber: pr.number,
+      key: `plan-review:${planInput}`,
+      body,
+    });
+    io.info(
+      `${result.action === 'created' ? 'Commented' : 'Updated the comment'} on pull request #${pr.number}.`,
+    );
+    return true;
+  } catch (e) {
+    const why = isCommentPermissionError(e)
+      ? `${errorMessage(e)}. The review is in the job summary instead.`
+      : `Could not comment on pull request #${pr.number}: ${errorMessage(e)}. The review is in the job summary instead.`;
+    io.warning(why);
+    return false;
+  }
 }

@@ -1,0 +1,132 @@
+/**
+ * Markdown of a readiness check: every selector resolved to its servers per wave, with replication
+ * state and lag against the RPO, then the problems, the launch settings a drill would repair, the
+ * active jobs and the quota fit. Every AWS- and plan-sourced value is escaped.
+ */
+import type { LaunchConfigDrift } from '../engine/launch-config.js';
+import { type PreflightProblem, parseIsoDuration } from '../engine/preflight.js';
+import { DRS_QUOTAS } from '../engine/quotas.js';
+import type { ResolvedServer } from '../engine/types.js';
+import type { Plan } from '../plan/types.js';
+import { formatTargetDuration } from '../report/durations.js';
+import { escapeCell } from '../report/escape.js';
+import { table } from '../report/sections.js';
+import type { Readiness } from './readiness.js';
+
+const code = (v: unknown) => `<code>${escapeCell(v)}</code>`;
+/** Rows per wave before the rest is summarised; comments are capped at 65,536 characters. */
+const MAX_ROWS_PER_WAVE = 50;
+const MAX_LIST = 30;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function describeProblem(p: PreflightProblem): string {
+  const where = p.wave ? `wave **${escapeCell(p.wave)}**: ` : '';
+  const at = p.position ? ` (${code(`${p.position.file}:${p.position.line}`)})` : '';
+  return `${where}${escapeCell(p.message)}${p.fix ? ` — ${escapeCell(p.fix)}` : ''}${at}`;
+}
+
+function list(items: string[], max = MAX_LIST): string {
+  const shown = items.slice(0, max).map((i) => `- ${i}`);
+  if (items.length > max) shown.push(`- … and ${items.length - max} more (see the job log)`);
+  return shown.join('\n');
+}
+
+function lagCell(server: ResolvedServer, rpoSeconds: number | undefined): string {
+  const lag = server.sourceServer.dataReplicationInfo?.lagDuration;
+  if (!lag) return '—';
+  const seconds = parseIsoDuration(lag);
+  if (seconds === undefined) return code(lag);
+  const text = formatTargetDuration(seconds);
+  if (rpoSeconds === undefined) return text;
+  const ok = seconds <= rpoSeconds;
+  return `${ok ? '✅' : '❌'} ${text} (RPO ${formatTargetDuration(rpoSeconds)})`;
+}
+
+function stateCell(server: ResolvedServer): string {
+  const state = server.sourceServer.dataReplicationInfo?.dataReplicationState ?? 'unknown';
+  return `${state === 'CONTINUOUS' ? '✅' : '❌'} ${escapeCell(state)}`;
+}
+
+function serverTable(readiness: Extract<Readiness, { status: 'checked' }>, plan: Plan): string {
+  const troubled = new Set(readiness.preflight.problems.map((p) => p.sourceServerId).filter(Boolean));
+  const rows: string[][] = [];
+  for (const w of readiness.preflight.executionPlan?.waves ?? []) {
+    const shown = w.servers.slice(0, MAX_ROWS_PER_WAVE);
+    for (const s of shown) {
+      rows.push([
+        escapeCell(w.wave.name),
+        `${troubled.has(s.sourceServerId) ? '❌ ' : ''}${code(s.sourceServerId)}`,
+        escapeCell(s.hostname ?? '—'),
+        stateCell(s),
+        lagCell(s, plan.objectives.rpoSeconds),
+        s.spec.critical ? 'critical' : 'non-critical',
+      ]);
+    }
+    if (w.servers.length === 0) rows.push([escapeCell(w.wave.name), '*no server resolved*', '', '', '', '']);
+    if (w.servers.length > shown.length) {
+      rows.push([escapeCell(w.wave.name), `… ${w.servers.length - shown.length} more`, '', '', '', '']);
+    }
+  }
+  return table(['Wave', 'Source server', 'Hostname', 'Replication', 'Lag', 'Role'], rows);
+}
+
+function driftList(drift: LaunchConfigDrift[]): string {
+  const items = drift.map((d) => {
+    const changes = d.changes
+      .map(
+        (c) =>
+          `${code(`${c.target}.${c.field}`)} ${code(JSON.stringify(c.from))} → ${code(JSON.stringify(c.to))}`,
+      )
+      .join(', ');
+    return `${code(d.sourceServerId)}${d.hostname ? ` (${escapeCell(d.hostname)})` : ''}: ${changes}`;
+  });
+  return list(items);
+}
+
+function quotaLine(readiness: Extract<Readiness, { status: 'checked' }>): string {
+  const { jobs, servers } = readiness.preflight.activeJobs;
+  const largest = Math.max(
+    0,
+    ...(readiness.preflight.executionPlan?.waves ?? []).map((w) => w.servers.length),
+  );
+  const fits = largest + servers <= DRS_QUOTAS.maxServersInActiveJobs && jobs < DRS_QUOTAS.maxActiveJobs;
+  return (
+    `${fits ? '✅' : '❌'} Quotas: largest wave ${plural(largest, 'server')}; ` +
+    `${plural(jobs, 'active job')} in the account holding ${plural(servers, 'server')} ` +
+    `(DRS allows ${DRS_QUOTAS.maxActiveJobs} jobs and ${DRS_QUOTAS.maxServersInActiveJobs} servers in active jobs).`
+  );
+}
+
+/** The readiness section for one plan. */
+export function renderReadiness(readiness: Readiness, plan: Plan): string {
+  if (readiness.status === 'skipped') return `⏭️ **Live check skipped.** ${readiness.reason}`;
+  if (readiness.status === 'failed') {
+    return `❌ **Live check failed**${readiness.region ? ` in ${code(readiness.region)}` : ''}: ${escapeCell(readiness.error)}`;
+  }
+  const { preflight } = readiness;
+  const count = preflight.executionPlan?.waves.reduce((n, w) => n + w.servers.length, 0) ?? 0;
+  const verdict =
+    preflight.problems.length > 0
+      ? `❌ **Not ready**: ${plural(preflight.problems.length, 'problem')} a drill would stop on`
+      : `✅ **Ready**: a drill would start`;
+  const parts = [
+    `${verdict} — ${plural(count, 'source server')} in account ${code(readiness.accountId)}, ${code(readiness.region)}.`,
+    serverTable(readiness, plan),
+  ];
+  if (preflight.problems.length > 0)
+    parts.push(`**Problems**\n\n${list(preflight.problems.map(describeProblem))}`);
+  if (preflight.warnings.length > 0)
+    parts.push(`**Warnings**\n\n${list(preflight.warnings.map(describeProblem))}`);
+  if (preflight.drift.length > 0) {
+    parts.push(
+      `**Launch settings a drill would repair** (${plural(preflight.drift.length, 'server')})\n\n${driftList(preflight.drift)}`,
+    );
+  } else {
+    parts.push('Launch settings already match the plan: a drill would write none.');
+  }
+  parts.push(quotaLine(readiness));
+  return parts.join('\n\n');
+}
