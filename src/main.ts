@@ -36,11 +36,13 @@ export async function run(): Promise<void> {
     const inputs = readInputs((name) => core.getInput(name), runEnv.runId);
     switch (inputs.mode) {
       case 'validate': {
-        const outcome = await runValidate(io, inputs, runEnv);
-        core.setOutput('status', outcome.errors > 0 ? 'failed' : 'succeeded');
-        if (outcome.errors > 0) {
-          core.setFailed(`The recovery plan has ${outcome.errors} error${outcome.errors === 1 ? '' : 's'}.`);
-        }
+        const outcome = await runValidate(io, inputs, runEnv, {
+          clock: systemClock,
+          env: process.env,
+          getIdToken: (audience) => core.getIDToken(audience),
+        });
+        core.setOutput('status', outcome.failure ? 'failed' : 'succeeded');
+        if (outcome.failure) core.setFailed(outcome.failure);
         return;
       }
       case 'drill':
