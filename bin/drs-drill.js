@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import('../dist/cli/index.js').then((cli) => cli.runCli());
+// The drs-drill command: a shim over the action's bundle (dist/bundle/index.js).
+import { runCli } from '../dist/bundle/index.js';
+
+await runCli();

@@ -21,4 +21,6 @@ export interface EmulatorResponse {
 }
 
 /** A service's handler: answers a request, or returns undefined when the request is not its own. */
-export type ServiceHandler = (request: EmulatorRequest) => EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;
+export type ServiceHandler = (
+  request: EmulatorRequest,
+) => EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;

@@ -32,12 +32,12 @@ export interface FieldError {
   message: string;
 }
 
-/** Repo root is one level above emulator/; the shared folder sits beside the repo. */
+/** The official model ships with the emulator (emulator/model/README.md); DRS_MODEL_PATH overrides it. */
 export function defaultModelPath(): string {
   const fromEnv = process.env.DRS_MODEL_PATH;
   if (fromEnv) return fromEnv;
   const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '..', '..', 'shared', 'reference', 'drs.smithy.json');
+  return resolve(here, 'model', 'drs-2020-02-26.json');
 }
 
 let cached: { path: string; model: DrsModel } | undefined;
@@ -48,7 +48,7 @@ export function loadModel(path = defaultModelPath()): DrsModel {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new Error(`DRS model not found at ${path}; set DRS_MODEL_PATH to drs.smithy.json`);
+    throw new Error(`DRS model not found at ${path}; set DRS_MODEL_PATH to a copy of the DRS Smithy model`);
   }
   const shapes = (JSON.parse(text) as { shapes: Record<string, Shape> }).shapes;
   const operations: DrsModel['operations'] = [];

@@ -32,7 +32,7 @@ export interface EmulatorOptions {
   /** Simulated seconds per real second; 0 freezes the clock (advance it by hand). Default 1. */
   speed?: number;
   seed?: number;
-  /** Path of drs.smithy.json; default DRS_MODEL_PATH or ../shared/reference beside the repo. */
+  /** Path of the DRS Smithy model; default DRS_MODEL_PATH or emulator/model/drs-2020-02-26.json. */
   modelPath?: string;
 }
 

@@ -36,7 +36,8 @@ export function parseAge(name: string, value: string): number {
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);
   const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
-  if (!m || text === '') throw new UserError(`input ${name}: "${value}" is not a duration like 90s, 15m, 1h30m or 2d`);
+  if (!m || text === '')
+    throw new UserError(`input ${name}: "${value}" is not a duration like 90s, 15m, 1h30m or 2d`);
   const [, d = '0', h = '0', mi = '0', s = '0'] = m;
   return Number(d) * 86400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
 }
@@ -51,15 +52,20 @@ export function readInputs(get: InputReader, runId: string | undefined): ActionI
   if (!plan) throw new UserError('input plan is required: the path of the recovery plan file');
 
   const region = get('region').trim() || undefined;
-  if (region && !REGION.test(region)) throw new UserError(`input region: "${region}" is not an AWS region name`);
+  if (region && !REGION.test(region))
+    throw new UserError(`input region: "${region}" is not an AWS region name`);
 
   const roleToAssume = get('role-to-assume').trim() || undefined;
   if (roleToAssume && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleToAssume)) {
-    throw new UserError(`input role-to-assume: "${roleToAssume}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    throw new UserError(
+      `input role-to-assume: "${roleToAssume}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+    );
   }
   const roleSessionName = get('role-session-name').trim() || `drs-drill-${runId ?? 'local'}`.slice(0, 64);
   if (!SESSION_NAME.test(roleSessionName)) {
-    throw new UserError(`input role-session-name: "${roleSessionName}" must be 2-64 characters of letters, digits and _+=,.@-`);
+    throw new UserError(
+      `input role-session-name: "${roleSessionName}" must be 2-64 characters of letters, digits and _+=,.@-`,
+    );
   }
 
   const olderThan = get('older-than').trim();
@@ -70,9 +76,21 @@ export function readInputs(get: InputReader, runId: string | undefined): ActionI
     roleToAssume,
     roleSessionName,
     confirm: get('confirm').trim() || undefined,
-    cleanup: oneOf<CleanupPolicy>('cleanup', get('cleanup').trim() || 'always', ['always', 'on-success', 'never']),
-    timeoutMinutes: positiveNumber('timeout-minutes', get('timeout-minutes').trim() || '330', MAX_TIMEOUT_MINUTES),
-    pollIntervalSeconds: positiveNumber('poll-interval-seconds', get('poll-interval-seconds').trim() || '15', 300),
+    cleanup: oneOf<CleanupPolicy>('cleanup', get('cleanup').trim() || 'always', [
+      'always',
+      'on-success',
+      'never',
+    ]),
+    timeoutMinutes: positiveNumber(
+      'timeout-minutes',
+      get('timeout-minutes').trim() || '330',
+      MAX_TIMEOUT_MINUTES,
+    ),
+    pollIntervalSeconds: positiveNumber(
+      'poll-interval-seconds',
+      get('poll-interval-seconds').trim() || '15',
+      300,
+    ),
     githubToken: get('github-token').trim() || undefined,
     reportDir: get('report-dir').trim() || 'drs-report',
     failOn: oneOf<FailOn>('fail-on', get('fail-on').trim() || 'readiness', ['errors', 'readiness']),

@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { errorMessage, isUserError } from './errors.js';
 import { expandPlanPaths, loadPlanFile } from './plan/load.js';
 import { formatDiagnostic } from './plan/overview.js';
@@ -164,15 +162,3 @@ export async function runCli(): Promise<void> {
     cwd: process.cwd(),
   });
 }
-
-function isDirectRun(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isDirectRun()) void runCli();

@@ -1,3 +1,4 @@
+// Development entry (tsx src/index.ts); the action itself runs dist/index.js, a shim over the bundle.
 import { run } from './main.js';
 
-void run();
+await run();

@@ -1,4 +1,2 @@
 /** Post step: cleanup if the main step did not finish (implemented with the safety issue). */
 export async function runPost(): Promise<void> {}
-
-void runPost();

@@ -11,10 +11,27 @@ import type {
   RecoverySnapshot,
   SourceServer,
 } from '@aws-sdk/client-drs';
-import type { Instance, InstanceStatus, LaunchTemplateVersion, SecurityGroup, Subnet } from '@aws-sdk/client-ec2';
+import type {
+  Instance,
+  InstanceStatus,
+  LaunchTemplateVersion,
+  SecurityGroup,
+  Subnet,
+} from '@aws-sdk/client-ec2';
 
-export type { Job, JobLog, LaunchConfiguration, RecoveryInstance, RecoverySnapshot, SourceServer };
-export type { Instance, InstanceStatus, LaunchTemplateVersion, SecurityGroup, Subnet };
+export type {
+  Instance,
+  InstanceStatus,
+  Job,
+  JobLog,
+  LaunchConfiguration,
+  LaunchTemplateVersion,
+  RecoveryInstance,
+  RecoverySnapshot,
+  SecurityGroup,
+  SourceServer,
+  Subnet,
+};
 
 export interface StartRecoveryRequest {
   /** At most DRS_QUOTAS.maxServersPerJob entries. */
