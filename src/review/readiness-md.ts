@@ -3,7 +3,7 @@
  * state and lag against the RPO, then the problems, the launch settings a drill would repair, the
  * active jobs and the quota fit. Every AWS- and plan-sourced value is escaped.
  */
-import type { LaunchConfigDrift } from '../engine/launch-config.js';
+import type { FieldChange, LaunchConfigDrift } from '../engine/launch-config.js';
 import { type PreflightProblem, parseIsoDuration } from '../engine/preflight.js';
 import { DRS_QUOTAS } from '../engine/quotas.js';
 import type { ResolvedServer } from '../engine/types.js';
@@ -73,15 +73,29 @@ function serverTable(readiness: Extract<Readiness, { status: 'checked' }>, plan:
   return table(['Wave', 'Source server', 'Hostname', 'Replication', 'Lag', 'Role'], rows);
 }
 
+function settingValue(v: unknown): string {
+  if (v === null || v === undefined) return '*not set*';
+  if (Array.isArray(v)) return v.length === 0 ? '*none*' : v.map(code).join(', ');
+  return code(typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+/** One line per (field, from, to), listing the servers it applies to: a defaults edit is one line. */
 function driftList(drift: LaunchConfigDrift[]): string {
-  const items = drift.map((d) => {
-    const changes = d.changes
-      .map(
-        (c) =>
-          `${code(`${c.target}.${c.field}`)} ${code(JSON.stringify(c.from))} → ${code(JSON.stringify(c.to))}`,
-      )
-      .join(', ');
-    return `${code(d.sourceServerId)}${d.hostname ? ` (${escapeCell(d.hostname)})` : ''}: ${changes}`;
+  const groups = new Map<string, { change: FieldChange; servers: string[] }>();
+  for (const d of drift) {
+    for (const c of d.changes) {
+      const id = JSON.stringify([c.target, c.field, c.from, c.to]);
+      const group = groups.get(id) ?? { change: c, servers: [] };
+      group.servers.push(`${code(d.sourceServerId)}${d.hostname ? ` (${escapeCell(d.hostname)})` : ''}`);
+      groups.set(id, group);
+    }
+  }
+  const items = [...groups.values()].map(({ change: c, servers }) => {
+    const who =
+      servers.length > 10
+        ? `${servers.slice(0, 10).join(', ')} and ${servers.length - 10} more`
+        : servers.join(', ');
+    return `${code(`${c.target}.${c.field}`)} ${settingValue(c.from)} → ${settingValue(c.to)} on ${who}`;
   });
   return list(items);
 }
