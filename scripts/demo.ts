@@ -39,9 +39,8 @@ async function main(): Promise<number> {
     INPUT_PLAN: 'examples/plans/demo.yaml',
     INPUT_CLEANUP: 'always',
     'INPUT_REPORT-DIR': 'drs-report',
-    // A 15 s poll against minute-long DRS phases, scaled to the simulated clock.
-    'INPUT_POLL-INTERVAL-SECONDS': String(Math.max(0.1, 15 / speed)),
-    'INPUT_TIMEOUT-MINUTES': '10',
+    // The action's own waits (15 s poll bound, waitAfter, timeouts) run on the emulator's clock.
+    DRS_DRILL_CLOCK_SCALE: String(speed),
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKSPACE: root,

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { readInputs } from './action-inputs.js';
-import { systemClock } from './engine/types.js';
+import { clockFromEnv } from './engine/clock.js';
 import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { runDrillMode } from './modes/drill.js';
@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
     switch (inputs.mode) {
       case 'validate': {
         const outcome = await runValidate(io, inputs, runEnv, {
-          clock: systemClock,
+          clock: clockFromEnv(process.env),
           env: process.env,
           getIdToken: (audience) => core.getIDToken(audience),
         });
@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
       case 'recovery': {
         const report = await withCancellation((signal) =>
           runDrillMode(io, inputs, runEnv, {
-            clock: systemClock,
+            clock: clockFromEnv(process.env),
             env: process.env,
             getIdToken: (audience) => core.getIDToken(audience),
             signal,

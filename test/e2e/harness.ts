@@ -9,8 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-export const BUNDLE = join(REPO_ROOT, 'dist', 'index.js');
-export const POST_BUNDLE = join(REPO_ROOT, 'dist', 'post', 'index.js');
+/**
+ * The dist/ to run: the committed one by default; DRS_TEST_DIST points at a private build
+ * (`scripts/build-to.sh <dir>`) so that parallel work does not race on rebuilding dist/.
+ */
+export const DIST = process.env.DRS_TEST_DIST ? resolve(process.env.DRS_TEST_DIST) : join(REPO_ROOT, 'dist');
+export const BUNDLE = join(DIST, 'index.js');
+export const POST_BUNDLE = join(DIST, 'post', 'index.js');
 
 export interface ActionRun {
   code: number | null;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the action into another directory (default: a temp dir) with the same layout as dist/:
+# the bundle plus the main/post shims. For running end-to-end tests against work in progress:
+#   DRS_TEST_DIST=$(scripts/build-to.sh /tmp/my-dist) npx vitest run test/e2e
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-$(mktemp -d)}
+mkdir -p "$out/post"
+npx ncc build src/bundle.ts -o "$out/bundle" --license licenses.txt >/dev/null
+cp dist/index.js dist/package.json "$out/"
+cp dist/post/index.js "$out/post/"
+echo "$out"

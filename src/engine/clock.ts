@@ -1,0 +1,39 @@
+import { type Clock, systemClock } from './types.js';
+
+/**
+ * A clock that runs `scale` times faster than real time: now() advances `scale` ms per real ms and
+ * sleep(ms) returns after ms / scale real ms. The emulator's simulated AWS runs faster than real time
+ * (`--speed`), and the action's own waits (poll interval, waitAfter, timeouts) must keep the same
+ * proportion to DRS's phases or a 1-minute soak becomes two simulated hours.
+ */
+export function scaledClock(scale: number, base: Clock = systemClock): Clock {
+  if (scale === 1) return base;
+  const origin = base.now();
+  return {
+    now: () => origin + (base.now() - origin) * scale,
+    sleep: (ms, signal) => base.sleep(ms / scale, signal),
+  };
+}
+
+/** True when AWS is reached over loopback: the local emulator, never a real AWS endpoint. */
+export function isLoopbackEndpoint(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The engine's clock: real time, unless DRS_DRILL_CLOCK_SCALE asks for a faster one AND AWS is the
+ * loopback emulator (so no setting can shorten the waits of a run against real AWS).
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv, base: Clock = systemClock): Clock {
+  const raw = env.DRS_DRILL_CLOCK_SCALE;
+  if (!raw) return base;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return base;
+  return scaledClock(scale, base);
+}
