@@ -76,7 +76,7 @@ function verdict(reviews: PlanReview[], ctx: ReviewContext): string {
   }
   if (t.warnings > 0) parts.push(`⚠️ ${plural(t.warnings, 'warning')}`);
   const failed = reviewFails(t, ctx.failOn);
-  const head = failed ? '❌ Changes needed' : '✅ Ready to merge';
+  const head = failed ? '❌ Changes needed' : '✅ No blocking problem';
   const tail = parts.length > 0 ? ` — ${parts.join(' · ')}` : '';
   const what = reviews.length === 1 ? '' : ` (${plural(reviews.length, 'plan')})`;
   return `## DRS recovery plan review${what}: ${head}${tail}`;

@@ -161,7 +161,7 @@ describe('renderReviewComment', () => {
       /^## DRS recovery plan review: ❌ Changes needed — ❌ 1 readiness problem\n/,
     );
     expect(renderReviewComment([ok], { failOn: 'errors' })).toMatch(
-      /^## DRS recovery plan review: ✅ Ready to merge — ⚠️ 1 readiness problem\n/,
+      /^## DRS recovery plan review: ✅ No blocking problem — ⚠️ 1 readiness problem\n/,
     );
   });
 
