@@ -1,6 +1,7 @@
 import { UserError } from './errors.js';
 import type { ActionInputs } from './inputs.js';
 import { type CleanupPolicy, type FailOn, MODES, type Mode } from './modes.js';
+import { parseDuration } from './plan/duration.js';
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string;
@@ -31,15 +32,16 @@ function booleanInput(name: string, value: string): boolean {
   throw new UserError(`input ${name}: "${value}" is not true or false`);
 }
 
-/** `90s`, `15m`, `1h30m`, `2d` or a whole number of seconds. */
+/** A plan duration (`90s`, `15m`, `1h30m`, seconds), optionally led by whole days (`2d`, `1d12h`). */
 export function parseAge(name: string, value: string): number {
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
-  if (!m || text === '')
+  const days = /^(\d+)d(.*)$/.exec(text);
+  const rest = days ? (days[2] ?? '') : text;
+  const seconds = rest === '' && days ? 0 : parseDuration(rest);
+  if (text === '' || seconds === undefined) {
     throw new UserError(`input ${name}: "${value}" is not a duration like 90s, 15m, 1h30m or 2d`);
-  const [, d = '0', h = '0', mi = '0', s = '0'] = m;
-  return Number(d) * 86400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
+  }
+  return Number(days?.[1] ?? 0) * 86400 + seconds;
 }
 
 /**
