@@ -5,6 +5,7 @@
 import type { SourceServer } from '../aws/gateways.js';
 import type { SourcePosition } from '../errors.js';
 import type { Plan, Selector, ServerSpec } from '../plan/types.js';
+import { parseIsoDuration } from '../report/durations.js';
 import { DRS_QUOTAS } from './quotas.js';
 import type { ExecutionPlan, ResolvedServer, ResolvedWave } from './types.js';
 
@@ -189,29 +190,8 @@ export function concurrentWaveGroups(plan: Plan): string[][] {
   return groups.filter((g) => g.length > 0);
 }
 
-const UNIT_SECONDS = { Y: 365 * 86400, W: 7 * 86400, D: 86400, H: 3600, S: 1 } as const;
-
-/**
- * Seconds in an ISO-8601 duration such as `PT1M30S` or `P1DT2H` (DRS's `lagDuration`). Years count as
- * 365 days and months as 30: DRS lags are minutes, precision there does not matter. Undefined when malformed.
- */
-export function parseIsoDuration(text: string): number | undefined {
-  const m =
-    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      text.trim(),
-    );
-  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
-  const [, y, mo, w, d, h, mi, s] = m.map((g) => (g === undefined ? 0 : Number(g)));
-  return (
-    (y ?? 0) * UNIT_SECONDS.Y +
-    (mo ?? 0) * 30 * 86400 +
-    (w ?? 0) * UNIT_SECONDS.W +
-    (d ?? 0) * UNIT_SECONDS.D +
-    (h ?? 0) * UNIT_SECONDS.H +
-    (mi ?? 0) * 60 +
-    (s ?? 0)
-  );
-}
+// DRS's lagDuration is an ISO-8601 duration; one parser serves the whole project.
+export { parseIsoDuration };
 
 const REPLICATION_WARN = new Set(['BACKLOG', 'CREATING_SNAPSHOT', 'RESCAN']);
 
