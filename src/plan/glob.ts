@@ -93,8 +93,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     .map((f) => (base === '' ? f : posix.join(base, f)));
 }
 
-/** Splits on newlines, and on commas outside `{a,b}` alternatives. */
-function splitList(text: string): string[] {
+/** Splits a list of paths/globs on newlines, and on commas outside `{a,b}` alternatives. */
+export function splitList(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';

@@ -7,7 +7,7 @@ import type { Octokit } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { diffPlans } from '../plan/diff.js';
-import { globToRegExp, isGlob } from '../plan/glob.js';
+import { globToRegExp, isGlob, splitList } from '../plan/glob.js';
 import { loadPlanText } from '../plan/load.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
 import { type BasePlan, type GitRunner, listBaseFiles, type PullRequestInfo, readBasePlan } from './base.js';
@@ -33,19 +33,7 @@ type ReviewInputs = Pick<ActionInputs, 'plan' | 'region' | 'roleToAssume' | 'rol
 
 /** The `plan` input split as the loader splits it: newlines or commas outside `{…}`. */
 export function planPatterns(input: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of input) {
-    if (ch === '{') depth++;
-    else if (ch === '}' && depth > 0) depth--;
-    if (ch === '\n' || (ch === ',' && depth === 0)) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  parts.push(cur);
-  return parts.map((p) => p.trim().replace(/^\.\//, '')).filter((p) => p !== '');
+  return splitList(input).map((p) => p.replace(/^\.\//, ''));
 }
 
 /** Workspace-relative, forward slashes: how both git and the loader name a plan. */
