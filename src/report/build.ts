@@ -1,22 +1,21 @@
-import type { Mode, RunStatus } from '../modes.js';
+import type { RunStatus } from '../modes.js';
 import { computeMeasurements } from './durations.js';
 import type { Report } from './types.js';
 
 /** Who and what a run is: everything report.json knows before the first AWS call. */
-export interface ReportInit {
-  mode: Mode;
-  executionId: string;
-  plan: { name: string; path: string; sha256: string; commit?: string };
-  initiatedBy?: string;
-  repository?: string;
-  runUrl?: string;
-  region: string;
-  accountId?: string;
-  isDrill: boolean;
-  /** ISO-8601 UTC. */
-  startedAt: string;
-  objectives?: { rtoSeconds?: number; rpoSeconds?: number };
-}
+export type ReportInit = Pick<
+  Report,
+  | 'mode'
+  | 'executionId'
+  | 'plan'
+  | 'initiatedBy'
+  | 'repository'
+  | 'runUrl'
+  | 'region'
+  | 'accountId'
+  | 'isDrill'
+  | 'startedAt'
+> & { objectives?: Report['objectives'] };
 
 /** A report for a run that has just begun: status `running`, nothing measured, empty lists. */
 export function createReport(init: ReportInit): Report {
