@@ -32,6 +32,7 @@ async function main(): Promise<number> {
   const summaryFile = join(dir, 'summary.md');
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
+  await writeFile(join(dir, 'state'), '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
     DRS_DRILL_CLOCK_SCALE: String(speed),
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: join(dir, 'state'),
     GITHUB_WORKSPACE: root,
     GITHUB_REPOSITORY: 'local/demo',
     GITHUB_RUN_ID: String(Date.now()),
