@@ -4,7 +4,7 @@ import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioError } from './scenario.js';
 import { parseFaults } from './scenario-load.js';
-import type { EmulatorState } from './state.js';
+import type { Ec2Instance, EmulatorState } from './state.js';
 
 export interface RecordedCall {
   seq: number;
@@ -72,6 +72,8 @@ export function controlApi(req: EmulatorRequest, ctx: ControlContext): EmulatorR
         state.faults = parseFaults(bodyOf(req), [...state.servers.keys()]);
         return json(200, state.faults);
       }
+      case 'GET /timeline':
+        return json(200, timelineOf(ctx.state()));
       case 'GET /health':
         return json(200, { ok: true });
       default:
@@ -81,6 +83,78 @@ export function controlApi(req: EmulatorRequest, ctx: ControlContext): EmulatorR
     if (e instanceof ScenarioError || e instanceof SyntaxError) return json(400, { message: e.message });
     throw e;
   }
+}
+
+export interface TimelineServer {
+  sourceServerID: string;
+  launchStatus: string;
+  /** Simulated epoch ms at which the server reached LAUNCHED or FAILED. */
+  endedAt?: number;
+  ec2InstanceID?: string;
+  /** Simulated epoch ms at which the instance's status checks settled (ok or impaired). */
+  statusChecksAt?: number;
+  statusChecks?: string;
+}
+
+export interface TimelineJob {
+  jobID: string;
+  type: string;
+  isDrill: boolean;
+  status: string;
+  /** Simulated epoch ms: creation (the StartRecovery), PENDING → STARTED, COMPLETED. */
+  createdAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  servers: TimelineServer[];
+}
+
+/**
+ * Every job's transitions in simulated epoch ms (the job log only has whole seconds, and no LAUNCHED
+ * or status-check times). `simNow`/`realNow` are read together so a client can map simulated times
+ * to its own wall clock: real = realNow - (simNow - sim) / speed.
+ */
+export interface Timeline {
+  speed: number;
+  simNow: number;
+  realNow: number;
+  jobs: TimelineJob[];
+}
+
+export function timelineOf(state: EmulatorState): Timeline {
+  state.tick();
+  const simNow = state.clock.now();
+  const realNow = Date.now();
+  // DRS tags the instances it launches with the job and the source server: the join key survives
+  // the recovery instance record being removed by a later terminate.
+  const byJobAndServer = new Map<string, Ec2Instance>();
+  for (const i of state.instances.values()) {
+    const job = i.tags['drs.amazonaws.com-job'];
+    const server = i.tags.AWSElasticDisasterRecoverySourceServerID;
+    if (job && server) byJobAndServer.set(`${job}/${server}`, i);
+  }
+  const jobs = [...state.jobs.values()].map((j): TimelineJob => {
+    const servers = j.servers.map((p): TimelineServer => {
+      const instance = j.type === 'LAUNCH' ? byJobAndServer.get(`${j.jobID}/${p.sourceServerID}`) : undefined;
+      return {
+        sourceServerID: p.sourceServerID,
+        launchStatus: p.launchStatus,
+        ...(p.endedAt !== undefined ? { endedAt: p.endedAt } : {}),
+        ...(instance ? { ec2InstanceID: instance.instanceId, statusChecks: instance.statusChecks } : {}),
+        ...(instance?.statusChecksAt !== undefined ? { statusChecksAt: instance.statusChecksAt } : {}),
+      };
+    });
+    return {
+      jobID: j.jobID,
+      type: j.type,
+      isDrill: j.isDrill,
+      status: j.status,
+      createdAt: j.createdAt,
+      ...(j.startedAt !== undefined ? { startedAt: j.startedAt } : {}),
+      ...(j.endAt !== undefined ? { endedAt: j.endAt } : {}),
+      servers,
+    };
+  });
+  return { speed: state.clock.speed, simNow, realNow, jobs };
 }
 
 function summary(state: EmulatorState): unknown {

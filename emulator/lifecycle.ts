@@ -82,6 +82,7 @@ export function startLaunchJob(state: EmulatorState, req: LaunchRequest): JobRec
   const tStart = t0 + span(state, job.jobID, 'pending');
   state.schedule(tStart, () => {
     job.status = 'STARTED';
+    job.startedAt = tStart;
     addLog(job, tStart, 'JOB_START', {}, state);
     for (const p of job.servers) p.launchStatus = 'IN_PROGRESS';
   });
@@ -115,6 +116,7 @@ function scheduleServer(
     state.schedule(at, () => {
       if (rawError !== undefined) addLog(job, at, event, { sourceServerID: id, rawError }, state);
       p.launchStatus = 'FAILED';
+      p.endedAt = at;
       server.lastLaunchResult = 'FAILED';
       if (server.lastLaunch?.jobID === job.jobID) server.lastLaunch.status = 'FAILED';
     });
@@ -179,6 +181,7 @@ function scheduleServer(
   );
   state.schedule(tLaunched, () => {
     p.launchStatus = 'LAUNCHED';
+    p.endedAt = tLaunched;
     p.recoveryInstanceID = recoveryInstanceID;
     server.lastLaunchResult = 'SUCCEEDED';
     if (server.lastLaunch?.jobID === job.jobID) server.lastLaunch.status = 'LAUNCHED';
@@ -191,6 +194,7 @@ function scheduleServer(
     const instance = state.instances.get(ec2InstanceID);
     if (instance?.state !== 'running') return;
     instance.statusChecks = state.faults.neverHealthy.includes(id) ? 'impaired' : 'ok';
+    instance.statusChecksAt = tHealthy;
   });
   return tLaunched;
 }

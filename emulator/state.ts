@@ -23,6 +23,8 @@ export interface Ec2Instance {
   tags: Record<string, string>;
   /** ok once the boot delay passed; impaired for instances that never pass. */
   statusChecks: 'initializing' | 'ok' | 'impaired';
+  /** Simulated ms at which the status checks left `initializing` (timeline introspection). */
+  statusChecksAt?: number;
 }
 
 export interface RecoveryInstanceRecord {
@@ -40,6 +42,8 @@ export interface ParticipatingServerRecord {
   recoverySnapshotID?: string;
   recoveryInstanceID?: string;
   launchStatus: 'PENDING' | 'IN_PROGRESS' | 'LAUNCHED' | 'FAILED' | 'TERMINATED';
+  /** Simulated ms at which the server reached LAUNCHED or FAILED (timeline introspection). */
+  endedAt?: number;
 }
 
 export interface JobRecord {
@@ -48,6 +52,8 @@ export interface JobRecord {
   initiatedBy: 'START_RECOVERY' | 'START_DRILL' | 'TERMINATE_RECOVERY_INSTANCES';
   isDrill: boolean;
   createdAt: number;
+  /** Simulated ms of the PENDING → STARTED transition (timeline introspection). */
+  startedAt?: number;
   endAt?: number;
   status: 'PENDING' | 'STARTED' | 'COMPLETED';
   tags: Record<string, string>;
