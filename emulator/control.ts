@@ -101,6 +101,8 @@ export interface TimelineJob {
   type: string;
   isDrill: boolean;
   status: string;
+  /** The tags given to StartRecovery (e.g. `drs-drill:wave`). */
+  tags: Record<string, string>;
   /** Simulated epoch ms: creation (the StartRecovery), PENDING → STARTED, COMPLETED. */
   createdAt: number;
   startedAt?: number;
@@ -148,6 +150,7 @@ export function timelineOf(state: EmulatorState): Timeline {
       type: j.type,
       isDrill: j.isDrill,
       status: j.status,
+      tags: { ...j.tags },
       createdAt: j.createdAt,
       ...(j.startedAt !== undefined ? { startedAt: j.startedAt } : {}),
       ...(j.endAt !== undefined ? { endedAt: j.endAt } : {}),

@@ -30,12 +30,14 @@ faults:
       new StartRecoveryCommand({
         isDrill: true,
         sourceServers: [{ sourceServerID: DB_01 }, { sourceServerID: APP_01 }],
+        tags: { 'drs-drill:wave': 'data' },
       }),
     );
     const jobID = job?.jobID ?? '';
 
     let seen = (await timeline()).jobs.find((j) => j.jobID === jobID);
     expect(seen).toMatchObject({ status: 'PENDING', createdAt: t0, type: 'LAUNCH', isDrill: true });
+    expect(seen?.tags).toEqual({ 'drs-drill:wave': 'data' });
     expect(seen?.startedAt).toBeUndefined();
     expect(seen?.servers.every((s) => s.endedAt === undefined && s.ec2InstanceID === undefined)).toBe(true);
 
