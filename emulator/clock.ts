@@ -10,6 +10,12 @@ export interface SimClock {
   /** Move simulated time forward without waiting. */
   advance(ms: number): void;
   readonly speed: number;
+  /**
+   * `<simulated ms>@<real ms>`: a simulated instant and the real instant it corresponds to. With the
+   * speed this pins the simulated clock exactly, so the action under test can follow it
+   * (DRS_DRILL_CLOCK_ANCHOR) instead of drifting from it by its own start-up time × speed.
+   */
+  anchor(): string;
 }
 
 export function createClock(startIso: string, speed: number, realNow: () => number = Date.now): SimClock {
@@ -26,6 +32,7 @@ export function createClock(startIso: string, speed: number, realNow: () => numb
       offset += ms;
     },
     speed,
+    anchor: () => `${start + offset}@${realStart}`,
   };
 }
 

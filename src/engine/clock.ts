@@ -6,13 +6,27 @@ import { type Clock, systemClock } from './types.js';
  * (`--speed`), and the action's own waits (poll interval, waitAfter, timeouts) must keep the same
  * proportion to DRS's phases or a 1-minute soak becomes two simulated hours.
  */
-export function scaledClock(scale: number, base: Clock = systemClock): Clock {
-  if (scale === 1) return base;
-  const origin = base.now();
+export function scaledClock(scale: number, base: Clock = systemClock, anchor?: ClockAnchor): Clock {
+  if (scale === 1 && !anchor) return base;
+  const realOrigin = anchor?.realMs ?? base.now();
+  const origin = anchor?.simulatedMs ?? realOrigin;
   return {
-    now: () => origin + (base.now() - origin) * scale,
+    now: () => origin + (base.now() - realOrigin) * scale,
     sleep: (ms, signal) => base.sleep(ms / scale, signal),
   };
+}
+
+/** A simulated instant and the real instant it corresponded to (the emulator's clock). */
+export interface ClockAnchor {
+  simulatedMs: number;
+  realMs: number;
+}
+
+/** `<simulated ms>@<real ms>` (what the emulator's clock anchor() gives), or undefined when malformed. */
+export function parseClockAnchor(raw: string | undefined): ClockAnchor | undefined {
+  const match = /^(\d+)@(\d+)$/.exec(raw?.trim() ?? '');
+  if (!match) return undefined;
+  return { simulatedMs: Number(match[1]), realMs: Number(match[2]) };
 }
 
 /** True when AWS is reached over loopback: the local emulator, never a real AWS endpoint. */
@@ -29,11 +43,14 @@ export function isLoopbackEndpoint(url: string | undefined): boolean {
 /**
  * The engine's clock: real time, unless DRS_DRILL_CLOCK_SCALE asks for a faster one AND AWS is the
  * loopback emulator (so no setting can shorten the waits of a run against real AWS).
+ * DRS_DRILL_CLOCK_ANCHOR (the emulator's `<simulated ms>@<real ms>`) makes the scaled clock read the
+ * emulator's simulated time itself: without it the run's own start and end (taken from this clock)
+ * would be real dates while every DRS timestamp in the same report is a simulated one.
  */
 export function clockFromEnv(env: NodeJS.ProcessEnv, base: Clock = systemClock): Clock {
   const raw = env.DRS_DRILL_CLOCK_SCALE;
   if (!raw) return base;
   const scale = Number(raw);
   if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return base;
-  return scaledClock(scale, base);
+  return scaledClock(scale, base, parseClockAnchor(env.DRS_DRILL_CLOCK_ANCHOR));
 }

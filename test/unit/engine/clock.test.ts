@@ -78,3 +78,43 @@ describe('isLoopbackEndpoint', () => {
     expect(isLoopbackEndpoint(url)).toBe(expected);
   });
 });
+
+describe('DRS_DRILL_CLOCK_ANCHOR', () => {
+  it('pins the scaled clock to the emulator: simulated origin + real elapsed since the anchor × scale', () => {
+    const base = manualClock(5_000);
+    // The emulator was at simulated 1_000_000_000 when the real clock read 4_000.
+    const clock = clockFromEnv(
+      {
+        DRS_DRILL_CLOCK_SCALE: '600',
+        DRS_DRILL_CLOCK_ANCHOR: '1000000000@4000',
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+      },
+      base.clock,
+    );
+    expect(clock.now()).toBe(1_000_000_000 + 1000 * 600);
+    base.advance(10);
+    expect(clock.now()).toBe(1_000_000_000 + 1010 * 600);
+  });
+
+  it('is ignored when malformed or against real AWS', () => {
+    const base = manualClock(5_000);
+    const malformed = clockFromEnv(
+      {
+        DRS_DRILL_CLOCK_SCALE: '2',
+        DRS_DRILL_CLOCK_ANCHOR: 'yesterday',
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+      },
+      base.clock,
+    );
+    expect(malformed.now()).toBe(5_000);
+    const remote = clockFromEnv(
+      {
+        DRS_DRILL_CLOCK_SCALE: '2',
+        DRS_DRILL_CLOCK_ANCHOR: '1@1',
+        AWS_ENDPOINT_URL: 'https://drs.amazonaws.com',
+      },
+      base.clock,
+    );
+    expect(remote).toBe(base.clock);
+  });
+});
