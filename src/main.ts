@@ -3,6 +3,7 @@ import { readInputs } from './action-inputs.js';
 import { clockFromEnv } from './engine/clock.js';
 import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
+import { runCleanupMode } from './modes/cleanup.js';
 import { runDrillMode } from './modes/drill.js';
 import { runValidate } from './modes/validate.js';
 import { readRunEnvironment } from './run-env.js';
@@ -62,6 +63,16 @@ export async function run(): Promise<void> {
         }
         return;
       }
+      case 'cleanup': {
+        const report = await runCleanupMode(io, inputs, runEnv, {
+          clock: clockFromEnv(process.env),
+          env: process.env,
+          getIdToken: (audience) => core.getIDToken(audience),
+        });
+        if (report.status !== 'succeeded')
+          core.setFailed(`Cleanup ${report.status}: ${report.errors[0] ?? 'see the job summary'}`);
+        return;
+      }
       default:
         throw new UserError(`mode ${inputs.mode} is not implemented yet`);
     }
@@ -94,5 +105,8 @@ async function withCancellation<T>(fn: (signal: AbortSignal) => Promise<T>): Pro
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // An AWS call abandoned on cancellation may hold a socket open; the evidence is out, so leave
+    // rather than let it keep the step alive until the runner kills it.
+    if (controller.signal.aborted) setTimeout(() => process.exit(), 1000).unref();
   }
 }

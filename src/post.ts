@@ -1,2 +1,192 @@
-/** Post step: cleanup if the main step did not finish (implemented with the safety issue). */
-export async function runPost(): Promise<void> {}
+/**
+ * Post step (action.yml `post`, `post-if: always()`). When the main step of a drill did not reach its
+ * end (cancelled, crashed, out of time before its own cleanup), this terminates the drill instances
+ * that step launched, so a cancelled drill leaves nothing billed behind. It does nothing when the main
+ * step finished (its own cleanup ran per the policy), for a recovery (never cleaned up), and for the
+ * other modes. Policy: `never` keeps the instances; `on-success` keeps them too, since a run that did
+ * not finish did not succeed (the same rule the main step applies); `always` terminates them.
+ */
+import * as core from '@actions/core';
+import { readInputs } from './action-inputs.js';
+import type { DrsGateway, Job } from './aws/gateways.js';
+import { cleanupDrillInstances } from './engine/cleanup.js';
+import { clockFromEnv } from './engine/clock.js';
+import type { Clock } from './engine/types.js';
+import { errorMessage } from './errors.js';
+import type { ActionIO } from './io.js';
+import { coreIO } from './main.js';
+import { engineLog, openAwsSession } from './modes/drill.js';
+import type { CleanupPolicy } from './modes.js';
+import { renderCleanup } from './report/sections.js';
+import type { CleanupReport, Report, WaveReport } from './report/types.js';
+import { readRunEnvironment } from './run-env.js';
+import { STATE } from './state-keys.js';
+
+/** What the main step left for the post step. */
+export interface MainState {
+  finished: boolean;
+  executionId?: string;
+  mode?: string;
+  region?: string;
+  cleanup?: CleanupPolicy;
+  planName?: string;
+  jobIds: string[];
+}
+
+export function readMainState(get: (name: string) => string): MainState {
+  let jobIds: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(get(STATE.jobIds) || '[]');
+    if (Array.isArray(parsed)) jobIds = parsed.filter((x): x is string => typeof x === 'string' && x !== '');
+  } catch {
+    jobIds = [];
+  }
+  const cleanup = get(STATE.cleanup);
+  return {
+    finished: get(STATE.finished) === 'true',
+    ...(get(STATE.executionId) ? { executionId: get(STATE.executionId) } : {}),
+    ...(get(STATE.mode) ? { mode: get(STATE.mode) } : {}),
+    ...(get(STATE.region) ? { region: get(STATE.region) } : {}),
+    ...(cleanup === 'always' || cleanup === 'on-success' || cleanup === 'never' ? { cleanup } : {}),
+    ...(get(STATE.planName) ? { planName: get(STATE.planName) } : {}),
+    jobIds,
+  };
+}
+
+/** Why the post step does nothing, or undefined when it must terminate the drill instances. Pure. */
+export function postSkipReason(state: MainState): string | undefined {
+  if (!state.mode) return 'the main step started no drill';
+  if (state.mode === 'recovery') return 'a recovery never cleans up its instances';
+  if (state.mode !== 'drill') return `mode ${state.mode} launches nothing`;
+  if (state.finished) return 'the main step finished and applied its own cleanup policy';
+  if (state.jobIds.length === 0) return 'the main step started no DRS job';
+  if (state.cleanup === 'never') return 'cleanup is "never": the drill instances are left running';
+  if (state.cleanup === 'on-success')
+    return 'cleanup is "on-success" and the drill did not finish: the drill instances are left for inspection';
+  return undefined;
+}
+
+/** Jobs still launching when the main step stopped keep launching: wait for them (bounded) first. */
+export const POST_JOB_WAIT_MS = 15 * 60_000;
+
+async function settledJobs(drs: DrsGateway, clock: Clock, jobIds: string[], log: ActionIO): Promise<Job[]> {
+  const until = clock.now() + POST_JOB_WAIT_MS;
+  for (;;) {
+    const jobs = await drs.describeJobs(jobIds);
+    const active = jobs.filter((j) => j.status !== 'COMPLETED');
+    if (active.length === 0 || clock.now() >= until) {
+      for (const j of active)
+        log.warning(
+          `DRS job ${j.jobID} is still ${j.status}: instances it launches later are left for the scheduled cleanup (mode: cleanup).`,
+        );
+      return jobs;
+    }
+    log.info(
+      `Waiting for ${active.length} DRS job(s) to finish launching: ${active.map((j) => j.jobID).join(', ')}`,
+    );
+    await clock.sleep(Math.min(15_000, Math.max(0, until - clock.now())));
+  }
+}
+
+/** The main step's jobs and their launched instances, as the guarded engine cleanup expects a report. */
+function jobsAsReport(state: MainState, region: string, jobs: readonly Job[]): Report {
+  const wave: WaveReport = {
+    name: 'post',
+    index: 0,
+    dependsOn: [],
+    status: 'cancelled',
+    jobs: jobs.map((j) => ({ jobId: j.jobID ?? '', status: j.status ?? 'PENDING', sourceServerIds: [] })),
+    servers: jobs.flatMap((j) =>
+      (j.participatingServers ?? []).flatMap((p) =>
+        p.recoveryInstanceID
+          ? [
+              {
+                sourceServerId: p.sourceServerID ?? '',
+                critical: true,
+                health: 'skipped' as const,
+                phases: [],
+                errors: [],
+                recoveryInstanceId: p.recoveryInstanceID,
+              },
+            ]
+          : [],
+      ),
+    ),
+  };
+  return {
+    schemaVersion: 1,
+    mode: 'drill',
+    executionId: state.executionId ?? '',
+    plan: { name: state.planName ?? '', path: '', sha256: '' },
+    region,
+    isDrill: true,
+    startedAt: new Date(0).toISOString(),
+    status: 'cancelled',
+    objectives: {},
+    measured: {},
+    waves: [wave],
+    launchConfigChanges: [],
+    errors: [],
+    warnings: [],
+  };
+}
+
+/** The post step's whole job, on injected IO and clock: returns the cleanup done (undefined: nothing). */
+export async function runPostCleanup(
+  io: ActionIO,
+  state: MainState,
+  deps: {
+    clock: Clock;
+    env: NodeJS.ProcessEnv;
+    getIdToken: (audience: string) => Promise<string>;
+    inputs: { roleToAssume?: string; roleSessionName: string };
+  },
+): Promise<CleanupReport | undefined> {
+  const skip = postSkipReason(state);
+  if (skip) {
+    io.info(`Post step: nothing to do (${skip}).`);
+    return undefined;
+  }
+  const region = state.region ?? deps.env.AWS_REGION ?? 'us-east-1';
+  io.warning(
+    `The drill did not finish: terminating the drill instances of its ${state.jobIds.length} DRS job(s) (${state.jobIds.join(', ')}).`,
+  );
+  const session = await openAwsSession(io, deps.inputs, region, undefined, deps);
+  const jobs = await settledJobs(session.drs, deps.clock, state.jobIds, io);
+  const cleanup = await cleanupDrillInstances(
+    { drs: session.drs, clock: deps.clock, log: engineLog(io) },
+    jobsAsReport(state, region, jobs),
+    { policy: 'always', dryRun: false, deadline: deps.clock.now() + 10 * 60_000 },
+  );
+  for (const i of cleanup.instances)
+    io.info(
+      `${i.recoveryInstanceId} (EC2 ${i.ec2InstanceId ?? '—'}, ${i.sourceServerId ?? '—'}): ${i.result}`,
+    );
+  return cleanup;
+}
+
+/** Markdown for the job summary of the post step. */
+export function postSummary(state: MainState, cleanup: CleanupReport): string {
+  const section = renderCleanup({ isDrill: true, cleanup } as Report, { rows: 200, rawErrorChars: 300 });
+  return `## Post step: drill instances of an unfinished drill${state.planName ? ` — ${state.planName}` : ''}\n\n${section}\n`;
+}
+
+export async function runPost(): Promise<void> {
+  const io = coreIO();
+  try {
+    const state = readMainState((name) => core.getState(name));
+    const runEnv = readRunEnvironment(process.env, process.cwd());
+    const inputs = readInputs((name) => core.getInput(name), runEnv.runId);
+    const cleanup = await runPostCleanup(io, state, {
+      clock: clockFromEnv(process.env),
+      env: process.env,
+      getIdToken: (audience) => core.getIDToken(audience),
+      inputs,
+    });
+    if (!cleanup) return;
+    await io.writeSummary(postSummary(state, cleanup));
+    if (cleanup.status === 'failed') core.setFailed(`Post-step cleanup failed: ${cleanup.reason ?? ''}`);
+  } catch (e) {
+    core.setFailed(`Post-step cleanup failed: ${errorMessage(e)}`);
+  }
+}

@@ -14,8 +14,15 @@ import {
   waveTimeoutOutcome,
 } from './outcome.js';
 import { awsNow, newPollState, nextPollIntervalMs, type PollState, pollTick } from './poller.js';
+import { chunkKey } from './resume.js';
 import { type Capacity, canAdmit, chunkServers, planNextWaves, type WaveRunState } from './scheduler.js';
-import { attemptStart, buildStartRequest, type ChunkSpec, type ChunkStartState } from './start.js';
+import {
+  attemptStart,
+  buildStartRequest,
+  type ChunkSpec,
+  type ChunkStartState,
+  chunkTagValue,
+} from './start.js';
 import { TAG } from './tags.js';
 import type { Clock, EngineLog, ExecutionPlan, ResolvedWave, RunContext } from './types.js';
 
@@ -45,6 +52,11 @@ export interface RunInput {
   activeJobs?: Capacity;
   signal?: AbortSignal;
   onJobStarted?: (info: JobStartedInfo) => void;
+  /**
+   * Jobs an earlier attempt of this execution started, by wave and chunk (resume.ts priorJobsByChunk):
+   * their chunks are attached to, never started again.
+   */
+  priorJobs?: ReadonlyMap<string, Job>;
 }
 
 interface ChunkRun {
@@ -65,6 +77,12 @@ export interface WaveRun {
   startedAtMs?: number;
   tracking: ServerTracking;
 }
+
+const HOW = {
+  started: 'started job',
+  adopted: 'adopted job whose StartRecovery answer was lost',
+  resumed: 'attached to job an earlier attempt started',
+} as const;
 
 const DONE = new Set(['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled']);
 
@@ -207,11 +225,18 @@ class Runner {
       this.deps.log.info(
         `Wave "${name}": starting ${wave.resolved.servers.length} server(s) in ${parts.length} job(s)`,
       );
+      for (const chunk of wave.chunks) {
+        const key = chunkKey(name, chunkTagValue(chunk.spec.chunkIndex, chunk.spec.chunkCount));
+        const prior = this.input.priorJobs?.get(key);
+        if (!prior) continue;
+        chunk.admitted = true;
+        this.registerJob(wave, chunk, prior, 'resumed');
+      }
     }
     return decision.wakeAtMs;
   }
 
-  registerJob(wave: WaveRun, chunk: ChunkRun, job: Job, adopted: boolean): void {
+  registerJob(wave: WaveRun, chunk: ChunkRun, job: Job, how: 'started' | 'adopted' | 'resumed'): void {
     const jobId = job.jobID ?? '';
     const sourceServerIds = chunk.spec.servers.map((s) => s.sourceServerId);
     chunk.jobId = jobId;
@@ -232,8 +257,7 @@ class Runner {
       measured.firstStartRecoveryAt = createdAt;
     }
     this.deps.log.info(
-      `Wave "${wave.report.name}": ${adopted ? 'adopted job whose StartRecovery answer was lost' : 'started job'} ` +
-        `${jobId} for ${sourceServerIds.length} server(s)`,
+      `Wave "${wave.report.name}": ${HOW[how]} ` + `${jobId} for ${sourceServerIds.length} server(s)`,
     );
     try {
       this.input.onJobStarted?.({ jobId, wave: wave.report.name, sourceServerIds });
@@ -261,7 +285,8 @@ class Runner {
         }
         chunk.request ??= buildStartRequest(this.input.context, chunk.spec, this.now());
         const result = await attemptStart(this.deps, chunk.request, chunk.start);
-        if (result.kind === 'started') this.registerJob(wave, chunk, result.job, result.adopted);
+        if (result.kind === 'started')
+          this.registerJob(wave, chunk, result.job, result.adopted ? 'adopted' : 'started');
         else if (result.kind === 'failed') {
           chunk.failure = result.message;
           this.deps.log.error(`Wave "${wave.report.name}": ${result.message}`);

@@ -6,6 +6,12 @@ import type { DrsGateway, Ec2Gateway } from '../aws/gateways.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { repairLaunchConfigurations } from '../engine/launch-config.js';
 import { type PreflightProblem, runPreflight } from '../engine/preflight.js';
+import {
+  concurrentExecutionMessage,
+  findExecutionJobs,
+  priorJobsByChunk,
+  resumeNote,
+} from '../engine/resume.js';
 import { runExecution } from '../engine/run.js';
 import type { Clock, EngineLog, RunContext } from '../engine/types.js';
 import { UserError } from '../errors.js';
@@ -16,6 +22,7 @@ import { createReport, finalizeReport } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment, runUrlOf } from '../run-env.js';
 import { STATE } from '../state-keys.js';
+import { abandonReport, CANCEL_GRACE_MS, publishCancelled, untilAbandoned } from './cancel.js';
 import { loadSinglePlan } from './plan-input.js';
 import { publishReport } from './publish.js';
 
@@ -161,8 +168,41 @@ export async function runDrillMode(
     objectives: plan.objectives,
   });
   const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };
+  const jobIds = new Set<string>();
+  const saveJobIds = () => io.saveState(STATE.jobIds, JSON.stringify([...jobIds]));
   try {
-    const preflight = await io.group('Preflight', () => runPreflight(engine, plan, { mode }));
+    // DRS, not the runner, remembers what an earlier attempt of this run started: read it first.
+    const prior = await untilAbandoned(
+      findExecutionJobs(engine, executionId, plan.name),
+      deps.signal,
+      CANCEL_GRACE_MS,
+    );
+    if (prior === 'abandoned') return await publishCancelled(io, abandonReport(report), inputs, run, deps);
+    const refusal = concurrentExecutionMessage(plan.name, prior.otherExecutions);
+    if (refusal) {
+      report.errors.push(refusal);
+      io.error(refusal);
+      report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
+      await publishReport(io, report, inputs, run, deps.env);
+      io.saveState(STATE.finished, 'true');
+      return report;
+    }
+    const note = resumeNote(prior.own);
+    if (note) {
+      report.warnings.push(note);
+      io.notice(note);
+      for (const job of prior.own) if (job.jobID) jobIds.add(job.jobID);
+      saveJobIds();
+    }
+
+    const preflightRun = await untilAbandoned(
+      io.group('Preflight', () => runPreflight(engine, plan, { mode, executionId })),
+      deps.signal,
+      CANCEL_GRACE_MS,
+    );
+    if (preflightRun === 'abandoned')
+      return await publishCancelled(io, abandonReport(report), inputs, run, deps);
+    const preflight = preflightRun;
     for (const w of preflight.warnings) {
       const text = describeProblem(w);
       report.warnings.push(text);
@@ -177,6 +217,7 @@ export async function runDrillMode(
       report.errors.push('Nothing was started: fix the preflight problems above and run again.');
       report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
       await publishReport(io, report, inputs, run, deps.env);
+      io.saveState(STATE.finished, 'true');
       return report;
     }
 
@@ -194,24 +235,34 @@ export async function runDrillMode(
       );
       report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'succeeded');
       await publishReport(io, report, inputs, run, deps.env);
+      io.saveState(STATE.finished, 'true');
       return report;
     }
 
     const timeoutMs = inputs.timeoutMinutes * 60_000;
-    const jobIds: string[] = [];
-    report = await runExecution(engine, {
-      executionPlan: preflight.executionPlan,
-      context,
-      report,
-      pollIntervalSeconds: inputs.pollIntervalSeconds,
-      deadline: startMs + timeoutMs - reserveMs(timeoutMs),
-      activeJobs: preflight.activeJobs,
-      signal: deps.signal,
-      onJobStarted: (info) => {
-        jobIds.push(info.jobId);
-        io.saveState(STATE.jobIds, JSON.stringify(jobIds));
-      },
-    });
+    const execution = await untilAbandoned(
+      runExecution(engine, {
+        executionPlan: preflight.executionPlan,
+        context,
+        report,
+        pollIntervalSeconds: inputs.pollIntervalSeconds,
+        deadline: startMs + timeoutMs - reserveMs(timeoutMs),
+        activeJobs: preflight.activeJobs,
+        signal: deps.signal,
+        priorJobs: priorJobsByChunk(prior.own),
+        onJobStarted: (info) => {
+          jobIds.add(info.jobId);
+          saveJobIds();
+        },
+      }),
+      deps.signal,
+      CANCEL_GRACE_MS,
+    );
+    // The engine returns promptly on abort; an AWS call that hangs must not eat the 5 s the runner gives.
+    if (execution === 'abandoned')
+      return await publishCancelled(io, abandonReport(report), inputs, run, deps);
+    report = execution;
+    if (report.status === 'cancelled') return await publishCancelled(io, report, inputs, run, deps);
 
     if (context.isDrill && !deps.signal?.aborted) {
       report.cleanup = await io.group('Cleanup', () =>

@@ -1,0 +1,107 @@
+/**
+ * Cancellation of a drill or recovery: the runner sends SIGINT, SIGTERM 7.5 s later and kills at 10 s.
+ * Whatever stage is in flight gets a short grace, then the partial evidence is published.
+ */
+import type { Clock } from '../engine/types.js';
+import type { ActionInputs } from '../inputs.js';
+import type { ActionIO } from '../io.js';
+import { finalizeReport } from '../report/build.js';
+import { renderReportMarkdown } from '../report/markdown.js';
+import type { Report } from '../report/types.js';
+import type { RunEnvironment } from '../run-env.js';
+import { publishReport } from './publish.js';
+
+/**
+ * After a cancellation signal, how long a stage in flight (an AWS call can hang) may still take before
+ * the run publishes what it knows: the runner sends SIGTERM 7.5 s after SIGINT and kills at 10 s, and
+ * the partial report and summary must be out within 5 s.
+ */
+export const CANCEL_GRACE_MS = 3000;
+
+/**
+ * `work`, or 'abandoned' when `signal` aborts and `work` has not settled `graceMs` (real time) later.
+ * A rejection of `work` after the abort also counts as abandoned: the run is over either way.
+ */
+export function untilAbandoned<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  graceMs: number,
+): Promise<T | 'abandoned'> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => resolve('abandoned'), graceMs);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) resolve('abandoned');
+        else reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * The report as it stands when the run is cancelled with a stage still in flight: waves running are
+ * cancelled, pending ones skipped, and every job not known to be COMPLETED is listed by id, because
+ * it keeps running in DRS. Mutates and returns `report`.
+ */
+export function abandonReport(report: Report): Report {
+  for (const wave of report.waves) {
+    if (wave.status === 'running') {
+      wave.status = 'cancelled';
+      wave.error = `Wave "${wave.name}": the run was cancelled`;
+    } else if (wave.status === 'pending') {
+      wave.status = 'skipped';
+      wave.error = 'not started: the run was cancelled';
+      for (const s of wave.servers) s.health = 'skipped';
+    }
+    for (const job of wave.jobs) {
+      if (job.status === 'COMPLETED') continue;
+      report.errors.push(
+        `DRS job ${job.jobId} (wave "${wave.name}", ${job.sourceServerIds.length} server(s)) was still ` +
+          `${job.status} when the run was cancelled; it keeps running in DRS.`,
+      );
+    }
+  }
+  report.errors.push(
+    'The run was cancelled (the runner signalled the action); this report shows what was known then.',
+  );
+  report.status = 'cancelled';
+  return report;
+}
+
+/**
+ * Evidence of a cancelled run. The summary goes first, before the artifact upload that could take
+ * longer than the runner waits; report.json and report.md follow. The post step sees no
+ * `drs-finished` state and cleans up the drill instances (cleanup policy permitting).
+ */
+export async function publishCancelled(
+  io: ActionIO,
+  report: Report,
+  inputs: ActionInputs,
+  run: RunEnvironment,
+  deps: { clock: Clock; env: NodeJS.ProcessEnv },
+): Promise<Report> {
+  const ended = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'cancelled');
+  try {
+    await io.writeSummary(renderReportMarkdown(ended));
+  } catch (e) {
+    io.warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const withoutSummary: ActionIO = Object.assign(Object.create(io) as ActionIO, {
+    writeSummary: async () => {},
+  });
+  await publishReport(withoutSummary, ended, inputs, run, deps.env);
+  return ended;
+}
