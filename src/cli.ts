@@ -1,4 +1,5 @@
 import { errorMessage, isUserError } from './errors.js';
+import { runIamPolicy } from './iam/command.js';
 import { expandPlanPaths, loadPlanFile } from './plan/load.js';
 import { formatDiagnostic } from './plan/overview.js';
 import type { Diagnostic } from './plan/types.js';
@@ -100,12 +101,32 @@ async function runValidate(args: string[], io: CliIo): Promise<number> {
   return errors > 0 ? EXIT.failed : EXIT.ok;
 }
 
+const IAM_POLICY_HELP = `Usage: drs-drill iam-policy --mode validate|drill|recovery|cleanup [options] [plan]
+
+Prints the least-privilege IAM permission policy of the role that runs a mode, as JSON on stdout
+(notes on stderr). With a plan, ARNs are scoped to the plan's region and accountId and iam:PassRole
+names the instance profiles its templates set. See docs/iam/README.md.
+  --region <region>     scope to this region (overrides the plan's)
+  --account <id>        scope to this 12-digit account (overrides the plan's accountId)
+  --trust               print the GitHub OIDC trust policy of that role instead:
+                          recovery trusts an environment, validate pull requests, others a branch
+  --repo <owner/name>   trust: the repository allowed to assume the role
+  --branch <name>       trust: the branch (default main; validate default: pull requests)
+  --environment <name>  trust: the GitHub environment (recovery; default dr-recovery)
+Exit code: 0 printed, 1 plan has errors, 2 usage error.`;
+
 export const COMMANDS: CliCommand[] = [
   {
     name: 'validate',
     summary: 'check plan files offline (schema and semantic rules)',
     help: VALIDATE_HELP,
     run: runValidate,
+  },
+  {
+    name: 'iam-policy',
+    summary: 'print the least-privilege IAM policy (or OIDC trust policy) for a mode and plan',
+    help: IAM_POLICY_HELP,
+    run: runIamPolicy,
   },
 ];
 

@@ -1,0 +1,91 @@
+/**
+ * Trust policies that let GitHub Actions assume a role with its OIDC token and nothing else: the
+ * audience must be STS and the token's `sub` must name this repository and the branch, pull-request
+ * or environment the role is for. Recovery roles trust an environment, so GitHub's required
+ * reviewers stand between a workflow and an irreversible recovery.
+ */
+import { OIDC_AUDIENCE } from '../aws/credentials.js';
+import type { PolicyDocument } from './policy.js';
+import { partitionOf } from './policy.js';
+
+export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+
+/** Which workflow runs may assume the role. */
+export type TrustSubject =
+  | { kind: 'branch'; branch: string }
+  | { kind: 'environment'; environment: string }
+  | { kind: 'pull-request' };
+
+export interface TrustOptions {
+  /** `owner/name`; placeholder when absent. */
+  repository?: string;
+  /** The account holding the OIDC provider; placeholder when absent. */
+  accountId?: string;
+  /** Picks the partition of the provider ARN. */
+  region?: string;
+}
+
+export interface TrustStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Principal: { Federated: string };
+  Action: 'sts:AssumeRoleWithWebIdentity';
+  Condition: { StringEquals: Record<string, string> };
+}
+
+export const REPOSITORY_PLACEHOLDER = '<OWNER>/<REPO>';
+export const ACCOUNT_PLACEHOLDER = '<ACCOUNT_ID>';
+
+const REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+/** The `sub` claim GitHub puts in the token for that kind of run (default subject format). */
+export function subjectClaim(repository: string, subject: TrustSubject): string {
+  switch (subject.kind) {
+    case 'branch':
+      return `repo:${repository}:ref:refs/heads/${subject.branch}`;
+    case 'environment':
+      return `repo:${repository}:environment:${subject.environment}`;
+    case 'pull-request':
+      return `repo:${repository}:pull_request`;
+  }
+}
+
+/** Whether a repository argument looks like `owner/name`. */
+export function isRepository(value: string): boolean {
+  return REPOSITORY_PATTERN.test(value);
+}
+
+/** The trust policy of a role assumed through GitHub OIDC for one kind of run. */
+export function trustPolicy(subject: TrustSubject, opts: TrustOptions = {}): PolicyDocument<TrustStatement> {
+  const partition = partitionOf(opts.region);
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'GitHubActionsOidc',
+        Effect: 'Allow',
+        Principal: {
+          Federated: `arn:${partition}:iam::${opts.accountId ?? ACCOUNT_PLACEHOLDER}:oidc-provider/${GITHUB_OIDC_HOST}`,
+        },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: {
+            // The audience the action asks GitHub for when it assumes `role-to-assume`.
+            [`${GITHUB_OIDC_HOST}:aud`]: OIDC_AUDIENCE,
+            [`${GITHUB_OIDC_HOST}:sub`]: subjectClaim(opts.repository ?? REPOSITORY_PLACEHOLDER, subject),
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** The subject a mode's role trusts by default: recovery an environment, review pull requests, else a branch. */
+export function defaultTrustSubject(
+  mode: 'validate' | 'drill' | 'recovery' | 'cleanup',
+  names: { branch?: string; environment?: string } = {},
+): TrustSubject {
+  if (mode === 'recovery') return { kind: 'environment', environment: names.environment ?? 'dr-recovery' };
+  if (mode === 'validate' && !names.branch) return { kind: 'pull-request' };
+  return { kind: 'branch', branch: names.branch ?? 'main' };
+}
