@@ -73,9 +73,15 @@ export interface TickResult {
   warnings: string[];
 }
 
-/** AWS's clock if a response has shown it, else the injected one. */
+/**
+ * AWS's clock: the later of the two gateways' latest `Date` headers, else the injected clock. The later
+ * one, because once every job is COMPLETED only EC2 is still polled (health checks): DRS's last answer
+ * then lies in the past, and a health check stamped with it would shorten the measured RTO.
+ */
 export function awsNow(deps: { drs: DrsGateway; ec2: Ec2Gateway; clock: Clock }): string {
-  return deps.drs.serverTime() ?? deps.ec2.serverTime() ?? new Date(deps.clock.now()).toISOString();
+  const times = [deps.drs.serverTime(), deps.ec2.serverTime()].filter((t): t is string => t !== undefined);
+  if (times.length === 0) return new Date(deps.clock.now()).toISOString();
+  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
 export function jobSignature(job: Job): string {

@@ -116,6 +116,25 @@ describe('drill of the demo plan (3 levels, app ∥ cache)', () => {
     expectSaneReport(report);
   });
 
+  it('stamps each server healthy when EC2 said so (not at the last DRS answer), so the RTO is not cut short', () => {
+    for (const s of serversOf(run.report ?? ({ waves: [] } as never))) {
+      const passedAt = emulator.state.instances.get(s.ec2InstanceId ?? '')?.statusChecksAt;
+      expect(passedAt, s.sourceServerId).toBeDefined();
+      const healthyAt = parseInstant(s.healthyAt) ?? 0;
+      // Seen on the first poll after the checks passed: not before, and within a poll bound (15 s) or so.
+      expect(healthyAt, s.sourceServerId).toBeGreaterThanOrEqual((passedAt ?? 0) - 1000);
+      expect(healthyAt, s.sourceServerId).toBeLessThanOrEqual((passedAt ?? 0) + 30_000);
+    }
+    const lastHealthy = Math.max(
+      ...serversOf(run.report ?? ({ waves: [] } as never)).map((s) => parseInstant(s.healthyAt) ?? 0),
+    );
+    const first = parseInstant(run.report?.measured.firstStartRecoveryAt) ?? 0;
+    // RTO = first StartRecovery → last critical server healthy (whole seconds).
+    expect(
+      Math.abs((run.report?.measured.rtoSeconds ?? 0) - (lastHealthy - first) / 1000),
+    ).toBeLessThanOrEqual(1);
+  });
+
   it('runs the two parallel waves at the same time (their jobs overlap in DRS time)', () => {
     const waves = new Map(run.report?.waves.map((w) => [w.name, w]));
     const span = (name: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newPollState, nextPollIntervalMs, pollTick } from '../../../src/engine/poller.js';
+import type { DrsGateway, Ec2Gateway } from '../../../src/aws/gateways.js';
+import { awsNow, newPollState, nextPollIntervalMs, pollTick } from '../../../src/engine/poller.js';
 import { FakeClock, FakeDrs, FakeEc2, serverId } from './fakes.js';
 
 describe('nextPollIntervalMs', () => {
@@ -115,5 +116,27 @@ describe('pollTick', () => {
     const result = await pollTick({ ...env, drs }, env.state, opts);
     expect(result.retryAfterMs).toBe(9000);
     expect(result.warnings[0]).toContain('DescribeJobs failed');
+  });
+});
+
+describe('awsNow', () => {
+  const gateways = (drs?: string, ec2?: string) => ({
+    drs: { serverTime: () => drs } as unknown as DrsGateway,
+    ec2: { serverTime: () => ec2 } as unknown as Ec2Gateway,
+    clock: new FakeClock(Date.parse('2030-01-01T00:00:00.000Z')),
+  });
+
+  it('takes the later of the DRS and EC2 answers: after the jobs end only EC2 is polled', () => {
+    expect(awsNow(gateways('2025-06-02T09:27:55.000Z', '2025-06-02T09:47:42.000Z'))).toBe(
+      '2025-06-02T09:47:42.000Z',
+    );
+    expect(awsNow(gateways('2025-06-02T09:50:00.000Z', '2025-06-02T09:47:42.000Z'))).toBe(
+      '2025-06-02T09:50:00.000Z',
+    );
+    expect(awsNow(gateways(undefined, '2025-06-02T09:47:42.000Z'))).toBe('2025-06-02T09:47:42.000Z');
+  });
+
+  it('falls back to the injected clock before any answer', () => {
+    expect(awsNow(gateways())).toBe('2030-01-01T00:00:00.000Z');
   });
 });
