@@ -1,0 +1,100 @@
+/** `npm run bench -- [flags]`: flags to settings. Pure; package.json's script stays `tsx bench/run.ts`. */
+
+export type PlanKey = 'serial' | 'parallel' | 'large';
+export const PLAN_KEYS: readonly PlanKey[] = ['serial', 'parallel', 'large'];
+
+export interface BenchArgs {
+  quick: boolean;
+  json: boolean;
+  runs: number;
+  /** The dist/ directory holding index.js and bundle/index.js. */
+  dist?: string;
+  /** Where results go; default bench/results.json (full) or a temp file (quick). */
+  out?: string;
+  /** Simulated seconds per real second. */
+  speed: number;
+  /** The action's poll-interval-seconds: 15 simulated seconds. */
+  pollIntervalSeconds: number;
+  /** The anchors' fixed interval: 30 simulated seconds, in real ms. */
+  anchorPollMs: number;
+  largeServers: number;
+  validateRuns: number;
+  plans: PlanKey[];
+  help: boolean;
+}
+
+export const USAGE = `npm run bench -- [--quick] [--json] [--runs N] [--dist DIR] [--out FILE] [--only serial,parallel,large]
+  --quick   smoke variant: emulator speed 600 (same poll/phase proportions), one run each; asserts nothing
+  --json    print results as JSON on stdout (progress goes to stderr)
+  --runs N  runs per plan (default 3; quick 1)
+  --dist    the built action to measure (default: the committed dist/, or DRS_BENCH_DIST)
+  --out     results file (default bench/results.json; quick: a temp file)
+  --only    a comma-separated subset of the plans`;
+
+export class ArgsError extends Error {}
+
+function positiveInt(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ArgsError(`${flag} needs a positive integer, got "${value ?? ''}"`);
+  return n;
+}
+
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): BenchArgs {
+  const quick = argv.includes('--quick');
+  const speed = quick ? 600 : 60;
+  const args: BenchArgs = {
+    quick,
+    json: false,
+    runs: quick ? 1 : 3,
+    speed,
+    pollIntervalSeconds: 15 / speed,
+    anchorPollMs: 30_000 / speed,
+    largeServers: 500,
+    validateRuns: quick ? 2 : 5,
+    plans: [...PLAN_KEYS],
+    help: false,
+  };
+  if (env.DRS_BENCH_DIST) args.dist = env.DRS_BENCH_DIST;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new ArgsError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--quick':
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--runs':
+        args.runs = positiveInt('--runs', value());
+        break;
+      case '--dist':
+        args.dist = value();
+        break;
+      case '--out':
+        args.out = value();
+        break;
+      case '--only': {
+        const names = value()
+          .split(',')
+          .map((s) => s.trim());
+        const unknown = names.filter((n) => !PLAN_KEYS.includes(n as PlanKey));
+        if (unknown.length > 0)
+          throw new ArgsError(`--only: unknown plan ${unknown.join(', ')} (known: ${PLAN_KEYS.join(', ')})`);
+        args.plans = PLAN_KEYS.filter((k) => names.includes(k));
+        break;
+      }
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new ArgsError(`unknown flag "${flag}"`);
+    }
+  }
+  return args;
+}
