@@ -52,7 +52,9 @@ export async function findExecutionJobs(
   executionId: string,
   planName: string,
 ): Promise<ExecutionJobs> {
-  const since = new Date(deps.clock.now() - RESUME_LOOKBACK_MS).toISOString();
+  // AWS's clock when a DRS answer has shown it: the runner's may be off, the emulator's is elsewhere.
+  const now = Date.parse(deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString());
+  const since = new Date(now - RESUME_LOOKBACK_MS).toISOString();
   const jobs = await withRetry(() => deps.drs.describeJobsSince(since), {
     isRetryable: isTransient,
     maxAttempts: 3,

@@ -171,7 +171,17 @@ export async function runDrillMode(
   const jobIds = new Set<string>();
   const saveJobIds = () => io.saveState(STATE.jobIds, JSON.stringify([...jobIds]));
   try {
-    // DRS, not the runner, remembers what an earlier attempt of this run started: read it first.
+    const preflightRun = await untilAbandoned(
+      io.group('Preflight', () => runPreflight(engine, plan, { mode, executionId })),
+      deps.signal,
+      CANCEL_GRACE_MS,
+    );
+    if (preflightRun === 'abandoned')
+      return await publishCancelled(io, abandonReport(report), inputs, run, deps);
+    const preflight = preflightRun;
+    // DRS, not the runner, remembers what an earlier attempt of this run started. Read after the
+    // preflight so the window is on AWS's clock (its answers set serverTime), and before anything is
+    // written, so a concurrent execution is refused with its own message rather than as busy servers.
     const prior = await untilAbandoned(
       findExecutionJobs(engine, executionId, plan.name),
       deps.signal,
@@ -195,14 +205,6 @@ export async function runDrillMode(
       saveJobIds();
     }
 
-    const preflightRun = await untilAbandoned(
-      io.group('Preflight', () => runPreflight(engine, plan, { mode, executionId })),
-      deps.signal,
-      CANCEL_GRACE_MS,
-    );
-    if (preflightRun === 'abandoned')
-      return await publishCancelled(io, abandonReport(report), inputs, run, deps);
-    const preflight = preflightRun;
     for (const w of preflight.warnings) {
       const text = describeProblem(w);
       report.warnings.push(text);
