@@ -118,7 +118,7 @@ export function scopeNotes(mode: Mode, scope: PolicyScope): string[] {
       );
     }
     notes.push(
-      'a launch template with another instance profile needs its role added to PassRecoveryInstanceRoles; volumes encrypted with a customer-managed KMS key need kms:CreateGrant and kms:DescribeKey on that key',
+      'a launch template with another instance profile needs its role added to PassRecoveryInstanceRoles; volumes encrypted with a customer-managed KMS key need KMS permissions on that key (see docs/iam/README.md)',
     );
   }
   return notes;
