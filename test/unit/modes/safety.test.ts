@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { RecoveryInstance } from '../../../src/aws/gateways.js';
+import { abandonReport, untilAbandoned } from '../../../src/modes/cancel.js';
+import { cleanupPolicyText, leftAloneReason } from '../../../src/modes/cleanup.js';
+import { checkRecoveryGuard, reserveMs } from '../../../src/modes/drill.js';
+import type { Plan } from '../../../src/plan/types.js';
+import { type MainState, postSkipReason, readMainState } from '../../../src/post.js';
+import type { Report } from '../../../src/report/types.js';
+import { STATE } from '../../../src/state-keys.js';
+
+const plan = { name: 'payments' } as Plan;
+
+describe('checkRecoveryGuard', () => {
+  it('accepts only the plan name from a manual event', () => {
+    expect(() => checkRecoveryGuard({ confirm: 'payments' }, plan, 'workflow_dispatch')).not.toThrow();
+    expect(() => checkRecoveryGuard({ confirm: 'payments' }, plan, 'repository_dispatch')).not.toThrow();
+    expect(() => checkRecoveryGuard({}, plan, 'workflow_dispatch')).toThrow(
+      /confirm to the plan's name "payments"/,
+    );
+    expect(() => checkRecoveryGuard({ confirm: 'Payments' }, plan, 'workflow_dispatch')).toThrow(
+      /got "Payments"/,
+    );
+    for (const event of ['schedule', 'pull_request', 'push', undefined]) {
+      expect(() => checkRecoveryGuard({ confirm: 'payments' }, plan, event)).toThrow(
+        /only from a workflow_dispatch/,
+      );
+    }
+  });
+
+  it('keeps time back to report: 10 % of the run, at most 5 minutes', () => {
+    expect(reserveMs(345 * 60_000)).toBe(5 * 60_000);
+    expect(reserveMs(10 * 60_000)).toBe(60_000);
+  });
+});
+
+describe('untilAbandoned', () => {
+  it('passes the result through when nothing aborts', async () => {
+    await expect(untilAbandoned(Promise.resolve(7), new AbortController().signal, 10)).resolves.toBe(7);
+    await expect(untilAbandoned(Promise.reject(new Error('boom')), undefined, 10)).rejects.toThrow('boom');
+  });
+
+  it('gives up on work that hangs after an abort', async () => {
+    const controller = new AbortController();
+    const hanging = new Promise<number>(() => {});
+    const raced = untilAbandoned(hanging, controller.signal, 5);
+    controller.abort();
+    await expect(raced).resolves.toBe('abandoned');
+  });
+
+  it('keeps a result that arrives within the grace, and counts a failure after the abort as abandoned', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(untilAbandoned(Promise.resolve('done'), controller.signal, 1000)).resolves.toBe('done');
+    await expect(untilAbandoned(Promise.reject(new Error('aborted')), controller.signal, 1000)).resolves.toBe(
+      'abandoned',
+    );
+  });
+});
+
+function report(): Report {
+  return {
+    schemaVersion: 1,
+    mode: 'drill',
+    executionId: 'o/r/1',
+    plan: { name: 'payments', path: 'p.yaml', sha256: 'x' },
+    region: 'us-east-1',
+    isDrill: true,
+    startedAt: '2024-05-01T00:00:00Z',
+    status: 'running',
+    objectives: {},
+    measured: {},
+    launchConfigChanges: [],
+    errors: [],
+    warnings: [],
+    waves: [
+      {
+        name: 'data',
+        index: 0,
+        dependsOn: [],
+        status: 'running',
+        jobs: [
+          { jobId: 'drsjob-1', status: 'STARTED', sourceServerIds: ['s-1'] },
+          { jobId: 'drsjob-2', status: 'COMPLETED', sourceServerIds: ['s-2'] },
+        ],
+        servers: [],
+      },
+      {
+        name: 'app',
+        index: 1,
+        dependsOn: ['data'],
+        status: 'pending',
+        jobs: [],
+        servers: [{ sourceServerId: 's-3', critical: true, health: 'pending', phases: [], errors: [] }],
+      },
+    ],
+  };
+}
+
+describe('abandonReport', () => {
+  it('cancels running waves, skips pending ones and names every job still active', () => {
+    const r = abandonReport(report());
+    expect(r.status).toBe('cancelled');
+    expect(r.waves.map((w) => w.status)).toEqual(['cancelled', 'skipped']);
+    expect(r.waves[1]?.servers[0]?.health).toBe('skipped');
+    const text = r.errors.join('\n');
+    expect(text).toContain('drsjob-1');
+    expect(text).not.toContain('drsjob-2');
+  });
+});
+
+describe('post step decisions', () => {
+  const base: MainState = { finished: false, mode: 'drill', cleanup: 'always', jobIds: ['drsjob-1'] };
+  it('cleans up only an unfinished drill that started jobs, under cleanup always', () => {
+    expect(postSkipReason(base)).toBeUndefined();
+    expect(postSkipReason({ ...base, finished: true })).toMatch(/main step finished/);
+    expect(postSkipReason({ ...base, mode: 'recovery' })).toMatch(/recovery never cleans up/);
+    expect(postSkipReason({ ...base, mode: 'cleanup' })).toMatch(/launches nothing/);
+    expect(postSkipReason({ ...base, jobIds: [] })).toMatch(/no DRS job/);
+    expect(postSkipReason({ ...base, cleanup: 'never' })).toMatch(/"never"/);
+    expect(postSkipReason({ ...base, cleanup: 'on-success' })).toMatch(/left for inspection/);
+    const { mode: _mode, ...noMode } = base;
+    expect(postSkipReason(noMode)).toMatch(/started no drill/);
+  });
+
+  it('reads the saved state, tolerating a damaged job list', () => {
+    const saved: Record<string, string> = {
+      [STATE.mode]: 'drill',
+      [STATE.cleanup]: 'on-success',
+      [STATE.jobIds]: '["drsjob-1", 3, ""]',
+      [STATE.executionId]: 'o/r/1',
+    };
+    expect(readMainState((n) => saved[n] ?? '')).toEqual({
+      finished: false,
+      mode: 'drill',
+      cleanup: 'on-success',
+      executionId: 'o/r/1',
+      jobIds: ['drsjob-1'],
+    });
+    expect(readMainState((n) => (n === STATE.jobIds ? '{not json' : '')).jobIds).toEqual([]);
+  });
+});
+
+describe('cleanup mode reasons', () => {
+  const now = '2025-06-02T12:00:00.000Z';
+  const times = new Map([['i-e1', '2025-06-02T11:00:00.000Z']]);
+  it('says why an instance is left alone', () => {
+    const real: RecoveryInstance = { recoveryInstanceID: 'i-r1', ec2InstanceID: 'i-e0', isDrill: false };
+    const young: RecoveryInstance = { recoveryInstanceID: 'i-r2', ec2InstanceID: 'i-e1', isDrill: true };
+    const unknown: RecoveryInstance = { recoveryInstanceID: 'i-r3', ec2InstanceID: 'i-e9', isDrill: true };
+    expect(leftAloneReason(real, 60, times, now)).toMatch(/not a drill instance/);
+    expect(leftAloneReason(young, 7200, times, now)).toBe(
+      'left alone: launched 3600s ago, younger than older-than (7200s)',
+    );
+    expect(leftAloneReason(unknown, 60, times, now)).toMatch(/launch time is unknown/);
+    expect(cleanupPolicyText(undefined)).toMatch(/every drill instance/);
+    expect(cleanupPolicyText(3600)).toMatch(/older than 3600s/);
+  });
+});
