@@ -17,6 +17,8 @@ export interface RecordedCall {
   simTime: string;
   /** Parsed request body: JSON for DRS and GitHub, form fields for EC2 and STS. */
   request: unknown;
+  /** Access key id of the SigV4 signature (not a secret: the secret key never reaches the log). */
+  accessKeyId?: string;
   status?: number;
   outcome?: 'ok' | 'error' | 'throttled' | 'server-error' | 'expired' | 'dropped';
 }

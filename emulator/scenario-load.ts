@@ -508,11 +508,12 @@ function readFaults(r: Reader, v: unknown, servers: Set<string>): ScenarioFaults
   }
   const drop: DropRule[] = r.list(o.drop, ['faults', 'drop']).map((x, i) => {
     const q = ['faults', 'drop', i];
-    const d = r.obj(x, q, ['operation', 'when', 'count']);
+    const d = r.obj(x, q, ['operation', 'when', 'count', 'reply']);
     return {
       operation: r.str(d.operation, [...q, 'operation'], /^\w+$/),
       when: r.oneOf(d.when, [...q, 'when'], ['before', 'after'] as const, 'after'),
       count: r.num(d.count, [...q, 'count'], 1, 1),
+      reply: r.oneOf(d.reply, [...q, 'reply'], ['dropped', 'server-error'] as const, 'dropped'),
     };
   });
   const lost = r.num(o.startRecoveryLost, ['faults', 'startRecoveryLost'], 0, 0);

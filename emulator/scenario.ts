@@ -79,6 +79,11 @@ export interface DropRule {
   when: 'before' | 'after';
   /** How many of the first matching calls to drop. */
   count: number;
+  /**
+   * What the caller gets instead of the answer: `dropped` (default) destroys the connection;
+   * `server-error` answers a 5xx (with `when: after`, a 5xx whose effect was kept).
+   */
+  reply?: 'dropped' | 'server-error';
 }
 
 export interface ScenarioFaults {

@@ -100,6 +100,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     createSts({
       accountId: scenario.accountId,
       sessionSeconds: scenario.sts.sessionSeconds as number | undefined,
+      maxSessionSeconds: scenario.sts.maxSessionSeconds as number | undefined,
     });
   const makeGithub = () => createGithub({ baseUrl: `${url}/_github` });
   let sts = makeSts();
@@ -114,14 +115,25 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     github = makeGithub();
   };
 
-  /** The first drop rule that still has calls to drop for this operation, counted down. */
-  const takeDrop = (operation: string, when: 'before' | 'after'): boolean => {
+  /** The first drop rule that still has calls to drop for this operation, counted down: its reply. */
+  const takeDrop = (operation: string, when: 'before' | 'after'): 'dropped' | 'server-error' | undefined => {
     const index = state.faults.drop.findIndex(
       (d, i) => d.operation === operation && d.when === when && (dropCounts.get(i) ?? 0) < d.count,
     );
-    if (index < 0) return false;
+    if (index < 0) return undefined;
     dropCounts.set(index, (dropCounts.get(index) ?? 0) + 1);
-    return true;
+    return state.faults.drop[index]?.reply ?? 'dropped';
+  };
+
+  /** A drop rule's reply: the connection destroyed, or a 5xx recorded as such. */
+  const dropReply = (
+    reply: 'dropped' | 'server-error',
+    call: RecordedCall,
+    requestId: string,
+  ): EmulatorResponse | 'dropped' => {
+    if (reply === 'dropped') return 'dropped';
+    call.outcome = 'server-error';
+    return faultResponse(call.service, 'server', requestId);
   };
 
   const rate = (table: { rate: number; operations: Record<string, number> }, operation: string): number =>
@@ -185,7 +197,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const requestId = state.ids.requestId();
     const { min, max } = state.faults.latencyMs;
     if (max > 0) await sleep(min + random() * (max - min));
-    if (takeDrop(call.operation, 'before')) return 'dropped';
+    const before = takeDrop(call.operation, 'before');
+    if (before) return dropReply(before, call, requestId);
     if (service === 'drs' || service === 'ec2') {
       if (req.accessKeyId && sts.accessKeyStatus(req.accessKeyId) === 'expired') {
         call.outcome = 'expired';
@@ -206,7 +219,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     else if (service === 'ec2') answer = handleEc2(state, req, requestId);
     else if (service === 'sts') answer = await sts.handler(req);
     else if (service === 'github') answer = await (github ?? makeGithub()).handler(req);
-    if (takeDrop(call.operation, 'after')) return 'dropped';
+    const after = takeDrop(call.operation, 'after');
+    if (after) return dropReply(after, call, requestId);
     void res;
     return (
       answer ?? {
@@ -249,6 +263,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         time: new Date().toISOString(),
         simTime: state.clock.iso(),
         request: parseForRecord(service, body),
+        ...(request.accessKeyId ? { accessKeyId: request.accessKeyId } : {}),
       };
       calls.push(call);
       const answer = await dispatch(request, res, call);

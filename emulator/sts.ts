@@ -19,6 +19,11 @@ export interface StsOptions {
   accountId: string;
   /** Lifetime of issued credentials when the caller asks for none; default 3600. */
   sessionSeconds?: number;
+  /**
+   * Cap on the lifetime of issued credentials, whatever the caller asked for (a role's maximum
+   * session). Any positive value, even below STS's 900 s minimum, so tests see sessions run out.
+   */
+  maxSessionSeconds?: number;
   /** Real epoch ms by default: the SDK compares `Expiration` with Date.now(). */
   now?: () => number;
 }
@@ -167,8 +172,9 @@ export function createSts(opts: StsOptions): {
     }
 
     const accessKeyId = `ASIA${randomKeyChars(16)}`;
+    const lifetimeSeconds = Math.min(durationSeconds, opts.maxSessionSeconds ?? durationSeconds);
     // STS states expiry in whole seconds; keep the record identical to what the client is told.
-    const expiresAtMs = Math.floor((now() + durationSeconds * 1000) / 1000) * 1000;
+    const expiresAtMs = Math.floor((now() + lifetimeSeconds * 1000) / 1000) * 1000;
     const roleId = `AROA${randomKeyChars(17)}`;
     const assumedArn = `arn:aws:sts::${roleAccount}:assumed-role/${roleName}/${sessionName}`;
     sessions.set(accessKeyId, {

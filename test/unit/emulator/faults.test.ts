@@ -138,6 +138,18 @@ describe('faults', () => {
     ]);
   });
 
+  it('a 5xx after the effect (reply: server-error): the job exists though the caller saw a 500', async () => {
+    h = await start(
+      repairedDemo('faults: { drop: [{ operation: StartRecovery, when: after, reply: server-error }] }'),
+    );
+    const e = await launch([DB_01]).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InternalServerException);
+    expect((await h.drs.send(new DescribeJobsCommand({}))).items).toHaveLength(1);
+    expect(h.emulator.calls.filter((c) => c.operation === 'StartRecovery').map((c) => c.outcome)).toEqual([
+      'server-error',
+    ]);
+  });
+
   it('dropped connection before the effect: nothing happened', async () => {
     h = await start(repairedDemo('faults: { drop: [{ operation: StartRecovery, when: before, count: 1 }] }'));
     await expect(launch([DB_01])).rejects.toBeInstanceOf(Error);

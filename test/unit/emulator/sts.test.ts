@@ -96,6 +96,27 @@ describe('STS stub with the real STSClient', () => {
     clock = start;
   });
 
+  it('caps every session at maxSessionSeconds, whatever DurationSeconds asked for', async () => {
+    const capped = createSts({ accountId: ACCOUNT, maxSessionSeconds: 5, now: () => clock });
+    const params = new URLSearchParams({
+      Action: 'AssumeRoleWithWebIdentity',
+      Version: '2011-06-15',
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/drs-drill`,
+      RoleSessionName: 'capped',
+      WebIdentityToken: await idToken(),
+      DurationSeconds: '3600',
+    });
+    const answer = await capped.handler({
+      method: 'POST',
+      path: '/',
+      query: new URLSearchParams(),
+      headers: {},
+      body: params.toString(),
+    });
+    const expiration = /<Expiration>([^<]+)<\/Expiration>/.exec(answer?.body ?? '')?.[1];
+    expect(Date.parse(expiration ?? '')).toBe(Math.floor((clock + 5000) / 1000) * 1000);
+  });
+
   it('answers GetCallerIdentity with the assumed-role ARN for its keys, a user for others', async () => {
     const c = (await assume({})()).Credentials!;
     const assumed = await client({
