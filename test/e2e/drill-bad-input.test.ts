@@ -1,0 +1,106 @@
+/**
+ * Bad input ends a drill with one clear message and nothing started: a plan error (annotated at its
+ * line and column), a plan whose accountId guard does not match the credentials, and preflight
+ * problems (every one listed). The emulator's call log proves that nothing was written.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../emulator/scenario-load.js';
+import { type Emulator, startEmulator } from '../../emulator/server.js';
+import { explain, outputsOf, PLAN_PATH, runDrill, SPEED, writesOf } from './helpers-drill.js';
+
+const DB = 's-2000000000000000a';
+const APP2 = 's-2000000000000000c';
+const WEB = 's-2000000000000000d';
+
+const PLAN = `version: 1
+name: small
+region: us-east-1
+accountId: "111122223333"
+objectives: { rpo: 15m }
+waves:
+  - name: data
+    servers:
+      - id: ${DB}
+  - name: app
+    servers:
+      - tags: { App: small, Tier: app }
+  - name: web
+    servers:
+      - id: ${WEB}
+`;
+
+let emulator: Emulator;
+beforeAll(async () => {
+  const scenario = loadScenarioFile(join(import.meta.dirname, 'scenarios', 'small.yaml'));
+  emulator = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 2 });
+});
+afterAll(async () => emulator?.close());
+
+const errorLines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::error'));
+
+function expectNoStackTrace(run: { stdout: string; stderr: string }): void {
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+}
+
+describe('bad input starts nothing', () => {
+  it('a plan error: annotated at file:line:col, no AWS call that writes', async () => {
+    // Line 16, column 9: a misspelt key under the web server.
+    const plan = `${PLAN}        critcal: false\n`;
+    const run = await runDrill({ emulator, plan });
+    expect(run.code, explain(run)).toBe(1);
+    const annotated = errorLines(run.stdout).filter((l) => l.includes(`file=${PLAN_PATH}`));
+    expect(annotated).toHaveLength(1);
+    expect(annotated[0]).toMatch(/line=16,/);
+    expect(annotated[0]).toMatch(/col=9/);
+    expect(annotated[0]).toContain('critcal');
+    expect(writesOf(run.calls)).toEqual([]);
+    expect(run.calls.filter((c) => c.service === 'drs')).toEqual([]);
+    expectNoStackTrace(run);
+  });
+
+  it('a wrong accountId guard: refused before any DRS call, naming both accounts', async () => {
+    const run = await runDrill({ emulator, plan: PLAN.replace('111122223333', '999988887777') });
+    expect(run.code, explain(run)).toBe(1);
+    const errors = errorLines(run.stdout);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('999988887777');
+    expect(errors[0]).toContain('111122223333');
+    expect(errors[0]).toMatch(/refus/);
+    expect(run.calls.filter((c) => c.service === 'drs' || c.service === 'ec2')).toEqual([]);
+    expectNoStackTrace(run);
+  });
+
+  it('preflight problems (STALLED replication, lag beyond the RPO): all listed, nothing written', async () => {
+    const server = (id: string) => {
+      const s = emulator.state.servers.get(id);
+      if (!s) throw new Error(`no ${id}`);
+      return s.scenario;
+    };
+    // The emulator's servers share their scenario entries: change them, and put them back after.
+    const web = server(WEB);
+    const app2 = server(APP2);
+    const saved = { replicationState: web.replicationState, lagSeconds: app2.lagSeconds };
+    web.replicationState = 'STALLED';
+    app2.lagSeconds = 5400;
+    try {
+      const run = await runDrill({ emulator, plan: PLAN });
+      expect(run.code, explain(run)).toBe(1);
+      expect(outputsOf(run).status).toBe('failed');
+      expect(writesOf(run.calls)).toEqual([]);
+      const report = run.report;
+      if (!report) throw new Error('no report.json');
+      const preflight = report.errors.filter((e) => e.startsWith('Preflight:'));
+      expect(preflight.some((e) => e.includes(WEB) && e.includes('STALLED'))).toBe(true);
+      expect(preflight.some((e) => e.includes(APP2))).toBe(true);
+      expect(report.errors.at(-1)).toContain('Nothing was started');
+      for (const id of [WEB, APP2]) expect(run.summary).toContain(id);
+      expect(run.summary).toContain('STALLED');
+      expect(report.waves.flatMap((w) => w.jobs)).toEqual([]);
+      expectNoStackTrace(run);
+    } finally {
+      web.replicationState = saved.replicationState;
+      app2.lagSeconds = saved.lagSeconds;
+    }
+  });
+});
