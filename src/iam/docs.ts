@@ -13,7 +13,7 @@ export function iamDocFiles(): Record<string, string> {
   files['trust-branch.json'] = renderPolicy(trustPolicy({ kind: 'branch', branch: 'main' }));
   files['trust-pull-request.json'] = renderPolicy(trustPolicy({ kind: 'pull-request' }));
   files['trust-environment.json'] = renderPolicy(
-    trustPolicy({ kind: 'environment', environment: 'dr-recovery' }),
+    trustPolicy({ kind: 'environment', environment: 'disaster-recovery' }),
   );
   return files;
 }
