@@ -85,7 +85,8 @@ export function defaultTrustSubject(
   mode: 'validate' | 'drill' | 'recovery' | 'cleanup',
   names: { branch?: string; environment?: string } = {},
 ): TrustSubject {
-  if (mode === 'recovery') return { kind: 'environment', environment: names.environment ?? 'disaster-recovery' };
+  if (mode === 'recovery')
+    return { kind: 'environment', environment: names.environment ?? 'disaster-recovery' };
   if (mode === 'validate' && !names.branch) return { kind: 'pull-request' };
   return { kind: 'branch', branch: names.branch ?? 'main' };
 }

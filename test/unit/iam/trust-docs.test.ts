@@ -42,7 +42,10 @@ describe('trustPolicy', () => {
   });
 
   it('recovery trusts an environment, PR review pull requests, drills and cleanup a branch', () => {
-    expect(defaultTrustSubject('recovery')).toEqual({ kind: 'environment', environment: 'disaster-recovery' });
+    expect(defaultTrustSubject('recovery')).toEqual({
+      kind: 'environment',
+      environment: 'disaster-recovery',
+    });
     expect(defaultTrustSubject('recovery', { environment: 'prod-dr' })).toEqual({
       kind: 'environment',
       environment: 'prod-dr',
