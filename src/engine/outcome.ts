@@ -75,10 +75,11 @@ export function missingEc2PermissionsMessage(jobId: string): string {
     'The likely cause: the IAM role that called StartRecovery lacks the EC2 permissions DRS uses on its ' +
     'behalf (forward access sessions), such as ec2:RunInstances, ec2:CreateVolume, ec2:AttachVolume, ' +
     'ec2:CreateSnapshot, ec2:CreateLaunchTemplateVersion, ec2:CreateTags, ec2:TerminateInstances, and ' +
-    'iam:PassRole for the launch template instance profile. Fix: attach the AWS managed policy ' +
-    'AWSElasticDisasterRecoveryConsoleFullAccess_v2 to that role (plus iam:PassRole on any custom instance ' +
-    'profile role, with iam:PassedToService = ec2.amazonaws.com), or grant the EC2 dependent actions of ' +
-    'StartRecovery with the condition aws:ViaAWSService = true.'
+    'iam:PassRole for the launch template instance profile. Fix: grant the drill policy that ' +
+    '`drs-drill iam-policy --mode drill <plan>` prints (docs/iam/drill-policy.json): the EC2 dependent ' +
+    'actions of StartRecovery with the condition aws:ViaAWSService = true, and iam:PassRole on the instance ' +
+    "profile's role with iam:PassedToService = ec2.amazonaws.com. The AWS managed policy " +
+    'AWSElasticDisasterRecoveryConsoleFullAccess_v2 also covers them.'
   );
 }
 
