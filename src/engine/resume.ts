@@ -108,3 +108,46 @@ export function resumeNote(own: readonly Job[]): string | undefined {
     'instead of starting them again; health times of their servers are when this attempt observed them.'
   );
 }
+
+/** Recovery instance ids the jobs say they launched. */
+export function launchedRecoveryInstanceIds(jobs: readonly Job[]): string[] {
+  return jobs.flatMap((j) =>
+    (j.participatingServers ?? []).flatMap((p) =>
+      p.launchStatus === 'LAUNCHED' && p.recoveryInstanceID ? [p.recoveryInstanceID] : [],
+    ),
+  );
+}
+
+/**
+ * An earlier attempt that ran to its end and cleaned up leaves COMPLETED jobs whose instances are gone.
+ * Attaching to them would wait for instances that will never appear: say so instead. Pure.
+ */
+export function finishedExecutionMessage(
+  own: readonly Job[],
+  existingRecoveryInstanceIds: ReadonlySet<string>,
+): string | undefined {
+  if (own.length === 0 || own.some((j) => j.status !== 'COMPLETED')) return undefined;
+  const gone = launchedRecoveryInstanceIds(own).filter((id) => !existingRecoveryInstanceIds.has(id));
+  if (gone.length === 0) return undefined;
+  return (
+    `An earlier attempt of this workflow run already ran this plan to its end: its ${own.length} DRS ` +
+    `job(s) (${own.map((j) => j.jobID).join(', ')}) are complete and ${gone.length} of their recovery ` +
+    'instances were terminated since. A re-run resumes that execution rather than starting a new one, ' +
+    'so nothing was started: start a new workflow run to run the plan again.'
+  );
+}
+
+/** Reads which of the instances the jobs launched still exist, and returns the refusal if any are gone. */
+export async function checkFinishedExecution(
+  deps: ResumeDeps,
+  own: readonly Job[],
+): Promise<string | undefined> {
+  if (own.length === 0 || own.some((j) => j.status !== 'COMPLETED')) return undefined;
+  const ids = launchedRecoveryInstanceIds(own);
+  if (ids.length === 0) return undefined;
+  const found = await deps.drs.describeRecoveryInstances({ recoveryInstanceIds: ids });
+  return finishedExecutionMessage(
+    own,
+    new Set(found.flatMap((ri) => (ri.recoveryInstanceID ? [ri.recoveryInstanceID] : []))),
+  );
+}

@@ -7,6 +7,7 @@ import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { repairLaunchConfigurations } from '../engine/launch-config.js';
 import { type PreflightProblem, runPreflight } from '../engine/preflight.js';
 import {
+  checkFinishedExecution,
   concurrentExecutionMessage,
   findExecutionJobs,
   priorJobsByChunk,
@@ -188,7 +189,9 @@ export async function runDrillMode(
       CANCEL_GRACE_MS,
     );
     if (prior === 'abandoned') return await publishCancelled(io, abandonReport(report), inputs, run, deps);
-    const refusal = concurrentExecutionMessage(plan.name, prior.otherExecutions);
+    const refusal =
+      concurrentExecutionMessage(plan.name, prior.otherExecutions) ??
+      (await checkFinishedExecution(engine, prior.own));
     if (refusal) {
       report.errors.push(refusal);
       io.error(refusal);

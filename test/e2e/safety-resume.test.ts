@@ -75,6 +75,12 @@ describe('resume after the runner died', () => {
     // The second attempt's own cleanup terminated every drill instance of the execution.
     expect(report.cleanup?.status).toBe('succeeded');
     expect(report.cleanup?.instances).toHaveLength(7);
+
+    // A third attempt of the finished, cleaned-up run starts nothing and says why.
+    const third = await run(emulator, { mode: 'drill' }, { workspace, runId, runAttempt: 3 });
+    expect(third.code).toBe(1);
+    expect(third.stdout).toContain('already ran this plan to its end');
+    expect(startedChunks(emulator.calls)).toHaveLength(4);
   }, 60_000);
 });
 

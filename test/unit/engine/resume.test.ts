@@ -5,6 +5,7 @@ import {
   classifyJobs,
   concurrentExecutionMessage,
   findExecutionJobs,
+  finishedExecutionMessage,
   priorJobsByChunk,
   resumeNote,
 } from '../../../src/engine/resume.js';
@@ -81,6 +82,31 @@ describe('classifyJobs', () => {
     expect(map.size).toBe(2);
     expect(resumeNote([])).toBeUndefined();
     expect(resumeNote([job('drsjob-1', {})])).toContain('drsjob-1');
+  });
+});
+
+describe('finishedExecutionMessage', () => {
+  const launched = (id: string, ri: string, status: Job['status'] = 'COMPLETED'): Job =>
+    job(
+      id,
+      {},
+      {
+        status,
+        participatingServers: [{ sourceServerID: 's-1', launchStatus: 'LAUNCHED', recoveryInstanceID: ri }],
+      },
+    );
+  it('refuses to resume an execution whose jobs completed and whose instances are gone', () => {
+    const text = finishedExecutionMessage(
+      [launched('drsjob-1', 'i-1'), launched('drsjob-2', 'i-2')],
+      new Set(['i-2']),
+    );
+    expect(text).toContain('drsjob-1, drsjob-2');
+    expect(text).toContain('start a new workflow run');
+  });
+  it('resumes when a job is still active, when the instances still exist, or when there is nothing before', () => {
+    expect(finishedExecutionMessage([launched('drsjob-1', 'i-1', 'STARTED')], new Set())).toBeUndefined();
+    expect(finishedExecutionMessage([launched('drsjob-1', 'i-1')], new Set(['i-1']))).toBeUndefined();
+    expect(finishedExecutionMessage([], new Set())).toBeUndefined();
   });
 });
 
