@@ -179,8 +179,13 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
     describeJobsSince: (fromDate: string): Promise<Job[]> =>
       collect(paginateDescribeJobs({ client: drs }, { filters: { fromDate } }), (p) => p.items),
 
+    // The poller reads a changed job's whole log again: a page per 100 items would make that cost grow
+    // with the job's servers, so ask for large pages.
     describeJobLogItems: (jobId: string): Promise<JobLog[]> =>
-      collect(paginateDescribeJobLogItems({ client: drs }, { jobID: jobId }), (p) => p.items),
+      collect(
+        paginateDescribeJobLogItems({ client: drs }, { jobID: jobId, maxResults: DRS_BATCH.jobLogItemsPage }),
+        (p) => p.items,
+      ),
 
     describeRecoveryInstances,
 

@@ -19,4 +19,9 @@ export const DRS_BATCH = {
   describeSourceServersIds: 200,
   describeRecoveryInstancesIds: 200,
   terminateRecoveryInstancesIds: 200,
+  /**
+   * Page size asked of DescribeJobLogItems (the model sets no maximum): a 100-server job logs about
+   * 8 items per server, so its whole log is one call, not one per 100 items (the default page).
+   */
+  jobLogItemsPage: 1000,
 } as const;

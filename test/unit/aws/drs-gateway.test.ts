@@ -127,8 +127,11 @@ describe('createDrsGateway', () => {
     drsMock.on(DescribeRecoverySnapshotsCommand).resolves({ items: [] });
     const { gw } = gateway();
     expect((await gw.describeJobLogItems('drsjob-1')).map((l) => l.event)).toEqual(['JOB_START', 'JOB_END']);
+    // Large pages: a 100-server job's whole log in one call (the service's default page is smaller).
+    expect(drsMock.commandCalls(DescribeJobLogItemsCommand)[0]?.args[0].input.maxResults).toBe(1000);
     expect(drsMock.commandCalls(DescribeJobLogItemsCommand)[1]?.args[0].input).toEqual({
       jobID: 'drsjob-1',
+      maxResults: 1000,
       nextToken: 'x',
     });
     await gw.describeRecoverySnapshots('s-1');
