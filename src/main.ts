@@ -107,6 +107,6 @@ async function withCancellation<T>(fn: (signal: AbortSignal) => Promise<T>): Pro
     process.off('SIGTERM', onSignal);
     // An AWS call abandoned on cancellation may hold a socket open; the evidence is out, so leave
     // rather than let it keep the step alive until the runner kills it.
-    if (controller.signal.aborted) setTimeout(() => process.exit(), 1000).unref();
+    if (controller.signal.aborted) setTimeout(() => process.exit(), 300).unref();
   }
 }

@@ -138,6 +138,37 @@ describe('cancellation', () => {
     expect(post.summary).toContain('terminated');
   }, 60_000);
 
+  it('SIGINT while an AWS call hangs: the run gives it a short grace, then publishes what it knows', async () => {
+    let child: ChildProcess | undefined;
+    const main = run(emulator, { mode: 'drill' }, { onSpawn: (c) => (child = c) });
+    await waitUntil(() => startsOfWave('data') === 1);
+    // From now on every AWS answer takes 8 s: the next poll is in flight when the signal comes.
+    const slow = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ latencyMs: 8000 }),
+    });
+    expect(slow.status).toBe(200);
+    const before = emulator.calls.length;
+    await waitUntil(() => emulator.calls.length > before);
+    const signalledAt = Date.now();
+    child?.kill('SIGINT');
+    const timers = [
+      setTimeout(() => child?.kill('SIGTERM'), 7500),
+      setTimeout(() => child?.kill('SIGKILL'), 10_000),
+    ];
+    const result = await main;
+    for (const t of timers) clearTimeout(t);
+    console.info(`SIGINT with a hanging call → exit in ${Date.now() - signalledAt} ms`);
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: '{}' });
+    expect(result.signal).toBeNull();
+    expect(result.outputs.status).toBe('cancelled');
+    expect(result.summary.split('\n')[0]).toMatch(/Drill cancelled — demo/);
+    const report = await readReport(result);
+    const dataJob = report.waves[0]?.jobs[0]?.jobId;
+    expect(dataJob).toBeTruthy();
+    expect(result.summary).toContain(dataJob);
+  }, 60_000);
+
   it('the post step does nothing when the main step finished, or when cleanup is never', async () => {
     const state = {
       'drs-execution-id': 'acme/dr-plans/1',
