@@ -146,6 +146,7 @@ describe('drill failures', () => {
     // The wave gave up at its 20-minute timeout, measured on AWS's (simulated) clock.
     const seconds = (Date.parse(web?.endedAt ?? '') - Date.parse(web?.startedAt ?? '')) / 1000;
     expect(seconds).toBeGreaterThanOrEqual(20 * 60 - 60);
+    // Decided on the first evaluation after the timeout; 10 simulated minutes of slack (1 s real).
     expect(seconds).toBeLessThan(30 * 60);
     expect(run.summary).toContain(WEB);
     expectSaneReport(report);

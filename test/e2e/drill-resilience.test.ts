@@ -50,10 +50,10 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function emulatorWith(change: (s: Scenario) => void, seed = 5): Promise<Emulator> {
+async function emulatorWith(change: (s: Scenario) => void, speed = SPEED): Promise<Emulator> {
   const scenario = loadScenarioFile(join(import.meta.dirname, 'scenarios', 'small.yaml'));
   change(scenario);
-  emulator = await startEmulator({ scenario, port: 0, speed: SPEED, seed });
+  emulator = await startEmulator({ scenario, port: 0, speed, seed: 5 });
   return emulator;
 }
 
@@ -95,7 +95,8 @@ describe('drill resilience', () => {
     const watcher = setInterval(() => {
       if (otherJob || callsOf(em.calls, 'StartRecovery').length === 0) return;
       otherJob = startLaunchJob(em.state, {
-        at: em.state.clock.now() + 8 * 60_000,
+        // Far enough ahead that our data wave (3–6 simulated minutes) is done long before it ends.
+        at: em.state.clock.now() + 15 * 60_000,
         isDrill: true,
         tags: { owner: 'someone-else' },
         sourceServers: [{ sourceServerID: APP1 }],
@@ -152,14 +153,17 @@ describe('drill resilience', () => {
   });
 
   it('keeps working when the role session runs out mid-run: re-assumes through OIDC, masks every credential', async () => {
+    // Half speed: the run lasts a few real seconds, several sessions' worth.
+    const speed = SPEED / 2;
     const em = await emulatorWith((s) => {
       // 301 s sessions (real time): the SDK asks for new credentials 5 minutes before expiry, so
       // each session serves about one second of the run before it is replaced.
       s.sts = { maxSessionSeconds: 301 };
-    });
+    }, speed);
     const run = await runDrill({
       emulator: em,
       plan: PLAN,
+      speed,
       noStaticKeys: true,
       inputs: { 'role-to-assume': ROLE },
       env: {
