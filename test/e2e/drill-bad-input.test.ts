@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { explain, outputsOf, PLAN_PATH, runDrill, SPEED, writesOf } from './helpers-drill.js';
+import {
+  expectSaneReport,
+  explain,
+  outputsOf,
+  PLAN_PATH,
+  runDrill,
+  SPEED,
+  writesOf,
+} from './helpers-drill.js';
 
 const DB = 's-2000000000000000a';
 const APP2 = 's-2000000000000000c';
@@ -97,6 +105,7 @@ describe('bad input starts nothing', () => {
       for (const id of [WEB, APP2]) expect(run.summary).toContain(id);
       expect(run.summary).toContain('STALLED');
       expect(report.waves.flatMap((w) => w.jobs)).toEqual([]);
+      expectSaneReport(report);
       expectNoStackTrace(run);
     } finally {
       web.replicationState = saved.replicationState;

@@ -42,6 +42,8 @@ const OTHER_RUN_DRILL = {
 };
 const NON_DRILL = { id: 'i-0aaaaaaaaaaaaaaa2', ec2: 'i-0bbbbbbbbbbbbbbb2', server: 's-1000000000000000f' };
 
+const LONG_SERVER_URL = `https://${'github-enterprise-'.repeat(14)}.example.com`;
+
 let emulator: Emulator;
 let run: DrillRun;
 
@@ -66,7 +68,13 @@ beforeAll(async () => {
     },
   );
   emulator = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 7 });
-  run = await runDrill({ emulator, plan: await demoPlanText(), inputs: { cleanup: 'always' } });
+  run = await runDrill({
+    emulator,
+    plan: await demoPlanText(),
+    inputs: { cleanup: 'always' },
+    // A GitHub Enterprise host this long makes the run URL longer than a DRS tag value may be.
+    env: { GITHUB_SERVER_URL: LONG_SERVER_URL },
+  });
 }, 60_000);
 afterAll(async () => emulator?.close());
 
@@ -167,6 +175,9 @@ describe('drill of the demo plan (3 levels, app ∥ cache)', () => {
       expect(tags['drs-drill:mode']).toBe('drill');
       expect(tags['drs-drill:plan']).toBe('demo');
       expect(startBody(call).isDrill).toBe(true);
+      // Cut, not dropped: the first 256 characters of the run URL.
+      expect(tags['drs-drill:run-url']).toHaveLength(256);
+      expect(LONG_SERVER_URL.startsWith(tags['drs-drill:run-url'] ?? '-')).toBe(true);
     }
     const tagged = new Map<string, Record<string, string>>();
     for (const call of callsOf(run.calls, 'CreateTags', 'ec2')) {
