@@ -269,14 +269,28 @@ export async function runDrillMode(
     report = execution;
     if (report.status === 'cancelled') return await publishCancelled(io, report, inputs, run, deps);
 
-    if (context.isDrill && !deps.signal?.aborted) {
-      report.cleanup = await io.group('Cleanup', () =>
-        cleanupDrillInstances(engine, report, {
-          policy: inputs.cleanup,
-          dryRun: false,
-          deadline: startMs + timeoutMs,
-        }),
-      );
+    if (context.isDrill) {
+      // Terminate jobs take minutes; a cancellation leaves them to the post step (no drs-finished).
+      const interrupted =
+        'The run was cancelled before its cleanup finished: the post step terminates the drill instances (cleanup policy permitting).';
+      const cleanup = deps.signal?.aborted
+        ? 'abandoned'
+        : await untilAbandoned(
+            io.group('Cleanup', () =>
+              cleanupDrillInstances(engine, report, {
+                policy: inputs.cleanup,
+                dryRun: false,
+                deadline: startMs + timeoutMs,
+              }),
+            ),
+            deps.signal,
+            CANCEL_GRACE_MS,
+          );
+      if (cleanup === 'abandoned') {
+        report.errors.push(interrupted);
+        return await publishCancelled(io, report, inputs, run, deps);
+      }
+      report.cleanup = cleanup;
     }
   } catch (e) {
     // Whatever broke, the evidence of what had been started is written before the error surfaces.
