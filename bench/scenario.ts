@@ -59,6 +59,8 @@ export interface SideMetrics {
 
 export interface OursMetrics extends SideMetrics {
   startupToFirstRequestMs: number;
+  /** Spawn → first StartRecovery: start-up plus preflight and launch-config checks. */
+  toFirstStartRecoveryMs: number;
   peakRssMb?: number;
 }
 
@@ -139,7 +141,12 @@ async function runOurs(plan: BenchPlan, s: ScenarioSettings): Promise<OursMetric
     const wallMs = measured.exitedAt - measured.spawnedAt;
     const side = sideMetrics(plan.waves, await timelineOf(emulator), calls, wallMs, s.tickGapMs);
     const firstCall = Math.min(...calls.map((c) => c.at));
-    const ours: OursMetrics = { ...side, startupToFirstRequestMs: firstCall - measured.spawnedAt };
+    const firstStart = Math.min(...calls.filter((c) => c.operation === 'StartRecovery').map((c) => c.at));
+    const ours: OursMetrics = {
+      ...side,
+      startupToFirstRequestMs: firstCall - measured.spawnedAt,
+      toFirstStartRecoveryMs: firstStart - measured.spawnedAt,
+    };
     if (measured.peakRssMb !== undefined) ours.peakRssMb = measured.peakRssMb;
     return ours;
   } finally {

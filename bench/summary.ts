@@ -30,7 +30,7 @@ export interface SideSummary {
 export interface PlanSummary {
   plan: string;
   runs: number;
-  ours: SideSummary & { startupToFirstRequestMs: Spread; peakRssMb: Spread };
+  ours: SideSummary & { startupToFirstRequestMs: Spread; toFirstStartRecoveryMs: Spread; peakRssMb: Spread };
   theirs?: SideSummary;
   vsAnchors?: { wall: Spread; calls: Spread };
 }
@@ -73,6 +73,7 @@ export function planSummary(plan: string, runs: readonly ScenarioRun[]): PlanSum
     ours: {
       ...sideSummary(ours),
       startupToFirstRequestMs: spread(ours.map((r) => r.startupToFirstRequestMs)),
+      toFirstStartRecoveryMs: spread(ours.map((r) => r.toFirstStartRecoveryMs)),
       peakRssMb: spread(ours.map((r) => r.peakRssMb ?? Number.NaN)),
     },
   };

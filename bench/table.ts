@@ -123,6 +123,16 @@ export function resultRows(r: BenchResults): Row[] {
   }
   rows.push(valueRow('Bundle size (MB)', fmt(r.startup.bundleBytes / 2 ** 20, 2)));
   rows.push(spreadRow('Start → first AWS request (ms)', r.startup.toFirstRequestMs, 0, '≤ 300'));
+  for (const [key, p] of Object.entries(r.plans))
+    rows.push(
+      spreadRow(
+        `Start → first StartRecovery ${key} (ms)`,
+        p.ours.toFirstStartRecoveryMs,
+        0,
+        '',
+        'start-up + preflight',
+      ),
+    );
   rows.push(spreadRow('validate, example plan (ms)', r.startup.validateExampleMs, 0, '', 'whole process'));
   rows.push(
     spreadRow('validate, 4,000-server plan (ms)', r.startup.validate4000Ms, 0, '≤ 1000', 'whole process'),
