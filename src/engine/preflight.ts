@@ -21,6 +21,7 @@ import {
   templateSubnetId,
 } from './launch-config.js';
 import { lookupIds, type NetworkLookups, networkFindings } from './network.js';
+import { awsNow } from './poller.js';
 import { DRS_QUOTAS } from './quotas.js';
 import {
   concurrentWaveGroups,
@@ -240,10 +241,12 @@ export async function runPreflight(
     executionId?: string;
   },
 ): Promise<PreflightResult> {
-  const [sourceServers, recentJobs] = await Promise.all([
-    deps.drs.describeAllSourceServers(),
-    deps.drs.describeJobsSince(new Date(deps.clock.now() - ACTIVE_JOB_LOOKBACK_MS).toISOString()),
-  ]);
+  const sourceServers = await deps.drs.describeAllSourceServers();
+  // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
+  const awsNowMs = Date.parse(awsNow(deps));
+  const recentJobs = await deps.drs.describeJobsSince(
+    new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString(),
+  );
   const { executionPlan, problems } = resolvePlan(plan, sourceServers);
   const warnings: PreflightProblem[] = [];
   const drift: LaunchConfigDrift[] = [];
