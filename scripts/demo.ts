@@ -42,6 +42,7 @@ async function main(): Promise<number> {
     'INPUT_REPORT-DIR': 'drs-report',
     // The action's own waits (15 s poll bound, waitAfter, timeouts) run on the emulator's clock.
     DRS_DRILL_CLOCK_SCALE: String(speed),
+    DRS_DRILL_CLOCK_ANCHOR: emulator.state.clock.anchor(),
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_STATE: join(dir, 'state'),
