@@ -19,7 +19,7 @@ import { UserError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Plan } from '../plan/types.js';
-import { createReport, finalizeReport } from '../report/build.js';
+import { createReport, finalizeReport, objectiveWarnings } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment, runUrlOf } from '../run-env.js';
 import { STATE } from '../state-keys.js';
@@ -300,6 +300,7 @@ export async function runDrillMode(
     throw e;
   }
   report = finalizeReport(report, new Date(deps.clock.now()).toISOString());
+  for (const missed of objectiveWarnings(report)) io.warning(missed);
   await publishReport(io, report, inputs, run, deps.env);
   io.saveState(STATE.finished, 'true');
   return report;

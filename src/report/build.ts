@@ -1,5 +1,5 @@
 import type { RunStatus } from '../modes.js';
-import { computeMeasurements } from './durations.js';
+import { computeMeasurements, formatDuration, formatTargetDuration } from './durations.js';
 import type { Report } from './types.js';
 
 /** Who and what a run is: everything report.json knows before the first AWS call. */
@@ -55,5 +55,26 @@ export function finalizeReport(report: Report, endedAtIso: string, status?: RunS
   ended.endedAt = endedAtIso;
   if (status !== undefined) ended.status = status;
   ended.measured = computeMeasurements(ended);
+  ended.warnings.push(...objectiveWarnings(ended).filter((w) => !ended.warnings.includes(w)));
   return ended;
+}
+
+/**
+ * Objectives a run that brought its servers up still missed. They do not fail the run (everything came
+ * up), but an auditor must see them, so they are warnings in the report and annotations in the run.
+ */
+export function objectiveWarnings(report: Report): string[] {
+  const { measured, objectives } = report;
+  const out: string[] = [];
+  if (measured.rtoMet === false && measured.rtoSeconds !== undefined) {
+    out.push(
+      `RTO objective missed: measured ${formatDuration(measured.rtoSeconds)}, objective ${formatTargetDuration(objectives.rtoSeconds)}.`,
+    );
+  }
+  if (measured.rpoMet === false && measured.rpoSeconds !== undefined) {
+    out.push(
+      `RPO objective missed: worst data age ${formatDuration(measured.rpoSeconds)}, objective ${formatTargetDuration(objectives.rpoSeconds)}.`,
+    );
+  }
+  return out;
 }
