@@ -100,3 +100,28 @@ export function readInputs(get: InputReader, runId: string | undefined): ActionI
     dryRun: booleanInput('dry-run', get('dry-run')),
   };
 }
+
+/** The modes each mode-specific input applies to; the others apply to every mode. */
+const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> = {
+  confirm: { modes: ['recovery'], default: '' },
+  cleanup: { modes: ['drill'], default: 'always' },
+  'older-than': { modes: ['cleanup'], default: '' },
+  'dry-run': { modes: ['drill', 'cleanup'], default: 'false' },
+  'fail-on': { modes: ['validate'], default: 'readiness' },
+};
+
+/**
+ * Inputs set to something other than their default that this mode does not use. They are reported as
+ * warnings rather than silently ignored: `older-than` on a drill is almost certainly a mistake.
+ */
+export function inputsIgnoredBy(mode: Mode, get: InputReader): string[] {
+  return Object.entries(INPUT_MODES)
+    .filter(([name, rule]) => {
+      const value = get(name).trim();
+      return value !== '' && value.toLowerCase() !== rule.default && !rule.modes.includes(mode);
+    })
+    .map(
+      ([name, rule]) =>
+        `input ${name} applies to mode ${rule.modes.join(' or ')} only; ignored in mode ${mode}.`,
+    );
+}

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readInputs } from './action-inputs.js';
+import { inputsIgnoredBy, readInputs } from './action-inputs.js';
 import { clockFromEnv } from './engine/clock.js';
 import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
@@ -35,6 +35,7 @@ export async function run(): Promise<void> {
   try {
     const runEnv = readRunEnvironment(process.env, process.cwd());
     const inputs = readInputs((name) => core.getInput(name), runEnv.runId);
+    for (const ignored of inputsIgnoredBy(inputs.mode, (name) => core.getInput(name))) io.warning(ignored);
     switch (inputs.mode) {
       case 'validate': {
         const outcome = await runValidate(io, inputs, runEnv, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TIMEOUT_MINUTES, parseAge, readInputs } from '../../src/action-inputs.js';
+import { inputsIgnoredBy, MAX_TIMEOUT_MINUTES, parseAge, readInputs } from '../../src/action-inputs.js';
 import { UserError } from '../../src/errors.js';
 
 /** Inputs from a name → value map, as the runner would provide them; absent names read as ''. */
@@ -100,5 +100,36 @@ describe('parseAge', () => {
   it('rejects text that is not a duration', () => {
     expect(() => parseAge('older-than', 'm')).toThrow(/not a duration/);
     expect(() => parseAge('older-than', '')).toThrow(/not a duration/);
+  });
+});
+
+describe('inputsIgnoredBy', () => {
+  it('names inputs set away from their default that the mode does not use', () => {
+    const get = reader({
+      plan: 'p.yaml',
+      'older-than': '12h',
+      confirm: 'payments',
+      cleanup: 'never',
+      'fail-on': 'errors',
+    });
+    expect(inputsIgnoredBy('drill', get)).toEqual([
+      'input confirm applies to mode recovery only; ignored in mode drill.',
+      'input older-than applies to mode cleanup only; ignored in mode drill.',
+      'input fail-on applies to mode validate only; ignored in mode drill.',
+    ]);
+    expect(inputsIgnoredBy('recovery', get)).toContain(
+      'input cleanup applies to mode drill only; ignored in mode recovery.',
+    );
+  });
+
+  it('stays quiet for defaults and for inputs the mode uses', () => {
+    const defaults = reader({
+      plan: 'p.yaml',
+      cleanup: 'always',
+      'dry-run': 'false',
+      'fail-on': 'readiness',
+    });
+    expect(inputsIgnoredBy('validate', defaults)).toEqual([]);
+    expect(inputsIgnoredBy('cleanup', reader({ 'older-than': '1d', 'dry-run': 'true' }))).toEqual([]);
   });
 });
