@@ -4,7 +4,7 @@ import { createDrsGateway } from '../aws/drs-gateway.js';
 import { createEc2Gateway } from '../aws/ec2-gateway.js';
 import type { DrsGateway, Ec2Gateway } from '../aws/gateways.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
-import { repairLaunchConfigurations } from '../engine/launch-config.js';
+import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/launch-config.js';
 import { type PreflightProblem, runPreflight } from '../engine/preflight.js';
 import {
   checkFinishedExecution,
@@ -15,7 +15,7 @@ import {
 } from '../engine/resume.js';
 import { runExecution } from '../engine/run.js';
 import type { Clock, EngineLog, RunContext } from '../engine/types.js';
-import { UserError } from '../errors.js';
+import { errorMessage, UserError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Plan } from '../plan/types.js';
@@ -226,13 +226,33 @@ export async function runDrillMode(
       return report;
     }
 
-    report.launchConfigChanges = await io.group('Launch configuration', () =>
-      repairLaunchConfigurations(engine, preflight.drift, { dryRun: inputs.dryRun, executionId }),
+    const repair = await io.group('Launch configuration', () =>
+      repairLaunchConfigurations(engine, preflight.drift, { dryRun: inputs.dryRun, executionId }).then(
+        (changes) => ({ changes, failures: [] as LaunchConfigRepairError['failures'] }),
+        (e: unknown) => {
+          // Some servers were repaired, some not: record both, and start nothing on a half-repaired estate.
+          if (e instanceof LaunchConfigRepairError) return { changes: e.changes, failures: e.failures };
+          throw e;
+        },
+      ),
     );
-    for (const c of report.launchConfigChanges) {
+    report.launchConfigChanges = repair.changes;
+    for (const c of repair.changes) {
       io.info(
         `${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`,
       );
+    }
+    if (repair.failures.length > 0) {
+      for (const f of repair.failures) {
+        const text = `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
+        report.errors.push(text);
+        io.error(text);
+      }
+      report.errors.push('Nothing was started: the launch configurations above must be repaired first.');
+      report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
+      await publishReport(io, report, inputs, run, deps.env);
+      io.saveState(STATE.finished, 'true');
+      return report;
     }
     if (inputs.dryRun) {
       report.warnings.push(

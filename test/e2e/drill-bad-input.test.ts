@@ -112,4 +112,29 @@ describe('bad input starts nothing', () => {
       app2.lagSeconds = saved.lagSeconds;
     }
   });
+
+  it('a launch configuration that cannot be written: recorded per server, nothing started', async () => {
+    const setFaults = (faults: unknown) =>
+      fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(faults) });
+    await setFaults({ serverErrors: { rate: 0, operations: { UpdateLaunchConfiguration: 1 } } });
+    try {
+      // osByol differs from the scenario's default (false) on every server: each needs a DRS write.
+      const plan = PLAN.replace('waves:', 'defaults: { launch: { osByol: true } }\nwaves:');
+      const run = await runDrill({ emulator, plan });
+      expect(run.code, explain(run)).toBe(1);
+      expect(outputsOf(run).status).toBe('failed');
+      const report = run.report;
+      if (!report) throw new Error('no report.json');
+      for (const id of [DB, WEB]) {
+        expect(report.errors.some((e) => e.includes(id) && e.includes('could not be written'))).toBe(true);
+      }
+      expect(report.errors.at(-1)).toContain('Nothing was started');
+      expect(run.calls.filter((c) => c.operation === 'StartRecovery')).toEqual([]);
+      expect(report.launchConfigChanges.every((c) => !c.applied || c.target === 'template')).toBe(true);
+      expectSaneReport(report);
+      expectNoStackTrace(run);
+    } finally {
+      await setFaults({});
+    }
+  });
 });
