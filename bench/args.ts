@@ -20,6 +20,11 @@ export interface BenchArgs {
   largeServers: number;
   validateRuns: number;
   plans: PlanKey[];
+  /**
+   * Not the reference setting: run the action on the emulator's clock (DRS_DRILL_CLOCK_SCALE = speed)
+   * with its default 15 s bound, so its adaptive interval (2 s after a change) scales too.
+   */
+  scaledClock: boolean;
   help: boolean;
 }
 
@@ -29,7 +34,9 @@ export const USAGE = `npm run bench -- [--quick] [--json] [--runs N] [--dist DIR
   --runs N  runs per plan (default 3; quick 1)
   --dist    the built action to measure (default: the committed dist/, or DRS_BENCH_DIST)
   --out     results file (default bench/results.json; quick: a temp file)
-  --only    a comma-separated subset of the plans`;
+  --only    a comma-separated subset of the plans
+  --scaled-clock  the action follows the emulator's clock (DRS_DRILL_CLOCK_SCALE) with its default
+            poll-interval-seconds 15: shows the adaptive interval; not the reference setting`;
 
 export class ArgsError extends Error {}
 
@@ -53,6 +60,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     largeServers: 500,
     validateRuns: quick ? 2 : 5,
     plans: [...PLAN_KEYS],
+    scaledClock: false,
     help: false,
   };
   if (env.DRS_BENCH_DIST) args.dist = env.DRS_BENCH_DIST;
@@ -88,6 +96,10 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         args.plans = PLAN_KEYS.filter((k) => names.includes(k));
         break;
       }
+      case '--scaled-clock':
+        args.scaledClock = true;
+        args.pollIntervalSeconds = 15;
+        break;
       case '--help':
       case '-h':
         args.help = true;

@@ -16,6 +16,7 @@ export interface BenchSettings {
   pollIntervalSeconds: number;
   anchorPollMs: number;
   largeServers: number;
+  scaledClock: boolean;
   dist: string;
   node: string;
   cpus: number;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BASE_INTERVAL_MS } from '../src/engine/poller.js';
 import { ArgsError, type BenchArgs, type PlanKey, parseArgs, USAGE } from './args.js';
 import { type BenchPlan, depth, largePlan, parallelPlan, serialPlan } from './plans.js';
 import { type BenchResults, buildResults } from './results.js';
@@ -36,10 +37,14 @@ async function runRounds(args: BenchArgs, dist: string): Promise<Map<PlanKey, Sc
     anchorPollMs: args.anchorPollMs,
     seed,
     anchors: true,
-    // Within a tick calls follow each other back to back; between ticks there is at least one
-    // poll interval. 40 % of it separates the two even on a loaded machine.
-    tickGapMs: 0.4 * args.pollIntervalSeconds * 1000,
+    // Within a tick calls follow each other back to back; between ticks there is at least the
+    // action's shortest interval (its 2 s base, or the bound if smaller). 40 % of that separates
+    // the two even on a loaded machine.
+    tickGapMs:
+      (0.4 * Math.min(BASE_INTERVAL_MS, args.pollIntervalSeconds * 1000)) /
+      (args.scaledClock ? args.speed : 1),
     timeoutMs: 15 * 60_000,
+    scaledClock: args.scaledClock,
   });
   const one = async (key: PlanKey, round: number): Promise<void> => {
     const t0 = Date.now();
@@ -91,7 +96,8 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   progress(
-    `${args.quick ? 'quick' : 'full'} bench of ${dist}: emulator speed ${args.speed}, poll ${args.pollIntervalSeconds} s, ` +
+    `${args.quick ? 'quick' : 'full'} bench of ${dist}: emulator speed ${args.speed}, poll ${args.pollIntervalSeconds} s` +
+      `${args.scaledClock ? ' of simulated time (DRS_DRILL_CLOCK_SCALE)' : ''}, ` +
       `anchors every ${args.anchorPollMs} ms, ${args.runs} run(s) per plan`,
   );
   const runs = await runRounds(args, dist);
@@ -113,6 +119,7 @@ async function main(): Promise<number> {
       pollIntervalSeconds: args.pollIntervalSeconds,
       anchorPollMs: args.anchorPollMs,
       largeServers: args.largeServers,
+      scaledClock: args.scaledClock,
       dist,
       node: process.version,
       cpus: cpus().length,

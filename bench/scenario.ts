@@ -40,6 +40,8 @@ export interface ScenarioSettings {
   /** Longest gap between two calls of the same poll tick, real ms. */
   tickGapMs: number;
   timeoutMs: number;
+  /** Run the action on the emulator's clock (DRS_DRILL_CLOCK_SCALE = speed); pollSeconds is then simulated. */
+  scaledClock?: boolean;
 }
 
 /** What one orchestrator did in one run; times are real ms. */
@@ -125,6 +127,7 @@ async function runOurs(plan: BenchPlan, s: ScenarioSettings): Promise<OursMetric
       workspace,
       emulatorUrl: emulator.url,
       timeoutMs: s.timeoutMs,
+      ...(s.scaledClock ? { env: { DRS_DRILL_CLOCK_SCALE: String(s.speed) } } : {}),
       inputs: {
         mode: 'drill',
         plan: 'plan.yaml',

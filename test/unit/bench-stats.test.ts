@@ -91,6 +91,15 @@ describe('bench flags', () => {
     });
   });
 
+  it('--scaled-clock: the action on the emulator clock with its default 15 s bound', () => {
+    expect(parseArgs(['--scaled-clock'])).toMatchObject({
+      scaledClock: true,
+      speed: 60,
+      pollIntervalSeconds: 15,
+    });
+    expect(parseArgs([]).scaledClock).toBe(false);
+  });
+
   it('takes --runs, --dist, --out, --only and DRS_BENCH_DIST, and refuses what it does not know', () => {
     expect(parseArgs(['--runs', '5', '--only', 'parallel,serial'], { DRS_BENCH_DIST: '/d' })).toMatchObject({
       runs: 5,
