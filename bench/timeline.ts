@@ -4,8 +4,10 @@
  * Pure: times in, times out. Simulated ms stay simulated until `toReal` converts them.
  */
 import type { Timeline, TimelineJob } from '../emulator/control.js';
+import { TAG } from '../src/engine/tags.js';
 
-export const WAVE_TAG = 'drs-drill:wave';
+/** The tag the action puts on each StartRecovery naming its wave (the anchors' driver uses it too). */
+export const WAVE_TAG = TAG.wave;
 
 export interface BenchWave {
   name: string;
@@ -85,9 +87,4 @@ export function simToReal(timeline: Pick<Timeline, 'speed' | 'simNow' | 'realNow
   const { speed, simNow, realNow } = timeline;
   if (!(speed > 0)) throw new Error('a frozen emulator clock (speed 0) cannot be mapped to real time');
   return (sim) => realNow - (simNow - sim) / speed;
-}
-
-/** Simulated milliseconds as real milliseconds at the given speed. */
-export function simSpanToReal(simMs: number, speed: number): number {
-  return simMs / speed;
 }
