@@ -335,9 +335,13 @@ class Runner {
     return true;
   }
 
-  /** Update server entries from what was polled, then decide waves that settled or timed out. */
-  evaluate(): number | undefined {
+  /**
+   * Update server entries from what was polled, then decide waves that settled or timed out.
+   * Returns the next wave timeout and whether any wave was decided (its dependants may start now).
+   */
+  evaluate(): { nextTimeout: number | undefined; decided: boolean } {
     let nextTimeout: number | undefined;
+    let decided = false;
     for (const wave of this.waves) {
       if (wave.state.status !== 'running') continue;
       refreshServers(wave, this.poll, this.now(), (line) => this.deps.log.info(line));
@@ -353,8 +357,9 @@ class Runner {
         this.deps.log.warning(w);
       }
       this.decide(wave, evaluation.state, evaluation.error);
+      decided = true;
     }
-    return nextTimeout;
+    return { nextTimeout, decided };
   }
 
   stopAll(status: 'cancelled' | 'timed-out', why: string): void {
@@ -387,9 +392,11 @@ class Runner {
       if (signal?.aborted) continue;
       const polled = await this.tick();
       if (signal?.aborted) continue;
-      const nextTimeout = this.evaluate();
+      const { nextTimeout, decided } = this.evaluate();
       await this.flushGroups();
       if (this.waves.every((w) => DONE.has(w.state.status))) return this.finalStatus();
+      // A decided wave may release its dependants: start them now rather than one poll interval later.
+      if (decided) continue;
       const now = clock.now();
       const pollAt = polled ? now + (this.intervalMs ?? 0) : now + this.input.pollIntervalSeconds * 1000;
       const wakeAt = Math.min(

@@ -55,6 +55,21 @@ function range(from: number, count: number) {
 }
 
 describe('runExecution', () => {
+  it('starts a dependant wave as soon as its dependency is decided, not one poll interval later', async () => {
+    const env = setup();
+    const ep = makePlan([
+      { name: 'data', servers: [resolvedServer(1)] },
+      { name: 'app', servers: [resolvedServer(2)], dependsOn: ['data'] },
+    ]);
+    // Waiting for the next poll would put at least the shortest poll interval (2 s) between the two.
+    const { report } = await run(env, ep, { pollIntervalSeconds: 300 });
+    expect(report.status).toBe('succeeded');
+    const [data, app] = report.waves;
+    const gapMs = Date.parse(app?.startedAt ?? '') - Date.parse(data?.endedAt ?? '');
+    expect(gapMs).toBeGreaterThanOrEqual(0);
+    expect(gapMs).toBeLessThan(2000);
+  });
+
   it('runs three waves, two of them in parallel, and records AWS times', async () => {
     const env = setup();
     const ep = makePlan([
