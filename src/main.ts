@@ -3,8 +3,6 @@ import { inputsIgnoredBy, readInputs } from './action-inputs.js';
 import { clockFromEnv } from './engine/clock.js';
 import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
-import { runCleanupMode } from './modes/cleanup.js';
-import { runDrillMode } from './modes/drill.js';
 import { runValidate } from './modes/validate.js';
 import { readRunEnvironment } from './run-env.js';
 
@@ -49,6 +47,8 @@ export async function run(): Promise<void> {
       }
       case 'drill':
       case 'recovery': {
+        // AWS clients and the engine load only for the modes that use them: validation starts faster.
+        const { runDrillMode } = await import('./modes/drill.js');
         const report = await withCancellation((signal) =>
           runDrillMode(io, inputs, runEnv, {
             clock: clockFromEnv(process.env),
@@ -65,6 +65,7 @@ export async function run(): Promise<void> {
         return;
       }
       case 'cleanup': {
+        const { runCleanupMode } = await import('./modes/cleanup.js');
         const report = await runCleanupMode(io, inputs, runEnv, {
           clock: clockFromEnv(process.env),
           env: process.env,

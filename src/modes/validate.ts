@@ -1,4 +1,3 @@
-import { getOctokit } from '@actions/github';
 import { annotateDiagnostics } from '../annotations.js';
 import { systemClock } from '../engine/types.js';
 import { errorMessage, UserError } from '../errors.js';
@@ -11,7 +10,6 @@ import { renderValidationSummary } from '../report/markdown.js';
 import { type PullRequestInfo, readPullRequestEvent } from '../review/base.js';
 import { renderReviewComment, reviewFails, reviewTotals } from '../review/comment-md.js';
 import type { ReadinessDeps } from '../review/readiness.js';
-import { reviewPullRequest } from '../review/run.js';
 import { type RunEnvironment, runUrlOf } from '../run-env.js';
 
 export interface PlanCheck {
@@ -45,7 +43,7 @@ function defaultDeps(deps: Partial<ValidateDeps>): ValidateDeps {
     getIdToken:
       deps.getIdToken ??
       (() => Promise.reject(new UserError('No GitHub OIDC token available to assume role-to-assume.'))),
-    octokit: deps.octokit ?? ((token) => getOctokit(token)),
+    ...(deps.octokit ? { octokit: deps.octokit } : {}),
   };
 }
 
@@ -94,7 +92,10 @@ async function reviewMode(
   checks: PlanCheck[],
   deps: ValidateDeps,
 ): Promise<ValidateOutcome> {
-  const octokit = inputs.githubToken && deps.octokit ? deps.octokit(inputs.githubToken) : undefined;
+  // The review's GitHub and AWS clients load only for pull requests: plain validation starts faster.
+  const makeOctokit = deps.octokit ?? (await import('@actions/github')).getOctokit;
+  const octokit = inputs.githubToken ? makeOctokit(inputs.githubToken) : undefined;
+  const { reviewPullRequest } = await import('../review/run.js');
   const reviews = await reviewPullRequest(io, inputs, pr, checks, {
     ...deps,
     workspace: run.workspace,

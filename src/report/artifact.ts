@@ -1,4 +1,3 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { errorMessage } from '../errors.js';
 
 /** The part of @actions/artifact's client we use; tests pass a fake. */
@@ -63,7 +62,9 @@ export async function uploadReportArtifact(
     return { uploaded: false };
   }
   try {
-    const client = deps.client ?? new DefaultArtifactClient();
+    // Loaded only here: the artifact client (with Azure's storage SDK) is a large part of the bundle's
+    // start-up time and memory, and most runs need it once, at the very end.
+    const client = deps.client ?? new (await import('@actions/artifact')).DefaultArtifactClient();
     const response = await client.uploadArtifact(name, files, rootDir);
     const result: UploadResult = { uploaded: true };
     if (response.id !== undefined) {

@@ -9,8 +9,8 @@ import type { Diagnostic, Plan } from '../plan/types.js';
 import { escapeCell } from '../report/escape.js';
 import { table } from '../report/sections.js';
 import type { BasePlan } from './base.js';
-import { type Readiness, readinessProblemCount } from './readiness.js';
-import { renderReadiness } from './readiness-md.js';
+import type { Readiness } from './readiness.js';
+import { readinessProblemCount, renderReadiness } from './readiness-md.js';
 
 /** Everything the review learned about one plan file. */
 export interface PlanReview {

@@ -4,11 +4,11 @@
  * active jobs and the quota fit. Every AWS- and plan-sourced value is escaped.
  */
 import type { FieldChange, LaunchConfigDrift } from '../engine/launch-config.js';
-import { type PreflightProblem, parseIsoDuration } from '../engine/preflight.js';
+import type { PreflightProblem } from '../engine/preflight.js';
 import { DRS_QUOTAS } from '../engine/quotas.js';
 import type { ResolvedServer } from '../engine/types.js';
 import type { Plan } from '../plan/types.js';
-import { formatTargetDuration } from '../report/durations.js';
+import { formatTargetDuration, parseIsoDuration } from '../report/durations.js';
 import { escapeCell } from '../report/escape.js';
 import { table } from '../report/sections.js';
 import type { Readiness } from './readiness.js';
@@ -143,4 +143,11 @@ export function renderReadiness(readiness: Readiness, plan: Plan): string {
   }
   parts.push(quotaLine(readiness));
   return parts.join('\n\n');
+}
+
+/** Readiness problems of one plan: the preflight's, or one when the check itself could not run. */
+export function readinessProblemCount(readiness: Readiness): number {
+  if (readiness.status === 'failed') return 1;
+  if (readiness.status === 'checked') return readiness.preflight.problems.length;
+  return 0;
 }

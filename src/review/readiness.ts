@@ -35,6 +35,8 @@ export type Readiness =
   /** The check could not run (credentials, account guard, AWS error): a readiness problem in itself. */
   | { status: 'failed'; region?: string; error: string };
 
+export { readinessProblemCount } from './readiness-md.js';
+
 export const SKIPPED_REASON =
   'No AWS credentials in this job, so only the offline checks ran. To see whether the servers are ' +
   'ready (replication, lag vs RPO, launch settings, active jobs, quotas), give the job a read-only ' +
@@ -45,12 +47,6 @@ export interface ReadinessDeps extends Pick<DrillDeps, 'env' | 'getIdToken'> {
 }
 
 /** Number of things that make the plan not ready (the step fails on them unless `fail-on: errors`). */
-export function readinessProblemCount(readiness: Readiness): number {
-  if (readiness.status === 'failed') return 1;
-  if (readiness.status === 'checked') return readiness.preflight.problems.length;
-  return 0;
-}
-
 /** Preflight of one plan against the live account; never throws. */
 export async function checkReadiness(
   io: ActionIO,

@@ -1,0 +1,1261 @@
+export const id = 136;
+export const ids = [136];
+export const modules = {
+
+/***/ 40201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ createAwsClients),
+/* harmony export */   QI: () => (/* binding */ destroyAwsClients),
+/* harmony export */   _O: () => (/* binding */ USER_AGENT)
+/* harmony export */ });
+/* unused harmony exports ACTION_VERSION, validateRegion, clientConfig */
+/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54722);
+/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * The one place AWS SDK clients are built. client-drs is pinned at 3.523 (smithy v2) while EC2 and
+ * STS are current (smithy v4); both generations accept the same plain config object, so one shape
+ * serves all four clients.
+ */
+
+
+
+
+/** Keep in step with package.json `version`; read by people in CloudTrail's userAgent field. */
+const ACTION_VERSION = '0.1.0';
+const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;
+const REGION_PATTERN = /^[a-z0-9-]+$/;
+function validateRegion(region) {
+    const trimmed = region.trim();
+    if (trimmed === '' || !REGION_PATTERN.test(trimmed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`region "${region}" is not a valid AWS region name (lowercase letters, digits and hyphens, e.g. us-east-1)`);
+    }
+    return trimmed;
+}
+function validateMaxAttempts(maxAttempts) {
+    if (maxAttempts === undefined)
+        return 3;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
+    }
+    return maxAttempts;
+}
+/** The config every client shares; exported for tests that inspect it. */
+function clientConfig(opts) {
+    const config = {
+        region: validateRegion(opts.region),
+        maxAttempts: validateMaxAttempts(opts.maxAttempts),
+        retryMode: 'standard',
+        customUserAgent: opts.userAgent ?? USER_AGENT,
+        ...(opts.credentials ? { credentials: opts.credentials } : {}),
+        ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    };
+    return config;
+}
+function createAwsClients(opts) {
+    const config = clientConfig(opts);
+    return {
+        drs: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__.DrsClient(config),
+        drsNoRetry: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__.DrsClient({ ...config, maxAttempts: 1 }),
+        ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .EC2Client */ .gu5(config),
+        sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM(config),
+    };
+}
+/** Closes the clients' sockets so a finished run does not hold the event loop open. */
+function destroyAwsClients(clients) {
+    clients.drs.destroy();
+    clients.drsNoRetry.destroy();
+    clients.ec2.destroy();
+    clients.sts.destroy();
+}
+
+
+/***/ }),
+
+/***/ 96963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ maskCredentials),
+/* harmony export */   To: () => (/* binding */ OIDC_AUDIENCE),
+/* harmony export */   Yj: () => (/* binding */ oidcCredentialProvider),
+/* harmony export */   g4: () => (/* binding */ checkAccount)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_SESSION_SECONDS, DEFAULT_REFRESH_WINDOW_MS, validateRoleSessionName, defaultRoleSessionName, validateRoleArn, assertIdTokenAvailable, memoizeCredentials */
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71695);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40201);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22495);
+/**
+ * GitHub OIDC → AWS credentials that outlive one role session. A recovery can run longer than the
+ * role's session, so instead of exporting one set of keys (as configure-aws-credentials does) we
+ * hand the SDK clients a provider that fetches a fresh ID token and re-assumes the role when the
+ * current session nears its end.
+ *
+ * Both SDK generations in the tree (client-drs 3.523 on smithy v2, EC2/STS current) wrap a
+ * `credentials` function in `memoizeIdentityProvider` and call it again once the identity has less
+ * than 5 minutes left (`isIdentityExpired`, measured with Date.now()). Each client holds its own
+ * memo, so we memoize here too: three clients share one session instead of assuming the role thrice,
+ * and our window (10 minutes) is wider than the SDK's so a client that asks always gets fresh keys.
+ */
+
+
+
+
+const OIDC_AUDIENCE = 'sts.amazonaws.com';
+const DEFAULT_SESSION_SECONDS = 3600;
+/** Refresh this long before expiry; must exceed the SDK's own 5-minute window. */
+const DEFAULT_REFRESH_WINDOW_MS = 10 * 60_000;
+const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+/** After a failed refresh, keep serving still-valid keys this long before trying STS again. */
+const FAILED_REFRESH_COOLDOWN_MS = 30_000;
+/** Keys with less than this left are not served after a failed refresh. */
+const MIN_USABLE_MS = 60_000;
+function validateRoleSessionName(name) {
+    if (!SESSION_NAME_PATTERN.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-session-name "${name}" is invalid: it must be 2 to 64 characters of letters, digits and _+=,.@-`);
+    }
+    return name;
+}
+/** `drs-drill-<run id>`, with characters STS refuses replaced and cut to 64. */
+function defaultRoleSessionName(runId) {
+    const id = String(runId ?? '').trim();
+    const name = (id === '' ? 'drs-drill' : `drs-drill-${id}`).replace(/[^\w+=,.@-]/g, '-');
+    return name.slice(0, 64);
+}
+function validateRoleArn(roleArn) {
+    const trimmed = roleArn.trim();
+    if (!ROLE_ARN_PATTERN.test(trimmed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-to-assume "${roleArn}" is not an IAM role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`);
+    }
+    return trimmed;
+}
+/** Without `permissions: id-token: write` the runner does not offer the token endpoint at all. */
+function assertIdTokenAvailable(env) {
+    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((k) => !env[k]);
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-to-assume is set but this job cannot request a GitHub OIDC token (${missing.join(' and ')} not set): ` +
+            'add `permissions: id-token: write` to the workflow or job');
+    }
+}
+/** Every credential value goes to setSecret before anything could log it. */
+function maskCredentials(credentials, setSecret) {
+    setSecret(credentials.accessKeyId);
+    setSecret(credentials.secretAccessKey);
+    if (credentials.sessionToken)
+        setSecret(credentials.sessionToken);
+}
+/**
+ * Caches credentials from `fetch` until they are within `refreshWindowMs` of expiry; concurrent
+ * callers share one fetch. If a refresh fails while the cached keys still work, those keys are
+ * served (and STS left alone for a short cooldown) rather than failing calls that would succeed.
+ */
+function memoizeCredentials(fetch, opts) {
+    let cached;
+    let inflight;
+    let failedAt;
+    const remaining = (c) => c.expiration.getTime() - opts.now();
+    return async () => {
+        if (cached && remaining(cached) > opts.refreshWindowMs)
+            return cached;
+        const usable = cached && remaining(cached) > MIN_USABLE_MS ? cached : undefined;
+        if (usable && failedAt !== undefined && opts.now() - failedAt < FAILED_REFRESH_COOLDOWN_MS)
+            return usable;
+        inflight ??= fetch()
+            .then((fresh) => {
+            cached = fresh;
+            failedAt = undefined;
+            return fresh;
+        })
+            .finally(() => {
+            inflight = undefined;
+        });
+        try {
+            return await inflight;
+        }
+        catch (error) {
+            failedAt = opts.now();
+            if (usable && remaining(usable) > MIN_USABLE_MS)
+                return usable;
+            throw error;
+        }
+    };
+}
+/** Marks failures of the ID token request, which are retried like transient STS errors. */
+class IdTokenError extends Error {
+    name = 'IdTokenError';
+}
+function isRetryableAssumeError(error) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+        return false;
+    if (error instanceof IdTokenError)
+        return true;
+    const name = error?.name;
+    // The token endpoint or IdP hiccuped, or our token aged out during a slow retry: a new token helps.
+    if (name === 'IDPCommunicationErrorException' || name === 'ExpiredTokenException')
+        return true;
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error);
+}
+function hintFor(error) {
+    const name = error?.name;
+    if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'IDPRejectedClaimException') {
+        return ' (check the role trust policy: Federated principal token.actions.githubusercontent.com, aud sts.amazonaws.com, and a sub condition matching this repository, branch or environment)';
+    }
+    if (name === 'InvalidIdentityTokenException') {
+        return ' (is the OIDC identity provider token.actions.githubusercontent.com registered in IAM of the role account, with audience sts.amazonaws.com?)';
+    }
+    return '';
+}
+function toSessionCredentials(roleArn, out) {
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !(c.Expiration instanceof Date)) {
+        throw new Error(`STS answered AssumeRoleWithWebIdentity for ${roleArn} without complete credentials`);
+    }
+    return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+    };
+}
+/**
+ * A credential provider for SDK clients: each refresh fetches a new GitHub ID token and calls
+ * AssumeRoleWithWebIdentity. Throws a UserError at once when the job has no id-token permission.
+ */
+function oidcCredentialProvider(opts) {
+    const roleArn = validateRoleArn(opts.roleArn);
+    const sessionName = validateRoleSessionName(opts.sessionName);
+    const durationSeconds = opts.durationSeconds ?? DEFAULT_SESSION_SECONDS;
+    if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43200) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role session duration must be 900 to 43200 seconds, got ${durationSeconds}`);
+    }
+    assertIdTokenAvailable(opts.env ?? process.env);
+    const audience = opts.audience ?? OIDC_AUDIENCE;
+    const sts = opts.sts ??
+        new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM({
+            region: opts.region,
+            customUserAgent: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O,
+            ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+        });
+    const assumeOnce = async () => {
+        let token;
+        try {
+            token = await opts.getIdToken(audience);
+        }
+        catch (error) {
+            if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))) {
+                assertIdTokenAvailable({});
+            }
+            throw new IdTokenError(`could not get a GitHub ID token: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+        }
+        const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+            RoleArn: roleArn,
+            RoleSessionName: sessionName,
+            WebIdentityToken: token,
+            DurationSeconds: durationSeconds,
+        }));
+        const credentials = toSessionCredentials(roleArn, out);
+        opts.onCredentials?.(credentials);
+        return credentials;
+    };
+    const fetch = async () => {
+        try {
+            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(assumeOnce, {
+                isRetryable: isRetryableAssumeError,
+                maxAttempts: opts.maxAttempts ?? 5,
+                baseMs: 200,
+                maxMs: 5_000,
+                sleep: opts.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy,
+                ...(opts.random ? { random: opts.random } : {}),
+                ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
+            });
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+                throw error;
+            const message = `Could not assume role ${roleArn} with GitHub OIDC: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}${hintFor(error)}`;
+            // Configuration faults are the user's to fix; what survived the retries is an outage.
+            if (isRetryableAssumeError(error))
+                throw new Error(message, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(message, undefined, { cause: error });
+        }
+    };
+    return memoizeCredentials(fetch, {
+        refreshWindowMs: opts.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS,
+        now: opts.now ?? (() => Date.now()),
+    });
+}
+/** Who the credentials are, checked against the plan's `accountId` guard when there is one. */
+async function checkAccount(sts, expected) {
+    let identity;
+    try {
+        identity = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .GetCallerIdentityCommand */ .zI({}));
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+            throw error;
+        throw new Error(`Could not identify the AWS credentials (sts:GetCallerIdentity): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+            cause: error,
+        });
+    }
+    const accountId = identity.Account ?? '';
+    const arn = identity.Arn ?? '';
+    if (!/^\d{12}$/.test(accountId)) {
+        throw new Error(`sts:GetCallerIdentity returned no valid account id (got "${accountId}")`);
+    }
+    if (expected !== undefined && expected !== accountId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`plan accountId ${expected} does not match the credentials' account ${accountId}: refusing to run`);
+    }
+    return { accountId, arn };
+}
+
+
+/***/ }),
+
+/***/ 22495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ isThrottling),
+/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/**
+ * Our own retry on top of the SDK's: the SDK gives up after `maxAttempts` and ignores a numeric
+ * `Retry-After` (middleware-retry reads it as an epoch date, drs-facts §1.5), so callers that must
+ * survive throttling and 5xx (the poller, the credential provider) wrap calls in `withRetry`.
+ */
+const DEFAULT_MAX_RETRY_AFTER_MS = 300_000;
+/** Codes of throttling errors across DRS, EC2 (query protocol) and STS. */
+const THROTTLING_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'EC2ThrottledException',
+    'BandwidthLimitExceeded',
+    'PriorRequestNotComplete',
+]);
+/** Server-side or network failures that a later attempt may not meet. */
+const TRANSIENT_NAMES = new Set([
+    'InternalServerException',
+    'InternalServerError',
+    'InternalError',
+    'InternalFailure',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'Unavailable',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
+]);
+/** Node socket error codes that mean the connection, not the request, failed. */
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+function fields(error) {
+    return typeof error === 'object' && error !== null ? error : {};
+}
+function httpStatus(error) {
+    const status = fields(error).$metadata?.httpStatusCode;
+    return typeof status === 'number' ? status : undefined;
+}
+function nameOf(error) {
+    const name = fields(error).name;
+    return typeof name === 'string' ? name : undefined;
+}
+function isThrottling(error) {
+    const name = nameOf(error);
+    if (name !== undefined && THROTTLING_NAMES.has(name))
+        return true;
+    if (fields(error).$retryable?.throttling === true)
+        return true;
+    return httpStatus(error) === 429;
+}
+function isNetworkFailure(error, depth = 0) {
+    const { code, cause } = fields(error);
+    if (typeof code === 'string' && NETWORK_CODES.has(code))
+        return true;
+    // fetch/undici and the SDK wrap socket errors; look one or two causes deep.
+    return depth < 2 && cause !== undefined && isNetworkFailure(cause, depth + 1);
+}
+/** Throttling, 5xx, timeouts and dropped connections: worth retrying with backoff. */
+function isTransient(error) {
+    if (isThrottling(error))
+        return true;
+    const name = nameOf(error);
+    if (name !== undefined && TRANSIENT_NAMES.has(name))
+        return true;
+    const status = httpStatus(error);
+    if (status !== undefined && TRANSIENT_STATUS.has(status))
+        return true;
+    return isNetworkFailure(error);
+}
+/** DRS answers ConflictException (409) when a source server is already in an active job. */
+function isConflict(error) {
+    return nameOf(error) === 'ConflictException' || httpStatus(error) === 409;
+}
+function secondsToMs(value) {
+    // Number('') is 0: an empty header is no hint, not "retry now".
+    if (typeof value === 'string' && value.trim() === '')
+        return undefined;
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+}
+function headerValue(headers, name) {
+    if (!headers)
+        return undefined;
+    for (const [key, value] of Object.entries(headers)) {
+        if (key.toLowerCase() === name && typeof value === 'string')
+            return value;
+    }
+    return undefined;
+}
+/**
+ * How long the server asked us to wait, in ms: DRS's `retryAfterSeconds` (a string on
+ * ThrottlingException, a number on InternalServerException), else a raw `Retry-After` header
+ * (seconds or an HTTP date). Undefined when the error carries no hint.
+ */
+function retryAfterMs(error, now = () => Date.now()) {
+    const { retryAfterSeconds, $response } = fields(error);
+    const fromMember = secondsToMs(retryAfterSeconds);
+    if (fromMember !== undefined)
+        return fromMember;
+    const header = headerValue($response?.headers, 'retry-after');
+    if (header === undefined)
+        return undefined;
+    const fromSeconds = secondsToMs(header);
+    if (fromSeconds !== undefined)
+        return fromSeconds;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+/** Full jitter: uniform in [0, min(maxMs, baseMs * 2^(attempt-1))). */
+function backoffDelayMs(attempt, opts) {
+    const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor((opts.random ?? Math.random)() * ceiling);
+}
+/** Runs `fn` until it succeeds, fails with a non-retryable error, or `maxAttempts` is spent. */
+async function withRetry(fn, opts) {
+    const maxAttempts = Math.max(1, Math.floor(opts.maxAttempts));
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (attempt >= maxAttempts || !opts.isRetryable(error))
+                throw error;
+            const hint = retryAfterMs(error);
+            const jitter = backoffDelayMs(attempt, opts);
+            const delayMs = hint === undefined
+                ? jitter
+                : Math.max(jitter, Math.min(hint, opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS));
+            opts.onRetry?.(error, attempt, delayMs);
+            await opts.sleep(delayMs);
+        }
+    }
+}
+/** Real sleep, for production callers. */
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMMANDS: () => (/* binding */ COMMANDS),
+  EXIT: () => (/* binding */ EXIT),
+  UsageError: () => (/* binding */ UsageError),
+  main: () => (/* binding */ main),
+  runCli: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/modes.ts
+var modes = __webpack_require__(17463);
+// EXTERNAL MODULE: ./src/plan/load.ts + 6 modules
+var load = __webpack_require__(25153);
+;// CONCATENATED MODULE: ./src/plan/overview.ts
+/** User text into Markdown/HTML safely: entities for HTML, and the characters tables and code spans use. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\|/g, '&#124;')
+        .replace(/`/g, '&#96;')
+        .replace(/\r?\n/g, ' ');
+}
+/** Seconds in the plan's own notation (`1h30m`), so the overview reads like the file. */
+function planDuration(total) {
+    if (total === 0)
+        return '0s';
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+function code(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+function selectorText(spec) {
+    const sel = spec.selector;
+    let text;
+    if (sel.kind === 'id')
+        text = `id ${code(sel.sourceServerId)}`;
+    else if (sel.kind === 'hostname')
+        text = `hostname ${code(sel.hostname)}`;
+    else {
+        const pairs = Object.entries(sel.tags).map(([k, v]) => `${k}=${v}`);
+        text = `tags ${code(pairs.join(', '))}`;
+    }
+    const notes = [spec.critical ? 'critical' : 'non-critical'];
+    if (spec.snapshot)
+        notes.push(`snapshot ${code(spec.snapshot)}`);
+    return `${text} (${notes.join(', ')})`;
+}
+/** Markdown overview of a plan: its waves, what each depends on, and every server selector. */
+function renderPlanOverview(plan) {
+    const selectors = plan.waves.reduce((n, w) => n + w.servers.length, 0);
+    const lines = [
+        `### Plan ${code(plan.name)}: ${plan.waves.length} wave${plan.waves.length === 1 ? '' : 's'}, ${selectors} server selector${selectors === 1 ? '' : 's'}`,
+        '',
+    ];
+    if (plan.description)
+        lines.push(escapeHtml(plan.description), '');
+    const facts = [];
+    if (plan.region)
+        facts.push(`region ${code(plan.region)}`);
+    if (plan.accountId)
+        facts.push(`account ${code(plan.accountId)}`);
+    if (plan.objectives.rtoSeconds !== undefined)
+        facts.push(`RTO target ${planDuration(plan.objectives.rtoSeconds)}`);
+    if (plan.objectives.rpoSeconds !== undefined)
+        facts.push(`RPO target ${planDuration(plan.objectives.rpoSeconds)}`);
+    facts.push(`on failure: ${plan.onFailure}`);
+    lines.push(facts.join(' · '), '');
+    lines.push('| Wave | Depends on | Timeout | Wait after | Servers |', '|---|---|---|---|---|');
+    for (const w of plan.waves) {
+        const deps = w.dependsOn.length === 0 ? '(starts at once)' : w.dependsOn.map(escapeHtml).join(', ');
+        const servers = w.servers.map(selectorText).join('<br>');
+        lines.push(`| ${escapeHtml(w.name)} | ${deps} | ${planDuration(w.timeoutSeconds)} | ${planDuration(w.waitAfterSeconds)} | ${servers} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** `file:line:col: message`, with `warning: ` before the message of a warning (compiler style). */
+function formatDiagnostic(d) {
+    const severity = d.severity === 'warning' ? 'warning: ' : '';
+    return `${d.file}:${d.line}:${d.col}: ${severity}${d.message}`;
+}
+
+// EXTERNAL MODULE: ./src/engine/tags.ts
+var tags = __webpack_require__(82225);
+;// CONCATENATED MODULE: ./src/iam/actions.ts
+/** `aws.iam#requiredActions` of StartRecovery in the official model (emulator/model/drs-2020-02-26.json). */
+const START_RECOVERY_REQUIRED_ACTIONS = [
+    'drs:CreateRecoveryInstanceForDrs',
+    'drs:ListTagsForResource',
+    'iam:PassRole',
+    'ec2:AttachVolume',
+    'ec2:AuthorizeSecurityGroupEgress',
+    'ec2:AuthorizeSecurityGroupIngress',
+    'ec2:CreateLaunchTemplate',
+    'ec2:CreateLaunchTemplateVersion',
+    'ec2:CreateSnapshot',
+    'ec2:CreateTags',
+    'ec2:CreateVolume',
+    'ec2:DeleteLaunchTemplateVersions',
+    'ec2:DeleteSnapshot',
+    'ec2:DeleteVolume',
+    'ec2:DescribeAccountAttributes',
+    'ec2:DescribeAvailabilityZones',
+    'ec2:DescribeImages',
+    'ec2:DescribeInstanceAttribute',
+    'ec2:DescribeInstanceStatus',
+    'ec2:DescribeInstanceTypes',
+    'ec2:DescribeInstances',
+    'ec2:DescribeLaunchTemplateVersions',
+    'ec2:DescribeLaunchTemplates',
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeSnapshots',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeVolumes',
+    'ec2:DetachVolume',
+    'ec2:ModifyInstanceAttribute',
+    'ec2:ModifyLaunchTemplate',
+    'ec2:RevokeSecurityGroupEgress',
+    'ec2:RunInstances',
+    'ec2:StartInstances',
+    'ec2:StopInstances',
+    'ec2:TerminateInstances',
+];
+/** `aws.iam#requiredActions` of TerminateRecoveryInstances. */
+const TERMINATE_RECOVERY_INSTANCES_REQUIRED_ACTIONS = [
+    'ec2:DescribeVolumes',
+    'ec2:DescribeInstances',
+    'ec2:TerminateInstances',
+    'ec2:DeleteVolume',
+    'drs:DescribeSourceServers',
+];
+/** `aws.iam#requiredActions` of DescribeRecoveryInstances. */
+const DESCRIBE_RECOVERY_INSTANCES_REQUIRED_ACTIONS = [
+    'ec2:DescribeInstances',
+    'drs:DescribeSourceServers',
+];
+/** The required actions per DRS operation, as the model states them (only the operations we call). */
+const REQUIRED_ACTIONS = {
+    StartRecovery: START_RECOVERY_REQUIRED_ACTIONS,
+    TerminateRecoveryInstances: TERMINATE_RECOVERY_INSTANCES_REQUIRED_ACTIONS,
+    DescribeRecoveryInstances: DESCRIBE_RECOVERY_INSTANCES_REQUIRED_ACTIONS,
+};
+const VALIDATE_OPERATIONS = {
+    // Preflight: resolve selectors, active jobs, pinned snapshots, launch settings and their network.
+    drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoverySnapshots', 'GetLaunchConfiguration'],
+    ec2: ['DescribeLaunchTemplateVersions', 'DescribeSubnets', 'DescribeSecurityGroups'],
+};
+const LAUNCH_OPERATIONS = {
+    drs: [
+        ...VALIDATE_OPERATIONS.drs,
+        'UpdateLaunchConfiguration',
+        'StartRecovery',
+        'DescribeJobLogItems',
+        'DescribeRecoveryInstances',
+    ],
+    ec2: [
+        ...VALIDATE_OPERATIONS.ec2,
+        'CreateLaunchTemplateVersion',
+        'ModifyLaunchTemplate',
+        'DescribeInstances',
+        'DescribeInstanceStatus',
+        'CreateTags',
+    ],
+};
+/** The operations each mode sends. A drill also terminates its own drill instances afterwards. */
+const MODE_OPERATIONS = {
+    validate: VALIDATE_OPERATIONS,
+    drill: { drs: [...LAUNCH_OPERATIONS.drs, 'TerminateRecoveryInstances'], ec2: LAUNCH_OPERATIONS.ec2 },
+    // A recovery never terminates anything: the role gets no TerminateRecoveryInstances at all.
+    recovery: LAUNCH_OPERATIONS,
+    cleanup: {
+        drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoveryInstances', 'TerminateRecoveryInstances'],
+        ec2: ['DescribeInstances'],
+    },
+};
+/** The FAS actions (service-prefixed) a mode needs for the DRS operations it calls, de-duplicated and sorted. */
+function requiredActionsFor(mode) {
+    const out = new Set();
+    for (const op of MODE_OPERATIONS[mode].drs)
+        for (const a of REQUIRED_ACTIONS[op] ?? [])
+            out.add(a);
+    return [...out].sort();
+}
+
+;// CONCATENATED MODULE: ./src/iam/policy.ts
+/**
+ * Least-privilege IAM permission policies for each mode, as pure functions of the mode and of what
+ * the plan says about where it runs. docs/iam/*.json are generated from these (a test fails on drift)
+ * and `drs-drill iam-policy` prints them for one plan.
+ */
+
+
+/** The tag DRS puts on the launch templates and instances it manages. */
+const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
+/**
+ * Roles DRS itself launches with: the conversion server's and the default recovery instance roles
+ * (created by InitializeService under the service-role/ path). The caller passes them through FAS.
+ */
+const DRS_DEFAULT_ROLES = [
+    'service-role/AWSElasticDisasterRecoveryConversionServerRole',
+    'service-role/AWSElasticDisasterRecoveryRecoveryInstanceRole',
+    'service-role/AWSElasticDisasterRecoveryRecoveryInstanceWithLaunchActionsRole',
+];
+/** The AWS partition a region belongs to (ARNs and service principals differ in China and GovCloud). */
+function partitionOf(region) {
+    if (region?.startsWith('cn-'))
+        return 'aws-cn';
+    if (region?.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+function arn(service, scope, resource) {
+    const region = service === 'iam' ? '' : (scope.region ?? '*');
+    return `arn:${partitionOf(scope.region)}:${service}:${region}:${scope.accountId ?? '*'}:${resource}`;
+}
+/**
+ * The IAM role an instance profile most likely carries. IAM cannot name it from the profile, but the
+ * console and most IaC give both the same path and name; the CLI says so when it prints this.
+ */
+function roleArnForInstanceProfile(profile, scope) {
+    let pathAndName = profile;
+    let accountId = scope.accountId;
+    const fromArn = /^arn:[\w-]+:iam::(\d{12}):instance-profile\/(.+)$/.exec(profile);
+    if (fromArn) {
+        accountId = fromArn[1];
+        pathAndName = fromArn[2] ?? profile;
+    }
+    return arn('iam', { ...scope, accountId }, `role/${pathAndName}`);
+}
+/** Resource `*` only supports a region guard: DRS and EC2 list/describe calls take no resource ARN. */
+function anyResourceCondition(scope) {
+    return scope.region ? { StringEquals: { 'aws:RequestedRegion': scope.region } } : undefined;
+}
+function statement(Sid, actions, Resource, Condition) {
+    const s = { Sid, Effect: 'Allow', Action: [...new Set(actions)].sort(), Resource };
+    if (Condition && Object.keys(Condition).length > 0)
+        s.Condition = Condition;
+    return s;
+}
+/** DRS operations whose IAM check is on a resource ARN, by resource type (from the model's resources). */
+const DRS_RESOURCE_OF = {
+    GetLaunchConfiguration: 'source-server',
+    DescribeRecoverySnapshots: 'source-server',
+    UpdateLaunchConfiguration: 'source-server',
+    StartRecovery: 'source-server',
+    DescribeJobLogItems: 'job',
+    TerminateRecoveryInstances: 'recovery-instance',
+};
+function drsStatements(mode, scope) {
+    const ops = MODE_OPERATIONS[mode].drs;
+    const fasDrs = requiredActionsFor(mode).filter((a) => a.startsWith('drs:'));
+    const anyResource = [...ops.filter((op) => !DRS_RESOURCE_OF[op]).map((op) => `drs:${op}`)];
+    // DescribeSourceServers is also a dependent action of DescribeRecoveryInstances and TerminateRecoveryInstances.
+    if (fasDrs.includes('drs:DescribeSourceServers'))
+        anyResource.push('drs:DescribeSourceServers');
+    const out = [statement('DrsList', anyResource, '*', anyResourceCondition(scope))];
+    const byType = new Map();
+    for (const op of ops) {
+        const type = DRS_RESOURCE_OF[op];
+        if (type)
+            byType.set(type, [...(byType.get(type) ?? []), `drs:${op}`]);
+    }
+    if (fasDrs.includes('drs:CreateRecoveryInstanceForDrs')) {
+        // DRS creates the recovery instance record as the caller (FAS), per source server.
+        byType.set('source-server', [...(byType.get('source-server') ?? []), 'drs:CreateRecoveryInstanceForDrs']);
+    }
+    const sids = {
+        'source-server': 'DrsSourceServers',
+        job: 'DrsJobs',
+        'recovery-instance': 'DrsTerminateRecoveryInstances',
+    };
+    for (const [type, actions] of byType) {
+        out.push(statement(sids[type] ?? `Drs${type}`, actions, arn('drs', scope, `${type}/*`)));
+    }
+    if (fasDrs.includes('drs:ListTagsForResource')) {
+        out.push(statement('DrsListTags', ['drs:ListTagsForResource'], [
+            arn('drs', scope, 'source-server/*'),
+            arn('drs', scope, 'job/*'),
+            arn('drs', scope, 'recovery-instance/*'),
+        ]));
+    }
+    if (ops.includes('StartRecovery')) {
+        // StartRecovery's job tags are applied with drs:TagResource; only the action's own tag keys.
+        out.push(statement('DrsTagJobsOnStart', ['drs:TagResource'], [arn('drs', scope, 'job/*'), arn('drs', scope, 'source-server/*')], { 'ForAllValues:StringLike': { 'aws:TagKeys': `${tags/* TAG_PREFIX */.C_}*` } }));
+    }
+    return out;
+}
+function ec2Statements(mode, scope) {
+    const ops = MODE_OPERATIONS[mode].ec2;
+    const describe = ops.filter((op) => op.startsWith('Describe')).map((op) => `ec2:${op}`);
+    const out = [statement('Ec2Describe', describe, '*', anyResourceCondition(scope))];
+    if (ops.includes('CreateTags')) {
+        out.push(statement('Ec2TagRecoveryInstances', ['ec2:CreateTags'], arn('ec2', scope, 'instance/*'), {
+            'ForAllValues:StringLike': { 'aws:TagKeys': `${tags/* TAG_PREFIX */.C_}*` },
+        }));
+    }
+    const templateOps = ops.filter((op) => op === 'CreateLaunchTemplateVersion' || op === 'ModifyLaunchTemplate');
+    if (templateOps.length > 0) {
+        // Launch-config repair edits only the templates DRS created for its source servers.
+        out.push(statement('Ec2RepairDrsLaunchTemplates', templateOps.map((op) => `ec2:${op}`), arn('ec2', scope, 'launch-template/*'), { StringEquals: { [`aws:ResourceTag/${DRS_MANAGED_TAG}`]: 'drs.amazonaws.com' } }));
+    }
+    const fasEc2 = requiredActionsFor(mode).filter((a) => a.startsWith('ec2:'));
+    if (fasEc2.length > 0) {
+        out.push(statement('Ec2ActionsDrsPerformsAsCaller', fasEc2, '*', {
+            Bool: { 'aws:ViaAWSService': 'true' },
+            ...anyResourceCondition(scope),
+        }));
+    }
+    return out;
+}
+function passRoleStatement(mode, scope) {
+    if (!requiredActionsFor(mode).includes('iam:PassRole'))
+        return [];
+    const roles = DRS_DEFAULT_ROLES.map((r) => arn('iam', scope, `role/${r}`));
+    for (const profile of scope.instanceProfiles ?? [])
+        roles.push(roleArnForInstanceProfile(profile, scope));
+    return [
+        statement('PassRecoveryInstanceRoles', ['iam:PassRole'], [...new Set(roles)], {
+            StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' },
+        }),
+    ];
+}
+/** The permission policy of a role that runs `mode`. */
+function permissionsPolicy(mode, scope = {}) {
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            ...drsStatements(mode, scope),
+            ...ec2Statements(mode, scope),
+            ...passRoleStatement(mode, scope),
+        ],
+    };
+}
+/** The scope a plan states: its region and account guard, and every instance profile its templates set. */
+function scopeFromPlan(plan, overrides = {}) {
+    const profiles = new Set();
+    for (const wave of plan.waves) {
+        for (const server of wave.servers)
+            if (server.template.instanceProfile)
+                profiles.add(server.template.instanceProfile);
+    }
+    const scope = { instanceProfiles: [...profiles].sort() };
+    const region = overrides.region ?? plan.region;
+    const accountId = overrides.accountId ?? plan.accountId;
+    if (region)
+        scope.region = region;
+    if (accountId)
+        scope.accountId = accountId;
+    return scope;
+}
+/** Policy JSON as people paste it: two-space indent, trailing newline. */
+function renderPolicy(doc) {
+    return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var credentials = __webpack_require__(96963);
+;// CONCATENATED MODULE: ./src/iam/trust.ts
+/**
+ * Trust policies that let GitHub Actions assume a role with its OIDC token and nothing else: the
+ * audience must be STS and the token's `sub` must name this repository and the branch, pull-request
+ * or environment the role is for. Recovery roles trust an environment, so GitHub's required
+ * reviewers stand between a workflow and an irreversible recovery.
+ */
+
+
+const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+const REPOSITORY_PLACEHOLDER = '<OWNER>/<REPO>';
+const ACCOUNT_PLACEHOLDER = '<ACCOUNT_ID>';
+const REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** The `sub` claim GitHub puts in the token for that kind of run (default subject format). */
+function subjectClaim(repository, subject) {
+    switch (subject.kind) {
+        case 'branch':
+            return `repo:${repository}:ref:refs/heads/${subject.branch}`;
+        case 'environment':
+            return `repo:${repository}:environment:${subject.environment}`;
+        case 'pull-request':
+            return `repo:${repository}:pull_request`;
+    }
+}
+/** Whether a repository argument looks like `owner/name`. */
+function isRepository(value) {
+    return REPOSITORY_PATTERN.test(value);
+}
+/** The trust policy of a role assumed through GitHub OIDC for one kind of run. */
+function trustPolicy(subject, opts = {}) {
+    const partition = partitionOf(opts.region);
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Sid: 'GitHubActionsOidc',
+                Effect: 'Allow',
+                Principal: {
+                    Federated: `arn:${partition}:iam::${opts.accountId ?? ACCOUNT_PLACEHOLDER}:oidc-provider/${GITHUB_OIDC_HOST}`,
+                },
+                Action: 'sts:AssumeRoleWithWebIdentity',
+                Condition: {
+                    StringEquals: {
+                        // The audience the action asks GitHub for when it assumes `role-to-assume`.
+                        [`${GITHUB_OIDC_HOST}:aud`]: credentials/* OIDC_AUDIENCE */.To,
+                        [`${GITHUB_OIDC_HOST}:sub`]: subjectClaim(opts.repository ?? REPOSITORY_PLACEHOLDER, subject),
+                    },
+                },
+            },
+        ],
+    };
+}
+/** The subject a mode's role trusts by default: recovery an environment, review pull requests, else a branch. */
+function defaultTrustSubject(mode, names = {}) {
+    if (mode === 'recovery')
+        return { kind: 'environment', environment: names.environment ?? 'disaster-recovery' };
+    if (mode === 'validate' && !names.branch)
+        return { kind: 'pull-request' };
+    return { kind: 'branch', branch: names.branch ?? 'main' };
+}
+
+;// CONCATENATED MODULE: ./src/iam/command.ts
+/**
+ * `drs-drill iam-policy`: prints the permission policy (or the OIDC trust policy) of the role for one
+ * mode, scoped to what the plan says. Registered in src/cli.ts; `runIamPolicy` is a function
+ * declaration so the entry there can name it whatever order the two modules load in.
+ */
+
+
+
+
+
+
+
+const VALUE_OPTIONS = ['--mode', '--region', '--account', '--repo', '--branch', '--environment'];
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT_PATTERN = /^\d{12}$/;
+// Git ref names: no spaces, no `..`, no control characters; enough to keep the sub claim well-formed.
+const NAME_PATTERN = /^[A-Za-z0-9._/-]{1,255}$/;
+function checked(option, value, pattern, what) {
+    if (!pattern.test(value))
+        throw new UsageError(`${option} ${JSON.stringify(value)} is not ${what}`);
+    return value;
+}
+/** Parses the command line; every mistake is a UsageError naming the option. */
+function parseIamPolicyArgs(args) {
+    const values = {};
+    const positional = [];
+    let trust = false;
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--trust') {
+            trust = true;
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = (eq > 0 ? arg.slice(0, eq) : arg);
+        if (VALUE_OPTIONS.includes(name)) {
+            const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+            if (value === undefined || value === '')
+                throw new UsageError(`${name} needs a value`);
+            values[name] = value;
+        }
+        else if (arg.startsWith('-'))
+            throw new UsageError(`unknown option ${arg}`);
+        else
+            positional.push(arg);
+    }
+    const mode = values['--mode'];
+    if (mode === undefined)
+        throw new UsageError(`--mode is required (${modes/* MODES */.F.join(', ')})`);
+    if (!modes/* MODES */.F.includes(mode)) {
+        throw new UsageError(`--mode takes ${modes/* MODES */.F.join(', ')}, not ${JSON.stringify(mode)}`);
+    }
+    if (positional.length > 1)
+        throw new UsageError(`one plan file at most, got ${positional.length}`);
+    const out = { mode: mode, trust };
+    if (positional[0] !== undefined)
+        out.plan = positional[0];
+    const region = values['--region'];
+    if (region !== undefined)
+        out.region = checked('--region', region, REGION_PATTERN, 'an AWS region');
+    const account = values['--account'];
+    if (account !== undefined)
+        out.accountId = checked('--account', account, ACCOUNT_PATTERN, 'a 12-digit account id');
+    const repo = values['--repo'];
+    if (repo !== undefined) {
+        if (!isRepository(repo))
+            throw new UsageError(`--repo ${JSON.stringify(repo)} is not owner/name`);
+        out.repository = repo;
+    }
+    const branch = values['--branch'];
+    if (branch !== undefined)
+        out.branch = checked('--branch', branch, NAME_PATTERN, 'a branch name');
+    const environment = values['--environment'];
+    if (environment !== undefined) {
+        out.environment = checked('--environment', environment, NAME_PATTERN, 'an environment name');
+    }
+    if (!trust && (out.repository || out.branch || out.environment)) {
+        throw new UsageError('--repo, --branch and --environment only apply with --trust');
+    }
+    return out;
+}
+async function planScope(args, cwd) {
+    const overrides = {};
+    if (args.region)
+        overrides.region = args.region;
+    if (args.accountId)
+        overrides.accountId = args.accountId;
+    if (args.plan === undefined)
+        return overrides;
+    const result = await (0,load/* loadPlanFile */.w$)(args.plan, { cwd });
+    const first = result.diagnostics.find((d) => d.severity === 'error');
+    if (first || !result.plan) {
+        throw new errors/* UserError */.yo(`the plan has errors, fix them first (drs-drill validate ${args.plan}): ${first ? formatDiagnostic(first) : 'unreadable'}`);
+    }
+    return scopeFromPlan(result.plan, overrides);
+}
+/** What the person should know about the printed policy: written to stderr so stdout stays valid JSON. */
+function scopeNotes(mode, scope) {
+    const notes = [];
+    if (!scope.region)
+        notes.push('no region in the plan or --region: the ARNs allow any region (*)');
+    if (!scope.accountId)
+        notes.push('no accountId in the plan or --account: the ARNs allow any account (*)');
+    if (mode === 'drill' || mode === 'recovery') {
+        for (const profile of scope.instanceProfiles ?? []) {
+            notes.push(`iam:PassRole names ${roleArnForInstanceProfile(profile, scope)}, assuming instance profile "${profile}" holds a role of the same name; change it if not`);
+        }
+        notes.push('a launch template with another instance profile needs its role added to PassRecoveryInstanceRoles; volumes encrypted with a customer-managed KMS key need KMS permissions on that key (see docs/iam/README.md)');
+    }
+    return notes;
+}
+/** The command: 0 with the policy on stdout, 1 for a plan with errors, 2 for a usage mistake. */
+async function runIamPolicy(args, io) {
+    const parsed = parseIamPolicyArgs(args);
+    const scope = await planScope(parsed, io.cwd);
+    if (parsed.trust) {
+        const names = {};
+        if (parsed.branch)
+            names.branch = parsed.branch;
+        if (parsed.environment)
+            names.environment = parsed.environment;
+        const opts = {};
+        if (parsed.repository)
+            opts.repository = parsed.repository;
+        if (scope.accountId)
+            opts.accountId = scope.accountId;
+        if (scope.region)
+            opts.region = scope.region;
+        io.stdout.write(renderPolicy(trustPolicy(defaultTrustSubject(parsed.mode, names), opts)));
+        if (!parsed.repository)
+            io.stderr.write('note: --repo not given: replace <OWNER>/<REPO> in the sub condition\n');
+        if (!scope.accountId)
+            io.stderr.write('note: no account: replace <ACCOUNT_ID> in the provider ARN\n');
+        return EXIT.ok;
+    }
+    io.stdout.write(renderPolicy(permissionsPolicy(parsed.mode, scope)));
+    for (const note of scopeNotes(parsed.mode, scope))
+        io.stderr.write(`note: ${note}\n`);
+    return EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** A mistake in how the command was called (exit code 2). */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** GitHub workflow-command escaping, so annotations survive `%`, newlines, `:` and `,`. */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function githubAnnotation(d) {
+    const kind = d.severity === 'warning' ? 'warning' : 'error';
+    return `::${kind} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty('drs plan')}::${escapeData(d.message)}`;
+}
+const VALIDATE_HELP = `Usage: drs-drill validate [--format text|github] <file|glob>...
+
+Checks recovery plan files offline: YAML syntax, the plan schema and the semantic rules
+(unique wave names, dependsOn targets and cycles, one wave per source server, wave size).
+Arguments are paths or globs (quote globs: 'drs-plans/**/*.yaml'); commas and newlines separate several.
+
+Prints file:line:col: message for every problem and a one-line summary.
+  --format text     compiler-style lines (default)
+  --format github   GitHub Actions annotations (::error file=...::message)
+Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`;
+async function runValidate(args, io) {
+    let format = 'text';
+    const patterns = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--') {
+            patterns.push(...args.slice(i + 1));
+            break;
+        }
+        if (arg === '--format' || arg.startsWith('--format=')) {
+            const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+            if (value !== 'text' && value !== 'github')
+                throw new UsageError(`--format takes text or github, not ${JSON.stringify(value ?? '')}`);
+            format = value;
+        }
+        else if (arg.startsWith('-') && arg !== '-')
+            throw new UsageError(`unknown option ${arg}`);
+        else
+            patterns.push(arg);
+    }
+    if (patterns.length === 0)
+        throw new UsageError('validate needs at least one plan file or glob');
+    const files = [];
+    for (const p of patterns)
+        files.push(...(await (0,load/* expandPlanPaths */.CN)(p, io.cwd)));
+    const unique = [...new Set(files)];
+    let errors = 0;
+    let warnings = 0;
+    let failedFiles = 0;
+    for (const file of unique) {
+        const result = await (0,load/* loadPlanFile */.w$)(file, { cwd: io.cwd });
+        const fileErrors = result.diagnostics.filter((d) => d.severity === 'error').length;
+        errors += fileErrors;
+        warnings += result.diagnostics.length - fileErrors;
+        if (fileErrors > 0)
+            failedFiles++;
+        for (const d of result.diagnostics) {
+            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : formatDiagnostic(d)}\n`);
+        }
+    }
+    const checked = plural(unique.length, 'plan file');
+    const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
+    if (errors > 0)
+        io.stdout.write(`${plural(errors, 'error')}${warned} in ${plural(failedFiles, 'file')} (${checked} checked)\n`);
+    else
+        io.stdout.write(`${checked} valid${warned ? ` (${plural(warnings, 'warning')})` : ''}\n`);
+    return errors > 0 ? EXIT.failed : EXIT.ok;
+}
+const IAM_POLICY_HELP = `Usage: drs-drill iam-policy --mode validate|drill|recovery|cleanup [options] [plan]
+
+Prints the least-privilege IAM permission policy of the role that runs a mode, as JSON on stdout
+(notes on stderr). With a plan, ARNs are scoped to the plan's region and accountId and iam:PassRole
+names the instance profiles its templates set. See docs/iam/README.md.
+  --region <region>     scope to this region (overrides the plan's)
+  --account <id>        scope to this 12-digit account (overrides the plan's accountId)
+  --trust               print the GitHub OIDC trust policy of that role instead:
+                          recovery trusts an environment, validate pull requests, others a branch
+  --repo <owner/name>   trust: the repository allowed to assume the role
+  --branch <name>       trust: the branch (default main; validate default: pull requests)
+  --environment <name>  trust: the GitHub environment (recovery; default disaster-recovery)
+Exit code: 0 printed, 1 plan has errors, 2 usage error.`;
+const COMMANDS = [
+    {
+        name: 'validate',
+        summary: 'check plan files offline (schema and semantic rules)',
+        help: VALIDATE_HELP,
+        run: runValidate,
+    },
+    {
+        name: 'iam-policy',
+        summary: 'print the least-privilege IAM policy (or OIDC trust policy) for a mode and plan',
+        help: IAM_POLICY_HELP,
+        run: runIamPolicy,
+    },
+];
+function generalHelp() {
+    const width = Math.max(...COMMANDS.map((c) => c.name.length));
+    const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+    return `Usage: drs-drill <command> [options]
+
+Runs AWS Elastic Disaster Recovery drills from a recovery plan, from a terminal.
+
+Commands:
+${list}
+
+Run drs-drill <command> --help for a command's options.`;
+}
+/** The CLI, in-process: returns the exit code instead of exiting. */
+async function main(argv, io) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);
+        return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+        io.stderr.write(`drs-drill: unknown command "${name}"\n\n${generalHelp()}\n`);
+        return EXIT.usage;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout.write(`${command.help}\n`);
+        return EXIT.ok;
+    }
+    try {
+        return await command.run(rest, io);
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.stderr.write(`drs-drill ${name}: ${e.message}\n\n${command.help}\n`);
+            return EXIT.usage;
+        }
+        if ((0,errors/* isUserError */.iU)(e)) {
+            io.stderr.write(`drs-drill ${name}: ${e.message}\n`);
+            return EXIT.failed;
+        }
+        io.stderr.write(`drs-drill ${name}: unexpected error (please report it): ${(0,errors/* errorMessage */.gJ)(e)}\n`);
+        return EXIT.failed;
+    }
+}
+/** Runs the CLI against the real process: the bin shim calls this. */
+async function runCli() {
+    process.exitCode = await main(process.argv.slice(2), {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        cwd: process.cwd(),
+    });
+}
+
+
+/***/ }),
+
+/***/ 82225:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
+/* harmony export */   Dk: () => (/* binding */ TAG),
+/* harmony export */   sS: () => (/* binding */ cutTagValue)
+/* harmony export */ });
+/* unused harmony export MAX_TAG_VALUE_LENGTH */
+/** Tag keys the action writes on DRS jobs (StartRecovery) and on launched EC2 instances. */
+const TAG_PREFIX = 'drs-drill:';
+const TAG = {
+    executionId: `${TAG_PREFIX}execution-id`,
+    mode: `${TAG_PREFIX}mode`,
+    plan: `${TAG_PREFIX}plan`,
+    wave: `${TAG_PREFIX}wave`,
+    waveIndex: `${TAG_PREFIX}wave-index`,
+    initiatedBy: `${TAG_PREFIX}initiated-by`,
+    repository: `${TAG_PREFIX}repository`,
+    runUrl: `${TAG_PREFIX}run-url`,
+    commit: `${TAG_PREFIX}commit`,
+    startedAt: `${TAG_PREFIX}started-at`,
+    /** Which ≤100-server part of the wave a job holds: finds a job whose StartRecovery answer was lost. */
+    chunk: `${TAG_PREFIX}chunk`,
+};
+/** DRS and EC2 cap tag values at 256 characters. */
+const MAX_TAG_VALUE_LENGTH = 256;
+function cutTagValue(value) {
+    return value.length <= MAX_TAG_VALUE_LENGTH ? value : value.slice(0, MAX_TAG_VALUE_LENGTH);
+}
+
+
+/***/ })
+
+};
