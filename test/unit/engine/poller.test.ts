@@ -105,6 +105,23 @@ describe('pollTick', () => {
     expect(env.drs.count('DescribeRecoveryInstances')).toBe(1);
   });
 
+  it('describes an instance waiting for status checks once; later ticks read only its status', async () => {
+    const env = setup(1);
+    env.clock.ms += 3600_000;
+    await pollTick(env, env.state, opts);
+    const ec2InstanceId = [...env.state.recoveryInstances.values()][0]?.ec2InstanceID ?? '';
+    expect(ec2InstanceId).toMatch(/^i-/);
+    const waiting = { ...opts, awaitingHealth: [ec2InstanceId], awaitingStatusChecks: [ec2InstanceId] };
+    await pollTick(env, env.state, waiting);
+    await pollTick(env, env.state, waiting);
+    await pollTick(env, env.state, waiting);
+    expect(env.ec2.count('DescribeInstances')).toBe(1);
+    expect(env.ec2.count('DescribeInstanceStatus')).toBe(3);
+    expect(env.state.instances.get(ec2InstanceId)?.State?.Name).toBe(
+      env.state.statuses.get(ec2InstanceId)?.InstanceState?.Name,
+    );
+  });
+
   it('turns a failed read into a warning with the Retry-After', async () => {
     const env = setup(1);
     const drs = Object.assign(Object.create(Object.getPrototypeOf(env.drs)), env.drs, {
