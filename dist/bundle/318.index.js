@@ -1024,7 +1024,15 @@ async function pollInstances(deps, state, ctx, opts) {
     const unseen = [...state.recoveryInstances.values()]
         .map((ri) => ri.ec2InstanceID)
         .filter((id) => id !== undefined && !state.instances.has(id));
-    const describeIds = [...new Set([...unseen, ...opts.awaitingHealth])];
+    // DescribeInstanceStatus (IncludeAllInstances) also gives the instance state, so an instance waiting
+    // for its status checks needs DescribeInstances only once, for its launch time.
+    const byStatus = new Set(opts.awaitingStatusChecks);
+    const describeIds = [
+        ...new Set([
+            ...unseen,
+            ...opts.awaitingHealth.filter((id) => !byStatus.has(id) || !state.instances.has(id)),
+        ]),
+    ];
     if (describeIds.length > 0) {
         const instances = await ctx.read('DescribeInstances', () => deps.ec2.describeInstances(describeIds));
         for (const instance of instances ?? []) {
@@ -1047,6 +1055,10 @@ async function pollInstances(deps, state, ctx, opts) {
                 ctx.moved = true;
             }
             state.statuses.set(id, status);
+            const instance = state.instances.get(id);
+            if (instance && status.InstanceState && instance.State?.Name !== status.InstanceState.Name) {
+                state.instances.set(id, { ...instance, State: status.InstanceState });
+            }
         }
     }
 }
