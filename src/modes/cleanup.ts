@@ -12,12 +12,12 @@ import { resolvePlan } from '../engine/resolve.js';
 import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { createReport, finalizeReport } from '../report/build.js';
+import { finalizeReport } from '../report/build.js';
 import type { CleanupReport, Report, WaveReport } from '../report/types.js';
-import { executionIdOf, type RunEnvironment, runUrlOf } from '../run-env.js';
+import type { RunEnvironment } from '../run-env.js';
 import { type DrillDeps, describeProblem, engineLog, openAwsSession, resolveRegion } from './drill.js';
 import { loadSinglePlan } from './plan-input.js';
-import { publishReport } from './publish.js';
+import { newRunReport, publishReport } from './publish.js';
 
 type InstanceEntry = CleanupReport['instances'][number];
 
@@ -109,18 +109,11 @@ export async function runCleanupMode(
   const plan = await loadSinglePlan(io, inputs.plan, run.workspace);
   const region = resolveRegion(inputs, plan, deps.env);
   const session = await openAwsSession(io, inputs, region, plan.accountId, deps);
-  const executionId = executionIdOf(run);
-  let report = createReport({
-    mode: 'cleanup',
-    executionId,
-    plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
-    initiatedBy: run.actor,
-    repository: run.repository,
-    runUrl: runUrlOf(run),
+  let report = newRunReport('cleanup', plan, run, {
     region,
     accountId: session.accountId,
     isDrill: true,
-    startedAt: new Date(startMs).toISOString(),
+    startMs,
   });
   const policy = cleanupPolicyText(inputs.olderThanSeconds);
   const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };

@@ -19,13 +19,13 @@ import { errorMessage, UserError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Plan } from '../plan/types.js';
-import { createReport, finalizeReport, objectiveWarnings } from '../report/build.js';
+import { finalizeReport, objectiveWarnings } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment, runUrlOf } from '../run-env.js';
 import { STATE } from '../state-keys.js';
 import { abandonReport, CANCEL_GRACE_MS, publishCancelled, untilAbandoned } from './cancel.js';
 import { loadSinglePlan } from './plan-input.js';
-import { publishReport } from './publish.js';
+import { newRunReport, publishReport } from './publish.js';
 
 /** The outside world a drill needs, injected so tests and the CLI can provide their own. */
 export interface DrillDeps {
@@ -155,18 +155,11 @@ export async function runDrillMode(
     runUrl: runUrlOf(run),
     commit: run.sha,
   };
-  let report = createReport({
-    mode,
-    executionId,
-    plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
-    initiatedBy: run.actor,
-    repository: run.repository,
-    runUrl: runUrlOf(run),
+  let report = newRunReport(mode, plan, run, {
     region,
     accountId: session.accountId,
     isDrill: context.isDrill,
-    startedAt: new Date(startMs).toISOString(),
-    objectives: plan.objectives,
+    startMs,
   });
   const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };
   const jobIds = new Set<string>();

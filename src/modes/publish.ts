@@ -1,11 +1,37 @@
 import { join } from 'node:path';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import type { Mode } from '../modes.js';
+import type { Plan } from '../plan/types.js';
 import { artifactName, uploadReportArtifact } from '../report/artifact.js';
+import { createReport } from '../report/build.js';
 import { REPORT_JSON_FILE, REPORT_MD_FILE, validateReport, writeReportFiles } from '../report/json.js';
 import { renderReportMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
+import { executionIdOf, runUrlOf } from '../run-env.js';
+
+/** The report of a run that is starting: who, what plan, where. Objectives only where they are measured. */
+export function newRunReport(
+  mode: Exclude<Mode, 'validate'>,
+  plan: Plan,
+  run: RunEnvironment,
+  at: { region: string; accountId: string; isDrill: boolean; startMs: number },
+): Report {
+  return createReport({
+    mode,
+    executionId: executionIdOf(run),
+    plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
+    initiatedBy: run.actor,
+    repository: run.repository,
+    runUrl: runUrlOf(run),
+    region: at.region,
+    accountId: at.accountId,
+    isDrill: at.isDrill,
+    startedAt: new Date(at.startMs).toISOString(),
+    ...(mode === 'cleanup' ? {} : { objectives: plan.objectives }),
+  });
+}
 
 /** source server id → EC2 instance id, for every server that got an instance. */
 export function instanceIds(report: Report): Record<string, string> {
