@@ -3285,7 +3285,7 @@ async function publishCancelled(io, report, inputs, run, deps) {
     const withoutSummary = Object.assign(Object.create(io), {
         writeSummary: async () => { },
     });
-    await (0,publish/* publishReport */.S)(withoutSummary, ended, inputs, run, deps.env);
+    await (0,publish/* publishReport */.S3)(withoutSummary, ended, inputs, run, deps.env);
     return ended;
 }
 
@@ -3390,18 +3390,11 @@ async function runDrillMode(io, inputs, run, deps) {
         runUrl: (0,run_env/* runUrlOf */.Qm)(run),
         commit: run.sha,
     };
-    let report = (0,build/* createReport */.LU)({
-        mode,
-        executionId,
-        plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
-        initiatedBy: run.actor,
-        repository: run.repository,
-        runUrl: (0,run_env/* runUrlOf */.Qm)(run),
+    let report = (0,publish/* newRunReport */.IR)(mode, plan, run, {
         region,
         accountId: session.accountId,
         isDrill: context.isDrill,
-        startedAt: new Date(startMs).toISOString(),
-        objectives: plan.objectives,
+        startMs,
     });
     const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };
     const jobIds = new Set();
@@ -3423,7 +3416,7 @@ async function runDrillMode(io, inputs, run, deps) {
             report.errors.push(refusal);
             io.error(refusal);
             report = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString(), 'failed');
-            await (0,publish/* publishReport */.S)(io, report, inputs, run, deps.env);
+            await (0,publish/* publishReport */.S3)(io, report, inputs, run, deps.env);
             io.saveState(state_keys/* STATE */.c.finished, 'true');
             return report;
         }
@@ -3449,7 +3442,7 @@ async function runDrillMode(io, inputs, run, deps) {
             }
             report.errors.push('Nothing was started: fix the preflight problems above and run again.');
             report = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString(), 'failed');
-            await (0,publish/* publishReport */.S)(io, report, inputs, run, deps.env);
+            await (0,publish/* publishReport */.S3)(io, report, inputs, run, deps.env);
             io.saveState(state_keys/* STATE */.c.finished, 'true');
             return report;
         }
@@ -3471,14 +3464,14 @@ async function runDrillMode(io, inputs, run, deps) {
             }
             report.errors.push('Nothing was started: the launch configurations above must be repaired first.');
             report = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString(), 'failed');
-            await (0,publish/* publishReport */.S)(io, report, inputs, run, deps.env);
+            await (0,publish/* publishReport */.S3)(io, report, inputs, run, deps.env);
             io.saveState(state_keys/* STATE */.c.finished, 'true');
             return report;
         }
         if (inputs.dryRun) {
             report.warnings.push('Dry run: preflight only, no launch configuration written and no recovery started.');
             report = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString(), 'succeeded');
-            await (0,publish/* publishReport */.S)(io, report, inputs, run, deps.env);
+            await (0,publish/* publishReport */.S3)(io, report, inputs, run, deps.env);
             io.saveState(state_keys/* STATE */.c.finished, 'true');
             return report;
         }
@@ -3524,13 +3517,13 @@ async function runDrillMode(io, inputs, run, deps) {
         // Whatever broke, the evidence of what had been started is written before the error surfaces.
         report.errors.push(`The run stopped on an error: ${e instanceof Error ? e.message : String(e)}`);
         report = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString(), 'failed');
-        await (0,publish/* publishReport */.S)(io, report, inputs, run, deps.env);
+        await (0,publish/* publishReport */.S3)(io, report, inputs, run, deps.env);
         throw e;
     }
     report = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString());
     for (const missed of (0,build/* objectiveWarnings */.he)(report))
         io.warning(missed);
-    await (0,publish/* publishReport */.S)(io, report, inputs, run, deps.env);
+    await (0,publish/* publishReport */.S3)(io, report, inputs, run, deps.env);
     io.saveState(state_keys/* STATE */.c.finished, 'true');
     return report;
 }
@@ -3575,7 +3568,8 @@ async function loadSinglePlan(io, pattern, workspace) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ publishReport)
+  IR: () => (/* binding */ newRunReport),
+  S3: () => (/* binding */ publishReport)
 });
 
 // UNUSED EXPORTS: instanceIds
@@ -3631,6 +3625,8 @@ async function uploadReportArtifact(files, rootDir, name, deps) {
     }
 }
 
+// EXTERNAL MODULE: ./src/report/build.ts
+var build = __webpack_require__(95066);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -3700,11 +3696,31 @@ async function writeAtomically(path, content) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
 var report_markdown = __webpack_require__(47305);
+// EXTERNAL MODULE: ./src/run-env.ts
+var run_env = __webpack_require__(2612);
 ;// CONCATENATED MODULE: ./src/modes/publish.ts
 
 
 
 
+
+
+/** The report of a run that is starting: who, what plan, where. Objectives only where they are measured. */
+function newRunReport(mode, plan, run, at) {
+    return (0,build/* createReport */.LU)({
+        mode,
+        executionId: (0,run_env/* executionIdOf */.t)(run),
+        plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
+        initiatedBy: run.actor,
+        repository: run.repository,
+        runUrl: (0,run_env/* runUrlOf */.Qm)(run),
+        region: at.region,
+        accountId: at.accountId,
+        isDrill: at.isDrill,
+        startedAt: new Date(at.startMs).toISOString(),
+        ...(mode === 'cleanup' ? {} : { objectives: plan.objectives }),
+    });
+}
 /** source server id → EC2 instance id, for every server that got an instance. */
 function instanceIds(report) {
     const ids = {};

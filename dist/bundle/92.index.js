@@ -14,11 +14,9 @@ export const modules = {
 /* harmony import */ var _engine_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _report_build_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95066);
-/* harmony import */ var _run_env_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2612);
 /* harmony import */ var _drill_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96318);
 /* harmony import */ var _plan_input_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61368);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(15979);
-
 
 
 
@@ -101,18 +99,11 @@ async function runCleanupMode(io, inputs, run, deps) {
     const plan = await (0,_plan_input_js__WEBPACK_IMPORTED_MODULE_6__/* .loadSinglePlan */ .E)(io, inputs.plan, run.workspace);
     const region = (0,_drill_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveRegion */ .Zv)(inputs, plan, deps.env);
     const session = await (0,_drill_js__WEBPACK_IMPORTED_MODULE_5__/* .openAwsSession */ .ah)(io, inputs, region, plan.accountId, deps);
-    const executionId = (0,_run_env_js__WEBPACK_IMPORTED_MODULE_8__/* .executionIdOf */ .t)(run);
-    let report = (0,_report_build_js__WEBPACK_IMPORTED_MODULE_4__/* .createReport */ .LU)({
-        mode: 'cleanup',
-        executionId,
-        plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
-        initiatedBy: run.actor,
-        repository: run.repository,
-        runUrl: (0,_run_env_js__WEBPACK_IMPORTED_MODULE_8__/* .runUrlOf */ .Qm)(run),
+    let report = (0,_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .newRunReport */ .IR)('cleanup', plan, run, {
         region,
         accountId: session.accountId,
         isDrill: true,
-        startedAt: new Date(startMs).toISOString(),
+        startMs,
     });
     const policy = cleanupPolicyText(inputs.olderThanSeconds);
     const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: (0,_drill_js__WEBPACK_IMPORTED_MODULE_5__/* .engineLog */ .NN)(io) };
@@ -178,10 +169,10 @@ async function runCleanupMode(io, inputs, run, deps) {
     catch (e) {
         report.errors.push(`The cleanup stopped on an error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
         report = (0,_report_build_js__WEBPACK_IMPORTED_MODULE_4__/* .finalizeReport */ .Fw)(report, new Date(deps.clock.now()).toISOString(), 'failed');
-        await (0,_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S)(io, report, inputs, run, deps.env);
+        await (0,_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S3)(io, report, inputs, run, deps.env);
         throw e;
     }
-    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S)(io, report, inputs, run, deps.env);
+    await (0,_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S3)(io, report, inputs, run, deps.env);
     return report;
 }
 
