@@ -376,6 +376,7 @@ class Runner {
   async loop(): Promise<Report['status']> {
     const { clock } = this.deps;
     const { signal, deadline } = this.input;
+    let startOnly = false;
     for (;;) {
       if (signal?.aborted) {
         this.stopAll('cancelled', 'the run was cancelled');
@@ -390,13 +391,19 @@ class Runner {
       const soakUntil = this.schedule();
       const nextAttempt = await this.startChunks();
       if (signal?.aborted) continue;
-      const polled = await this.tick();
+      // Right after a wave was decided this pass only starts its dependants: the poll just happened, and
+      // one DescribeJobs per tick is the budget.
+      const polled = startOnly ? true : await this.tick();
+      startOnly = false;
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();
       await this.flushGroups();
       if (this.waves.every((w) => DONE.has(w.state.status))) return this.finalStatus();
       // A decided wave may release its dependants: start them now rather than one poll interval later.
-      if (decided) continue;
+      if (decided) {
+        startOnly = true;
+        continue;
+      }
       const now = clock.now();
       const pollAt = polled ? now + (this.intervalMs ?? 0) : now + this.input.pollIntervalSeconds * 1000;
       const wakeAt = Math.min(
