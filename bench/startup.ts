@@ -1,12 +1,16 @@
 /** Start-up figures: bundle size and whole `validate` runs (offline: no AWS, not a pull request). */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, tail } from './action.js';
 import { planYaml, validationPlan } from './plans.js';
 
 export async function bundleBytes(dist: string): Promise<number> {
-  return (await stat(join(dist, 'bundle', 'index.js'))).size;
+  // The bundle is a main chunk plus chunks loaded on demand (drill modes, review, artifact, CLI).
+  const dir = join(dist, 'bundle');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+  const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, f))).size));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** Wall ms of one `mode: validate` run of `plan` (relative to `workspace`); throws unless it passed. */

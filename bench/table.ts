@@ -121,7 +121,7 @@ export function resultRows(r: BenchResults): Row[] {
       ),
     );
   }
-  rows.push(valueRow('Bundle size (MB)', fmt(r.startup.bundleBytes / 2 ** 20, 2)));
+  rows.push(valueRow('Bundle size, all chunks (MB)', fmt(r.startup.bundleBytes / 2 ** 20, 2)));
   rows.push(spreadRow('Start → first AWS request (ms)', r.startup.toFirstRequestMs, 0, '≤ 300'));
   for (const [key, p] of Object.entries(r.plans))
     rows.push(
