@@ -46,3 +46,13 @@ describe('action.yml', () => {
     }
   });
 });
+
+describe('version', () => {
+  it('the user agent names the version package.json and CHANGELOG.md give', async () => {
+    const { ACTION_VERSION, USER_AGENT } = await import('../../src/aws/clients.js');
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+    expect(ACTION_VERSION).toBe(pkg.version);
+    expect(USER_AGENT).toBe(`drs-drill-action/${pkg.version}`);
+    expect(readFileSync(resolve(root, 'CHANGELOG.md'), 'utf8')).toContain(pkg.version);
+  });
+});
