@@ -33,6 +33,8 @@ export async function run(): Promise<void> {
   try {
     const runEnv = readRunEnvironment(process.env, process.cwd());
     const inputs = readInputs((name) => core.getInput(name), runEnv.runId);
+    // The runner masks github.token itself; a personal token passed in may not be registered as a secret.
+    if (inputs.githubToken) io.setSecret(inputs.githubToken);
     for (const ignored of inputsIgnoredBy(inputs.mode, (name) => core.getInput(name))) io.warning(ignored);
     switch (inputs.mode) {
       case 'validate': {
