@@ -2117,6 +2117,138 @@ var engine_preflight = __webpack_require__(68384);
 var retry = __webpack_require__(22495);
 // EXTERNAL MODULE: ./src/engine/tags.ts
 var engine_tags = __webpack_require__(82225);
+;// CONCATENATED MODULE: ./src/engine/start.ts
+
+
+
+/** How far before a lost call to look for its job: covers clock skew between runner and AWS. */
+const LOOKBACK_MS = 5 * 60_000;
+function chunkTagValue(chunkIndex, chunkCount) {
+    return `${chunkIndex + 1}/${chunkCount}`;
+}
+/** The tags of a StartRecovery (product spec "Tags"); values cut to DRS's 256 characters. */
+function buildStartTags(ctx, chunk, startedAt) {
+    const tags = {
+        [engine_tags/* TAG */.Dk.executionId]: ctx.executionId,
+        [engine_tags/* TAG */.Dk.mode]: ctx.mode,
+        [engine_tags/* TAG */.Dk.plan]: chunk.planName,
+        [engine_tags/* TAG */.Dk.wave]: chunk.waveName,
+        [engine_tags/* TAG */.Dk.waveIndex]: String(chunk.waveIndex),
+        [engine_tags/* TAG */.Dk.chunk]: chunkTagValue(chunk.chunkIndex, chunk.chunkCount),
+        [engine_tags/* TAG */.Dk.initiatedBy]: ctx.initiatedBy,
+        [engine_tags/* TAG */.Dk.repository]: ctx.repository,
+        [engine_tags/* TAG */.Dk.runUrl]: ctx.runUrl,
+        [engine_tags/* TAG */.Dk.commit]: ctx.commit,
+        [engine_tags/* TAG */.Dk.startedAt]: startedAt,
+    };
+    const result = {};
+    for (const [key, value] of Object.entries(tags)) {
+        if (value !== undefined && value !== '')
+            result[key] = (0,engine_tags/* cutTagValue */.sS)(value);
+    }
+    return result;
+}
+function buildStartRequest(ctx, chunk, startedAt) {
+    return {
+        sourceServers: chunk.servers.map((s) => s.spec.snapshot
+            ? { sourceServerID: s.sourceServerId, recoverySnapshotID: s.spec.snapshot }
+            : { sourceServerID: s.sourceServerId }),
+        isDrill: ctx.isDrill,
+        tags: buildStartTags(ctx, chunk, startedAt),
+    };
+}
+/** The job this chunk started, found by the tags that identify it (execution, wave, chunk). */
+function findJobByTags(jobs, tags) {
+    const keys = [engine_tags/* TAG */.Dk.executionId, engine_tags/* TAG */.Dk.wave, engine_tags/* TAG */.Dk.chunk];
+    return jobs.find((job) => job.type !== 'TERMINATE' && keys.every((k) => tags[k] !== undefined && job.tags?.[k] === tags[k]));
+}
+function nowIso(deps) {
+    return deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString();
+}
+function isQuotaExceeded(e) {
+    return (typeof e === 'object' && e !== null && e.name === 'ServiceQuotaExceededException');
+}
+function backoff(deps, attempt, baseMs, maxMs) {
+    // Half fixed, half jittered: never a zero wait, still spread out.
+    const random = deps.random ?? Math.random;
+    return Math.ceil(baseMs / 2) + (0,retry/* backoffDelayMs */.Q4)(attempt, { baseMs, maxMs, random });
+}
+/** Jobs created since `since`, retrying transient read failures: the look-up resume and lost answers share. */
+function readJobsSince(deps, since) {
+    return (0,retry/* withRetry */.bD)(() => deps.drs.describeJobsSince(since), {
+        isRetryable: retry/* isTransient */.dg,
+        maxAttempts: 3,
+        baseMs: 1000,
+        maxMs: 10_000,
+        sleep: (ms) => deps.clock.sleep(ms),
+        ...(deps.random ? { random: deps.random } : {}),
+    });
+}
+async function lookForLostJob(deps, since, tags) {
+    return findJobByTags(await readJobsSince(deps, since), tags);
+}
+/**
+ * One attempt. Mutates `state` (attempt count, ambiguity) and returns what happened; the caller
+ * schedules the next attempt from `delayMs` and bounds the whole by the wave's timeout.
+ */
+async function attemptStart(deps, request, state) {
+    state.attempts += 1;
+    const attempt = state.attempts;
+    if (state.ambiguousSince !== undefined) {
+        try {
+            const job = await lookForLostJob(deps, state.ambiguousSince, request.tags);
+            if (job)
+                return { kind: 'started', job, adopted: true };
+        }
+        catch (e) {
+            // Cannot tell whether the job exists: starting now could duplicate it, so wait and look again.
+            return {
+                kind: 'wait',
+                delayMs: Math.max((0,retry/* retryAfterMs */.Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+                reason: `could not check whether the previous StartRecovery created a job: ${(0,errors/* errorMessage */.gJ)(e)}`,
+            };
+        }
+    }
+    const callAt = new Date(Date.parse(nowIso(deps)) - LOOKBACK_MS).toISOString();
+    try {
+        const job = await deps.drs.startRecovery(request);
+        return { kind: 'started', job, adopted: false };
+    }
+    catch (e) {
+        if ((0,retry/* isThrottling */.E2)(e)) {
+            return {
+                kind: 'wait',
+                delayMs: Math.max((0,retry/* retryAfterMs */.Vs)(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
+                reason: `StartRecovery was throttled (${(0,errors/* errorMessage */.gJ)(e)})`,
+            };
+        }
+        if ((0,retry/* isConflict */.dh)(e)) {
+            return {
+                kind: 'wait',
+                delayMs: backoff(deps, attempt, 10_000, 60_000),
+                reason: `a server is still in another DRS job (ConflictException: ${(0,errors/* errorMessage */.gJ)(e)})`,
+            };
+        }
+        if (isQuotaExceeded(e)) {
+            return {
+                kind: 'wait',
+                delayMs: backoff(deps, attempt, 15_000, 60_000),
+                reason: `DRS quotas are full; waiting for active jobs to finish (${(0,errors/* errorMessage */.gJ)(e)})`,
+            };
+        }
+        if ((0,retry/* isTransient */.dg)(e)) {
+            if (state.ambiguousSince === undefined)
+                state.ambiguousSince = callAt;
+            return {
+                kind: 'wait',
+                delayMs: Math.max((0,retry/* retryAfterMs */.Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+                reason: `StartRecovery's answer was lost (${(0,errors/* errorMessage */.gJ)(e)}); looking for the job before trying again`,
+            };
+        }
+        return { kind: 'failed', message: `StartRecovery failed: ${(0,errors/* errorMessage */.gJ)(e)}` };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/resume.ts
 
 
@@ -2149,14 +2281,7 @@ async function findExecutionJobs(deps, executionId, planName) {
     // AWS's clock when a DRS answer has shown it: the runner's may be off, the emulator's is elsewhere.
     const now = Date.parse(deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString());
     const since = new Date(now - RESUME_LOOKBACK_MS).toISOString();
-    const jobs = await (0,retry/* withRetry */.bD)(() => deps.drs.describeJobsSince(since), {
-        isRetryable: retry/* isTransient */.dg,
-        maxAttempts: 3,
-        baseMs: 1000,
-        maxMs: 10_000,
-        sleep: (ms) => deps.clock.sleep(ms),
-    });
-    return classifyJobs(jobs, executionId, planName);
+    return classifyJobs(await readJobsSince(deps, since), executionId, planName);
 }
 /** Why this run must not start: another execution of the same plan still has active jobs. */
 function concurrentExecutionMessage(planName, others) {
@@ -2260,12 +2385,6 @@ function describeHealthCheck(check, launchDisposition) {
     if (check === 'running')
         return 'the EC2 instance to be running';
     return 'EC2 instance and system status checks to pass';
-}
-/** Last status-check values as words, e.g. "instance initializing, system ok". */
-function describeStatusChecks(status) {
-    const instance = status?.InstanceStatus?.Status ?? 'unknown';
-    const system = status?.SystemStatus?.Status ?? 'unknown';
-    return `instance check ${instance}, system check ${system}`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/log-events.ts
@@ -2708,135 +2827,6 @@ function canAdmit(ours, others, chunkSize) {
     const jobs = ours.jobs + others.jobs + 1;
     const servers = ours.servers + others.servers + chunkSize;
     return jobs <= quotas/* DRS_QUOTAS */.s.maxActiveJobs && servers <= quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs;
-}
-
-;// CONCATENATED MODULE: ./src/engine/start.ts
-
-
-
-/** How far before a lost call to look for its job: covers clock skew between runner and AWS. */
-const LOOKBACK_MS = 5 * 60_000;
-function chunkTagValue(chunkIndex, chunkCount) {
-    return `${chunkIndex + 1}/${chunkCount}`;
-}
-/** The tags of a StartRecovery (product spec "Tags"); values cut to DRS's 256 characters. */
-function buildStartTags(ctx, chunk, startedAt) {
-    const tags = {
-        [engine_tags/* TAG */.Dk.executionId]: ctx.executionId,
-        [engine_tags/* TAG */.Dk.mode]: ctx.mode,
-        [engine_tags/* TAG */.Dk.plan]: chunk.planName,
-        [engine_tags/* TAG */.Dk.wave]: chunk.waveName,
-        [engine_tags/* TAG */.Dk.waveIndex]: String(chunk.waveIndex),
-        [engine_tags/* TAG */.Dk.chunk]: chunkTagValue(chunk.chunkIndex, chunk.chunkCount),
-        [engine_tags/* TAG */.Dk.initiatedBy]: ctx.initiatedBy,
-        [engine_tags/* TAG */.Dk.repository]: ctx.repository,
-        [engine_tags/* TAG */.Dk.runUrl]: ctx.runUrl,
-        [engine_tags/* TAG */.Dk.commit]: ctx.commit,
-        [engine_tags/* TAG */.Dk.startedAt]: startedAt,
-    };
-    const result = {};
-    for (const [key, value] of Object.entries(tags)) {
-        if (value !== undefined && value !== '')
-            result[key] = (0,engine_tags/* cutTagValue */.sS)(value);
-    }
-    return result;
-}
-function buildStartRequest(ctx, chunk, startedAt) {
-    return {
-        sourceServers: chunk.servers.map((s) => s.spec.snapshot
-            ? { sourceServerID: s.sourceServerId, recoverySnapshotID: s.spec.snapshot }
-            : { sourceServerID: s.sourceServerId }),
-        isDrill: ctx.isDrill,
-        tags: buildStartTags(ctx, chunk, startedAt),
-    };
-}
-/** The job this chunk started, found by the tags that identify it (execution, wave, chunk). */
-function findJobByTags(jobs, tags) {
-    const keys = [engine_tags/* TAG */.Dk.executionId, engine_tags/* TAG */.Dk.wave, engine_tags/* TAG */.Dk.chunk];
-    return jobs.find((job) => job.type !== 'TERMINATE' && keys.every((k) => tags[k] !== undefined && job.tags?.[k] === tags[k]));
-}
-function nowIso(deps) {
-    return deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString();
-}
-function isQuotaExceeded(e) {
-    return (typeof e === 'object' && e !== null && e.name === 'ServiceQuotaExceededException');
-}
-function backoff(deps, attempt, baseMs, maxMs) {
-    // Half fixed, half jittered: never a zero wait, still spread out.
-    const random = deps.random ?? Math.random;
-    return Math.ceil(baseMs / 2) + (0,retry/* backoffDelayMs */.Q4)(attempt, { baseMs, maxMs, random });
-}
-async function lookForLostJob(deps, since, tags) {
-    const jobs = await (0,retry/* withRetry */.bD)(() => deps.drs.describeJobsSince(since), {
-        isRetryable: retry/* isTransient */.dg,
-        maxAttempts: 3,
-        baseMs: 1000,
-        maxMs: 10_000,
-        sleep: (ms) => deps.clock.sleep(ms),
-        ...(deps.random ? { random: deps.random } : {}),
-    });
-    return findJobByTags(jobs, tags);
-}
-/**
- * One attempt. Mutates `state` (attempt count, ambiguity) and returns what happened; the caller
- * schedules the next attempt from `delayMs` and bounds the whole by the wave's timeout.
- */
-async function attemptStart(deps, request, state) {
-    state.attempts += 1;
-    const attempt = state.attempts;
-    if (state.ambiguousSince !== undefined) {
-        try {
-            const job = await lookForLostJob(deps, state.ambiguousSince, request.tags);
-            if (job)
-                return { kind: 'started', job, adopted: true };
-        }
-        catch (e) {
-            // Cannot tell whether the job exists: starting now could duplicate it, so wait and look again.
-            return {
-                kind: 'wait',
-                delayMs: Math.max((0,retry/* retryAfterMs */.Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
-                reason: `could not check whether the previous StartRecovery created a job: ${(0,errors/* errorMessage */.gJ)(e)}`,
-            };
-        }
-    }
-    const callAt = new Date(Date.parse(nowIso(deps)) - LOOKBACK_MS).toISOString();
-    try {
-        const job = await deps.drs.startRecovery(request);
-        return { kind: 'started', job, adopted: false };
-    }
-    catch (e) {
-        if ((0,retry/* isThrottling */.E2)(e)) {
-            return {
-                kind: 'wait',
-                delayMs: Math.max((0,retry/* retryAfterMs */.Vs)(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
-                reason: `StartRecovery was throttled (${(0,errors/* errorMessage */.gJ)(e)})`,
-            };
-        }
-        if ((0,retry/* isConflict */.dh)(e)) {
-            return {
-                kind: 'wait',
-                delayMs: backoff(deps, attempt, 10_000, 60_000),
-                reason: `a server is still in another DRS job (ConflictException: ${(0,errors/* errorMessage */.gJ)(e)})`,
-            };
-        }
-        if (isQuotaExceeded(e)) {
-            return {
-                kind: 'wait',
-                delayMs: backoff(deps, attempt, 15_000, 60_000),
-                reason: `DRS quotas are full; waiting for active jobs to finish (${(0,errors/* errorMessage */.gJ)(e)})`,
-            };
-        }
-        if ((0,retry/* isTransient */.dg)(e)) {
-            if (state.ambiguousSince === undefined)
-                state.ambiguousSince = callAt;
-            return {
-                kind: 'wait',
-                delayMs: Math.max((0,retry/* retryAfterMs */.Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
-                reason: `StartRecovery's answer was lost (${(0,errors/* errorMessage */.gJ)(e)}); looking for the job before trying again`,
-            };
-        }
-        return { kind: 'failed', message: `StartRecovery failed: ${(0,errors/* errorMessage */.gJ)(e)}` };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts

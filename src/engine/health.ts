@@ -43,10 +43,3 @@ export function describeHealthCheck(check: HealthCheck, launchDisposition?: Laun
   if (check === 'running') return 'the EC2 instance to be running';
   return 'EC2 instance and system status checks to pass';
 }
-
-/** Last status-check values as words, e.g. "instance initializing, system ok". */
-export function describeStatusChecks(status?: InstanceStatus): string {
-  const instance = status?.InstanceStatus?.Status ?? 'unknown';
-  const system = status?.SystemStatus?.Status ?? 'unknown';
-  return `instance check ${instance}, system check ${system}`;
-}

@@ -6,7 +6,7 @@
  * DRS is the source of truth here, not the runner's saved state (which dies with the runner).
  */
 import type { DrsGateway, Job } from '../aws/gateways.js';
-import { isTransient, withRetry } from '../aws/retry.js';
+import { readJobsSince } from './start.js';
 import { TAG } from './tags.js';
 import type { Clock } from './types.js';
 
@@ -55,14 +55,7 @@ export async function findExecutionJobs(
   // AWS's clock when a DRS answer has shown it: the runner's may be off, the emulator's is elsewhere.
   const now = Date.parse(deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString());
   const since = new Date(now - RESUME_LOOKBACK_MS).toISOString();
-  const jobs = await withRetry(() => deps.drs.describeJobsSince(since), {
-    isRetryable: isTransient,
-    maxAttempts: 3,
-    baseMs: 1000,
-    maxMs: 10_000,
-    sleep: (ms) => deps.clock.sleep(ms),
-  });
-  return classifyJobs(jobs, executionId, planName);
+  return classifyJobs(await readJobsSince(deps, since), executionId, planName);
 }
 
 /** Why this run must not start: another execution of the same plan still has active jobs. */

@@ -119,12 +119,9 @@ function backoff(deps: StartDeps, attempt: number, baseMs: number, maxMs: number
   return Math.ceil(baseMs / 2) + backoffDelayMs(attempt, { baseMs, maxMs, random });
 }
 
-async function lookForLostJob(
-  deps: StartDeps,
-  since: string,
-  tags: Record<string, string>,
-): Promise<Job | undefined> {
-  const jobs = await withRetry(() => deps.drs.describeJobsSince(since), {
+/** Jobs created since `since`, retrying transient read failures: the look-up resume and lost answers share. */
+export function readJobsSince(deps: StartDeps, since: string): Promise<Job[]> {
+  return withRetry(() => deps.drs.describeJobsSince(since), {
     isRetryable: isTransient,
     maxAttempts: 3,
     baseMs: 1000,
@@ -132,7 +129,14 @@ async function lookForLostJob(
     sleep: (ms) => deps.clock.sleep(ms),
     ...(deps.random ? { random: deps.random } : {}),
   });
-  return findJobByTags(jobs, tags);
+}
+
+async function lookForLostJob(
+  deps: StartDeps,
+  since: string,
+  tags: Record<string, string>,
+): Promise<Job | undefined> {
+  return findJobByTags(await readJobsSince(deps, since), tags);
 }
 
 /**
