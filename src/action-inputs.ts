@@ -98,7 +98,17 @@ export function readInputs(get: InputReader, runId: string | undefined): ActionI
     failOn: oneOf<FailOn>('fail-on', get('fail-on').trim() || 'readiness', ['errors', 'readiness']),
     olderThanSeconds: olderThan ? parseAge('older-than', olderThan) : undefined,
     dryRun: booleanInput('dry-run', get('dry-run')),
+    exclude: listInput(get('exclude')),
+    replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
   };
+}
+
+/** A newline- or comma-separated list, blanks dropped. */
+function listInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 /** The modes each mode-specific input applies to; the others apply to every mode. */
@@ -108,6 +118,8 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   'older-than': { modes: ['cleanup'], default: '' },
   'dry-run': { modes: ['drill', 'cleanup'], default: 'false' },
   'fail-on': { modes: ['validate'], default: 'readiness' },
+  exclude: { modes: ['drill', 'recovery'], default: '' },
+  'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
 };
 
 /**

@@ -17,4 +17,8 @@ export interface ActionInputs {
   failOn: FailOn;
   olderThanSeconds?: number;
   dryRun: boolean;
+  /** Source server ids or hostnames left out of this run (drill, recovery). */
+  exclude: string[];
+  /** Recovery: allow replacing servers' existing recovery instances. */
+  replaceRecoveryInstances: boolean;
 }

@@ -8,8 +8,8 @@
  */
 import * as core from '@actions/core';
 import { readInputs } from './action-inputs.js';
-import type { DrsGateway, Job } from './aws/gateways.js';
-import { cleanupDrillInstances } from './engine/cleanup.js';
+import type { DrsGateway } from './aws/gateways.js';
+import { cleanupScope } from './engine/cleanup.js';
 import { clockFromEnv } from './engine/clock.js';
 import type { Clock } from './engine/types.js';
 import { errorMessage } from './errors.js';
@@ -18,7 +18,7 @@ import { coreIO } from './main.js';
 import { engineLog, openAwsSession } from './modes/drill.js';
 import type { CleanupPolicy } from './modes.js';
 import { renderCleanup } from './report/sections.js';
-import type { CleanupReport, Report, WaveReport } from './report/types.js';
+import type { CleanupReport, Report } from './report/types.js';
 import { readRunEnvironment } from './run-env.js';
 import { STATE } from './state-keys.js';
 
@@ -66,69 +66,31 @@ export function postSkipReason(state: MainState): string | undefined {
   return undefined;
 }
 
-/** Jobs still launching when the main step stopped keep launching: wait for them (bounded) first. */
+/** Jobs still launching when the main step stopped keep launching: cleanup waits for them (bounded). */
 export const POST_JOB_WAIT_MS = 15 * 60_000;
 
-async function settledJobs(drs: DrsGateway, clock: Clock, jobIds: string[], log: ActionIO): Promise<Job[]> {
-  const until = clock.now() + POST_JOB_WAIT_MS;
-  for (;;) {
-    const jobs = await drs.describeJobs(jobIds);
-    const active = jobs.filter((j) => j.status !== 'COMPLETED');
-    if (active.length === 0 || clock.now() >= until) {
-      for (const j of active)
-        log.warning(
-          `DRS job ${j.jobID} is still ${j.status}: instances it launches later are left for the scheduled cleanup (mode: cleanup).`,
-        );
-      return jobs;
+/** Source servers of the main step's jobs: from the job views, else their logs (DRS may empty the views). */
+async function serversOfJobs(
+  drs: DrsGateway,
+  jobIds: string[],
+  log: ActionIO,
+): Promise<string[] | undefined> {
+  try {
+    const ids = new Set<string>();
+    for (const job of await drs.describeJobs(jobIds)) {
+      for (const p of job.participatingServers ?? []) if (p.sourceServerID) ids.add(p.sourceServerID);
+      if ((job.participatingServers ?? []).length === 0 && job.jobID) {
+        for (const item of await drs.describeJobLogItems(job.jobID))
+          if (item.eventData?.sourceServerID) ids.add(item.eventData.sourceServerID);
+      }
     }
-    log.info(
-      `Waiting for ${active.length} DRS job(s) to finish launching: ${active.map((j) => j.jobID).join(', ')}`,
+    return ids.size > 0 ? [...ids] : undefined;
+  } catch (e) {
+    log.warning(
+      `Could not read the main step's DRS jobs (${errorMessage(e)}): every recovery instance is read instead.`,
     );
-    await clock.sleep(Math.min(15_000, Math.max(0, until - clock.now())));
+    return undefined;
   }
-}
-
-/** The main step's jobs and their launched instances, as the guarded engine cleanup expects a report. */
-function jobsAsReport(state: MainState, region: string, jobs: readonly Job[]): Report {
-  const wave: WaveReport = {
-    name: 'post',
-    index: 0,
-    dependsOn: [],
-    status: 'cancelled',
-    jobs: jobs.map((j) => ({ jobId: j.jobID ?? '', status: j.status ?? 'PENDING', sourceServerIds: [] })),
-    servers: jobs.flatMap((j) =>
-      (j.participatingServers ?? []).flatMap((p) =>
-        p.recoveryInstanceID
-          ? [
-              {
-                sourceServerId: p.sourceServerID ?? '',
-                critical: true,
-                health: 'skipped' as const,
-                phases: [],
-                errors: [],
-                recoveryInstanceId: p.recoveryInstanceID,
-              },
-            ]
-          : [],
-      ),
-    ),
-  };
-  return {
-    schemaVersion: 1,
-    mode: 'drill',
-    executionId: state.executionId ?? '',
-    plan: { name: state.planName ?? '', path: '', sha256: '' },
-    region,
-    isDrill: true,
-    startedAt: new Date(0).toISOString(),
-    status: 'cancelled',
-    objectives: {},
-    measured: {},
-    waves: [wave],
-    launchConfigChanges: [],
-    errors: [],
-    warnings: [],
-  };
 }
 
 /** The post step's whole job, on injected IO and clock: returns the cleanup done (undefined: nothing). */
@@ -152,11 +114,11 @@ export async function runPostCleanup(
     `The drill did not finish: terminating the drill instances of its ${state.jobIds.length} DRS job(s) (${state.jobIds.join(', ')}).`,
   );
   const session = await openAwsSession(io, deps.inputs, region, undefined, deps);
-  const jobs = await settledJobs(session.drs, deps.clock, state.jobIds, io);
-  const cleanup = await cleanupDrillInstances(
-    { drs: session.drs, clock: deps.clock, log: engineLog(io) },
-    jobsAsReport(state, region, jobs),
-    { policy: 'always', dryRun: false, deadline: deps.clock.now() + 10 * 60_000 },
+  const sourceServerIds = await serversOfJobs(session.drs, state.jobIds, io);
+  const cleanup = await cleanupScope(
+    { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) },
+    { jobIds: state.jobIds, ...(sourceServerIds ? { sourceServerIds } : {}) },
+    { policy: 'always', dryRun: false, deadline: deps.clock.now() + POST_JOB_WAIT_MS + 10 * 60_000 },
   );
   for (const i of cleanup.instances)
     io.info(

@@ -156,11 +156,15 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
       }
       return out;
     }
-    // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small.
+    // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small, and ask for a
+    // page as large as the batch so that one server's instance usually costs no second page.
     for (const ids of chunk([...new Set(sourceServerIds)], DRS_BATCH.describeSourceServersIds)) {
       out.push(
         ...(await collect(
-          paginateDescribeRecoveryInstances({ client: drs }, { filters: { sourceServerIDs: ids } }),
+          paginateDescribeRecoveryInstances(
+            { client: drs },
+            { filters: { sourceServerIDs: ids }, maxResults: DRS_BATCH.describeRecoveryInstancesIds },
+          ),
           (p) => p.items,
         )),
       );

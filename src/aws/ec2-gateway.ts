@@ -73,7 +73,8 @@ export function launchTemplateData(
     data.InstanceType = change.instanceType as RequestLaunchTemplateData['InstanceType'];
   if (change.instanceProfile !== undefined)
     data.IamInstanceProfile = instanceProfileSpec(change.instanceProfile);
-  if (change.subnetId === undefined && change.securityGroupIds === undefined) return data;
+  if (change.subnetId === undefined && change.securityGroupIds === undefined && !change.clearPrivateIp)
+    return data;
 
   const interfaces = (sourceData.NetworkInterfaces ?? []).map(toNetworkInterfaceRequest);
   if (interfaces.length === 0 && change.subnetId === undefined) {
@@ -96,6 +97,11 @@ export function launchTemplateData(
   const primary = { ...interfaces[primaryAt], DeviceIndex: 0 };
   if (change.subnetId !== undefined) primary.SubnetId = change.subnetId;
   if (change.securityGroupIds !== undefined) primary.Groups = change.securityGroupIds;
+  if (change.clearPrivateIp) {
+    // The given interface list replaces the source's: leaving the members out removes the address.
+    delete primary.PrivateIpAddress;
+    delete primary.PrivateIpAddresses;
+  }
   interfaces[primaryAt] = primary;
   data.NetworkInterfaces = interfaces;
   return data;

@@ -6,7 +6,9 @@
 import type {
   Job,
   JobLog,
+  LaunchActionRun,
   LaunchConfiguration,
+  ParticipatingServer,
   RecoveryInstance,
   RecoverySnapshot,
   SourceServer,
@@ -24,8 +26,10 @@ export type {
   InstanceStatus,
   Job,
   JobLog,
+  LaunchActionRun,
   LaunchConfiguration,
   LaunchTemplateVersion,
+  ParticipatingServer,
   RecoveryInstance,
   RecoverySnapshot,
   SecurityGroup,
@@ -93,6 +97,8 @@ export interface LaunchTemplateChange {
   securityGroupIds?: string[];
   instanceType?: string;
   instanceProfile?: string;
+  /** Take the pinned private address(es) off the primary network interface. */
+  clearPrivateIp?: true;
 }
 
 export interface Ec2Gateway extends AwsClock {

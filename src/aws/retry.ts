@@ -120,6 +120,17 @@ export function isConflict(error: unknown): boolean {
   return nameOf(error) === 'ConflictException' || httpStatus(error) === 409;
 }
 
+/**
+ * The one ConflictException worth waiting for: a source server still in another job, which DRS words
+ * as "currently being processed by a Job". Any other conflict will not pass by waiting.
+ */
+export function isServerBusy(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (
+    isConflict(error) && typeof message === 'string' && /currently being processed by a job/i.test(message)
+  );
+}
+
 function secondsToMs(value: unknown): number | undefined {
   // Number('') is 0: an empty header is no hint, not "retry now".
   if (typeof value === 'string' && value.trim() === '') return undefined;

@@ -4,8 +4,8 @@
  * terminated only if DRS itself says it is a drill instance (`isDrill === true`) and it was created by
  * one of this run's jobs. IAM cannot express that, so it is checked here, right before terminating.
  */
-import type { DrsGateway, Job, RecoveryInstance } from '../aws/gateways.js';
-import { isConflict, isTransient, withRetry } from '../aws/retry.js';
+import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
+import { isServerBusy, isThrottling, isTransient, withRetry } from '../aws/retry.js';
 import { errorMessage } from '../errors.js';
 import type { CleanupPolicy } from '../modes.js';
 import type { CleanupReport, Report } from '../report/types.js';
@@ -14,6 +14,8 @@ import type { Clock, EngineLog } from './types.js';
 
 export interface CleanupDeps {
   drs: DrsGateway;
+  /** When given, instances DRS no longer lists are checked on EC2 before they count as gone. */
+  ec2?: Ec2Gateway;
   clock: Clock;
   log: EngineLog;
 }
@@ -23,11 +25,21 @@ export interface CleanupOptions {
   dryRun: boolean;
   /** Epoch ms (deps.clock) by which cleanup must return, finished or not. */
   deadline: number;
-  /** How often to poll the TERMINATE jobs. */
+  /** How often to poll the jobs (launch jobs still running, then the TERMINATE jobs). */
   pollIntervalMs?: number;
 }
 
 type InstanceResult = CleanupReport['instances'][number];
+
+/** What a run started: the scope its cleanup may touch, and nothing else. */
+export interface CleanupScope {
+  /** The run's LAUNCH jobs: only recovery instances whose jobID is one of these are terminated. */
+  jobIds: readonly string[];
+  /** The jobs' source servers, when known: the look-up reads only their recovery instances. */
+  sourceServerIds?: readonly string[];
+  /** Instances the run saw launched: one DRS no longer lists is checked on EC2, not assumed gone. */
+  seen?: readonly { sourceServerId: string; recoveryInstanceId?: string; ec2InstanceId?: string }[];
+}
 
 function skipped(policy: CleanupPolicy, reason: string): CleanupReport {
   return { policy, status: 'skipped', reason, terminateJobIds: [], instances: [] };
@@ -43,44 +55,288 @@ export function cleanupSkipReason(report: Report, policy: CleanupPolicy): string
   return undefined;
 }
 
+/** The scope of a run's own report: its jobs, their servers, and the instances it saw. */
+export function scopeOfReport(report: Report): CleanupScope {
+  const servers = report.waves.flatMap((w) => w.servers);
+  return {
+    jobIds: [...new Set(report.waves.flatMap((w) => w.jobs.map((j) => j.jobId)))],
+    sourceServerIds: [
+      ...new Set([
+        ...report.waves.flatMap((w) => w.jobs.flatMap((j) => j.sourceServerIds)),
+        ...servers.filter((s) => s.jobId).map((s) => s.sourceServerId),
+      ]),
+    ],
+    seen: servers.flatMap((s) =>
+      s.recoveryInstanceId || s.ec2InstanceId
+        ? [
+            {
+              sourceServerId: s.sourceServerId,
+              ...(s.recoveryInstanceId ? { recoveryInstanceId: s.recoveryInstanceId } : {}),
+              ...(s.ec2InstanceId ? { ec2InstanceId: s.ec2InstanceId } : {}),
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
-function verify(ri: RecoveryInstance | undefined, runJobIds: ReadonlySet<string>): string | undefined {
-  if (!ri) return 'not found in DRS (already terminated?)';
-  if (ri.isDrill !== true) return 'left alone: DRS does not mark it as a drill instance';
-  if (!ri.jobID || !runJobIds.has(ri.jobID)) return 'left alone: it was not launched by this run';
-  return undefined;
+/** Reads, retried through throttling and 5xx within the cleanup's deadline. */
+function read<T>(deps: CleanupDeps, opts: { deadline: number }, fn: () => Promise<T>): Promise<T> {
+  return withRetry(fn, {
+    isRetryable: (e) => (isTransient(e) || isThrottling(e)) && deps.clock.now() < opts.deadline,
+    maxAttempts: 6,
+    baseMs: 1000,
+    maxMs: 15_000,
+    sleep: (ms) => deps.clock.sleep(ms),
+  });
 }
 
+function readRecoveryInstances(
+  deps: CleanupDeps,
+  sourceServerIds: readonly string[] | undefined,
+  opts: { deadline: number },
+): Promise<RecoveryInstance[]> {
+  return read(deps, opts, () =>
+    deps.drs.describeRecoveryInstances(sourceServerIds ? { sourceServerIds: [...sourceServerIds] } : {}),
+  );
+}
+
+/** Polls `jobIds` until every one is COMPLETED or the deadline comes; returns what was last seen. */
 async function waitForJobs(
   deps: CleanupDeps,
-  jobIds: string[],
-  opts: CleanupOptions,
+  jobIds: readonly string[],
+  opts: { deadline: number; pollIntervalMs?: number },
+  initial: ReadonlyMap<string, Job> = new Map(),
 ): Promise<Map<string, Job>> {
-  const seen = new Map<string, Job>();
+  const seen = new Map(initial);
   while (jobIds.some((id) => seen.get(id)?.status !== 'COMPLETED')) {
     if (deps.clock.now() >= opts.deadline) break;
     await deps.clock.sleep(
       Math.min(opts.pollIntervalMs ?? 5000, Math.max(0, opts.deadline - deps.clock.now())),
     );
     try {
-      for (const job of await deps.drs.describeJobs(jobIds)) if (job.jobID) seen.set(job.jobID, job);
+      for (const job of await deps.drs.describeJobs([...jobIds])) if (job.jobID) seen.set(job.jobID, job);
     } catch (e) {
-      deps.log.warning(`Reading the terminate jobs failed, trying again: ${errorMessage(e)}`);
+      deps.log.warning(`Reading the DRS jobs failed, trying again: ${errorMessage(e)}`);
     }
   }
   return seen;
 }
 
-function resultFor(job: Job | undefined, sourceServerId: string | undefined): string {
-  if (!job) return 'terminate job not seen';
-  if (job.status !== 'COMPLETED') return `terminating (job ${job.jobID} still ${job.status ?? 'PENDING'})`;
-  const participant = job.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
-  return participant?.launchStatus === 'FAILED' ? 'failed to terminate' : 'terminated';
+/** One line of the cleanup's instance list. */
+export function cleanupEntry(ri: RecoveryInstance, result: string): InstanceResult {
+  return {
+    recoveryInstanceId: ri.recoveryInstanceID ?? '',
+    ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
+    ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
+    result,
+  };
+}
+
+const GONE_EC2_STATES = new Set(['terminated', 'shutting-down']);
+
+/**
+ * Instances the run saw launched that DRS no longer lists: gone when EC2 says so (or does not know
+ * the id), otherwise still running and left behind, which the report must say.
+ */
+async function checkUnlisted(
+  deps: CleanupDeps,
+  unlisted: readonly NonNullable<CleanupScope['seen']>[number][],
+  opts: { deadline: number },
+): Promise<InstanceResult[]> {
+  const ec2Ids = unlisted.flatMap((u) => (u.ec2InstanceId ? [u.ec2InstanceId] : []));
+  let states: Map<string, string> | undefined;
+  if (deps.ec2 && ec2Ids.length > 0) {
+    try {
+      const found = await read(deps, opts, () => deps.ec2!.describeInstances(ec2Ids));
+      states = new Map(found.map((i) => [i.InstanceId ?? '', i.State?.Name ?? 'unknown']));
+    } catch (e) {
+      deps.log.warning(`Could not check the EC2 state of instances DRS no longer lists: ${errorMessage(e)}`);
+    }
+  }
+  return unlisted.map((u) => {
+    const state = u.ec2InstanceId ? states?.get(u.ec2InstanceId) : undefined;
+    const base = {
+      recoveryInstanceId: u.recoveryInstanceId ?? u.ec2InstanceId ?? '',
+      ...(u.ec2InstanceId ? { ec2InstanceId: u.ec2InstanceId } : {}),
+      sourceServerId: u.sourceServerId,
+    };
+    if (!states || !u.ec2InstanceId)
+      return {
+        ...base,
+        result: 'not found in DRS any more (already terminated, or replaced by a later launch?)',
+      };
+    if (state === undefined || GONE_EC2_STATES.has(state))
+      return { ...base, result: `already gone: DRS no longer lists it and EC2 says ${state ?? 'not found'}` };
+    return {
+      ...base,
+      result: `LEFT RUNNING: DRS no longer tracks it but EC2 instance ${u.ec2InstanceId} is ${state}; terminate it by hand`,
+    };
+  });
+}
+
+/**
+ * Terminates drill recovery instances already chosen by the caller, waits for the TERMINATE jobs
+ * within the deadline, and verifies the result from DRS's recovery instances (a COMPLETED TERMINATE
+ * job may list no servers at all). Never throws for an AWS failure.
+ */
+export async function terminateDrillInstances(
+  deps: CleanupDeps,
+  chosen: readonly RecoveryInstance[],
+  opts: { dryRun: boolean; deadline: number; pollIntervalMs?: number },
+): Promise<{ terminateJobIds: string[]; instances: InstanceResult[]; allGone: boolean }> {
+  const entries = chosen.map((ri) => cleanupEntry(ri, ''));
+  if (opts.dryRun) {
+    for (const entry of entries) entry.result = 'would terminate';
+    return { terminateJobIds: [], instances: entries, allGone: true };
+  }
+  const terminateJobIds: string[] = [];
+  const requested: InstanceResult[] = [];
+  for (const batch of batches(entries, DRS_BATCH.terminateRecoveryInstancesIds)) {
+    try {
+      const job = await withRetry(
+        () => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)),
+        {
+          isRetryable: (e) => isTransient(e) || isThrottling(e) || isServerBusy(e),
+          maxAttempts: 4,
+          baseMs: 2000,
+          maxMs: 20_000,
+          sleep: (ms) => deps.clock.sleep(ms),
+        },
+      );
+      if (job.jobID) terminateJobIds.push(job.jobID);
+      requested.push(...batch);
+      deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
+    } catch (e) {
+      for (const entry of batch) entry.result = `terminate request failed: ${errorMessage(e)}`;
+    }
+  }
+  const jobs = await waitForJobs(deps, terminateJobIds, opts);
+  const running = terminateJobIds.filter((id) => jobs.get(id)?.status !== 'COMPLETED');
+  let after: Map<string, RecoveryInstance> | undefined;
+  try {
+    const servers = [...new Set(requested.flatMap((e) => (e.sourceServerId ? [e.sourceServerId] : [])))];
+    const listed = requested.length === 0 ? [] : await readRecoveryInstances(deps, servers, opts);
+    after = new Map(listed.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
+  } catch (e) {
+    deps.log.warning(`Could not read the recovery instances back after terminating: ${errorMessage(e)}`);
+  }
+  for (const entry of requested) {
+    const ri = after?.get(entry.recoveryInstanceId);
+    if (after && (!ri || ri.ec2InstanceState === 'TERMINATED')) entry.result = 'terminated';
+    else if (running.length > 0) entry.result = `terminating (job ${running.join(', ')} still running)`;
+    else if (!after) entry.result = 'terminate requested; the result could not be read back';
+    else entry.result = `failed to terminate (EC2 state ${ri?.ec2InstanceState ?? 'unknown'})`;
+  }
+  return { terminateJobIds, instances: entries, allGone: entries.every((e) => e.result === 'terminated') };
+}
+
+/** How long cleanup waits for the run's launch jobs still running (the issue's cleanup budget). */
+export const LAUNCH_WAIT_MS = 15 * 60_000;
+
+/** Launch jobs of the scope still running: their instances appear later, so cleanup waits (bounded). */
+async function settleLaunchJobs(
+  deps: CleanupDeps,
+  jobIds: readonly string[],
+  opts: { deadline: number; pollIntervalMs?: number },
+): Promise<string[]> {
+  if (jobIds.length === 0) return [];
+  let first: Job[];
+  try {
+    first = await read(deps, opts, () => deps.drs.describeJobs([...jobIds]));
+  } catch (e) {
+    deps.log.warning(`Could not read the run's DRS jobs before cleaning up: ${errorMessage(e)}`);
+    return [];
+  }
+  const initial = new Map(first.flatMap((j) => (j.jobID ? [[j.jobID, j] as const] : [])));
+  const active = jobIds.filter((id) => initial.has(id) && initial.get(id)?.status !== 'COMPLETED');
+  if (active.length === 0) return [];
+  deps.log.info(`Cleanup: waiting for ${active.length} DRS job(s) still launching: ${active.join(', ')}`);
+  const seen = await waitForJobs(deps, active, opts, initial);
+  return active.filter((id) => seen.get(id)?.status !== 'COMPLETED');
+}
+
+/**
+ * Terminates every drill instance a run's jobs launched: waits (within the deadline) for launch jobs
+ * still running, finds the instances by source server and job id (DRS may never name them in the job),
+ * terminates only those DRS marks `isDrill` and that one of the run's jobs created, and checks the ones
+ * the run saw that DRS no longer lists. Never throws for an AWS failure.
+ */
+export async function cleanupScope(
+  deps: CleanupDeps,
+  scope: CleanupScope,
+  opts: CleanupOptions,
+): Promise<CleanupReport> {
+  const result: CleanupReport = {
+    policy: opts.policy,
+    status: 'succeeded',
+    terminateJobIds: [],
+    instances: [],
+  };
+  if (scope.jobIds.length === 0) return { ...result, reason: 'this run started no DRS job' };
+  // Launch jobs get at most LAUNCH_WAIT_MS, and never the time the terminations need.
+  const now = deps.clock.now();
+  const settleBy = Math.min(
+    now + LAUNCH_WAIT_MS,
+    opts.deadline - Math.min(5 * 60_000, (opts.deadline - now) / 2),
+  );
+  const stillLaunching = opts.dryRun
+    ? []
+    : await settleLaunchJobs(deps, scope.jobIds, { ...opts, deadline: settleBy });
+  const runJobIds = new Set(scope.jobIds);
+  let found: RecoveryInstance[];
+  try {
+    found = await readRecoveryInstances(deps, scope.sourceServerIds, opts);
+  } catch (e) {
+    return {
+      ...result,
+      status: 'failed',
+      reason: `could not read the recovery instances: ${errorMessage(e)}`,
+    };
+  }
+  const ofRun = found.filter((ri) => ri.jobID !== undefined && runJobIds.has(ri.jobID));
+  const chosen: RecoveryInstance[] = [];
+  for (const ri of ofRun) {
+    if (ri.isDrill !== true)
+      result.instances.push(cleanupEntry(ri, 'left alone: DRS does not mark it as a drill instance'));
+    else if (ri.ec2InstanceState === 'TERMINATED')
+      result.instances.push(cleanupEntry(ri, 'already terminated'));
+    else chosen.push(ri);
+  }
+  const listed = new Set(ofRun.flatMap((ri) => [ri.recoveryInstanceID, ri.ec2InstanceID]));
+  const unlisted = (scope.seen ?? []).filter(
+    (s) => !listed.has(s.recoveryInstanceId) && !listed.has(s.ec2InstanceId),
+  );
+  const checked = await checkUnlisted(deps, unlisted, opts);
+  const terminated = await terminateDrillInstances(deps, chosen, opts);
+  result.terminateJobIds = terminated.terminateJobIds;
+  result.instances.push(...terminated.instances, ...checked);
+  if (opts.dryRun) return { ...result, status: 'dry-run' };
+  const leftRunning = checked.filter((c) => c.result.startsWith('LEFT RUNNING'));
+  const problems = [
+    ...(terminated.allGone
+      ? []
+      : ['some drill instances were not confirmed terminated; see the instance list']),
+    ...(leftRunning.length > 0
+      ? [`${leftRunning.length} instance(s) DRS no longer tracks are still running`]
+      : []),
+    ...(stillLaunching.length > 0
+      ? [
+          `DRS job(s) ${stillLaunching.join(', ')} were still launching when cleanup ran out of time: ` +
+            'instances they launch later are left to the post step and to mode: cleanup',
+        ]
+      : []),
+  ];
+  if (problems.length > 0) return { ...result, status: 'failed', reason: problems.join('; ') };
+  if (chosen.length === 0 && result.instances.length === 0)
+    return { ...result, reason: 'no drill instance of this run was found in DRS' };
+  return result;
 }
 
 /** Terminate this run's drill instances per the cleanup policy. Never throws for an AWS failure. */
@@ -91,84 +347,7 @@ export async function cleanupDrillInstances(
 ): Promise<CleanupReport> {
   const reason = cleanupSkipReason(report, opts.policy);
   if (reason) return skipped(opts.policy, reason);
-
-  const runJobIds = new Set(report.waves.flatMap((w) => w.jobs.map((j) => j.jobId)));
-  const servers = report.waves.flatMap((w) => w.servers).filter((s) => s.recoveryInstanceId !== undefined);
-  const result: CleanupReport = {
-    policy: opts.policy,
-    status: 'succeeded',
-    terminateJobIds: [],
-    instances: [],
-  };
-  if (servers.length === 0) return { ...result, reason: 'this run launched no instances' };
-
-  let found: RecoveryInstance[];
-  try {
-    found = await deps.drs.describeRecoveryInstances({
-      recoveryInstanceIds: servers.map((s) => s.recoveryInstanceId ?? ''),
-    });
-  } catch (e) {
-    return {
-      ...result,
-      status: 'failed',
-      reason: `could not read the recovery instances: ${errorMessage(e)}`,
-    };
-  }
-  const byId = new Map(found.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
-  const toTerminate: InstanceResult[] = [];
-  for (const s of servers) {
-    const recoveryInstanceId = s.recoveryInstanceId ?? '';
-    const entry: InstanceResult = {
-      recoveryInstanceId,
-      ...(s.ec2InstanceId ? { ec2InstanceId: s.ec2InstanceId } : {}),
-      sourceServerId: s.sourceServerId,
-      result: '',
-    };
-    const problem = verify(byId.get(recoveryInstanceId), runJobIds);
-    if (problem) entry.result = problem;
-    else toTerminate.push(entry);
-    result.instances.push(entry);
-  }
-
-  if (opts.dryRun) {
-    for (const entry of toTerminate) entry.result = 'would terminate';
-    return { ...result, status: 'dry-run' };
-  }
-
-  const jobOf = new Map<string, string>();
-  for (const batch of batches(toTerminate, DRS_BATCH.terminateRecoveryInstancesIds)) {
-    try {
-      const job = await withRetry(
-        () => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)),
-        {
-          isRetryable: (e) => isTransient(e) || isConflict(e),
-          maxAttempts: 4,
-          baseMs: 2000,
-          maxMs: 20_000,
-          sleep: (ms) => deps.clock.sleep(ms),
-        },
-      );
-      if (job.jobID) {
-        result.terminateJobIds.push(job.jobID);
-        for (const e of batch) jobOf.set(e.recoveryInstanceId, job.jobID);
-      }
-      deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
-    } catch (e) {
-      for (const entry of batch) entry.result = `terminate request failed: ${errorMessage(e)}`;
-    }
-  }
-
-  const jobs = await waitForJobs(deps, result.terminateJobIds, opts);
-  for (const entry of toTerminate) {
-    const jobId = jobOf.get(entry.recoveryInstanceId);
-    if (jobId) entry.result = resultFor(jobs.get(jobId), entry.sourceServerId);
-  }
-  const allGone = toTerminate.every((e) => e.result === 'terminated');
-  if (!allGone) {
-    result.status = 'failed';
-    result.reason = 'some drill instances were not confirmed terminated; see the instance list';
-  }
-  return result;
+  return cleanupScope(deps, scopeOfReport(report), opts);
 }
 
 /**

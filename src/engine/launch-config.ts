@@ -12,13 +12,18 @@ import type {
   LaunchTemplateChange,
   LaunchTemplateVersion,
 } from '../aws/gateways.js';
+import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import type { LaunchSettings, TemplateSettings } from '../plan/types.js';
 import type { LaunchConfigChange } from '../report/types.js';
+import type { Clock } from './types.js';
 
-/** One field whose actual value differs from the plan's. Field names are the plan's; `from` is null when unset. */
+/**
+ * One field whose actual value differs from the plan's. Field names are the plan's, plus `privateIp`
+ * (a private address left in the template's primary interface); `from` is null when unset.
+ */
 export interface FieldChange {
   target: 'launch' | 'template';
-  field: keyof LaunchSettings | keyof TemplateSettings;
+  field: keyof LaunchSettings | keyof TemplateSettings | 'privateIp';
   from: unknown;
   to: unknown;
 }
@@ -28,6 +33,8 @@ export interface LaunchConfigDrift {
   sourceServerId: string;
   hostname?: string;
   changes: FieldChange[];
+  /** What the plan wants: the repair re-reads the template after DRS's own write and diffs again. */
+  desired: { launch: LaunchSettings; template: TemplateSettings };
   /** Needed when `changes` holds template fields. */
   launchTemplateId?: string;
   /** The default version the template changes start from. */
@@ -135,6 +142,41 @@ export function diffLaunchTemplate(desired: TemplateSettings, actual: LaunchTemp
   return changes;
 }
 
+/** The private address(es) a template version's primary interface pins, if any. */
+export function templatePrivateIp(version: LaunchTemplateVersion): string | undefined {
+  const ni = primaryInterface(version);
+  const listed = (ni?.PrivateIpAddresses ?? []).flatMap((a) =>
+    a.PrivateIpAddress ? [a.PrivateIpAddress] : [],
+  );
+  return ni?.PrivateIpAddress ?? (listed.length > 0 ? listed.join(', ') : undefined);
+}
+
+/**
+ * A plan that turns DRS's "copy private IP" off must not launch with the address the template still
+ * pins (DRS writes the copied address into the template, and may not take it out again): the address
+ * of the source server could clash with the source network. Only when the plan says copyPrivateIp:
+ * false; a template address the plan does not speak about is left alone.
+ */
+export function diffPrivateIp(desired: LaunchSettings, actual: LaunchTemplateVersion): FieldChange[] {
+  if (desired.copyPrivateIp !== false) return [];
+  const ip = templatePrivateIp(actual);
+  return ip === undefined ? [] : [{ target: 'template', field: 'privateIp', from: ip, to: null }];
+}
+
+/** Every difference between the plan and what DRS and the template hold now. */
+export function diffAll(
+  desired: LaunchConfigDrift['desired'],
+  launchConfig: LaunchConfiguration,
+  template: LaunchTemplateVersion | undefined,
+): FieldChange[] {
+  return [
+    ...diffLaunchConfiguration(desired.launch, launchConfig),
+    ...(template
+      ? [...diffLaunchTemplate(desired.template, template), ...diffPrivateIp(desired.launch, template)]
+      : []),
+  ];
+}
+
 /** The UpdateLaunchConfiguration request carrying just the drifted fields. */
 export function launchConfigurationUpdate(
   sourceServerId: string,
@@ -162,6 +204,7 @@ export function launchTemplateChange(changes: FieldChange[]): LaunchTemplateChan
     else if (c.field === 'securityGroupIds') change.securityGroupIds = c.to as string[];
     else if (c.field === 'instanceType') change.instanceType = c.to as string;
     else if (c.field === 'instanceProfile') change.instanceProfile = c.to as string;
+    else if (c.field === 'privateIp') change.clearPrivateIp = true;
   }
   return change;
 }
@@ -187,6 +230,7 @@ export function templateClientToken(
     change.securityGroupIds ? [...change.securityGroupIds].sort() : null,
     change.instanceType ?? null,
     change.instanceProfile ?? null,
+    change.clearPrivateIp ?? null,
   ]);
   return `drs-drill-${createHash('sha256').update(canonical).digest('hex')}`;
 }
@@ -217,6 +261,23 @@ function record(drift: LaunchConfigDrift, changes: FieldChange[], applied: boole
   );
 }
 
+/** Whether anything of the template is worth reading back: the plan speaks about it, or it was written. */
+function templateMatters(desired: LaunchConfigDrift['desired'], written: boolean): boolean {
+  return written || Object.keys(desired.template).length > 0 || desired.launch.copyPrivateIp === false;
+}
+
+function describeLeft(changes: readonly FieldChange[]): string {
+  return changes
+    .map((c) => `${c.target}.${c.field} is ${JSON.stringify(c.from)}, the plan wants ${JSON.stringify(c.to)}`)
+    .join('; ');
+}
+
+/**
+ * Repairs one server in the order DRS writes: the DRS launch settings first (UpdateLaunchConfiguration
+ * may itself write a template version: right-sizing and copy-private-IP live in the template), then the
+ * template's default version read again and our version made from it, then both read back and
+ * compared with the plan (verify-after-write). A difference left is a failed repair.
+ */
 async function repairOne(
   deps: { drs: DrsGateway; ec2: Ec2Gateway },
   drift: LaunchConfigDrift,
@@ -224,31 +285,63 @@ async function repairOne(
   out: LaunchConfigChange[],
 ): Promise<void> {
   const launch = drift.changes.filter((c) => c.target === 'launch');
-  const template = drift.changes.filter((c) => c.target === 'template');
-  if (launch.length > 0) {
-    if (!opts.dryRun)
-      await deps.drs.updateLaunchConfiguration(launchConfigurationUpdate(drift.sourceServerId, launch));
-    out.push(...record(drift, launch, !opts.dryRun));
-  }
-  if (template.length === 0) return;
   if (opts.dryRun) {
-    out.push(...record(drift, template, false));
+    out.push(...record(drift, drift.changes, false));
     return;
   }
-  const { launchTemplateId, templateVersion } = drift;
-  if (launchTemplateId === undefined || templateVersion === undefined) {
-    throw new Error(`no launch template known for source server ${drift.sourceServerId}`);
+  if (launch.length > 0) {
+    await deps.drs.updateLaunchConfiguration(launchConfigurationUpdate(drift.sourceServerId, launch));
+    out.push(...record(drift, launch, true));
   }
-  const change = launchTemplateChange(template);
-  const token = templateClientToken(
-    opts.executionId,
-    drift.sourceServerId,
-    launchTemplateId,
-    templateVersion,
-    change,
-  );
-  const version = await deps.ec2.updateLaunchTemplate(launchTemplateId, templateVersion, change, token);
-  out.push(...record(drift, template, true, version));
+  const { launchTemplateId } = drift;
+  const planned = drift.changes.filter((c) => c.target === 'template');
+  if (launchTemplateId === undefined) {
+    if (planned.length > 0)
+      throw new Error(`no launch template known for source server ${drift.sourceServerId}`);
+    return;
+  }
+  let written = false;
+  if (launch.length > 0 || planned.length > 0) {
+    const source =
+      launch.length > 0 || drift.templateVersion === undefined
+        ? await deps.ec2.describeDefaultLaunchTemplateVersion(launchTemplateId)
+        : undefined;
+    const sourceVersion = source?.VersionNumber ?? drift.templateVersion;
+    const template = source
+      ? [
+          ...diffLaunchTemplate(drift.desired.template, source),
+          ...diffPrivateIp(drift.desired.launch, source),
+        ]
+      : planned;
+    if (template.length > 0) {
+      if (sourceVersion === undefined)
+        throw new Error(`launch template ${launchTemplateId} has no default version number`);
+      const change = launchTemplateChange(template);
+      const token = templateClientToken(
+        opts.executionId,
+        drift.sourceServerId,
+        launchTemplateId,
+        sourceVersion,
+        change,
+      );
+      const version = await deps.ec2.updateLaunchTemplate(launchTemplateId, sourceVersion, change, token);
+      out.push(...record(drift, template, true, version));
+      written = true;
+    }
+  }
+  const launchConfig = await deps.drs.getLaunchConfiguration(drift.sourceServerId);
+  const template = templateMatters(drift.desired, written)
+    ? await deps.ec2.describeDefaultLaunchTemplateVersion(
+        launchConfig.ec2LaunchTemplateID ?? launchTemplateId,
+      )
+    : undefined;
+  const left = diffAll(drift.desired, launchConfig, template);
+  if (left.length > 0) {
+    throw new Error(
+      `after writing, the launch settings still differ from the plan: ${describeLeft(left)} ` +
+        '(DRS may rewrite the launch template when its own settings change, e.g. right-sizing sets the instance type)',
+    );
+  }
 }
 
 /**
@@ -256,10 +349,19 @@ async function repairOne(
  * the report. All servers are attempted; if any write failed, throws LaunchConfigRepairError after.
  */
 export async function repairLaunchConfigurations(
-  deps: { drs: DrsGateway; ec2: Ec2Gateway },
+  gateways: { drs: DrsGateway; ec2: Ec2Gateway; clock?: Clock },
   drift: LaunchConfigDrift[],
   opts: { dryRun: boolean; executionId: string; concurrency?: number },
 ): Promise<LaunchConfigChange[]> {
+  // Every call here is a read or an idempotent write (the template's client token): retried through
+  // throttling and 5xx on the run's clock.
+  const clock = gateways.clock;
+  const deps = clock
+    ? {
+        drs: retryingDrs(gateways.drs, { sleep: (ms) => clock.sleep(ms) }),
+        ec2: retryingEc2(gateways.ec2, { sleep: (ms) => clock.sleep(ms) }),
+      }
+    : gateways;
   const limit = pLimit(opts.concurrency ?? 10);
   const changes: LaunchConfigChange[][] = drift.map(() => []);
   const failures: { sourceServerId: string; error: unknown }[] = [];

@@ -5,11 +5,13 @@
  * through as plain strings and a new event must not break a drill.
  */
 import type { JobLog } from '../aws/gateways.js';
+import { parseInstant, toUtcIso } from '../report/durations.js';
 import type { PhaseReport, ServerError } from '../report/types.js';
 
 /** Events that mean something went wrong for the server (or, without a server id, for the whole job). */
 const ERROR_EVENTS: Readonly<Record<string, string>> = {
-  SNAPSHOT_FAIL: 'DRS could not take the snapshot',
+  SNAPSHOT_FAIL:
+    'DRS could not take the snapshot (a replication problem: check the source server’s replication state and lag)',
   USING_PREVIOUS_SNAPSHOT_FAILED: 'DRS could not use the requested point-in-time snapshot',
   CONVERSION_FAIL: 'DRS could not convert the server',
   LAUNCH_FAILED: 'DRS could not launch the recovery instance',
@@ -22,29 +24,32 @@ const ERROR_EVENTS: Readonly<Record<string, string>> = {
   NETWORK_RECOVERY_FAIL: 'network recovery failed',
 };
 
-/** Log items about one server, in time order; job-wide items (no server id) are included. */
+/**
+ * Log items about one server, in time order (by instant, not by text: DRS writes offsets and
+ * microseconds), without exact duplicates; job-wide items (no server id) are included.
+ */
 export function itemsForServer(items: readonly JobLog[], sourceServerId: string): JobLog[] {
-  return items
-    .filter((item) => {
-      const id = item.eventData?.sourceServerID;
-      return id === undefined || id === sourceServerId;
-    })
-    .slice()
-    .sort((a, b) => (a.logDateTime ?? '').localeCompare(b.logDateTime ?? ''));
+  const seen = new Set<string>();
+  const own: { item: JobLog; at: number; order: number }[] = [];
+  items.forEach((item, order) => {
+    const id = item.eventData?.sourceServerID;
+    if (id !== undefined && id !== sourceServerId) return;
+    const key = JSON.stringify([item.event, item.logDateTime, item.eventData ?? {}]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    own.push({ item, at: parseInstant(item.logDateTime) ?? Number.POSITIVE_INFINITY, order });
+  });
+  return own.sort((a, b) => a.at - b.at || a.order - b.order).map((x) => x.item);
 }
 
-/** Whether the log holds `event` for this server. */
-export function hasServerEvent(items: readonly JobLog[], sourceServerId: string, event: string): boolean {
-  return items.some((item) => item.event === event && item.eventData?.sourceServerID === sourceServerId);
-}
-
-/** Whether the log holds `event` at all (any server). */
-export function hasEvent(items: readonly JobLog[], event: string): boolean {
-  return items.some((item) => item.event === event);
-}
-
+/** The first time of `event` among time-ordered items, as a UTC ISO string. */
 function firstTime(items: readonly JobLog[], event: string): string | undefined {
-  return items.find((item) => item.event === event && item.logDateTime !== undefined)?.logDateTime;
+  for (const item of items) {
+    if (item.event !== event) continue;
+    const at = toUtcIso(item.logDateTime);
+    if (at !== undefined) return at;
+  }
+  return undefined;
 }
 
 function phase(
@@ -65,8 +70,8 @@ function phase(
 }
 
 /**
- * Phases of one server from the log. `launchedAt` (EC2 LaunchTime) ends the launch phase, since DRS
- * has no LAUNCH_END event.
+ * Phases of one server from the log. The launch phase ends at `LAUNCH_END` (real DRS logs it, though
+ * the model's enum lacks it), else at `launchedAt` (EC2 LaunchTime).
  */
 export function phasesFromLog(
   items: readonly JobLog[],
@@ -91,7 +96,12 @@ export function phasesFromLog(
     firstTime(own, 'CONVERSION_END'),
     firstTime(own, 'CONVERSION_FAIL'),
   );
-  const launch = phase('launch', firstTime(own, 'LAUNCH_START'), launchedAt, firstTime(own, 'LAUNCH_FAILED'));
+  const launch = phase(
+    'launch',
+    firstTime(own, 'LAUNCH_START'),
+    firstTime(own, 'LAUNCH_END') ?? toUtcIso(launchedAt),
+    firstTime(own, 'LAUNCH_FAILED'),
+  );
   for (const p of [snapshot, conversion, launch]) if (p) phases.push(p);
   return phases;
 }
@@ -107,7 +117,8 @@ export function errorsFromLog(items: readonly JobLog[], sourceServerId: string):
     const error: ServerError = { event, message: `${event}: ${meaning}` };
     const rawError = item.eventData?.rawError;
     if (rawError !== undefined && rawError !== '') error.rawError = rawError;
-    if (item.logDateTime !== undefined) error.at = item.logDateTime;
+    const at = toUtcIso(item.logDateTime);
+    if (at !== undefined) error.at = at;
     errors.push(error);
   }
   return errors;

@@ -3,19 +3,39 @@
  * DRS's COMPLETED only means a job finished: a server succeeded when it is LAUNCHED, has an EC2
  * instance, and that instance passed the plan's health check.
  */
-import type { Job, JobLog } from '../aws/gateways.js';
-import type { HealthState, ServerError, ServerReport, WaveReport } from '../report/types.js';
+import type { Job, JobLog, LaunchActionRun } from '../aws/gateways.js';
+import { parseInstant, toUtcIso } from '../report/durations.js';
+import type {
+  HealthState,
+  LaunchActionReport,
+  ServerError,
+  ServerReport,
+  WaveReport,
+} from '../report/types.js';
 import { describeHealthCheck, evaluateHealth, type HealthVerdict } from './health.js';
-import { errorsFromLog, hasEvent, phasesFromLog } from './log-events.js';
-import type { PollState } from './poller.js';
+import { appearsLaunched, launchEnds } from './instances.js';
+import { errorsFromLog, phasesFromLog } from './log-events.js';
+import { isLaunched, launchedInstance, type PollState } from './poller.js';
 import type { ResolvedServer, ResolvedWave } from './types.js';
 
 export type ServerResult = 'pending' | 'succeeded' | 'failed';
 
+/**
+ * How long after its job completed a server DRS reported launched may stay without a known instance
+ * (no LAUNCH_END id, no recovery instance of the job) before it counts as failed.
+ */
+export const INSTANCE_GRACE_MS = 10 * 60_000;
+
 export interface ServerOutcomeInput {
   jobStatus?: string;
   launchStatus?: string;
+  /** DRS says it launched the server (LAUNCHED, or a LAUNCH_END event); default: launchStatus LAUNCHED. */
+  launched?: boolean;
   ec2InstanceId?: string;
+  /** Launched, its job COMPLETED more than INSTANCE_GRACE_MS ago, and still no instance found. */
+  instanceOverdue?: boolean;
+  /** DRS post-launch action runs, as last seen. */
+  launchActions?: readonly LaunchActionReport[];
   health: HealthVerdict;
   /** Errors DRS logged for this server (log-events.ts). */
   logErrors: readonly ServerError[];
@@ -26,12 +46,67 @@ export interface ServerOutcome {
   health: HealthState;
   /** Why it failed, in words. */
   reason?: string;
+  /** What went wrong without failing the server (optional post-launch actions). */
+  warnings?: string[];
 }
+
+/** rawError texts that mean the caller's role was refused something DRS did on its behalf. */
+const AUTHORIZATION_ERROR = /not authorized|UnauthorizedOperation|AccessDenied|is not permitted/i;
+
+const PERMISSIONS_HINT =
+  'DRS does the EC2 work of a job with the permissions of the role that called StartRecovery: grant the ' +
+  'drill policy (`drs-drill iam-policy --mode drill <plan>`, docs/iam/drill-policy.json)';
 
 function logReason(errors: readonly ServerError[]): string | undefined {
   const last = errors[errors.length - 1];
   if (!last) return undefined;
-  return last.rawError ? `${last.message} (rawError: ${last.rawError})` : last.message;
+  if (!last.rawError) return last.message;
+  const hint = AUTHORIZATION_ERROR.test(last.rawError) ? `. ${PERMISSIONS_HINT}` : '';
+  return `${last.message} (rawError: ${last.rawError})${hint}`;
+}
+
+/** A server DRS calls launched but whose instance cannot be found: the old tool's silent case. */
+export const NO_INSTANCE_REASON =
+  'DRS reported the server launched, but no instance of this job can be found (no LAUNCH_END instance ' +
+  `id, no recovery instance with this job's id) ${INSTANCE_GRACE_MS / 60_000} minutes after the job ` +
+  'completed. Likely causes: the role cannot read recovery instances (drs:DescribeRecoveryInstances ' +
+  'needs ec2:DescribeInstances), or the instance was terminated or replaced by a later launch of the ' +
+  'same server';
+
+function actionLabel(a: LaunchActionReport): string {
+  return `post-launch action ${a.name ?? a.actionId ?? a.runId ?? '(unnamed)'}`;
+}
+
+/** Runs as the report keeps them. */
+export function launchActionReports(runs: readonly LaunchActionRun[] | undefined): LaunchActionReport[] {
+  return (runs ?? []).map((r) => ({
+    ...(r.action?.actionId ? { actionId: r.action.actionId } : {}),
+    ...(r.action?.name ? { name: r.action.name } : {}),
+    ...(r.runId ? { runId: r.runId } : {}),
+    optional: r.action?.optional === true,
+    status: r.status ?? 'UNKNOWN',
+    ...(r.failureReason ? { failureReason: r.failureReason } : {}),
+  }));
+}
+
+function judgeLaunchActions(actions: readonly LaunchActionReport[]): {
+  failure?: string;
+  running: boolean;
+  warnings: string[];
+} {
+  const warnings: string[] = [];
+  let failure: string | undefined;
+  let running = false;
+  for (const a of actions) {
+    const why = a.failureReason ? `: ${a.failureReason}` : '';
+    if (a.status === 'SUCCEEDED') continue;
+    if (a.status === 'IN_PROGRESS') running = true;
+    else if (a.status === 'FAILED') {
+      if (a.optional) warnings.push(`optional ${actionLabel(a)} failed${why}`);
+      else failure ??= `${actionLabel(a)} failed${why}`;
+    } else warnings.push(`${actionLabel(a)} reported status ${a.status}; not counted`);
+  }
+  return { ...(failure ? { failure } : {}), running, warnings };
 }
 
 export function serverOutcome(input: ServerOutcomeInput): ServerOutcome {
@@ -40,7 +115,8 @@ export function serverOutcome(input: ServerOutcomeInput): ServerOutcome {
     const reason = logReason(input.logErrors) ?? `DRS reported launch status ${launchStatus}`;
     return { result: 'failed', health: 'skipped', reason };
   }
-  if (launchStatus !== 'LAUNCHED') {
+  const launched = input.launched ?? launchStatus === 'LAUNCHED';
+  if (!launched) {
     if (input.jobStatus === 'COMPLETED') {
       const reason =
         logReason(input.logErrors) ??
@@ -49,29 +125,51 @@ export function serverOutcome(input: ServerOutcomeInput): ServerOutcome {
     }
     return { result: 'pending', health: 'pending' };
   }
-  if (input.ec2InstanceId === undefined) return { result: 'pending', health: 'pending' };
-  if (input.health.state === 'passed') return { result: 'succeeded', health: 'passed' };
-  if (input.health.state === 'failed') {
-    return { result: 'failed', health: 'failed', reason: `health check failed: ${input.health.reason}` };
+  if (input.ec2InstanceId === undefined) {
+    if (input.instanceOverdue) return { result: 'failed', health: 'skipped', reason: NO_INSTANCE_REASON };
+    return { result: 'pending', health: 'pending' };
   }
-  return { result: 'pending', health: 'pending' };
+  const actions = judgeLaunchActions(input.launchActions ?? []);
+  const warnings = actions.warnings.length > 0 ? { warnings: actions.warnings } : {};
+  if (actions.failure) {
+    const health = input.health.state === 'pending' ? 'skipped' : input.health.state;
+    return { result: 'failed', health, reason: actions.failure, ...warnings };
+  }
+  if (input.health.state === 'failed') {
+    return {
+      result: 'failed',
+      health: 'failed',
+      reason: `health check failed: ${input.health.reason}`,
+      ...warnings,
+    };
+  }
+  if (input.health.state === 'passed' && !actions.running)
+    return { result: 'succeeded', health: 'passed', ...warnings };
+  return { result: 'pending', health: input.health.state === 'passed' ? 'passed' : 'pending' };
 }
 
 /**
  * DRS does the EC2 work of a job with the caller's own permissions (forward access sessions). Without
- * them a job ends COMPLETED with no server launched and no conversion ever started.
+ * them a job ends COMPLETED with no server launched. Said only when no failure event in the log
+ * explains it (a SNAPSHOT_FAIL, CONVERSION_FAIL or LAUNCH_FAILED names its own cause).
  */
-export function looksLikeMissingEc2Permissions(job: Job, logs: readonly JobLog[]): boolean {
-  if (job.status !== 'COMPLETED') return false;
-  const servers = job.participatingServers ?? [];
-  if (servers.length === 0) return false;
-  if (servers.some((s) => s.launchStatus === 'LAUNCHED')) return false;
-  return !hasEvent(logs, 'CONVERSION_START');
+export function looksLikeMissingEc2Permissions(
+  job: Job,
+  logs: readonly JobLog[],
+  sourceServerIds: readonly string[] = (job.participatingServers ?? []).flatMap((p) =>
+    p.sourceServerID ? [p.sourceServerID] : [],
+  ),
+): boolean {
+  if (job.status !== 'COMPLETED' || sourceServerIds.length === 0) return false;
+  const ends = launchEnds(logs);
+  const participants = new Map((job.participatingServers ?? []).map((p) => [p.sourceServerID, p]));
+  if (sourceServerIds.some((id) => appearsLaunched(participants.get(id), ends, id))) return false;
+  return sourceServerIds.every((id) => errorsFromLog(logs, id).length === 0);
 }
 
 export function missingEc2PermissionsMessage(jobId: string): string {
   return (
-    `DRS job ${jobId} completed with 0 of its servers launched and no conversion started. ` +
+    `DRS job ${jobId} completed with 0 of its servers launched and no failure logged. ` +
     'The likely cause: the IAM role that called StartRecovery lacks the EC2 permissions DRS uses on its ' +
     'behalf (forward access sessions), such as ec2:RunInstances, ec2:CreateVolume, ec2:AttachVolume, ' +
     'ec2:CreateSnapshot, ec2:CreateLaunchTemplateVersion, ec2:CreateTags, ec2:TerminateInstances, and ' +
@@ -101,7 +199,10 @@ export function serverLabel(s: { sourceServerId: string; hostname?: string }): s
 }
 
 function nonCriticalWarnings(waveName: string, servers: readonly WaveServerView[]): string[] {
-  return servers
+  const own = servers.flatMap((s) =>
+    (s.outcome.warnings ?? []).map((w) => `Wave "${waveName}": ${serverLabel(s)}: ${w}`),
+  );
+  const nonCritical = servers
     .filter((s) => !s.critical && s.outcome.result !== 'succeeded')
     .map(
       (s) =>
@@ -109,6 +210,7 @@ function nonCriticalWarnings(waveName: string, servers: readonly WaveServerView[
           s.outcome.reason ?? 'not healthy when the wave ended'
         }`,
     );
+  return [...own, ...nonCritical];
 }
 
 /**
@@ -173,6 +275,7 @@ export interface ServerObservation {
   launchedAt?: string;
   /** RecoveryInstance.pointInTimeSnapshotDateTime. */
   recoveryPointAt?: string;
+  launchActions?: LaunchActionReport[];
 }
 
 /** Copy what was observed onto the report entry, keeping earlier values where nothing new came. */
@@ -184,6 +287,9 @@ export function applyObservation(server: ServerReport, seen: ServerObservation):
   if (seen.ec2State !== undefined) server.ec2State = seen.ec2State;
   if (seen.launchedAt !== undefined) server.launchedAt = seen.launchedAt;
   if (seen.recoveryPointAt !== undefined) server.recoveryPointAt = seen.recoveryPointAt;
+  // DRS may drop a completed job's per-server details: what was seen last is kept.
+  if (seen.launchActions !== undefined && seen.launchActions.length > 0)
+    server.launchActions = seen.launchActions;
 }
 
 /** Per-wave memory of the run loop: last outcome and last logged state of each server. */
@@ -193,6 +299,8 @@ export interface ServerTracking {
   logged: Map<string, string>;
   /** EC2 instances of this wave whose health is still pending (filled by refreshServers). */
   awaitingHealth?: string[];
+  /** Source servers DRS launched whose instance is not known yet (filled by refreshServers). */
+  awaitingInstance?: string[];
   awaitingStatusChecks?: string[];
 }
 
@@ -223,11 +331,12 @@ function jobOf(wave: WaveProgress, sourceServerId: string) {
 function observeServer(poll: PollState, jobId: string, sourceServerId: string) {
   const tracked = poll.jobs.get(jobId);
   const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
-  const recoveryInstanceId = participant?.recoveryInstanceID;
-  const ri = recoveryInstanceId ? poll.recoveryInstances.get(recoveryInstanceId) : undefined;
-  const ec2InstanceId = ri?.ec2InstanceID;
+  const ref = launchedInstance(poll, jobId, sourceServerId);
+  const { recoveryInstanceId, ec2InstanceId, recoveryInstance: ri } = ref;
   const instance = ec2InstanceId ? poll.instances.get(ec2InstanceId) : undefined;
   const status = ec2InstanceId ? poll.statuses.get(ec2InstanceId) : undefined;
+  const recoveryPointAt = toUtcIso(ri?.pointInTimeSnapshotDateTime);
+  const launchActions = launchActionReports(participant?.launchActionsStatus?.runs);
   const seen: ServerObservation = {
     jobId,
     ...(tracked?.job?.status ? { jobStatus: tracked.job.status } : {}),
@@ -236,9 +345,18 @@ function observeServer(poll: PollState, jobId: string, sourceServerId: string) {
     ...(ec2InstanceId ? { ec2InstanceId } : {}),
     ...(instance?.State?.Name ? { ec2State: instance.State.Name } : {}),
     ...(instance?.LaunchTime ? { launchedAt: new Date(instance.LaunchTime).toISOString() } : {}),
-    ...(ri?.pointInTimeSnapshotDateTime ? { recoveryPointAt: ri.pointInTimeSnapshotDateTime } : {}),
+    ...(recoveryPointAt ? { recoveryPointAt } : {}),
+    ...(launchActions.length > 0 ? { launchActions } : {}),
   };
-  return { seen, logs: tracked?.logs ?? [], instance, status };
+  const launched = isLaunched(poll, jobId, sourceServerId);
+  return { seen, launched, completedAt: tracked?.completedAt, logs: tracked?.logs ?? [], instance, status };
+}
+
+/** Whether the grace for finding a launched server's instance is over, on AWS's clock. */
+function instanceOverdue(completedAt: string | undefined, now: string): boolean {
+  const done = parseInstant(completedAt);
+  const at = parseInstant(now);
+  return done !== undefined && at !== undefined && at - done >= INSTANCE_GRACE_MS;
 }
 
 function stateLine(server: ServerReport, outcome: ServerOutcome): string {
@@ -262,10 +380,12 @@ export function refreshServers(
 ): void {
   const awaitingHealth: string[] = [];
   const awaitingStatusChecks: string[] = [];
+  const awaitingInstance: string[] = [];
   for (const job of wave.report.jobs) {
     const seen = poll.jobs.get(job.jobId)?.job;
     if (seen?.status) job.status = seen.status;
-    if (seen?.endDateTime) job.endedAt = seen.endDateTime;
+    const endedAt = toUtcIso(seen?.endDateTime);
+    if (endedAt) job.endedAt = endedAt;
   }
   wave.resolved.servers.forEach((resolved, i) => {
     const server = wave.report.servers[i];
@@ -277,12 +397,19 @@ export function refreshServers(
       outcome = { result: 'failed', health: 'skipped', reason: chunk.failure };
       addOwnError(server, { event: 'START_RECOVERY', message: chunk.failure, at: now });
     } else if (chunk?.jobId) {
-      const { seen, logs, instance, status } = observeServer(poll, chunk.jobId, id);
+      const {
+        seen,
+        launched: drsLaunched,
+        completedAt,
+        logs,
+        instance,
+        status,
+      } = observeServer(poll, chunk.jobId, id);
       applyObservation(server, seen);
       const logErrors = errorsFromLog(logs, id);
       const disposition = resolved.spec.launch.launchDisposition;
       const check = resolved.spec.healthCheck;
-      const launched = seen.launchStatus === 'LAUNCHED' && seen.ec2InstanceId !== undefined;
+      const launched = drsLaunched && seen.ec2InstanceId !== undefined;
       const health: HealthVerdict = server.healthyAt
         ? { state: 'passed' }
         : launched
@@ -293,7 +420,16 @@ export function refreshServers(
               status,
             })
           : { state: 'pending' };
-      outcome = serverOutcome({ ...seen, health, logErrors });
+      const overdue = drsLaunched && !seen.ec2InstanceId && instanceOverdue(completedAt, now);
+      outcome = serverOutcome({
+        ...seen,
+        launched: drsLaunched,
+        instanceOverdue: overdue,
+        ...(server.launchActions ? { launchActions: server.launchActions } : {}),
+        health,
+        logErrors,
+      });
+      if (drsLaunched && !seen.ec2InstanceId && !overdue) awaitingInstance.push(id);
       if (outcome.health === 'passed' && !server.healthyAt) {
         server.healthyAt = check === 'none' ? (server.launchedAt ?? now) : now;
       }
@@ -324,6 +460,7 @@ export function refreshServers(
   });
   wave.tracking.awaitingHealth = awaitingHealth;
   wave.tracking.awaitingStatusChecks = awaitingStatusChecks;
+  wave.tracking.awaitingInstance = awaitingInstance;
 }
 
 function views(wave: WaveProgress): WaveServerView[] {
@@ -339,7 +476,9 @@ export function evaluateRunningWave(wave: WaveProgress, poll: PollState): WaveEv
   const tracked = wave.chunks.flatMap((c) => (c.jobId ? [poll.jobs.get(c.jobId)] : []));
   const jobs = tracked.flatMap((t) => (t?.job ? [t.job] : []));
   const permissionProblems = tracked.flatMap((t) =>
-    t?.job && looksLikeMissingEc2Permissions(t.job, t.logs) ? [missingEc2PermissionsMessage(t.jobId)] : [],
+    t?.job && looksLikeMissingEc2Permissions(t.job, t.logs, t.sourceServerIds)
+      ? [missingEc2PermissionsMessage(t.jobId)]
+      : [],
   );
   return evaluateWave({
     waveName: wave.report.name,
@@ -353,11 +492,22 @@ export function evaluateRunningWave(wave: WaveProgress, poll: PollState): WaveEv
 function waitingFor(wave: WaveProgress, resolved: ResolvedServer, server: ServerReport): string {
   const chunk = jobOf(wave, resolved.sourceServerId);
   if (!chunk?.jobId) return `StartRecovery${chunk?.lastWait ? ` (${chunk.lastWait})` : ''}`;
-  if (server.launchStatus !== 'LAUNCHED')
-    return `DRS to launch it (launch status ${server.launchStatus ?? 'PENDING'})`;
-  if (!server.ec2InstanceId) return 'DRS to report the EC2 instance';
+  if (!server.ec2InstanceId) {
+    return server.launchStatus === 'LAUNCHED'
+      ? 'DRS to report the EC2 instance'
+      : `DRS to launch it (launch status ${server.launchStatus ?? 'PENDING'}${lastPhase(server)})`;
+  }
+  if (server.launchActions?.some((a) => a.status === 'IN_PROGRESS') && server.health === 'passed')
+    return 'its post-launch actions to finish';
   const disposition = resolved.spec.launch.launchDisposition;
   return `${describeHealthCheck(resolved.spec.healthCheck, disposition)} (EC2 state ${server.ec2State ?? 'unknown'})`;
+}
+
+/** The phase a server was last seen in, from the job log (launchStatus stays PENDING meanwhile). */
+function lastPhase(server: ServerReport): string {
+  const last = server.phases[server.phases.length - 1];
+  if (!last) return '';
+  return `, ${last.name} ${last.endedAt ? 'done' : 'in progress'}`;
 }
 
 export function waveTimeoutOutcome(wave: WaveProgress): WaveEvaluation {

@@ -15,6 +15,14 @@ import type {
 } from '../aws/gateways.js';
 import { isThrottling, retryAfterMs } from '../aws/retry.js';
 import { errorMessage } from '../errors.js';
+import { toUtcIso } from '../report/durations.js';
+import {
+  appearsLaunched,
+  indexRecoveryInstances,
+  type LaunchedInstanceRef,
+  launchEnds,
+  resolveLaunchedInstance,
+} from './instances.js';
 import type { Clock } from './types.js';
 
 export interface TrackedJob {
@@ -23,16 +31,20 @@ export interface TrackedJob {
   sourceServerIds: string[];
   job?: Job;
   logs: JobLog[];
+  /** launchEnds(logs): the instance each LAUNCH_END names, by source server. */
+  launchEnds?: Map<string, string | undefined>;
   /** What the job looked like when its log was last read. */
   logSignature?: string;
-  /** COMPLETED and its last log read: no more calls for it. */
+  /** COMPLETED, its last log read and no post-launch action still running: no more calls for it. */
   final: boolean;
+  /** When the job was first seen COMPLETED: its endDateTime, else AWS's clock at that answer. */
+  completedAt?: string;
 }
 
 export interface PollState {
   jobs: Map<string, TrackedJob>;
-  /** By recoveryInstanceId. */
-  recoveryInstances: Map<string, RecoveryInstance>;
+  /** Every recovery instance read, by source server (other runs' included: resolution matches the job). */
+  recoveryInstances: Map<string, RecoveryInstance[]>;
   /** By ec2InstanceId. */
   instances: Map<string, Instance>;
   /** By ec2InstanceId. */
@@ -86,9 +98,64 @@ export function awsNow(deps: { drs: DrsGateway; ec2: Ec2Gateway; clock: Clock })
 
 export function jobSignature(job: Job): string {
   const servers = (job.participatingServers ?? [])
-    .map((s) => `${s.sourceServerID}:${s.launchStatus ?? ''}:${s.recoveryInstanceID ?? ''}`)
+    .map((s) => {
+      const actions = (s.launchActionsStatus?.runs ?? []).map((r) => `${r.runId ?? ''}=${r.status ?? ''}`);
+      return `${s.sourceServerID}:${s.launchStatus ?? ''}:${s.recoveryInstanceID ?? ''}:${actions.join('+')}`;
+    })
     .sort();
   return `${job.status ?? ''}|${servers.join(',')}`;
+}
+
+/** Post-launch actions DRS is still running on the job's servers: their results come later. */
+export function launchActionsRunning(job: Job): boolean {
+  return (job.participatingServers ?? []).some((p) =>
+    (p.launchActionsStatus?.runs ?? []).some((r) => r.status === 'IN_PROGRESS'),
+  );
+}
+
+/** Remember recovery instances read from DRS, replacing earlier reads of the same instance. */
+export function rememberRecoveryInstances(state: PollState, found: Iterable<RecoveryInstance>): void {
+  const fresh = indexRecoveryInstances(found);
+  for (const [sourceServerId, list] of fresh) {
+    const merged = indexRecoveryInstances([...(state.recoveryInstances.get(sourceServerId) ?? []), ...list]);
+    state.recoveryInstances.set(sourceServerId, merged.get(sourceServerId) ?? list);
+  }
+}
+
+/** The instance a tracked job launched for one of its servers, from every source seen so far. */
+export function launchedInstance(
+  state: PollState,
+  jobId: string,
+  sourceServerId: string,
+): LaunchedInstanceRef {
+  const tracked = state.jobs.get(jobId);
+  const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
+  return resolveLaunchedInstance({
+    jobId,
+    sourceServerId,
+    ...(participant ? { participant } : {}),
+    ends: tracked?.launchEnds ?? new Map(),
+    recoveryInstances: state.recoveryInstances,
+  });
+}
+
+/** Whether DRS says the tracked job launched this server (job view or LAUNCH_END). */
+export function isLaunched(state: PollState, jobId: string, sourceServerId: string): boolean {
+  const tracked = state.jobs.get(jobId);
+  const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
+  return appearsLaunched(participant, tracked?.launchEnds ?? new Map(), sourceServerId);
+}
+
+/** EC2 ids of every instance the tracked jobs launched, as far as known. */
+function launchedEc2Ids(state: PollState): string[] {
+  const ids: string[] = [];
+  for (const tracked of state.jobs.values()) {
+    for (const sourceServerId of tracked.sourceServerIds) {
+      const id = launchedInstance(state, tracked.jobId, sourceServerId).ec2InstanceId;
+      if (id) ids.push(id);
+    }
+  }
+  return ids;
 }
 
 class TickContext {
@@ -119,6 +186,8 @@ async function pollJobs(deps: PollDeps, state: PollState, ctx: TickContext): Pro
     if (!tracked) continue;
     const before = tracked.job ? jobSignature(tracked.job) : undefined;
     tracked.job = job;
+    if (job.status === 'COMPLETED' && tracked.completedAt === undefined)
+      tracked.completedAt = toUtcIso(job.endDateTime) ?? deps.drs.serverTime() ?? awsNow(deps);
     const signature = jobSignature(job);
     if (signature !== before) ctx.moved = true;
     if (tracked.logSignature !== signature) {
@@ -127,29 +196,36 @@ async function pollJobs(deps: PollDeps, state: PollState, ctx: TickContext): Pro
       );
       if (logs) {
         tracked.logs = logs;
+        tracked.launchEnds = launchEnds(logs);
         tracked.logSignature = signature;
       }
     }
-    tracked.final = job.status === 'COMPLETED' && tracked.logSignature === signature;
+    tracked.final =
+      job.status === 'COMPLETED' && tracked.logSignature === signature && !launchActionsRunning(job);
   }
 }
 
+/**
+ * Recovery instances of servers DRS says were launched but whose instance of this job is not known yet:
+ * looked up by source server (DRS may never put recoveryInstanceID in the job) and matched by jobID.
+ */
 async function pollRecoveryInstances(deps: PollDeps, state: PollState, ctx: TickContext): Promise<void> {
   const wanted = new Set<string>();
   for (const tracked of state.jobs.values()) {
-    for (const server of tracked.job?.participatingServers ?? []) {
-      const id = server.recoveryInstanceID;
-      if (id && !state.recoveryInstances.get(id)?.ec2InstanceID) wanted.add(id);
+    for (const sourceServerId of tracked.sourceServerIds) {
+      if (!isLaunched(state, tracked.jobId, sourceServerId)) continue;
+      const ref = launchedInstance(state, tracked.jobId, sourceServerId);
+      if (!ref.recoveryInstance?.ec2InstanceID) wanted.add(sourceServerId);
     }
   }
   if (wanted.size === 0) return;
   const found = await ctx.read('DescribeRecoveryInstances', () =>
-    deps.drs.describeRecoveryInstances({ recoveryInstanceIds: [...wanted] }),
+    deps.drs.describeRecoveryInstances({ sourceServerIds: [...wanted] }),
   );
-  for (const ri of found ?? []) {
-    if (ri.recoveryInstanceID) state.recoveryInstances.set(ri.recoveryInstanceID, ri);
-    if (ri.ec2InstanceID) ctx.moved = true;
-  }
+  if (!found) return;
+  const before = new Set(launchedEc2Ids(state));
+  rememberRecoveryInstances(state, found);
+  if (launchedEc2Ids(state).some((id) => !before.has(id))) ctx.moved = true;
 }
 
 async function tagNewInstances(
@@ -158,9 +234,7 @@ async function tagNewInstances(
   ctx: TickContext,
   tags: Record<string, string>,
 ) {
-  const fresh = [...state.recoveryInstances.values()]
-    .map((ri) => ri.ec2InstanceID)
-    .filter((id): id is string => id !== undefined && !state.tagged.has(id));
+  const fresh = [...new Set(launchedEc2Ids(state))].filter((id) => !state.tagged.has(id));
   if (fresh.length === 0) return;
   // Tried once: a missing ec2:CreateTags must cost one warning, not one per poll.
   for (const id of fresh) state.tagged.add(id);
@@ -172,9 +246,7 @@ function instanceSignature(i?: Instance, s?: InstanceStatus): string {
 }
 
 async function pollInstances(deps: PollDeps, state: PollState, ctx: TickContext, opts: TickOptions) {
-  const unseen = [...state.recoveryInstances.values()]
-    .map((ri) => ri.ec2InstanceID)
-    .filter((id): id is string => id !== undefined && !state.instances.has(id));
+  const unseen = [...new Set(launchedEc2Ids(state))].filter((id) => !state.instances.has(id));
   // DescribeInstanceStatus (IncludeAllInstances) also gives the instance state, so an instance waiting
   // for its status checks needs DescribeInstances only once, for its launch time.
   const byStatus = new Set(opts.awaitingStatusChecks);

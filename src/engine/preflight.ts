@@ -9,12 +9,15 @@ import type {
   Job,
   LaunchConfiguration,
   LaunchTemplateVersion,
+  RecoveryInstance,
 } from '../aws/gateways.js';
+import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
+import { existingInstanceFindings } from './existing-instances.js';
+import { indexRecoveryInstances } from './instances.js';
 import {
-  diffLaunchConfiguration,
-  diffLaunchTemplate,
+  diffAll,
   instanceLevelGroupsBlockSubnet,
   type LaunchConfigDrift,
   templateSecurityGroupIds,
@@ -25,6 +28,8 @@ import { awsNow } from './poller.js';
 import { DRS_QUOTAS } from './quotas.js';
 import {
   concurrentWaveGroups,
+  type ExcludedServer,
+  excludeServers,
   type PreflightFinding,
   type PreflightProblem,
   replicationFindings,
@@ -45,6 +50,8 @@ export interface PreflightResult {
   activeJobs: { jobs: number; servers: number };
   /** Active jobs tagged with `opts.executionId` (empty without it). */
   ownActiveJobIds?: string[];
+  /** Servers the input exclude left out of this run. */
+  excluded: ExcludedServer[];
 }
 
 export interface PreflightDeps {
@@ -227,6 +234,29 @@ function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Jo
   return { active, jobOfServer, servers };
 }
 
+/** Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock. */
+function withReadRetries<D extends PreflightDeps>(deps: D): D {
+  const opts = { sleep: (ms: number) => deps.clock.sleep(ms) };
+  return { ...deps, drs: retryingDrs(deps.drs, opts), ec2: retryingEc2(deps.ec2, opts) };
+}
+
+/** The recovery instances DRS lists for the plan's servers, by server; one paginated read. */
+async function readExistingInstances(
+  deps: PreflightDeps,
+  sourceServerIds: string[],
+): Promise<{ byServer: Map<string, RecoveryInstance[]> } | { error: unknown }> {
+  if (sourceServerIds.length === 0) return { byServer: new Map() };
+  try {
+    return {
+      byServer: indexRecoveryInstances(
+        await deps.drs.describeRecoveryInstances({ sourceServerIds: [...new Set(sourceServerIds)] }),
+      ),
+    };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** Runs every preflight check; writes nothing. */
 export async function runPreflight(
   deps: PreflightDeps,
@@ -239,15 +269,26 @@ export async function runPreflight(
      * and not counted in `activeJobs`.
      */
     executionId?: string;
+    /** The input replace-recovery-instances (recovery mode). */
+    replaceRecoveryInstances?: boolean;
+    /** The input exclude: source server ids or hostnames left out of this run. */
+    exclude?: readonly string[];
   },
 ): Promise<PreflightResult> {
+  deps = withReadRetries(deps);
   const sourceServers = await deps.drs.describeAllSourceServers();
   // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
   const awsNowMs = Date.parse(awsNow(deps));
   const recentJobs = await deps.drs.describeJobsSince(
     new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString(),
   );
-  const { executionPlan, problems } = resolvePlan(plan, sourceServers);
+  const resolved = resolvePlan(plan, sourceServers);
+  const {
+    executionPlan,
+    excluded,
+    problems: excludeProblems,
+  } = excludeServers(resolved.executionPlan, opts.exclude ?? []);
+  const problems = [...resolved.problems, ...excludeProblems];
   const warnings: PreflightProblem[] = [];
   const drift: LaunchConfigDrift[] = [];
   // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
@@ -275,10 +316,28 @@ export async function runPreflight(
     .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
     .map((j) => j.jobID ?? '');
   const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+  const existing = await readExistingInstances(
+    deps,
+    facts.map((f) => f.rs.sourceServerId),
+  );
+  if ('error' in existing) {
+    (opts.mode === 'validate' ? warnings : problems).push({
+      message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,
+      fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
+    });
+  }
+  const instanceOptions = {
+    mode: opts.mode,
+    ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
+    ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+  };
   for (const f of facts) {
     const findings = [
       ...replicationFindings(f.rs.sourceServer, plan.objectives.rpoSeconds),
       ...launchFindings(f, net),
+      ...('byServer' in existing
+        ? existingInstanceFindings(existing.byServer.get(f.rs.sourceServerId) ?? [], instanceOptions)
+        : []),
     ];
     for (const x of findings)
       (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
@@ -294,15 +353,14 @@ export async function runPreflight(
       );
     }
     if (f.launchConfig && f.template !== undefined) {
-      const changes = [
-        ...diffLaunchConfiguration(f.rs.spec.launch, f.launchConfig),
-        ...diffLaunchTemplate(f.rs.spec.template, f.template),
-      ];
+      const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
+      const changes = diffAll(desired, f.launchConfig, f.template);
       if (changes.length > 0) {
         drift.push({
           sourceServerId: f.rs.sourceServerId,
           ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
           changes,
+          desired,
           ...(f.launchConfig.ec2LaunchTemplateID
             ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID }
             : {}),
@@ -348,5 +406,6 @@ export async function runPreflight(
     drift,
     activeJobs: { jobs: active.length, servers: activeServers },
     ownActiveJobIds,
+    excluded,
   };
 }

@@ -165,6 +165,52 @@ export function resolvePlan(
   return { executionPlan: { plan, waves }, problems };
 }
 
+/** A server left out of one run by the input exclude. */
+export interface ExcludedServer {
+  sourceServerId: string;
+  hostname?: string;
+  wave: string;
+}
+
+/**
+ * Leaves the servers named in `exclude` (source server ids or hostnames, case-insensitive for
+ * hostnames) out of the execution plan. A name that matches no server of the plan is a problem: a
+ * typo must not let a server the user meant to protect run anyway. Pure.
+ */
+export function excludeServers(
+  executionPlan: ExecutionPlan,
+  exclude: readonly string[],
+): { executionPlan: ExecutionPlan; excluded: ExcludedServer[]; problems: PreflightProblem[] } {
+  if (exclude.length === 0) return { executionPlan, excluded: [], problems: [] };
+  const wanted = exclude.map((e) => e.trim()).filter((e) => e !== '');
+  const matches = (rs: ResolvedServer, name: string) =>
+    rs.sourceServerId === name ||
+    (rs.hostname !== undefined && rs.hostname.toLowerCase() === name.toLowerCase());
+  const used = new Set<string>();
+  const excluded: ExcludedServer[] = [];
+  const waves = executionPlan.waves.map((rw) => ({
+    wave: rw.wave,
+    servers: rw.servers.filter((rs) => {
+      const hit = wanted.filter((name) => matches(rs, name));
+      if (hit.length === 0) return true;
+      for (const name of hit) used.add(name);
+      excluded.push({
+        sourceServerId: rs.sourceServerId,
+        ...(rs.hostname ? { hostname: rs.hostname } : {}),
+        wave: rw.wave.name,
+      });
+      return false;
+    }),
+  }));
+  const problems = wanted
+    .filter((name) => !used.has(name))
+    .map((name) => ({
+      message: `input exclude: "${name.slice(0, 80)}" is not a source server id or hostname of any server this plan selects`,
+      fix: 'Use a source server id (s-…) or a hostname from the plan’s resolved servers',
+    }));
+  return { executionPlan: { ...executionPlan, waves }, excluded, problems };
+}
+
 /**
  * Waves grouped by depth in the dependency graph (longest path from a wave with no dependencies): the
  * waves that would run side by side if every wave took as long as every other.

@@ -5,7 +5,9 @@
  * them instead of starting those chunks again: a runner killed mid-wave costs zero duplicate jobs.
  * DRS is the source of truth here, not the runner's saved state (which dies with the runner).
  */
-import type { DrsGateway, Job } from '../aws/gateways.js';
+import type { DrsGateway, Job, RecoveryInstance } from '../aws/gateways.js';
+import { parseInstant } from '../report/durations.js';
+import { indexRecoveryInstances, recoveryInstanceOfJob } from './instances.js';
 import { readJobsSince } from './start.js';
 import { TAG } from './tags.js';
 import type { Clock } from './types.js';
@@ -42,7 +44,7 @@ export function classifyJobs(jobs: readonly Job[], executionId: string, planName
     if (tags[TAG.executionId] === executionId) own.push(job);
     else if (tags[TAG.plan] === planName && job.status !== 'COMPLETED') otherExecutions.push(job);
   }
-  own.sort((a, b) => (a.creationDateTime ?? '').localeCompare(b.creationDateTime ?? ''));
+  own.sort((a, b) => (parseInstant(a.creationDateTime) ?? 0) - (parseInstant(b.creationDateTime) ?? 0));
   return { own, otherExecutions };
 }
 
@@ -102,25 +104,32 @@ export function resumeNote(own: readonly Job[]): string | undefined {
   );
 }
 
-/** Recovery instance ids the jobs say they launched. */
-export function launchedRecoveryInstanceIds(jobs: readonly Job[]): string[] {
+/** (job, source server) pairs the jobs say they launched. */
+export function launchedServers(jobs: readonly Job[]): { jobId: string; sourceServerId: string }[] {
   return jobs.flatMap((j) =>
     (j.participatingServers ?? []).flatMap((p) =>
-      p.launchStatus === 'LAUNCHED' && p.recoveryInstanceID ? [p.recoveryInstanceID] : [],
+      p.launchStatus === 'LAUNCHED' && p.sourceServerID && j.jobID
+        ? [{ jobId: j.jobID, sourceServerId: p.sourceServerID }]
+        : [],
     ),
   );
 }
 
 /**
  * An earlier attempt that ran to its end and cleaned up leaves COMPLETED jobs whose instances are gone.
- * Attaching to them would wait for instances that will never appear: say so instead. Pure.
+ * Attaching to them would wait for instances that will never appear: say so instead. `instances` are
+ * the recovery instances DRS lists now for those jobs' servers; each launch is matched by its job id
+ * (DRS may never have named the instance in the job). Pure.
  */
 export function finishedExecutionMessage(
   own: readonly Job[],
-  existingRecoveryInstanceIds: ReadonlySet<string>,
+  instances: readonly RecoveryInstance[],
 ): string | undefined {
   if (own.length === 0 || own.some((j) => j.status !== 'COMPLETED')) return undefined;
-  const gone = launchedRecoveryInstanceIds(own).filter((id) => !existingRecoveryInstanceIds.has(id));
+  const index = indexRecoveryInstances(instances);
+  const gone = launchedServers(own).filter(
+    (l) => recoveryInstanceOfJob(index, l.jobId, l.sourceServerId) === undefined,
+  );
   if (gone.length === 0) return undefined;
   return (
     `An earlier attempt of this workflow run already ran this plan to its end: its ${own.length} DRS ` +
@@ -136,11 +145,10 @@ export async function checkFinishedExecution(
   own: readonly Job[],
 ): Promise<string | undefined> {
   if (own.length === 0 || own.some((j) => j.status !== 'COMPLETED')) return undefined;
-  const ids = launchedRecoveryInstanceIds(own);
-  if (ids.length === 0) return undefined;
-  const found = await deps.drs.describeRecoveryInstances({ recoveryInstanceIds: ids });
+  const servers = [...new Set(launchedServers(own).map((l) => l.sourceServerId))];
+  if (servers.length === 0) return undefined;
   return finishedExecutionMessage(
     own,
-    new Set(found.flatMap((ri) => (ri.recoveryInstanceID ? [ri.recoveryInstanceID] : []))),
+    await deps.drs.describeRecoveryInstances({ sourceServerIds: servers }),
   );
 }

@@ -5,6 +5,7 @@
  * durations are computed elsewhere (src/report/durations.ts).
  */
 import type { DrsGateway, Ec2Gateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
+import { parseInstant, toUtcIso } from '../report/durations.js';
 import type { Report, WaveReport } from '../report/types.js';
 import {
   evaluateRunningWave,
@@ -85,6 +86,13 @@ const HOW = {
 } as const;
 
 const DONE = new Set(['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled']);
+
+/** Whether instant `a` comes before `b` (or `b` is unset): compared as instants, never as text. */
+function isEarlier(a: string, b: string | undefined): boolean {
+  const left = parseInstant(a);
+  const right = parseInstant(b);
+  return b === undefined || right === undefined || (left !== undefined && left < right);
+}
 
 function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
   report.waves = plan.waves.map((rw) => ({
@@ -248,14 +256,12 @@ class Runner {
       logs: [],
       final: false,
     });
-    const createdAt = job.creationDateTime ?? this.now();
+    const createdAt = toUtcIso(job.creationDateTime) ?? this.now();
     wave.report.jobs.push({ jobId, status: job.status ?? 'PENDING', createdAt, sourceServerIds });
     for (const s of wave.report.servers) if (sourceServerIds.includes(s.sourceServerId)) s.jobId = jobId;
-    if (!wave.report.startedAt || createdAt < wave.report.startedAt) wave.report.startedAt = createdAt;
+    if (isEarlier(createdAt, wave.report.startedAt)) wave.report.startedAt = createdAt;
     const measured = this.input.report.measured;
-    if (!measured.firstStartRecoveryAt || createdAt < measured.firstStartRecoveryAt) {
-      measured.firstStartRecoveryAt = createdAt;
-    }
+    if (isEarlier(createdAt, measured.firstStartRecoveryAt)) measured.firstStartRecoveryAt = createdAt;
     this.deps.log.info(
       `Wave "${wave.report.name}": ${HOW[how]} ` + `${jobId} for ${sourceServerIds.length} server(s)`,
     );
@@ -315,8 +321,9 @@ class Runner {
     const running = this.waves.filter((w) => w.state.status === 'running');
     const awaitingHealth = running.flatMap((w) => w.tracking.awaitingHealth ?? []);
     const awaitingStatusChecks = running.flatMap((w) => w.tracking.awaitingStatusChecks ?? []);
+    const awaitingInstance = running.some((w) => (w.tracking.awaitingInstance ?? []).length > 0);
     const hasActive = [...this.poll.jobs.values()].some((j) => !j.final);
-    if (!hasActive && awaitingHealth.length === 0) return false;
+    if (!hasActive && awaitingHealth.length === 0 && !awaitingInstance) return false;
     const result = await pollTick(this.deps, this.poll, {
       awaitingHealth,
       awaitingStatusChecks,
@@ -324,7 +331,9 @@ class Runner {
     });
     for (const w of result.warnings) this.deps.log.warning(w);
     const nearTransition =
-      awaitingHealth.length > 0 || [...this.poll.jobs.values()].some((j) => j.job?.status === 'PENDING');
+      awaitingHealth.length > 0 ||
+      awaitingInstance ||
+      [...this.poll.jobs.values()].some((j) => j.job?.status === 'PENDING');
     this.intervalMs = nextPollIntervalMs({
       ...(this.intervalMs !== undefined ? { previousMs: this.intervalMs } : {}),
       boundMs: this.input.pollIntervalSeconds * 1000,

@@ -10,6 +10,7 @@ import type { DrsGateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
 import {
   backoffDelayMs,
   isConflict,
+  isServerBusy,
   isThrottling,
   isTransient,
   retryAfterMs,
@@ -176,12 +177,16 @@ export async function attemptStart(
         reason: `StartRecovery was throttled (${errorMessage(e)})`,
       };
     }
-    if (isConflict(e)) {
+    if (isServerBusy(e)) {
       return {
         kind: 'wait',
         delayMs: backoff(deps, attempt, 10_000, 60_000),
         reason: `a server is still in another DRS job (ConflictException: ${errorMessage(e)})`,
       };
+    }
+    if (isConflict(e)) {
+      // Any other conflict (e.g. a server in failback, an ARN in use) will not pass by waiting.
+      return { kind: 'failed', message: `StartRecovery was refused (ConflictException): ${errorMessage(e)}` };
     }
     if (isQuotaExceeded(e)) {
       return {

@@ -6,20 +6,22 @@
  * as a drill's own cleanup, which checks isDrill again right before the call.
  */
 import type { DrsGateway, Ec2Gateway, RecoveryInstance } from '../aws/gateways.js';
-import { cleanupDrillInstances, selectDrillInstancesForCleanup } from '../engine/cleanup.js';
+import {
+  cleanupEntry as entryOf,
+  selectDrillInstancesForCleanup,
+  terminateDrillInstances,
+} from '../engine/cleanup.js';
 import { awsNow } from '../engine/poller.js';
 import { resolvePlan } from '../engine/resolve.js';
 import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { finalizeReport } from '../report/build.js';
-import type { CleanupReport, Report, WaveReport } from '../report/types.js';
+import type { CleanupReport, Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
 import { type DrillDeps, describeProblem, engineLog, openAwsSession, resolveRegion } from './drill.js';
 import { loadSinglePlan } from './plan-input.js';
 import { newRunReport, publishReport } from './publish.js';
-
-type InstanceEntry = CleanupReport['instances'][number];
 
 /** The policy line of the report: what this cleanup selected. */
 export function cleanupPolicyText(olderThanSeconds: number | undefined): string {
@@ -41,40 +43,6 @@ export function leftAloneReason(
   if (!launchedAt) return 'left alone: its EC2 launch time is unknown, so its age cannot be checked';
   const ageSeconds = Math.round((Date.parse(now) - Date.parse(launchedAt)) / 1000);
   return `left alone: launched ${ageSeconds}s ago, younger than older-than (${olderThanSeconds}s)`;
-}
-
-function entryOf(ri: RecoveryInstance, result: string): InstanceEntry {
-  return {
-    recoveryInstanceId: ri.recoveryInstanceID ?? '',
-    ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
-    ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
-    result,
-  };
-}
-
-/** The engine's guarded cleanup works on a run's report: give it one holding exactly the chosen instances. */
-function selectionAsReport(base: Report, chosen: readonly RecoveryInstance[]): Report {
-  const wave: WaveReport = {
-    name: 'cleanup',
-    index: 0,
-    dependsOn: [],
-    status: 'succeeded',
-    jobs: [...new Set(chosen.map((ri) => ri.jobID ?? ''))].map((jobId) => ({
-      jobId,
-      status: 'COMPLETED',
-      sourceServerIds: [],
-    })),
-    servers: chosen.map((ri) => ({
-      sourceServerId: ri.sourceServerID ?? '',
-      critical: true,
-      health: 'skipped',
-      phases: [],
-      errors: [],
-      recoveryInstanceId: ri.recoveryInstanceID ?? '',
-      ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
-    })),
-  };
-  return { ...base, mode: 'cleanup', isDrill: true, status: 'succeeded', waves: [wave] };
 }
 
 async function launchTimesOf(ec2: Ec2Gateway, instances: readonly RecoveryInstance[]) {
@@ -171,14 +139,21 @@ export async function runCleanupMode(
         instances: [],
       };
     } else {
-      cleanup = await io.group('Cleanup', () =>
-        cleanupDrillInstances(engine, selectionAsReport(report, chosen), {
-          policy: 'always',
+      const done = await io.group('Cleanup', () =>
+        terminateDrillInstances(engine, chosen, {
           dryRun: inputs.dryRun,
           deadline: startMs + inputs.timeoutMinutes * 60_000,
         }),
       );
-      cleanup.policy = policy;
+      cleanup = {
+        policy,
+        status: inputs.dryRun ? 'dry-run' : done.allGone ? 'succeeded' : 'failed',
+        ...(done.allGone
+          ? {}
+          : { reason: 'some drill instances were not confirmed terminated; see the instance list' }),
+        terminateJobIds: done.terminateJobIds,
+        instances: done.instances,
+      };
     }
     cleanup.instances.push(...leftAlone);
     for (const entry of cleanup.instances) {

@@ -166,7 +166,14 @@ export async function runDrillMode(
   const saveJobIds = () => io.saveState(STATE.jobIds, JSON.stringify([...jobIds]));
   try {
     const preflightRun = await untilAbandoned(
-      io.group('Preflight', () => runPreflight(engine, plan, { mode, executionId })),
+      io.group('Preflight', () =>
+        runPreflight(engine, plan, {
+          mode,
+          executionId,
+          exclude: inputs.exclude,
+          replaceRecoveryInstances: inputs.replaceRecoveryInstances,
+        }),
+      ),
       deps.signal,
       CANCEL_GRACE_MS,
     );
@@ -201,6 +208,14 @@ export async function runDrillMode(
       saveJobIds();
     }
 
+    if (preflight.excluded.length > 0) {
+      report.excluded = preflight.excluded;
+      const text = `Excluded from this run (input exclude): ${preflight.excluded
+        .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
+        .join(', ')}`;
+      report.warnings.push(text);
+      io.warning(text);
+    }
     for (const w of preflight.warnings) {
       const text = describeProblem(w);
       report.warnings.push(text);

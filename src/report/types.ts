@@ -27,6 +27,8 @@ export interface Report {
   measured: Measurements;
   waves: WaveReport[];
   launchConfigChanges: LaunchConfigChange[];
+  /** Servers the input exclude left out of this run. */
+  excluded?: { sourceServerId: string; hostname?: string; wave: string }[];
   cleanup?: CleanupReport;
   /** Run-level problems (preflight failures, timeouts, cancellation) in words a person understands. */
   errors: string[];
@@ -102,7 +104,7 @@ export interface ServerReport {
   hostname?: string;
   critical: boolean;
   jobId?: string;
-  /** DRS LaunchStatus: PENDING | IN_PROGRESS | LAUNCHED | FAILED | TERMINATED. */
+  /** DRS LaunchStatus as sent: PENDING | IN_PROGRESS | LAUNCHED | FAILED | TERMINATED (or a newer value). */
   launchStatus?: string;
   recoveryInstanceId?: string;
   ec2InstanceId?: string;
@@ -117,6 +119,19 @@ export interface ServerReport {
   health: HealthState;
   phases: PhaseReport[];
   errors: ServerError[];
+  /** DRS post-launch action runs (participatingServers[].launchActionsStatus.runs), as last seen. */
+  launchActions?: LaunchActionReport[];
+}
+
+export interface LaunchActionReport {
+  actionId?: string;
+  name?: string;
+  runId?: string;
+  /** An optional action's failure is a warning; any other failure fails the server. */
+  optional: boolean;
+  /** DRS LaunchActionRunStatus: IN_PROGRESS | SUCCEEDED | FAILED. */
+  status: string;
+  failureReason?: string;
 }
 
 export interface LaunchConfigChange {

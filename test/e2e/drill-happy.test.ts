@@ -34,13 +34,17 @@ const START_TAG_KEYS = [
   'started-at',
 ].map((k) => `drs-drill:${k}`);
 
-/** Already in the account: another run's drill instance of db-01, and a real (non-drill) recovery of web-01. */
+/**
+ * Already in the account: another run's drill instance of db-01 (a warning: DRS may replace it), and a
+ * real (non-drill) recovery of a server outside the plan (a live failover of a plan server would refuse
+ * the drill: drill-guard.test.ts).
+ */
 const OTHER_RUN_DRILL = {
   id: 'i-0aaaaaaaaaaaaaaa1',
   ec2: 'i-0bbbbbbbbbbbbbbb1',
   server: 's-1000000000000000a',
 };
-const NON_DRILL = { id: 'i-0aaaaaaaaaaaaaaa2', ec2: 'i-0bbbbbbbbbbbbbbb2', server: 's-1000000000000000f' };
+const NON_DRILL = { id: 'i-0aaaaaaaaaaaaaaa2', ec2: 'i-0bbbbbbbbbbbbbbb2', server: 's-10000000000000099' };
 
 const LONG_SERVER_URL = `https://${'github-enterprise-'.repeat(14)}.example.com`;
 
@@ -49,6 +53,15 @@ let run: DrillRun;
 
 beforeAll(async () => {
   const scenario = demoScenario();
+  const template = scenario.servers[0];
+  if (template)
+    scenario.servers.push({
+      ...template,
+      sourceServerID: NON_DRILL.server,
+      hostname: 'legacy-01',
+      fqdn: undefined,
+      tags: { App: 'legacy' },
+    });
   scenario.recoveryInstances.push(
     {
       recoveryInstanceID: OTHER_RUN_DRILL.id,

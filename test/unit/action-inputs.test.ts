@@ -20,6 +20,8 @@ describe('readInputs', () => {
       reportDir: 'drs-report',
       failOn: 'readiness',
       dryRun: false,
+      exclude: [],
+      replaceRecoveryInstances: false,
     });
     expect(inputs.region).toBeUndefined();
     expect(inputs.olderThanSeconds).toBeUndefined();
@@ -42,6 +44,8 @@ describe('readInputs', () => {
         'fail-on': 'errors',
         'older-than': '1h30m',
         'dry-run': 'TRUE',
+        exclude: 's-1111111111111111a\n db-01.corp.example , \n',
+        'replace-recovery-instances': 'true',
       }),
       '1',
     );
@@ -60,6 +64,8 @@ describe('readInputs', () => {
       failOn: 'errors',
       olderThanSeconds: 5400,
       dryRun: true,
+      exclude: ['s-1111111111111111a', 'db-01.corp.example'],
+      replaceRecoveryInstances: true,
     });
   });
 

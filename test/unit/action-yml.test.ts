@@ -36,6 +36,8 @@ describe('action.yml', () => {
         'fail-on',
         'older-than',
         'dry-run',
+        'exclude',
+        'replace-recovery-instances',
       ].sort(),
     );
     expect(Object.keys(outputs).sort()).toEqual(

@@ -61,6 +61,14 @@ export interface ServerScript {
   neverHealthy?: boolean;
   /** The instance is stopped after launch (launchDisposition STOPPED). */
   stopped?: boolean;
+  /** DRS post-launch actions run after the launch: each ends with its result `seconds` later. */
+  launchActions?: {
+    name: string;
+    optional?: boolean;
+    result: 'SUCCEEDED' | 'FAILED';
+    failureReason?: string;
+    seconds?: number;
+  }[];
 }
 
 export interface Faults {
@@ -74,6 +82,13 @@ export interface Faults {
   missingEc2Permissions?: boolean;
   /** The first N DescribeJobs calls are throttled. */
   throttleFirstDescribeJobs?: number;
+  /**
+   * When the job view carries `recoveryInstanceID` (drs-facts §8): `until-completed` (default: once
+   * LAUNCHED, dropped once the job completes), `never` (as in the real capture), `always`.
+   */
+  recoveryInstanceIdInJob?: 'until-completed' | 'never' | 'always';
+  /** No LAUNCH_END event in the log (older assumption); default: logged with the EC2 id. */
+  noLaunchEnd?: boolean;
 }
 
 export interface Call {
@@ -163,6 +178,7 @@ export class FakeDrs implements DrsGateway {
       events.push({ atMs: launched, event: 'LAUNCH_FAILED', rawError: s.rawError ?? 'launch failed' });
       return { events, endMs: launched };
     }
+    if (!this.faults.noLaunchEnd) events.push({ atMs: launched, event: 'LAUNCH_END' });
     return { events, endMs: launched, launchedMs: launched };
   }
 
@@ -175,6 +191,47 @@ export class FakeDrs implements DrsGateway {
     return `i-${jobId.slice(-6)}${serverId.slice(-11)}`;
   }
 
+  /** EC2 ids differ from recovery-instance ids here, so code that mixes them up fails. */
+  ec2InstanceIdFor(jobId: string, serverId: string): string {
+    return `i-e${jobId.slice(-6)}${serverId.slice(-10)}`;
+  }
+
+  /** The recovery instance behind an EC2 id (launched by any job). */
+  byEc2Id(ec2InstanceId: string): RecoveryInstance | undefined {
+    for (const job of this.jobs.values()) {
+      for (const id of job.serverIds) {
+        if (this.ec2InstanceIdFor(job.jobId, id) === ec2InstanceId)
+          return (
+            this.recoveryInstances.get(this.recoveryInstanceIdFor(job.jobId, id)) ?? {
+              recoveryInstanceID: this.recoveryInstanceIdFor(job.jobId, id),
+              ec2InstanceID: ec2InstanceId,
+              jobID: job.jobId,
+              sourceServerID: id,
+            }
+          );
+      }
+    }
+    return undefined;
+  }
+
+  private launchActionsStatus(serverId: string, launchedMs: number) {
+    const actions = this.script(serverId).launchActions;
+    if (!actions) return {};
+    const now = this.clock.now();
+    return {
+      launchActionsStatus: {
+        runs: actions.map((a, i) => ({
+          runId: `run-${i}`,
+          action: { actionId: `action-${i}`, name: a.name, optional: a.optional ?? false },
+          status: now >= launchedMs + (a.seconds ?? 60) * 1000 ? a.result : 'IN_PROGRESS',
+          ...(a.result === 'FAILED' && now >= launchedMs + (a.seconds ?? 60) * 1000
+            ? { failureReason: a.failureReason ?? 'failed' }
+            : {}),
+        })),
+      },
+    };
+  }
+
   /** Materialise what the job looks like now; creates recovery instances as servers launch. */
   view(job: FakeJob): Job {
     const now = this.clock.now();
@@ -184,25 +241,34 @@ export class FakeDrs implements DrsGateway {
     if (job.type === 'TERMINATE' && status === 'COMPLETED') {
       for (const id of job.recoveryInstanceIds) this.recoveryInstances.delete(id);
     }
-    const participatingServers = job.serverIds.map((id) => {
+    const shape = this.faults.recoveryInstanceIdInJob ?? 'until-completed';
+    // Real DRS: a COMPLETED TERMINATE job may list no servers; a running LAUNCH job says PENDING.
+    const participatingServers = job.serverIds.flatMap((id) => {
       if (job.type === 'TERMINATE')
-        return { sourceServerID: id, launchStatus: status === 'COMPLETED' ? 'TERMINATED' : 'IN_PROGRESS' };
+        return status === 'COMPLETED' ? [] : [{ sourceServerID: id, launchStatus: 'PENDING' }];
       const t = this.timeline(job, id);
-      if (now < job.createdMs + JOB_PENDING_MS) return { sourceServerID: id, launchStatus: 'PENDING' };
-      if (now < t.endMs) return { sourceServerID: id, launchStatus: 'IN_PROGRESS' };
-      if (t.launchedMs === undefined) return { sourceServerID: id, launchStatus: 'FAILED' };
+      if (now < t.endMs) return [{ sourceServerID: id, launchStatus: 'PENDING' }];
+      if (t.launchedMs === undefined) return [{ sourceServerID: id, launchStatus: 'FAILED' }];
       const recoveryInstanceID = this.recoveryInstanceIdFor(job.jobId, id);
       if (!this.recoveryInstances.has(recoveryInstanceID) && !this.terminated.has(recoveryInstanceID)) {
         this.recoveryInstances.set(recoveryInstanceID, {
           recoveryInstanceID,
-          ec2InstanceID: recoveryInstanceID,
+          ec2InstanceID: this.ec2InstanceIdFor(job.jobId, id),
           jobID: job.jobId,
           sourceServerID: id,
           isDrill: job.isDrill,
           pointInTimeSnapshotDateTime: new Date(job.createdMs + JOB_PENDING_MS).toISOString(),
         });
       }
-      return { sourceServerID: id, launchStatus: 'LAUNCHED', recoveryInstanceID };
+      const showId = shape === 'always' || (shape === 'until-completed' && status !== 'COMPLETED');
+      return [
+        {
+          sourceServerID: id,
+          launchStatus: 'LAUNCHED',
+          ...(showId ? { recoveryInstanceID } : {}),
+          ...this.launchActionsStatus(id, t.launchedMs),
+        },
+      ];
     });
     return {
       jobID: job.jobId,
@@ -303,10 +369,12 @@ export class FakeDrs implements DrsGateway {
     for (const id of job.serverIds) {
       for (const e of this.timeline(job, id).events) {
         if (e.atMs > now) continue;
+        const target =
+          e.event === 'LAUNCH_END' ? { targetInstanceID: this.ec2InstanceIdFor(job.jobId, id) } : {};
         items.push({
           logDateTime: iso(e.atMs),
           event: e.event as JobLog['event'],
-          eventData: { sourceServerID: id, ...(e.rawError ? { rawError: e.rawError } : {}) },
+          eventData: { sourceServerID: id, ...target, ...(e.rawError ? { rawError: e.rawError } : {}) },
         });
       }
     }
@@ -378,7 +446,7 @@ export class FakeEc2 implements Ec2Gateway {
   }
 
   private launch(id: string): { launchedMs: number; script: ServerScript } | undefined {
-    const ri = this.drs.recoveryInstances.get(id);
+    const ri = this.drs.byEc2Id(id);
     const job = ri?.jobID ? this.drs.jobs.get(ri.jobID) : undefined;
     if (!ri || !job || !ri.sourceServerID) return undefined;
     const launchedMs = this.drs.timeline(job, ri.sourceServerID).launchedMs;
@@ -390,7 +458,8 @@ export class FakeEc2 implements Ec2Gateway {
     return instanceIds.flatMap((id) => {
       const l = this.launch(id);
       if (!l) return [];
-      const name = this.drs.terminated.has(id) ? 'terminated' : l.script.stopped ? 'stopped' : 'running';
+      const ri = this.drs.byEc2Id(id)?.recoveryInstanceID ?? '';
+      const name = this.drs.terminated.has(ri) ? 'terminated' : l.script.stopped ? 'stopped' : 'running';
       return [{ InstanceId: id, LaunchTime: new Date(l.launchedMs), State: { Name: name } } as Instance];
     });
   }

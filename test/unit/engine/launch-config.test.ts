@@ -111,14 +111,35 @@ const drift: LaunchConfigDrift[] = [
       { target: 'launch', field: 'osByol', from: false, to: true },
       { target: 'template', field: 'subnetId', from: 'subnet-a', to: 'subnet-b' },
     ],
+    desired: { launch: { copyTags: true, osByol: true }, template: { subnetId: 'subnet-b' } },
   },
   {
     sourceServerId: 's-2',
     launchTemplateId: 'lt-2',
     templateVersion: 3,
     changes: [{ target: 'template', field: 'instanceType', from: 't3.small', to: 'm6i.large' }],
+    desired: { launch: {}, template: { instanceType: 'm6i.large' } },
   },
 ];
+
+/** The estate the drift above was read from: launch configurations and default template versions. */
+function estate() {
+  const drs = new FakeDrs();
+  const ec2 = new FakeEc2();
+  drs.launchConfigs.set('s-1', {
+    sourceServerID: 's-1',
+    ec2LaunchTemplateID: 'lt-1',
+    copyTags: false,
+    licensing: { osByol: false },
+  });
+  drs.launchConfigs.set('s-2', { sourceServerID: 's-2', ec2LaunchTemplateID: 'lt-2' });
+  ec2.templates.set('lt-1', {
+    VersionNumber: 7,
+    LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-a' }] },
+  });
+  ec2.templates.set('lt-2', { VersionNumber: 3, LaunchTemplateData: { InstanceType: 't3.small' } });
+  return { drs, ec2 };
+}
 
 describe('repairLaunchConfigurations', () => {
   it('writes nothing when there is no drift', async () => {
@@ -131,8 +152,7 @@ describe('repairLaunchConfigurations', () => {
   });
 
   it('writes exactly the drifted fields and lists every change with the new template version', async () => {
-    const drs = new FakeDrs();
-    const ec2 = new FakeEc2();
+    const { drs, ec2 } = estate();
     const changes = await repairLaunchConfigurations({ drs, ec2 }, drift, {
       dryRun: false,
       executionId: 'o/r/1',
@@ -182,8 +202,7 @@ describe('repairLaunchConfigurations', () => {
   });
 
   it('lists but does not apply in a dry run', async () => {
-    const drs = new FakeDrs();
-    const ec2 = new FakeEc2();
+    const { drs, ec2 } = estate();
     const changes = await repairLaunchConfigurations({ drs, ec2 }, drift, {
       dryRun: true,
       executionId: 'o/r/1',
@@ -194,13 +213,14 @@ describe('repairLaunchConfigurations', () => {
   });
 
   it('uses a deterministic client token so a re-run gets the version already made', async () => {
-    const drs = new FakeDrs();
-    const ec2 = new FakeEc2();
-    const first = await repairLaunchConfigurations({ drs, ec2 }, drift, {
+    const { drs, ec2 } = estate();
+    // A re-run repairs from the drift its own preflight read before the first run's write was seen.
+    const templateOnly = [drift[1] as LaunchConfigDrift];
+    const first = await repairLaunchConfigurations({ drs, ec2 }, templateOnly, {
       dryRun: false,
       executionId: 'o/r/1',
     });
-    const again = await repairLaunchConfigurations({ drs, ec2 }, drift, {
+    const again = await repairLaunchConfigurations({ drs, ec2 }, templateOnly, {
       dryRun: false,
       executionId: 'o/r/1',
     });
@@ -210,9 +230,95 @@ describe('repairLaunchConfigurations', () => {
     const tokens = ec2.calls
       .filter((c) => c.method === 'updateLaunchTemplate')
       .map((c) => c.args[3] as string);
-    expect(tokens[0]).toBe(tokens[2]);
-    expect(tokens[0]).not.toBe(tokens[1]);
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0]).toBe(tokens[1]);
     expect(tokens.every((t) => t.length <= 255)).toBe(true);
+  });
+
+  it('writes DRS settings first, then builds the template version from the default as DRS left it', async () => {
+    const { drs, ec2 } = estate();
+    // DRS writes a template version of its own when copyPrivateIp changes (version 50, with the IP).
+    drs.onUpdate = (update) => {
+      if (update.copyPrivateIp === undefined) return;
+      const current = ec2.templates.get('lt-1');
+      const data = structuredClone(current?.LaunchTemplateData ?? {});
+      const ni = data.NetworkInterfaces?.[0] ?? { DeviceIndex: 0 };
+      ni.PrivateIpAddress = '10.0.0.15';
+      data.NetworkInterfaces = [ni];
+      ec2.templates.set('lt-1', { VersionNumber: 50, LaunchTemplateData: data });
+    };
+    const turnOn: LaunchConfigDrift = {
+      sourceServerId: 's-1',
+      launchTemplateId: 'lt-1',
+      templateVersion: 7,
+      changes: [
+        { target: 'launch', field: 'copyPrivateIp', from: null, to: true },
+        { target: 'template', field: 'subnetId', from: 'subnet-a', to: 'subnet-b' },
+      ],
+      desired: { launch: { copyPrivateIp: true }, template: { subnetId: 'subnet-b' } },
+    };
+    await repairLaunchConfigurations({ drs, ec2 }, [turnOn], { dryRun: false, executionId: 'o/r/1' });
+    const order = [...drs.calls, ...ec2.calls].map((c) => c.method);
+    expect(order.indexOf('updateLaunchConfiguration')).toBeGreaterThanOrEqual(0);
+    const templateWrite = ec2.calls.find((c) => c.method === 'updateLaunchTemplate');
+    // Made from DRS's version 50, not from the version 7 preflight saw: DRS's IP is kept.
+    expect(templateWrite?.args[1]).toBe(50);
+    expect(ec2.templates.get('lt-1')?.LaunchTemplateData?.NetworkInterfaces?.[0]).toMatchObject({
+      SubnetId: 'subnet-b',
+      PrivateIpAddress: '10.0.0.15',
+    });
+  });
+
+  it('turning copyPrivateIp off takes the old private IP out of the template', async () => {
+    const { drs, ec2 } = estate();
+    ec2.templates.set('lt-1', {
+      VersionNumber: 7,
+      LaunchTemplateData: {
+        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: 'subnet-a', PrivateIpAddress: '10.0.0.15' }],
+      },
+    });
+    drs.launchConfigs.set('s-1', { sourceServerID: 's-1', ec2LaunchTemplateID: 'lt-1', copyPrivateIp: true });
+    const off: LaunchConfigDrift = {
+      sourceServerId: 's-1',
+      launchTemplateId: 'lt-1',
+      templateVersion: 7,
+      changes: [
+        { target: 'launch', field: 'copyPrivateIp', from: true, to: false },
+        { target: 'template', field: 'privateIp', from: '10.0.0.15', to: null },
+      ],
+      desired: { launch: { copyPrivateIp: false }, template: {} },
+    };
+    const changes = await repairLaunchConfigurations({ drs, ec2 }, [off], {
+      dryRun: false,
+      executionId: 'o/r/1',
+    });
+    expect(
+      ec2.templates.get('lt-1')?.LaunchTemplateData?.NetworkInterfaces?.[0]?.PrivateIpAddress,
+    ).toBeUndefined();
+    expect(changes.map((c) => `${c.target}.${c.field}`)).toEqual([
+      'launch.copyPrivateIp',
+      'template.privateIp',
+    ]);
+  });
+
+  it('verify-after-write fails a repair that DRS own settings contradict', async () => {
+    const { drs, ec2 } = estate();
+    // Right-sizing BASIC: DRS rewrites the template's instance type after every write (modelled here
+    // as the default version always showing DRS's recommendation).
+    const describe = ec2.describeDefaultLaunchTemplateVersion.bind(ec2);
+    ec2.describeDefaultLaunchTemplateVersion = async (id: string) => {
+      const version = await describe(id);
+      return { ...version, LaunchTemplateData: { ...version.LaunchTemplateData, InstanceType: 'c5.large' } };
+    };
+    const attempt = repairLaunchConfigurations({ drs, ec2 }, [drift[1] as LaunchConfigDrift], {
+      dryRun: false,
+      executionId: 'o/r/1',
+    });
+    const error = (await attempt.catch((e: unknown) => e)) as LaunchConfigRepairError;
+    expect(error).toBeInstanceOf(LaunchConfigRepairError);
+    expect(error.message).toContain('template.instanceType is "c5.large", the plan wants "m6i.large"');
+    // The attempted write is still in the evidence.
+    expect(error.changes.map((c) => c.field)).toEqual(['instanceType']);
   });
 
   it('derives different tokens for another execution, server, source version or change', () => {
@@ -231,8 +337,7 @@ describe('repairLaunchConfigurations', () => {
   });
 
   it('attempts every server and reports failures with the changes made so far', async () => {
-    const drs = new FakeDrs();
-    const ec2 = new FakeEc2();
+    const { drs, ec2 } = estate();
     ec2.updateLaunchTemplate = async () => {
       throw Object.assign(new Error('template is busy'), { name: 'ConcurrentTagAccess' });
     };

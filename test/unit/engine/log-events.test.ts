@@ -27,20 +27,20 @@ const log: JobLog[] = [
 
 describe('phasesFromLog', () => {
   it('builds snapshot, conversion and launch phases, ending launch at the EC2 launch time', () => {
-    expect(phasesFromLog(log, A, '2024-05-01T00:02:40Z')).toEqual([
-      { name: 'snapshot', startedAt: '2024-05-01T00:00:05Z', endedAt: '2024-05-01T00:00:40Z' },
-      { name: 'conversion', startedAt: '2024-05-01T00:00:40Z', endedAt: '2024-05-01T00:02:10Z' },
-      { name: 'launch', startedAt: '2024-05-01T00:02:10Z', endedAt: '2024-05-01T00:02:40Z' },
+    expect(phasesFromLog(log, A, '2024-05-01T00:02:40.000Z')).toEqual([
+      { name: 'snapshot', startedAt: '2024-05-01T00:00:05.000Z', endedAt: '2024-05-01T00:00:40.000Z' },
+      { name: 'conversion', startedAt: '2024-05-01T00:00:40.000Z', endedAt: '2024-05-01T00:02:10.000Z' },
+      { name: 'launch', startedAt: '2024-05-01T00:02:10.000Z', endedAt: '2024-05-01T00:02:40.000Z' },
     ]);
   });
 
   it('treats a previous snapshot as an instant snapshot phase and marks a failed phase', () => {
     expect(phasesFromLog(log, B)).toEqual([
-      { name: 'snapshot', startedAt: '2024-05-01T00:00:06Z', endedAt: '2024-05-01T00:00:06Z' },
+      { name: 'snapshot', startedAt: '2024-05-01T00:00:06.000Z', endedAt: '2024-05-01T00:00:06.000Z' },
       {
         name: 'conversion',
-        startedAt: '2024-05-01T00:00:41Z',
-        endedAt: '2024-05-01T00:02:00Z',
+        startedAt: '2024-05-01T00:00:41.000Z',
+        endedAt: '2024-05-01T00:02:00.000Z',
         failed: true,
       },
     ]);
@@ -48,9 +48,45 @@ describe('phasesFromLog', () => {
 
   it('leaves an open phase without an end and tolerates an empty log', () => {
     expect(phasesFromLog(log.slice(0, 2), A)).toEqual([
-      { name: 'snapshot', startedAt: '2024-05-01T00:00:05Z' },
+      { name: 'snapshot', startedAt: '2024-05-01T00:00:05.000Z' },
     ]);
     expect(phasesFromLog([], A)).toEqual([]);
+  });
+});
+
+describe('phasesFromLog with real DRS shapes', () => {
+  it('ends the launch at LAUNCH_END, orders offset and microsecond times as instants, and drops duplicates', () => {
+    const real: JobLog[] = [
+      {
+        event: 'LAUNCH_END',
+        logDateTime: '2024-05-01T02:05:00.250000+02:00',
+        eventData: { sourceServerID: A },
+      },
+      {
+        event: 'SNAPSHOT_START',
+        logDateTime: '2024-05-01T00:00:05.000001+00:00',
+        eventData: { sourceServerID: A },
+      },
+      {
+        event: 'LAUNCH_START',
+        logDateTime: '2024-05-01T00:03:00.100000+00:00',
+        eventData: { sourceServerID: A },
+      },
+      {
+        event: 'SNAPSHOT_END',
+        logDateTime: '2024-05-01T00:00:05.900000+00:00',
+        eventData: { sourceServerID: A },
+      },
+      {
+        event: 'SNAPSHOT_END',
+        logDateTime: '2024-05-01T00:00:05.900000+00:00',
+        eventData: { sourceServerID: A },
+      },
+    ] as JobLog[];
+    expect(phasesFromLog(real, A, '2024-05-01T00:04:00Z')).toEqual([
+      { name: 'snapshot', startedAt: '2024-05-01T00:00:05.000Z', endedAt: '2024-05-01T00:00:05.900Z' },
+      { name: 'launch', startedAt: '2024-05-01T00:03:00.100Z', endedAt: '2024-05-01T00:05:00.250Z' },
+    ]);
   });
 });
 
@@ -61,7 +97,7 @@ describe('errorsFromLog', () => {
         event: 'CONVERSION_FAIL',
         message: 'CONVERSION_FAIL: DRS could not convert the server',
         rawError: 'Unable to attach volume: UnauthorizedOperation',
-        at: '2024-05-01T00:02:00Z',
+        at: '2024-05-01T00:02:00.000Z',
       },
     ]);
     expect(errorsFromLog(log, A)).toEqual([]);

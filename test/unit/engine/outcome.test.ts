@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/aws/gateways.js';
+import type { Job, JobLog } from '../../../src/aws/gateways.js';
 import {
   evaluateWave,
   evaluateWaveAtTimeout,
@@ -60,9 +60,17 @@ describe('looksLikeMissingEc2Permissions', () => {
       status: 'COMPLETED',
       participatingServers: [{ sourceServerID: 's-1', launchStatus }],
     }) as Job;
-  it('is COMPLETED, nothing LAUNCHED, and no conversion started', () => {
+  it('is COMPLETED, nothing LAUNCHED, and no failure event explains it', () => {
     expect(looksLikeMissingEc2Permissions(job('FAILED'), [{ event: 'SNAPSHOT_END' }])).toBe(true);
-    expect(looksLikeMissingEc2Permissions(job('FAILED'), [{ event: 'CONVERSION_START' }])).toBe(false);
+    expect(looksLikeMissingEc2Permissions(job('FAILED'), [{ event: 'CONVERSION_START' }])).toBe(true);
+    const failed = (event: string) =>
+      [{ event, eventData: { sourceServerID: 's-1', rawError: 'x' } }] as unknown as JobLog[];
+    expect(looksLikeMissingEc2Permissions(job('FAILED'), failed('SNAPSHOT_FAIL'))).toBe(false);
+    expect(looksLikeMissingEc2Permissions(job('FAILED'), failed('CONVERSION_FAIL'))).toBe(false);
+    expect(looksLikeMissingEc2Permissions(job('FAILED'), failed('LAUNCH_FAILED'))).toBe(false);
+    // LAUNCHED in the log only (the job view dropped it) is launched.
+    const ended = [{ event: 'LAUNCH_END', eventData: { sourceServerID: 's-1' } }] as unknown as JobLog[];
+    expect(looksLikeMissingEc2Permissions(job('PENDING'), ended)).toBe(false);
     expect(looksLikeMissingEc2Permissions(job('LAUNCHED'), [])).toBe(false);
     expect(looksLikeMissingEc2Permissions({ ...job('FAILED'), status: 'STARTED' }, [])).toBe(false);
   });

@@ -109,7 +109,7 @@ describe('pollTick', () => {
     const env = setup(1);
     env.clock.ms += 3600_000;
     await pollTick(env, env.state, opts);
-    const ec2InstanceId = [...env.state.recoveryInstances.values()][0]?.ec2InstanceID ?? '';
+    const ec2InstanceId = [...env.state.recoveryInstances.values()][0]?.[0]?.ec2InstanceID ?? '';
     expect(ec2InstanceId).toMatch(/^i-/);
     const waiting = { ...opts, awaitingHealth: [ec2InstanceId], awaitingStatusChecks: [ec2InstanceId] };
     await pollTick(env, env.state, waiting);

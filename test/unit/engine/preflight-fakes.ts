@@ -7,6 +7,7 @@ import type {
   LaunchConfigurationUpdate,
   LaunchTemplateChange,
   LaunchTemplateVersion,
+  RecoveryInstance,
   RecoverySnapshot,
   SecurityGroup,
   SourceServer,
@@ -30,6 +31,12 @@ export class FakeDrs implements DrsGateway {
   jobs: Job[] = [];
   launchConfigs = new Map<string, LaunchConfiguration>();
   snapshots = new Map<string, RecoverySnapshot[]>();
+  recoveryInstances: RecoveryInstance[] = [];
+  /**
+   * What DRS itself does to the launch template when its settings change (drs-facts §8: right-sizing
+   * and copy-private-IP live in the template). Unset: nothing.
+   */
+  onUpdate?: (update: LaunchConfigurationUpdate, config: LaunchConfiguration) => void;
 
   private record(method: string, ...args: unknown[]) {
     this.calls.push({ method, args });
@@ -53,7 +60,11 @@ export class FakeDrs implements DrsGateway {
   }
   async describeRecoveryInstances(filter: { recoveryInstanceIds?: string[]; sourceServerIds?: string[] }) {
     this.record('describeRecoveryInstances', filter);
-    return [];
+    return this.recoveryInstances.filter(
+      (ri) =>
+        (!filter.sourceServerIds || filter.sourceServerIds.includes(ri.sourceServerID ?? '')) &&
+        (!filter.recoveryInstanceIds || filter.recoveryInstanceIds.includes(ri.recoveryInstanceID ?? '')),
+    );
   }
   async describeRecoverySnapshots(sourceServerId: string) {
     this.record('describeRecoverySnapshots', sourceServerId);
@@ -67,7 +78,10 @@ export class FakeDrs implements DrsGateway {
   }
   async updateLaunchConfiguration(update: LaunchConfigurationUpdate) {
     this.record('updateLaunchConfiguration', update);
-    return { ...this.launchConfigs.get(update.sourceServerID), ...update };
+    const config = { ...this.launchConfigs.get(update.sourceServerID), ...update };
+    this.launchConfigs.set(update.sourceServerID, config);
+    this.onUpdate?.(update, config);
+    return config;
   }
   async startRecovery(request: unknown): Promise<Job> {
     this.record('startRecovery', request);
@@ -77,6 +91,28 @@ export class FakeDrs implements DrsGateway {
     this.record('terminateRecoveryInstances', ids);
     throw new Error('not in preflight');
   }
+}
+
+/** A new default version made from `source` with `change` applied, as EC2 would store it. */
+export function applyTemplateChange(
+  source: LaunchTemplateVersion,
+  change: LaunchTemplateChange,
+  version: number,
+): LaunchTemplateVersion {
+  const data = structuredClone(source.LaunchTemplateData ?? {});
+  if (change.instanceType) data.InstanceType = change.instanceType as typeof data.InstanceType;
+  if (change.instanceProfile) data.IamInstanceProfile = { Name: change.instanceProfile };
+  if (change.subnetId || change.securityGroupIds || change.clearPrivateIp) {
+    const [primary = { DeviceIndex: 0 }, ...rest] = data.NetworkInterfaces ?? [];
+    if (change.subnetId) primary.SubnetId = change.subnetId;
+    if (change.securityGroupIds) primary.Groups = change.securityGroupIds;
+    if (change.clearPrivateIp) {
+      delete primary.PrivateIpAddress;
+      delete primary.PrivateIpAddresses;
+    }
+    data.NetworkInterfaces = [primary, ...rest];
+  }
+  return { ...source, VersionNumber: version, LaunchTemplateData: data };
 }
 
 export class FakeEc2 implements Ec2Gateway {
@@ -115,6 +151,8 @@ export class FakeEc2 implements Ec2Gateway {
     if (known !== undefined) return known;
     this.nextVersion += 1;
     this.tokens.set(token, this.nextVersion);
+    const source = this.templates.get(id);
+    if (source) this.templates.set(id, applyTemplateChange(source, change, this.nextVersion));
     return this.nextVersion;
   }
   /** Like EC2: one unknown id fails the whole call. */

@@ -202,6 +202,7 @@ describe('runPreflight', () => {
           { target: 'template', field: 'subnetId', from: 'subnet-a', to: 'subnet-b' },
           { target: 'template', field: 'securityGroupIds', from: ['sg-a'], to: ['sg-b'] },
         ],
+        desired: { launch: {}, template: { subnetId: 'subnet-b', securityGroupIds: ['sg-b'] } },
       },
     ]);
     // Subnet b with group a (vpc-a) is a mismatch the plan itself would create.
@@ -393,5 +394,133 @@ describe('runPreflight', () => {
       ),
     ]);
     expect(writesOf(drs, ec2)).toEqual([]);
+  });
+});
+
+describe('runPreflight: existing recovery instances (a drill must never destroy a live failover)', () => {
+  const A = 's-a0000000000000001';
+  const B = 's-b0000000000000002';
+  const twoServers = () => {
+    const estate = healthyEstate([sourceServer(A, { hostname: 'db-01' }), sourceServer(B)]);
+    const p = plan([
+      wave('data', [spec({ kind: 'id', sourceServerId: A }, { critical: false })]),
+      wave('app', [spec({ kind: 'id', sourceServerId: B })]),
+    ]);
+    return { ...estate, p };
+  };
+  const instance = (sourceServerID: string, isDrill: boolean, jobID = 'drsjob-other000000000001') => ({
+    recoveryInstanceID: `i-r${sourceServerID.slice(-6)}`,
+    ec2InstanceID: `i-e${sourceServerID.slice(-6)}`,
+    ec2InstanceState: 'RUNNING' as const,
+    sourceServerID,
+    isDrill,
+    jobID,
+  });
+
+  it('refuses a drill of the whole plan when one server, even a non-critical one, has a live non-drill instance', async () => {
+    const { drs, ec2, p } = twoServers();
+    drs.recoveryInstances = [instance(A, false)];
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem?.sourceServerId).toBe(A);
+    expect(problem?.message).toContain('live (non-drill) recovery instance i-r000001');
+    expect(problem?.message).toContain('refused for the whole plan');
+    expect(problem?.fix).toContain('exclude');
+    expect(writesOf(drs, ec2)).toEqual([]);
+  });
+
+  it('warns about another run’s drill instance, ignores terminated ones and this execution’s own', async () => {
+    const { drs, ec2, p } = twoServers();
+    drs.jobs = [
+      { jobID: 'drsjob-own0000000000001', status: 'COMPLETED', tags: { 'drs-drill:execution-id': 'o/r/1' } },
+    ];
+    drs.recoveryInstances = [
+      instance(A, true),
+      { ...instance(B, false), ec2InstanceState: 'TERMINATED' },
+      { ...instance(B, true, 'drsjob-own0000000000001'), recoveryInstanceID: 'i-rown' },
+    ];
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      executionId: 'o/r/1',
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('drill recovery instance i-r000001'),
+    ]);
+  });
+
+  it('refuses a recovery over any existing recovery instance unless replace-recovery-instances allows it', async () => {
+    const { drs, ec2, p } = twoServers();
+    drs.recoveryInstances = [instance(B, true)];
+    const refused = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'recovery' });
+    expect(refused.problems.map((x) => x.message)).toEqual([expect.stringContaining('already has drill')]);
+    expect(refused.problems[0]?.fix).toContain('replace-recovery-instances');
+    const allowed = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'recovery',
+      replaceRecoveryInstances: true,
+    });
+    expect(allowed.problems).toEqual([]);
+    expect(allowed.warnings.map((x) => x.message)).toEqual([expect.stringContaining('may replace it')]);
+  });
+
+  it('in a PR check a live failover is a warning that the drill would be refused', async () => {
+    const { drs, ec2, p } = twoServers();
+    drs.recoveryInstances = [instance(A, false)];
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'validate' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings[0]?.message).toContain('A drill of this plan would be refused');
+  });
+
+  it('exclude leaves a server out (by id or hostname) and an unknown name is an error', async () => {
+    const { drs, ec2, p } = twoServers();
+    drs.recoveryInstances = [instance(A, false)];
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      exclude: ['DB-01'],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.excluded).toEqual([{ sourceServerId: A, hostname: 'db-01', wave: 'data' }]);
+    expect(result.executionPlan?.waves.map((w) => w.servers.length)).toEqual([0, 1]);
+    const typo = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill', exclude: ['db-1'] });
+    expect(typo.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining('input exclude: "db-1" is not a source server id or hostname'),
+      expect.stringContaining('live (non-drill)'),
+    ]);
+  });
+
+  it('survives throttling on every read: each call is retried with Retry-After on the injected clock', async () => {
+    const { drs, ec2, p } = twoServers();
+    let calls = 0;
+    const throttleEveryOther = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(t, prop, receiver) {
+          const value = Reflect.get(t, prop, receiver);
+          if (typeof value !== 'function' || prop === 'serverTime') return value;
+          return (...args: unknown[]) => {
+            calls += 1;
+            if (calls % 2 === 1)
+              return Promise.reject(
+                Object.assign(new Error('Rate exceeded'), {
+                  name: 'ThrottlingException',
+                  retryAfterSeconds: '2',
+                }),
+              );
+            return (value as (...a: unknown[]) => unknown).apply(t, args);
+          };
+        },
+      });
+    const slept: number[] = [];
+    const clock = { now: () => 0, sleep: async (ms: number) => void slept.push(ms) };
+    const result = await runPreflight(
+      { drs: throttleEveryOther(drs), ec2: throttleEveryOther(ec2), clock },
+      p,
+      {
+        mode: 'drill',
+      },
+    );
+    expect(result.problems).toEqual([]);
+    expect(slept.length).toBeGreaterThan(5);
+    expect(slept.every((ms) => ms >= 2000)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/aws/gateways.js';
+import type { Job, RecoveryInstance } from '../../../src/aws/gateways.js';
 import {
   chunkKey,
   classifyJobs,
@@ -95,18 +95,31 @@ describe('finishedExecutionMessage', () => {
         participatingServers: [{ sourceServerID: 's-1', launchStatus: 'LAUNCHED', recoveryInstanceID: ri }],
       },
     );
+  const instance = (jobID: string, recoveryInstanceID: string): RecoveryInstance => ({
+    recoveryInstanceID,
+    ec2InstanceID: `i-e${recoveryInstanceID.slice(2)}`,
+    jobID,
+    sourceServerID: 's-1',
+  });
   it('refuses to resume an execution whose jobs completed and whose instances are gone', () => {
+    // drsjob-1's instance is gone; the one listed for the server belongs to another job.
     const text = finishedExecutionMessage(
       [launched('drsjob-1', 'i-1'), launched('drsjob-2', 'i-2')],
-      new Set(['i-2']),
+      [instance('drsjob-2', 'i-2'), instance('drsjob-9', 'i-9')],
     );
     expect(text).toContain('drsjob-1, drsjob-2');
     expect(text).toContain('start a new workflow run');
   });
   it('resumes when a job is still active, when the instances still exist, or when there is nothing before', () => {
-    expect(finishedExecutionMessage([launched('drsjob-1', 'i-1', 'STARTED')], new Set())).toBeUndefined();
-    expect(finishedExecutionMessage([launched('drsjob-1', 'i-1')], new Set(['i-1']))).toBeUndefined();
-    expect(finishedExecutionMessage([], new Set())).toBeUndefined();
+    expect(finishedExecutionMessage([launched('drsjob-1', 'i-1', 'STARTED')], [])).toBeUndefined();
+    expect(
+      finishedExecutionMessage([launched('drsjob-1', 'i-1')], [instance('drsjob-1', 'i-1')]),
+    ).toBeUndefined();
+    // Real DRS drops recoveryInstanceID from completed jobs: the job id still matches the instance.
+    const unnamed = launched('drsjob-1', '');
+    expect(finishedExecutionMessage([unnamed], [instance('drsjob-1', 'i-1')])).toBeUndefined();
+    expect(finishedExecutionMessage([unnamed], [])).toContain('drsjob-1');
+    expect(finishedExecutionMessage([], [])).toBeUndefined();
   });
 });
 

@@ -93,8 +93,10 @@ describe('runExecution', () => {
       health: 'passed',
       jobId: data?.jobs[0]?.jobId,
     });
-    expect(db?.ec2InstanceId).toMatch(/^i-/);
-    expect(db?.recoveryInstanceId).toBe(db?.ec2InstanceId);
+    const jobId = data?.jobs[0]?.jobId ?? '';
+    // The fake keeps the two ids apart, as the emulator does: a mix-up shows here.
+    expect(db?.ec2InstanceId).toBe(env.drs.ec2InstanceIdFor(jobId, serverId(1)));
+    expect(db?.recoveryInstanceId).toBe(env.drs.recoveryInstanceIdFor(jobId, serverId(1)));
     expect(db?.launchedAt).toBeDefined();
     expect(db?.recoveryPointAt).toBeDefined();
     expect(Date.parse(db?.healthyAt ?? '')).toBeGreaterThanOrEqual(Date.parse(db?.launchedAt ?? '') + 60_000);
@@ -266,7 +268,9 @@ describe('runExecution', () => {
       makePlan([{ name: 'data', servers: [resolvedServer(1)], timeoutSeconds: 600 }]),
     );
     expect(report.status).toBe('timed-out');
-    expect(report.waves[0]?.error).toContain('DRS to launch it (launch status IN_PROGRESS)');
+    expect(report.waves[0]?.error).toContain(
+      'DRS to launch it (launch status PENDING, snapshot in progress)',
+    );
     const jobId = report.waves[0]?.jobs[0]?.jobId ?? 'missing';
     expect(report.warnings.join('\n')).toContain(`DRS job ${jobId}`);
   });

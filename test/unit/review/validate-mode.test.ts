@@ -73,6 +73,8 @@ function inputs(overrides: Partial<ActionInputs> = {}): ActionInputs {
     reportDir: 'drs-report',
     failOn: 'readiness',
     dryRun: false,
+    exclude: [],
+    replaceRecoveryInstances: false,
     ...overrides,
   };
 }
