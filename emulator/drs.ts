@@ -290,7 +290,7 @@ const OPERATIONS: Record<string, Operation> = {
       .sort((a, b) => a.timestamp - b.timestamp);
     if (input.order === 'DESC') list.reverse();
     const page = paginate(list, input);
-    return { items: page.items.map((s) => snapshotView(state, id, s)), nextToken: page.nextToken };
+    return { items: page.items.map((s) => snapshotView(id, s)), nextToken: page.nextToken };
   },
 
   ListTagsForResource(state, input) {

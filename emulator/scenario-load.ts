@@ -7,8 +7,9 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ESTATE_SG, ESTATE_SUBNET, ESTATE_VPC, estateParts } from './estate.js';
 import { hash32 } from './random.js';
 import {
-  DEFAULT_TIMINGS,
+  DEFAULT_DRS_BEHAVIOUR,
   type DropRule,
+  type DrsBehaviour,
   type Phase,
   type PhaseTimings,
   type Scenario,
@@ -16,6 +17,7 @@ import {
   type ScenarioFaults,
   type ScenarioServer,
   type ScenarioTemplate,
+  TIMING_PROFILES,
 } from './scenario.js';
 
 type Path = (string | number)[];
@@ -176,6 +178,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
       'recoveryInstances',
       'jobs',
       'timings',
+      'drs',
       'faults',
       'sts',
       'description',
@@ -316,6 +319,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
     recoveryInstances,
     jobs,
     timings: readTimings(r, top.timings),
+    drs: readDrs(r, top.drs),
     faults: readFaults(r, top.faults, seen),
     sts: r.obj(
       top.sts,
@@ -434,10 +438,13 @@ function defaultSnapshots(
   });
 }
 
+/** `timings: captured`, or a mapping of phases on top of `profile:` (default `default`). */
 function readTimings(r: Reader, v: unknown): PhaseTimings {
-  const keys = Object.keys(DEFAULT_TIMINGS) as (keyof PhaseTimings)[];
-  const o = r.obj(v, ['timings'], keys);
-  const out = { ...DEFAULT_TIMINGS };
+  const profiles = Object.keys(TIMING_PROFILES) as (keyof typeof TIMING_PROFILES)[];
+  if (typeof v === 'string') return { ...TIMING_PROFILES[r.oneOf(v, ['timings'], profiles, 'default')] };
+  const keys = Object.keys(TIMING_PROFILES.default) as (keyof PhaseTimings)[];
+  const o = r.obj(v, ['timings'], ['profile', ...keys]);
+  const out = { ...TIMING_PROFILES[r.oneOf(o.profile, ['timings', 'profile'], profiles, 'default')] };
   for (const k of keys) {
     if (o[k] === undefined) continue;
     const pair = r.list(o[k], ['timings', k]);
@@ -448,6 +455,25 @@ function readTimings(r: Reader, v: unknown): PhaseTimings {
     out[k] = [lo, hi];
   }
   return out;
+}
+
+function readDrs(r: Reader, v: unknown): DrsBehaviour {
+  const d = DEFAULT_DRS_BEHAVIOUR;
+  const o = r.obj(v, ['drs'], Object.keys(d));
+  return {
+    recoveryInstanceIdInJob: r.oneOf(
+      o.recoveryInstanceIdInJob,
+      ['drs', 'recoveryInstanceIdInJob'],
+      ['until-completed', 'never', 'always'] as const,
+      d.recoveryInstanceIdInJob,
+    ),
+    previousRecoveryInstance: r.oneOf(
+      o.previousRecoveryInstance,
+      ['drs', 'previousRecoveryInstance'],
+      ['keep', 'replace'] as const,
+      d.previousRecoveryInstance,
+    ),
+  };
 }
 
 function readRates(r: Reader, v: unknown, p: Path): Record<string, number> {

@@ -40,10 +40,13 @@ export interface RecoveryInstanceRecord {
 export interface ParticipatingServerRecord {
   sourceServerID: string;
   recoverySnapshotID?: string;
+  /** Set when the server is LAUNCHED (LAUNCH jobs) or from the start (TERMINATE jobs). */
   recoveryInstanceID?: string;
   launchStatus: 'PENDING' | 'IN_PROGRESS' | 'LAUNCHED' | 'FAILED' | 'TERMINATED';
   /** Simulated ms at which the server reached LAUNCHED or FAILED (timeline introspection). */
   endedAt?: number;
+  /** Recovery instances of this server that the job terminated first (`previousRecoveryInstance: replace`). */
+  replaced?: { recoveryInstanceID: string; ec2InstanceID: string }[];
 }
 
 export interface JobRecord {
@@ -181,8 +184,9 @@ export class EmulatorState {
         pointInTime: launchedAt - 300_000,
         createdAt: launchedAt,
       });
-      if (server) server.recoveryInstanceId = r.recoveryInstanceID;
     }
+    for (const [id, server] of this.servers)
+      server.recoveryInstanceId = this.recoveryInstancesOf(id).at(-1)?.recoveryInstanceID;
   }
 
   /** Runs `apply` once simulated time reaches `at`. Events at the same time keep their order. */
@@ -232,6 +236,23 @@ export class EmulatorState {
 
   arn(kind: 'job' | 'source-server' | 'recovery-instance', id: string): string {
     return `arn:aws:drs:${this.scenario.region}:${this.scenario.accountId}:${kind}/${id}`;
+  }
+
+  /** A source server's recovery instances, oldest first. */
+  recoveryInstancesOf(sourceServerID: string): RecoveryInstanceRecord[] {
+    return [...this.recoveryInstances.values()]
+      .filter((r) => r.sourceServerID === sourceServerID)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** Removes a recovery instance; its server then points at its newest remaining one, if any. */
+  deleteRecoveryInstance(recoveryInstanceID: string): void {
+    const record = this.recoveryInstances.get(recoveryInstanceID);
+    if (!record) return;
+    this.recoveryInstances.delete(recoveryInstanceID);
+    const server = this.servers.get(record.sourceServerID);
+    if (server?.recoveryInstanceId === recoveryInstanceID)
+      server.recoveryInstanceId = this.recoveryInstancesOf(record.sourceServerID).at(-1)?.recoveryInstanceID;
   }
 }
 

@@ -188,4 +188,30 @@ describe('scenario loader', () => {
     expect(Object.values(faults.faults.servers).map((f) => f.phase)).toContain('conversion');
     expect(faults.faults.throttle.operations.DescribeJobs).toBe(0.25);
   });
+
+  it('timings: a named profile, overrides on top of one, and refuses an unknown profile', () => {
+    const s = parseScenario('timings: { profile: captured, boot: [60, 90] }');
+    expect(s.timings.launch).toEqual([275, 312]);
+    expect(s.timings.boot).toEqual([60, 90]);
+    expect(parseScenario('timings: { launch: [1, 2] }').timings.conversion).toEqual([180, 480]);
+    expect(() => parseScenario('timings: fast', 't.yaml')).toThrow(
+      /^t\.yaml:1:10: timings must be one of default, captured$/,
+    );
+  });
+
+  it('drs: switches default to the captured behaviour and report bad values at file:line:col', () => {
+    expect(parseScenario('region: us-east-1').drs).toEqual({
+      recoveryInstanceIdInJob: 'until-completed',
+      previousRecoveryInstance: 'keep',
+    });
+    expect(() => parseScenario('drs:\n  recoveryInstanceIdInJob: sometimes\n', 'd.yaml')).toThrow(
+      /^d\.yaml:2:28: drs\.recoveryInstanceIdInJob must be one of until-completed, never, always$/,
+    );
+    expect(() => parseScenario('drs:\n  previousInstance: keep\n', 'd.yaml')).toThrow(
+      /^d\.yaml:2:3: drs\.previousInstance is not a known field \(expected one of: recoveryInstanceIdInJob, previousRecoveryInstance\)$/,
+    );
+    expect(() => parseScenario('drs: { previousRecoveryInstance: delete }', 'd.yaml')).toThrow(
+      /drs\.previousRecoveryInstance must be one of keep, replace$/,
+    );
+  });
 });
