@@ -107,7 +107,7 @@ export function sourceServerView(state: EmulatorState, server: ServerRecord): So
     },
     sourceProperties: {
       lastUpdatedDateTime: drsTime(now - 3_600_000),
-      recommendedInstanceType: s.recommendedInstanceType ?? 't3.medium',
+      recommendedInstanceType: recommendedInstanceType(server),
       identificationHints: { hostname: s.hostname, ...(s.fqdn ? { fqdn: s.fqdn } : {}) },
       networkInterfaces: s.sourceIp
         ? [{ ips: [s.sourceIp], isPrimary: true, macAddress: '02:00:00:00:00:01' }]
@@ -132,6 +132,11 @@ export function sourceServerView(state: EmulatorState, server: ServerRecord): So
     };
   }
   return view;
+}
+
+/** What DescribeSourceServers reports as the server's recommended instance type. */
+export function recommendedInstanceType(server: ServerRecord): string {
+  return server.scenario.recommendedInstanceType ?? 't3.medium';
 }
 
 export function recoveryInstanceView(state: EmulatorState, r: RecoveryInstanceRecord): RecoveryInstance {

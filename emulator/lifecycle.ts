@@ -6,7 +6,7 @@
 import type { JobLog, JobLogEvent, JobLogEventData } from '@aws-sdk/client-drs';
 import { drsTime } from './clock.js';
 import { jitter } from './random.js';
-import { DEFAULT_TIMINGS, type PhaseTimings } from './scenario.js';
+import { DEFAULT_TIMINGS, type PhaseTimings, type ScenarioTemplateVersion } from './scenario.js';
 import {
   type EmulatorState,
   type JobRecord,
@@ -258,6 +258,11 @@ function scheduleServer(
   return tLaunched;
 }
 
+/** The private IP a launch asks for: the template's, else the source's under copyPrivateIp. */
+function requestedIp(server: ServerRecord, data: ScenarioTemplateVersion): string | undefined {
+  return data.privateIpAddress ?? (server.launch.copyPrivateIp ? server.scenario.sourceIp : undefined);
+}
+
 /** What RunInstances would refuse in the template's default version, as EC2's error text. */
 function launchProblem(state: EmulatorState, server: ServerRecord): string | undefined {
   const template = state.templates.get(server.scenario.launchTemplateId);
@@ -279,12 +284,9 @@ function launchProblem(state: EmulatorState, server: ServerRecord): string | und
     if (group.vpcId !== subnet.vpcId)
       return `InvalidParameter: Security group ${g} and subnet ${subnet.subnetId} belong to different networks.`;
   }
-  if (
-    server.launch.copyPrivateIp &&
-    server.scenario.sourceIp &&
-    !inCidr(server.scenario.sourceIp, subnet.cidr)
-  )
-    return `InvalidParameterValue: Address ${server.scenario.sourceIp} does not fall within the subnet's address range`;
+  const ip = requestedIp(server, data);
+  if (ip && !inCidr(ip, subnet.cidr))
+    return `InvalidParameterValue: Address ${ip} does not fall within the subnet's address range`;
   return undefined;
 }
 
@@ -314,10 +316,7 @@ function createInstances(
     subnetId: subnet?.subnetId,
     vpcId: subnet?.vpcId,
     securityGroupIds: [...(data.networkInterfaceGroupIds ?? data.securityGroupIds ?? [])],
-    privateIp:
-      server.launch.copyPrivateIp && server.scenario.sourceIp
-        ? server.scenario.sourceIp
-        : addressIn(subnet?.cidr, ec2InstanceID),
+    privateIp: requestedIp(server, data) ?? addressIn(subnet?.cidr, ec2InstanceID),
     launchTime: at,
     availabilityZone: subnet?.availabilityZone || `${state.scenario.region}a`,
     iamInstanceProfile: data.instanceProfile,

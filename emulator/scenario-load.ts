@@ -218,6 +218,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
         'networkInterfaceGroupIds',
         'instanceType',
         'instanceProfile',
+        'privateIpAddress',
       ]);
       return {
         subnetId: vo.subnetId === undefined ? undefined : r.str(vo.subnetId, [...q, 'subnetId'], RE.subnet),
@@ -237,6 +238,10 @@ function readScenario(r: Reader, raw: unknown): Scenario {
           vo.instanceType === undefined ? undefined : r.str(vo.instanceType, [...q, 'instanceType']),
         instanceProfile:
           vo.instanceProfile === undefined ? undefined : r.str(vo.instanceProfile, [...q, 'instanceProfile']),
+        privateIpAddress:
+          vo.privateIpAddress === undefined
+            ? undefined
+            : r.str(vo.privateIpAddress, [...q, 'privateIpAddress'], RE.ip),
       };
     });
     if (versions.length === 0) r.fail([...p, 'versions'], 'needs at least one version');
@@ -472,6 +477,11 @@ function readDrs(r: Reader, v: unknown): DrsBehaviour {
       ['drs', 'previousRecoveryInstance'],
       ['keep', 'replace'] as const,
       d.previousRecoveryInstance,
+    ),
+    launchConfigurationWritesTemplate: r.bool(
+      o.launchConfigurationWritesTemplate,
+      ['drs', 'launchConfigurationWritesTemplate'],
+      d.launchConfigurationWritesTemplate,
     ),
   };
 }

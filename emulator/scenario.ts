@@ -35,6 +35,8 @@ export interface ScenarioTemplateVersion {
   networkInterfaceGroupIds?: string[];
   instanceType?: string;
   instanceProfile?: string;
+  /** PrivateIpAddress of the first network interface (what DRS's copyPrivateIp writes). */
+  privateIpAddress?: string;
 }
 
 export interface ScenarioTemplate {
@@ -97,11 +99,14 @@ export interface DrsBehaviour {
   recoveryInstanceIdInJob: 'until-completed' | 'never' | 'always';
   /** A new launch of a server that has recovery instances: `keep` them, or `replace` them (cleanup first). */
   previousRecoveryInstance: 'keep' | 'replace';
+  /** UpdateLaunchConfiguration writes right-sizing and copyPrivateIp into a new default template version. */
+  launchConfigurationWritesTemplate: boolean;
 }
 
 export const DEFAULT_DRS_BEHAVIOUR: DrsBehaviour = {
   recoveryInstanceIdInJob: 'until-completed',
   previousRecoveryInstance: 'keep',
+  launchConfigurationWritesTemplate: true,
 };
 
 export interface DropRule {

@@ -238,6 +238,17 @@ export class EmulatorState {
     return `arn:aws:drs:${this.scenario.region}:${this.scenario.accountId}:${kind}/${id}`;
   }
 
+  /** Adds a version to a launch template (numbers are 1-based and dense) and returns it. */
+  addTemplateVersion(
+    t: TemplateRecord,
+    data: ScenarioTemplateVersion,
+    extra: { description?: string; clientToken?: string } = {},
+  ): TemplateRecord['versions'][number] {
+    const version = { number: t.versions.length + 1, data, createdAt: this.clock.now(), ...extra };
+    t.versions.push(version);
+    return version;
+  }
+
   /** A source server's recovery instances, oldest first. */
   recoveryInstancesOf(sourceServerID: string): RecoveryInstanceRecord[] {
     return [...this.recoveryInstances.values()]
@@ -254,6 +265,13 @@ export class EmulatorState {
     if (server?.recoveryInstanceId === recoveryInstanceID)
       server.recoveryInstanceId = this.recoveryInstancesOf(record.sourceServerID).at(-1)?.recoveryInstanceID;
   }
+}
+
+/** Template version data without its unset fields (so equal data compares equal). */
+export function compactTemplateData(data: ScenarioTemplateVersion): ScenarioTemplateVersion {
+  return Object.fromEntries(
+    Object.entries(data).filter(([, v]) => v !== undefined),
+  ) as ScenarioTemplateVersion;
 }
 
 /** The tags DRS puts on the EC2 instances it launches. */

@@ -203,15 +203,19 @@ describe('scenario loader', () => {
     expect(parseScenario('region: us-east-1').drs).toEqual({
       recoveryInstanceIdInJob: 'until-completed',
       previousRecoveryInstance: 'keep',
+      launchConfigurationWritesTemplate: true,
     });
     expect(() => parseScenario('drs:\n  recoveryInstanceIdInJob: sometimes\n', 'd.yaml')).toThrow(
       /^d\.yaml:2:28: drs\.recoveryInstanceIdInJob must be one of until-completed, never, always$/,
     );
     expect(() => parseScenario('drs:\n  previousInstance: keep\n', 'd.yaml')).toThrow(
-      /^d\.yaml:2:3: drs\.previousInstance is not a known field \(expected one of: recoveryInstanceIdInJob, previousRecoveryInstance\)$/,
+      /^d\.yaml:2:3: drs\.previousInstance is not a known field \(expected one of: recoveryInstanceIdInJob, previousRecoveryInstance, launchConfigurationWritesTemplate\)$/,
     );
     expect(() => parseScenario('drs: { previousRecoveryInstance: delete }', 'd.yaml')).toThrow(
       /drs\.previousRecoveryInstance must be one of keep, replace$/,
+    );
+    expect(() => parseScenario('drs: { launchConfigurationWritesTemplate: "yes" }', 'd.yaml')).toThrow(
+      /drs\.launchConfigurationWritesTemplate must be true or false$/,
     );
   });
 });
