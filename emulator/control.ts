@@ -103,6 +103,8 @@ export interface TimelineServer {
   statusChecks?: string;
   /** Recovery instances of the server that this job terminated first (`previousRecoveryInstance: replace`). */
   replaced?: { recoveryInstanceID: string; ec2InstanceID: string }[];
+  /** Post-launch action runs: status and the simulated epoch ms each reached its result. */
+  launchActions?: { name: string; status: string; endedAt?: number }[];
 }
 
 export interface TimelineJob {
@@ -154,6 +156,15 @@ export function timelineOf(state: EmulatorState): Timeline {
         ...(instance ? { ec2InstanceID: instance.instanceId, statusChecks: instance.statusChecks } : {}),
         ...(instance?.statusChecksAt !== undefined ? { statusChecksAt: instance.statusChecksAt } : {}),
         ...(p.replaced ? { replaced: p.replaced.map((r) => ({ ...r })) } : {}),
+        ...(p.launchActions
+          ? {
+              launchActions: p.launchActions.runs.map((r) => ({
+                name: r.action.name,
+                status: r.status,
+                ...(r.endedAt !== undefined ? { endedAt: r.endedAt } : {}),
+              })),
+            }
+          : {}),
       };
     });
     return {

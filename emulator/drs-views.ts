@@ -3,6 +3,8 @@ import type {
   DataReplicationState,
   EC2InstanceState,
   Job,
+  LaunchAction,
+  LaunchActionsStatus,
   LaunchConfiguration,
   LaunchStatus,
   ParticipatingServer,
@@ -11,6 +13,7 @@ import type {
   SourceServer,
 } from '@aws-sdk/client-drs';
 import { drsTime } from './clock.js';
+import type { ScenarioLaunchAction } from './scenario.js';
 import type {
   EmulatorState,
   JobRecord,
@@ -60,6 +63,7 @@ function participatingView(
   const view: ParticipatingServer = { sourceServerID: p.sourceServerID, launchStatus: p.launchStatus };
   if (p.recoveryInstanceID !== undefined && (truth || showsRecoveryInstanceId(state, job, p)))
     view.recoveryInstanceID = p.recoveryInstanceID;
+  if (p.launchActions) view.launchActionsStatus = launchActionsView(p.launchActions);
   return view;
 }
 
@@ -74,6 +78,36 @@ function showsRecoveryInstanceId(
   if (mode === 'never') return false;
   // until-completed: the AWS CLI example of a TERMINATE job shows none while it runs.
   return job.type === 'LAUNCH' && p.launchStatus === 'LAUNCHED' && job.status !== 'COMPLETED';
+}
+
+function launchActionsView(
+  status: NonNullable<ParticipatingServerRecord['launchActions']>,
+): LaunchActionsStatus {
+  return {
+    ssmAgentDiscoveryDatetime: drsTime(status.ssmAgentDiscoveredAt),
+    runs: status.runs.map((r) => ({
+      action: launchActionView(r.action),
+      runId: r.runId,
+      status: r.status,
+      ...(r.failureReason !== undefined ? { failureReason: r.failureReason } : {}),
+    })),
+  };
+}
+
+function launchActionView(a: ScenarioLaunchAction): LaunchAction {
+  return {
+    actionId: a.actionId,
+    actionCode: a.actionCode,
+    type: a.type,
+    name: a.name,
+    active: true,
+    order: a.order,
+    optional: a.optional,
+    category: a.category,
+    description: a.description,
+    actionVersion: '$DEFAULT',
+    parameters: {},
+  };
 }
 
 export function sourceServerView(state: EmulatorState, server: ServerRecord): SourceServer {
@@ -167,7 +201,7 @@ export function launchConfigurationView(server: ServerRecord): LaunchConfigurati
     copyPrivateIp: server.launch.copyPrivateIp,
     copyTags: server.launch.copyTags,
     licensing: { osByol: server.launch.osByol },
-    postLaunchEnabled: false,
+    postLaunchEnabled: server.launch.postLaunchEnabled,
   };
 }
 

@@ -276,6 +276,7 @@ const OPERATIONS: Record<string, Operation> = {
       l.rightSizing = input.targetInstanceTypeRightSizingMethod as 'NONE' | 'BASIC' | 'IN_AWS';
     if (typeof input.copyPrivateIp === 'boolean') l.copyPrivateIp = input.copyPrivateIp;
     if (typeof input.copyTags === 'boolean') l.copyTags = input.copyTags;
+    if (typeof input.postLaunchEnabled === 'boolean') l.postLaunchEnabled = input.postLaunchEnabled;
     const licensing = input.licensing as { osByol?: boolean } | undefined;
     if (typeof licensing?.osByol === 'boolean') l.osByol = licensing.osByol;
     if (state.scenario.drs.launchConfigurationWritesTemplate) writeLaunchTemplate(state, server, input);

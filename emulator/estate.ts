@@ -60,6 +60,7 @@ export function estateParts(
       copyPrivateIp: false,
       copyTags: false,
       osByol: false,
+      launchActions: [],
     });
   }
   return { servers, templates };

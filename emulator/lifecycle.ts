@@ -5,7 +5,7 @@
  */
 import type { JobLog, JobLogEvent, JobLogEventData } from '@aws-sdk/client-drs';
 import { drsTime } from './clock.js';
-import { jitter } from './random.js';
+import { jitter, uuidFrom } from './random.js';
 import { DEFAULT_TIMINGS, type PhaseTimings, type ScenarioTemplateVersion } from './scenario.js';
 import {
   type EmulatorState,
@@ -248,6 +248,7 @@ function scheduleServer(
     if (instance && instance.state === 'pending')
       instance.state = server.launch.launchDisposition === 'STOPPED' ? 'stopped' : 'running';
   });
+  scheduleLaunchActions(state, job, p, server, tLaunched);
   const tHealthy = tLaunched + span(state, key, 'boot');
   state.schedule(tHealthy, () => {
     const instance = state.instances.get(ec2InstanceID);
@@ -256,6 +257,44 @@ function scheduleServer(
     instance.statusChecksAt = tHealthy;
   });
   return tLaunched;
+}
+
+/**
+ * Post-launch actions: every run is IN_PROGRESS from LAUNCHED and reaches its scripted result after
+ * its `seconds`. The job's own COMPLETED time does not wait for them (README: unverified).
+ */
+function scheduleLaunchActions(
+  state: EmulatorState,
+  job: JobRecord,
+  p: ParticipatingServerRecord,
+  server: ServerRecord,
+  tLaunched: number,
+): void {
+  const actions = server.scenario.launchActions;
+  if (!server.launch.postLaunchEnabled || actions.length === 0) return;
+  const runs = [...actions]
+    .sort((a, b) => a.order - b.order)
+    .map((action) => ({
+      action,
+      runId: uuidFrom(`${state.seed}:${job.jobID}:${p.sourceServerID}:${action.actionId}`),
+      status: 'IN_PROGRESS' as const,
+      at: tLaunched + Math.round(action.seconds * SEC),
+    }));
+  state.schedule(tLaunched, () => {
+    p.launchActions = {
+      ssmAgentDiscoveredAt: tLaunched,
+      runs: runs.map(({ action, runId, status }) => ({ action, runId, status })),
+    };
+  });
+  runs.forEach(({ action, at }, i) => {
+    state.schedule(at, () => {
+      const run = p.launchActions?.runs[i];
+      if (!run) return;
+      run.status = action.result;
+      run.endedAt = at;
+      if (action.failureReason !== undefined) run.failureReason = action.failureReason;
+    });
+  });
 }
 
 /** The private IP a launch asks for: the template's, else the source's under copyPrivateIp. */

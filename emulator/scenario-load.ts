@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ESTATE_SG, ESTATE_SUBNET, ESTATE_VPC, estateParts } from './estate.js';
-import { hash32 } from './random.js';
+import { hash32, uuidFrom } from './random.js';
 import {
   DEFAULT_DRS_BEHAVIOUR,
   type DropRule,
@@ -15,6 +15,7 @@ import {
   type Scenario,
   ScenarioError,
   type ScenarioFaults,
+  type ScenarioLaunchAction,
   type ScenarioServer,
   type ScenarioTemplate,
   TIMING_PROFILES,
@@ -94,6 +95,11 @@ const RE = {
   sg: /^sg-[0-9a-f]{8,17}$/,
   vpc: /^vpc-[0-9a-f]{8,17}$/,
   pit: /^pit-[0-9a-zA-Z]{17}$/,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  // The DRS model's patterns for LaunchActionName, SsmDocumentName and FailureReason.
+  actionName: /^[A-Za-z0-9][A-Za-z0-9 /_-]*$/,
+  ssmDocument: /^([A-Za-z0-9-/:])+$/,
+  failureReason: /^[0-9a-zA-Z ():/.,'-_#*;]*$/,
   account: /^[0-9]{12}$/,
   cidr: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/,
   ip: /^\d{1,3}(\.\d{1,3}){3}$/,
@@ -353,6 +359,7 @@ function readServer(
     'recommendedInstanceType',
     'launchTemplateId',
     'launch',
+    'launchActions',
   ]);
   const sourceServerID = r.str(o.id, [...p, 'id'], RE.server);
   const hostname = r.str(o.hostname, [...p, 'hostname']);
@@ -426,6 +433,57 @@ function readServer(
     copyPrivateIp: r.bool(launch.copyPrivateIp, [...p, 'launch', 'copyPrivateIp'], false),
     copyTags: r.bool(launch.copyTags, [...p, 'launch', 'copyTags'], false),
     osByol: r.bool(launch.osByol, [...p, 'launch', 'osByol'], false),
+    launchActions: r
+      .list(o.launchActions, [...p, 'launchActions'])
+      .map((x, k) => readLaunchAction(r, x, [...p, 'launchActions', k], sourceServerID)),
+  };
+}
+
+const ACTION_CATEGORIES = ['MONITORING', 'VALIDATION', 'CONFIGURATION', 'SECURITY', 'OTHER'] as const;
+
+function readLaunchAction(r: Reader, v: unknown, p: Path, sourceServerID: string): ScenarioLaunchAction {
+  const o = r.obj(v, p, [
+    'actionId',
+    'name',
+    'actionCode',
+    'type',
+    'order',
+    'optional',
+    'category',
+    'description',
+    'result',
+    'failureReason',
+    'seconds',
+  ]);
+  const name = r.str(o.name, [...p, 'name'], RE.actionName);
+  if (name.length > 256) r.fail([...p, 'name'], 'must be at most 256 characters');
+  const index = Number(p.at(-1));
+  const result = r.oneOf(o.result, [...p, 'result'], ['SUCCEEDED', 'FAILED'] as const, 'SUCCEEDED');
+  if (o.failureReason !== undefined && result !== 'FAILED')
+    r.fail([...p, 'failureReason'], 'is only allowed with result: FAILED');
+  const failureReason =
+    result === 'FAILED'
+      ? r.str(o.failureReason, [...p, 'failureReason'], RE.failureReason, `${name} failed`)
+      : undefined;
+  if (failureReason !== undefined && failureReason.length > 256)
+    r.fail([...p, 'failureReason'], 'must be at most 256 characters');
+  return {
+    actionId: r.str(o.actionId, [...p, 'actionId'], RE.uuid, uuidFrom(`${sourceServerID}:action:${index}`)),
+    name,
+    actionCode: r.str(
+      o.actionCode,
+      [...p, 'actionCode'],
+      RE.ssmDocument,
+      'AWSMigration-VerifyProcessIsRunning',
+    ),
+    type: r.oneOf(o.type, [...p, 'type'], ['SSM_COMMAND', 'SSM_AUTOMATION'] as const, 'SSM_COMMAND'),
+    order: r.num(o.order, [...p, 'order'], 2 + index, 2, 10_000),
+    optional: r.bool(o.optional, [...p, 'optional'], false),
+    category: r.oneOf(o.category, [...p, 'category'], ACTION_CATEGORIES, 'OTHER'),
+    description: r.str(o.description, [...p, 'description'], undefined, ''),
+    result,
+    failureReason,
+    seconds: r.num(o.seconds, [...p, 'seconds'], 60, 0, 86_400),
   };
 }
 

@@ -26,6 +26,24 @@ export interface ScenarioServer {
   copyPrivateIp: boolean;
   copyTags: boolean;
   osByol: boolean;
+  /** Post-launch actions DRS runs on the launched instance (the run results are scripted). */
+  launchActions: ScenarioLaunchAction[];
+}
+
+export interface ScenarioLaunchAction {
+  actionId: string;
+  name: string;
+  /** The SSM document (LaunchAction.actionCode). */
+  actionCode: string;
+  type: 'SSM_COMMAND' | 'SSM_AUTOMATION';
+  order: number;
+  optional: boolean;
+  category: 'MONITORING' | 'VALIDATION' | 'CONFIGURATION' | 'SECURITY' | 'OTHER';
+  description: string;
+  /** How the run ends, and after how many simulated seconds from LAUNCHED. */
+  result: 'SUCCEEDED' | 'FAILED';
+  failureReason?: string;
+  seconds: number;
 }
 
 export interface ScenarioTemplateVersion {

@@ -5,7 +5,13 @@
 import type { JobLog } from '@aws-sdk/client-drs';
 import { createClock, type SimClock } from './clock.js';
 import { IdFactory } from './random.js';
-import type { Scenario, ScenarioFaults, ScenarioServer, ScenarioTemplateVersion } from './scenario.js';
+import type {
+  Scenario,
+  ScenarioFaults,
+  ScenarioLaunchAction,
+  ScenarioServer,
+  ScenarioTemplateVersion,
+} from './scenario.js';
 
 export type Ec2State = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 
@@ -47,6 +53,18 @@ export interface ParticipatingServerRecord {
   endedAt?: number;
   /** Recovery instances of this server that the job terminated first (`previousRecoveryInstance: replace`). */
   replaced?: { recoveryInstanceID: string; ec2InstanceID: string }[];
+  /** Post-launch action runs, from LAUNCHED on (servers whose scenario declares launch actions). */
+  launchActions?: {
+    ssmAgentDiscoveredAt: number;
+    runs: {
+      action: ScenarioLaunchAction;
+      runId: string;
+      status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+      failureReason?: string;
+      /** Simulated ms at which the run reached its result (timeline introspection). */
+      endedAt?: number;
+    }[];
+  };
 }
 
 export interface JobRecord {
@@ -73,6 +91,7 @@ export interface ServerRecord {
     copyPrivateIp: boolean;
     copyTags: boolean;
     osByol: boolean;
+    postLaunchEnabled: boolean;
   };
   tags: Record<string, string>;
   snapshots: { snapshotID: string; timestamp: number }[];
@@ -153,6 +172,7 @@ export class EmulatorState {
           copyPrivateIp: s.copyPrivateIp,
           copyTags: s.copyTags,
           osByol: s.osByol,
+          postLaunchEnabled: s.launchActions.length > 0,
         },
         tags: { ...s.tags },
         snapshots: s.snapshots.map((p) => ({ snapshotID: p.snapshotID, timestamp: Date.parse(p.timestamp) })),

@@ -218,4 +218,24 @@ describe('scenario loader', () => {
       /drs\.launchConfigurationWritesTemplate must be true or false$/,
     );
   });
+
+  it('the scenario loader checks launch actions against the model', () => {
+    const bad = (action: string) => () =>
+      parseScenario(
+        `sourceServers:\n  - id: ${DB_01}\n    hostname: x\n    launchActions:\n      - ${action}\n`,
+        'a.yaml',
+      );
+    expect(bad('{ name: ok, result: MAYBE }')).toThrow(
+      /^a\.yaml:5:\d+: sourceServers\.0\.launchActions\.0\.result must be one of SUCCEEDED, FAILED$/,
+    );
+    expect(bad('{ name: ok, failureReason: nope }')).toThrow(
+      /failureReason is only allowed with result: FAILED$/,
+    );
+    expect(bad('{ name: "-bad name" }')).toThrow(/launchActions\.0\.name '-bad name' does not match/);
+    expect(bad('{ name: ok, order: 1 }')).toThrow(/launchActions\.0\.order must be between 2 and 10000$/);
+    expect(bad('{ name: ok, actionId: not-a-uuid }')).toThrow(
+      /launchActions\.0\.actionId 'not-a-uuid' does not match/,
+    );
+    expect(bad('{ name: ok, runs: 2 }')).toThrow(/launchActions\.0\.runs is not a known field/);
+  });
 });
