@@ -8,7 +8,6 @@ import {
   DescribeSourceServersCommand,
   type Job,
   ListTagsForResourceCommand,
-  StartRecoveryCommand,
   TerminateRecoveryInstancesCommand,
 } from '@aws-sdk/client-drs';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
@@ -22,7 +21,9 @@ import {
   jobLog,
   MINUTE,
   repairedDemo,
+  SERVER_LAUNCH_EVENTS,
   start,
+  startDrill,
   stop,
   timelineOf,
   watchJob,
@@ -33,16 +34,7 @@ afterEach(async () => {
   if (h) await stop(h);
 });
 
-async function drill(ids: string[], tags?: Record<string, string>): Promise<Job> {
-  const out = await h.drs.send(
-    new StartRecoveryCommand({
-      isDrill: true,
-      sourceServers: ids.map((sourceServerID) => ({ sourceServerID })),
-      ...(tags ? { tags } : {}),
-    }),
-  );
-  return out.job!;
-}
+const drill = (ids: string[], tags?: Record<string, string>) => startDrill(h, ids, tags);
 
 async function recoveryInstancesOf(sourceServerID: string) {
   return (
@@ -131,14 +123,7 @@ describe('the job log as captured', () => {
     const timeline = (await timelineOf(h)).jobs.find((j) => j.jobID === job.jobID)!;
     for (const id of [DB_01, DB_02]) {
       const mine = log.filter((l) => l.eventData?.sourceServerID === id);
-      expect(mine.map((l) => l.event)).toEqual([
-        'SNAPSHOT_START',
-        'SNAPSHOT_END',
-        'CONVERSION_START',
-        'CONVERSION_END',
-        'LAUNCH_START',
-        'LAUNCH_END',
-      ]);
+      expect(mine.map((l) => l.event)).toEqual(SERVER_LAUNCH_EVENTS);
       const [, , convStart, convEnd, launchStart, launchEnd] = mine;
       expect(convStart?.eventData).toEqual({ sourceServerID: id });
       expect(convEnd?.eventData).toEqual({

@@ -14,7 +14,17 @@ import {
 } from '@aws-sdk/client-drs';
 import { DescribeInstanceStatusCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_01, DB_01, DB_02, type Harness, MINUTE, repairedDemo, start, stop } from './helpers.js';
+import {
+  APP_01,
+  DB_01,
+  DB_02,
+  type Harness,
+  MINUTE,
+  repairedDemo,
+  SERVER_LAUNCH_EVENTS,
+  start,
+  stop,
+} from './helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -60,15 +70,7 @@ describe('a 3-server drill, end to end over the SDK', () => {
     const events = log.map((l) => l.event);
     expect(events[0]).toBe('JOB_START');
     expect(events.at(-1)).toBe('JOB_END');
-    for (const e of [
-      'SNAPSHOT_START',
-      'SNAPSHOT_END',
-      'CONVERSION_START',
-      'CONVERSION_END',
-      'LAUNCH_START',
-      'LAUNCH_END',
-    ])
-      expect(events.filter((x) => x === e)).toHaveLength(3);
+    for (const e of SERVER_LAUNCH_EVENTS) expect(events.filter((x) => x === e)).toHaveLength(3);
     expect(log.find((l) => l.event === 'CONVERSION_END')?.eventData?.conversionServerID).toMatch(
       /^i-[0-9a-f]{17}$/,
     );

@@ -4,6 +4,7 @@ import {
   DrsClient,
   type Job,
   type JobLog,
+  StartRecoveryCommand,
 } from '@aws-sdk/client-drs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import type { Timeline } from '../../../emulator/control.js';
@@ -66,6 +67,19 @@ ${extra}`);
 
 export const MINUTE = 60_000;
 
+/** A drill of the given servers (StartRecovery isDrill, optional job tags); returns the job. */
+export async function startDrill(h: Harness, ids: string[], tags?: Record<string, string>): Promise<Job> {
+  const out = await h.drs.send(
+    new StartRecoveryCommand({
+      isDrill: true,
+      sourceServers: ids.map((sourceServerID) => ({ sourceServerID })),
+      ...(tags ? { tags } : {}),
+    }),
+  );
+  if (!out.job) throw new Error('StartRecovery answered no job');
+  return out.job;
+}
+
 /** The job as DescribeJobs answers it now. */
 export async function describeJob(h: Harness, jobID: string): Promise<Job> {
   const [job] = (await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: [jobID] } }))).items ?? [];
@@ -107,6 +121,16 @@ export async function timelineOf(h: Harness): Promise<Timeline> {
   if (res.status !== 200) throw new Error(`timeline: HTTP ${res.status}`);
   return (await res.json()) as Timeline;
 }
+
+/** A successful launch's log events for one server, in order, as in the capture. */
+export const SERVER_LAUNCH_EVENTS = [
+  'SNAPSHOT_START',
+  'SNAPSHOT_END',
+  'CONVERSION_START',
+  'CONVERSION_END',
+  'LAUNCH_START',
+  'LAUNCH_END',
+];
 
 /** How DRS renders times (captures/drs-plan-automation-sample_result.json). */
 export const DRS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/;

@@ -6,7 +6,6 @@ import {
   GetLaunchConfigurationCommand,
   type LaunchActionRun,
   type ParticipatingServer,
-  StartRecoveryCommand,
   UpdateLaunchConfigurationCommand,
 } from '@aws-sdk/client-drs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import {
   MINUTE,
   repairedDemo,
   start,
+  startDrill,
   stop,
   timelineOf,
   watchJob,
@@ -52,15 +52,7 @@ sourceServers:
 const serverOf = (servers: ParticipatingServer[] | undefined, id: string) =>
   servers?.find((p) => p.sourceServerID === id);
 
-async function drill(): Promise<string> {
-  const { job } = await h.drs.send(
-    new StartRecoveryCommand({
-      isDrill: true,
-      sourceServers: [{ sourceServerID: DB_01 }, { sourceServerID: DB_02 }],
-    }),
-  );
-  return job!.jobID!;
-}
+const drill = async () => (await startDrill(h, [DB_01, DB_02])).jobID!;
 
 describe('launchActionsStatus', () => {
   it('appears at LAUNCHED with every run IN_PROGRESS, each reaching its result after its seconds, also after COMPLETED', async () => {

@@ -6,7 +6,6 @@
 import {
   DescribeRecoveryInstancesCommand,
   GetLaunchConfigurationCommand,
-  StartRecoveryCommand,
   UpdateLaunchConfigurationCommand,
 } from '@aws-sdk/client-drs';
 import {
@@ -17,7 +16,18 @@ import {
   ModifyLaunchTemplateCommand,
 } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_01, type Harness, jobLog, MINUTE, repairedDemo, SG, SUBNET, start, stop } from './helpers.js';
+import {
+  DB_01,
+  type Harness,
+  jobLog,
+  MINUTE,
+  repairedDemo,
+  SG,
+  SUBNET,
+  start,
+  startDrill,
+  stop,
+} from './helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -53,11 +63,9 @@ const update = (
 ) => h.drs.send(new UpdateLaunchConfigurationCommand({ sourceServerID: DB_01, ...input }));
 
 async function drillDb01(): Promise<string> {
-  const { job } = await h.drs.send(
-    new StartRecoveryCommand({ isDrill: true, sourceServers: [{ sourceServerID: DB_01 }] }),
-  );
+  const job = await startDrill(h, [DB_01]);
   h.emulator.state.advance(40 * MINUTE);
-  return job!.jobID!;
+  return job.jobID!;
 }
 
 describe('UpdateLaunchConfiguration writes the launch template', () => {
