@@ -2,10 +2,12 @@
  * The emulator's simulated clock: simulated time = scenario start + real elapsed × speed + manual
  * advances. Speed 0 freezes it, so tests can move time only with `advance` and stay deterministic.
  */
+import { hash32 } from './random.js';
+
 export interface SimClock {
   /** Simulated epoch milliseconds. */
   now(): number;
-  /** Simulated time as an ISO-8601 string with seconds precision (what DRS answers carry). */
+  /** Simulated time as ISO-8601 with seconds precision (the control API's times; DRS's are `drsTime`). */
   iso(at?: number): string;
   /** Move simulated time forward without waiting. */
   advance(ms: number): void;
@@ -36,7 +38,18 @@ export function createClock(startIso: string, speed: number, realNow: () => numb
   };
 }
 
-/** DRS timestamps match `...T12:00:00Z` or with fractional seconds; whole seconds read best. */
+/** The emulator's own times (control API, call log): `...T12:00:00Z`, whole seconds. */
 export function toIso(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * A time as real DRS renders it in its answers: six fraction digits and a `+00:00` offset
+ * (`2022-12-07T19:24:29.155509+00:00`, captures/drs-plan-automation-sample_result.json), though the
+ * model's pattern only admits `Z`. The clock counts milliseconds; the last three digits are fixed by
+ * the instant, so one instant always reads the same and `Date.parse` gives the millisecond back.
+ */
+export function drsTime(ms: number): string {
+  const micros = String(hash32(`us:${ms}`) % 1000).padStart(3, '0');
+  return `${new Date(ms).toISOString().slice(0, 23)}${micros}+00:00`;
 }

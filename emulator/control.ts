@@ -92,10 +92,19 @@ export interface TimelineServer {
   launchStatus: string;
   /** Simulated epoch ms at which the server reached LAUNCHED or FAILED. */
   endedAt?: number;
+  /**
+   * The recovery instance the job launched (LAUNCH) or terminates (TERMINATE), whatever
+   * DescribeJobs shows under `drs.recoveryInstanceIdInJob`.
+   */
+  recoveryInstanceID?: string;
   ec2InstanceID?: string;
   /** Simulated epoch ms at which the instance's status checks settled (ok or impaired). */
   statusChecksAt?: number;
   statusChecks?: string;
+  /** Recovery instances of the server that this job terminated first (`previousRecoveryInstance: replace`). */
+  replaced?: { recoveryInstanceID: string; ec2InstanceID: string }[];
+  /** Post-launch action runs: status and the simulated epoch ms each reached its result. */
+  launchActions?: { name: string; status: string; endedAt?: number }[];
 }
 
 export interface TimelineJob {
@@ -103,7 +112,7 @@ export interface TimelineJob {
   type: string;
   isDrill: boolean;
   status: string;
-  /** The tags given to StartRecovery (e.g. `drs-drill:wave`). */
+  /** The tags given to StartRecovery (e.g. `drs-drill:wave`); not DRS's own `resourceArn`. */
   tags: Record<string, string>;
   /** Simulated epoch ms: creation (the StartRecovery), PENDING → STARTED, COMPLETED. */
   createdAt: number;
@@ -113,8 +122,8 @@ export interface TimelineJob {
 }
 
 /**
- * Every job's transitions in simulated epoch ms (the job log only has whole seconds, and no LAUNCHED
- * or status-check times). `simNow`/`realNow` are read together so a client can map simulated times
+ * Every job's transitions in simulated epoch ms, with the instance ids DescribeJobs may hide (the
+ * job log has no status-check times). `simNow`/`realNow` are read together so a client can map simulated times
  * to its own wall clock: real = realNow - (simNow - sim) / speed.
  */
 export interface Timeline {
@@ -143,8 +152,19 @@ export function timelineOf(state: EmulatorState): Timeline {
         sourceServerID: p.sourceServerID,
         launchStatus: p.launchStatus,
         ...(p.endedAt !== undefined ? { endedAt: p.endedAt } : {}),
+        ...(p.recoveryInstanceID !== undefined ? { recoveryInstanceID: p.recoveryInstanceID } : {}),
         ...(instance ? { ec2InstanceID: instance.instanceId, statusChecks: instance.statusChecks } : {}),
         ...(instance?.statusChecksAt !== undefined ? { statusChecksAt: instance.statusChecksAt } : {}),
+        ...(p.replaced ? { replaced: p.replaced.map((r) => ({ ...r })) } : {}),
+        ...(p.launchActions
+          ? {
+              launchActions: p.launchActions.runs.map((r) => ({
+                name: r.action.name,
+                status: r.status,
+                ...(r.endedAt !== undefined ? { endedAt: r.endedAt } : {}),
+              })),
+            }
+          : {}),
       };
     });
     return {
@@ -168,7 +188,8 @@ function summary(state: EmulatorState): unknown {
     simTime: state.clock.iso(),
     speed: state.clock.speed,
     pendingEvents: state.pendingEvents(),
-    jobs: [...state.jobs.values()].map((j) => jobView(state, j)),
+    // The emulator's truth: every recovery instance id, the servers of completed TERMINATE jobs.
+    jobs: [...state.jobs.values()].map((j) => jobView(state, j, { truth: true })),
     recoveryInstances: [...state.recoveryInstances.values()].map((r) => recoveryInstanceView(state, r)),
     instances: [...state.instances.values()].map((i) => ({
       ...i,

@@ -3,13 +3,24 @@ import type {
   DataReplicationState,
   EC2InstanceState,
   Job,
+  LaunchAction,
+  LaunchActionsStatus,
   LaunchConfiguration,
   LaunchStatus,
+  ParticipatingServer,
   RecoveryInstance,
   RecoverySnapshot,
   SourceServer,
 } from '@aws-sdk/client-drs';
-import type { EmulatorState, JobRecord, RecoveryInstanceRecord, ServerRecord } from './state.js';
+import { drsTime } from './clock.js';
+import type { ScenarioLaunchAction } from './scenario.js';
+import type {
+  EmulatorState,
+  JobRecord,
+  ParticipatingServerRecord,
+  RecoveryInstanceRecord,
+  ServerRecord,
+} from './state.js';
 
 const EC2_TO_DRS_STATE: Record<string, EC2InstanceState> = {
   pending: 'PENDING',
@@ -20,25 +31,83 @@ const EC2_TO_DRS_STATE: Record<string, EC2InstanceState> = {
   terminated: 'TERMINATED',
 };
 
-export function jobView(state: EmulatorState, job: JobRecord): Job {
+/**
+ * A job as DescribeJobs answers it. `truth` is the emulator's own view for the control API: every
+ * recovery instance id, and the servers of a completed TERMINATE job, whatever DRS would show.
+ */
+export function jobView(state: EmulatorState, job: JobRecord, opts: { truth?: boolean } = {}): Job {
+  const arn = state.arn('job', job.jobID);
+  // A COMPLETED TERMINATE job lists no servers (drs-facts.md §8); its log keeps them.
+  const servers = job.type === 'TERMINATE' && job.status === 'COMPLETED' && !opts.truth ? [] : job.servers;
   const view: Job = {
     jobID: job.jobID,
-    arn: state.arn('job', job.jobID),
+    arn,
     type: job.type,
     initiatedBy: job.initiatedBy,
-    creationDateTime: state.clock.iso(job.createdAt),
+    creationDateTime: drsTime(job.createdAt),
     status: job.status,
-    tags: { ...job.tags },
-    participatingServers: job.servers.map((p) => ({
-      sourceServerID: p.sourceServerID,
-      launchStatus: p.launchStatus,
-      ...(p.recoveryInstanceID && (job.type === 'TERMINATE' || p.launchStatus === 'LAUNCHED')
-        ? { recoveryInstanceID: p.recoveryInstanceID }
-        : {}),
+    // DRS adds its own resourceArn key; a caller's tag of that name is kept (README: unverified).
+    tags: { resourceArn: arn, ...job.tags },
+    participatingServers: servers.map((p) => participatingView(state, job, p, opts.truth === true)),
+  };
+  if (job.endAt !== undefined) view.endDateTime = drsTime(job.endAt);
+  return view;
+}
+
+function participatingView(
+  state: EmulatorState,
+  job: JobRecord,
+  p: ParticipatingServerRecord,
+  truth: boolean,
+): ParticipatingServer {
+  const view: ParticipatingServer = { sourceServerID: p.sourceServerID, launchStatus: p.launchStatus };
+  if (p.recoveryInstanceID !== undefined && (truth || showsRecoveryInstanceId(state, job, p)))
+    view.recoveryInstanceID = p.recoveryInstanceID;
+  if (p.launchActions) view.launchActionsStatus = launchActionsView(p.launchActions);
+  return view;
+}
+
+/** The `drs.recoveryInstanceIdInJob` switch. */
+function showsRecoveryInstanceId(
+  state: EmulatorState,
+  job: JobRecord,
+  p: ParticipatingServerRecord,
+): boolean {
+  const mode = state.scenario.drs.recoveryInstanceIdInJob;
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  // until-completed: the AWS CLI example of a TERMINATE job shows none while it runs.
+  return job.type === 'LAUNCH' && p.launchStatus === 'LAUNCHED' && job.status !== 'COMPLETED';
+}
+
+function launchActionsView(
+  status: NonNullable<ParticipatingServerRecord['launchActions']>,
+): LaunchActionsStatus {
+  return {
+    ssmAgentDiscoveryDatetime: drsTime(status.ssmAgentDiscoveredAt),
+    runs: status.runs.map((r) => ({
+      action: launchActionView(r.action),
+      runId: r.runId,
+      status: r.status,
+      ...(r.failureReason !== undefined ? { failureReason: r.failureReason } : {}),
     })),
   };
-  if (job.endAt !== undefined) view.endDateTime = state.clock.iso(job.endAt);
-  return view;
+}
+
+function launchActionView(a: ScenarioLaunchAction): LaunchAction {
+  return {
+    actionId: a.actionId,
+    actionCode: a.actionCode,
+    type: a.type,
+    name: a.name,
+    active: true,
+    order: a.order,
+    optional: a.optional,
+    category: a.category,
+    description: a.description,
+    actionVersion: '$DEFAULT',
+    parameters: {},
+  };
 }
 
 export function sourceServerView(state: EmulatorState, server: ServerRecord): SourceServer {
@@ -65,14 +134,14 @@ export function sourceServerView(state: EmulatorState, server: ServerRecord): So
       stagingAvailabilityZone: `${state.scenario.region}a`,
     },
     lifeCycle: {
-      addedToServiceDateTime: state.clock.iso(Date.parse(state.scenario.startTime) - 30 * 86_400_000),
-      firstByteDateTime: state.clock.iso(Date.parse(state.scenario.startTime) - 30 * 86_400_000 + 600_000),
-      lastSeenByServiceDateTime: state.clock.iso(now - 30_000),
+      addedToServiceDateTime: drsTime(Date.parse(state.scenario.startTime) - 30 * 86_400_000),
+      firstByteDateTime: drsTime(Date.parse(state.scenario.startTime) - 30 * 86_400_000 + 600_000),
+      lastSeenByServiceDateTime: drsTime(now - 30_000),
       elapsedReplicationDuration: 'P30D',
     },
     sourceProperties: {
-      lastUpdatedDateTime: state.clock.iso(now - 3_600_000),
-      recommendedInstanceType: s.recommendedInstanceType ?? 't3.medium',
+      lastUpdatedDateTime: drsTime(now - 3_600_000),
+      recommendedInstanceType: recommendedInstanceType(server),
       identificationHints: { hostname: s.hostname, ...(s.fqdn ? { fqdn: s.fqdn } : {}) },
       networkInterfaces: s.sourceIp
         ? [{ ips: [s.sourceIp], isPrimary: true, macAddress: '02:00:00:00:00:01' }]
@@ -91,12 +160,17 @@ export function sourceServerView(state: EmulatorState, server: ServerRecord): So
       initiated: {
         jobID: server.lastLaunch.jobID,
         type: server.lastLaunch.type,
-        apiCallDateTime: state.clock.iso(server.lastLaunch.at),
+        apiCallDateTime: drsTime(server.lastLaunch.at),
       },
       status: server.lastLaunch.status as LaunchStatus,
     };
   }
   return view;
+}
+
+/** What DescribeSourceServers reports as the server's recommended instance type. */
+export function recommendedInstanceType(server: ServerRecord): string {
+  return server.scenario.recommendedInstanceType ?? 't3.medium';
 }
 
 export function recoveryInstanceView(state: EmulatorState, r: RecoveryInstanceRecord): RecoveryInstance {
@@ -110,10 +184,10 @@ export function recoveryInstanceView(state: EmulatorState, r: RecoveryInstanceRe
     isDrill: r.isDrill,
     tags: { ...(state.arnTags.get(state.arn('recovery-instance', r.recoveryInstanceID)) ?? {}) },
     originEnvironment: 'ON_PREMISES',
-    recoveryInstanceProperties: { lastUpdatedDateTime: state.clock.iso(r.createdAt) },
+    recoveryInstanceProperties: { lastUpdatedDateTime: drsTime(r.createdAt) },
   };
   if (r.jobID) view.jobID = r.jobID;
-  if (r.pointInTime !== undefined) view.pointInTimeSnapshotDateTime = state.clock.iso(r.pointInTime);
+  if (r.pointInTime !== undefined) view.pointInTimeSnapshotDateTime = drsTime(r.pointInTime);
   return view;
 }
 
@@ -127,20 +201,19 @@ export function launchConfigurationView(server: ServerRecord): LaunchConfigurati
     copyPrivateIp: server.launch.copyPrivateIp,
     copyTags: server.launch.copyTags,
     licensing: { osByol: server.launch.osByol },
-    postLaunchEnabled: false,
+    postLaunchEnabled: server.launch.postLaunchEnabled,
   };
 }
 
 export function snapshotView(
-  state: EmulatorState,
   sourceServerID: string,
   s: { snapshotID: string; timestamp: number },
 ): RecoverySnapshot {
   return {
     snapshotID: s.snapshotID,
     sourceServerID,
-    expectedTimestamp: state.clock.iso(s.timestamp),
-    timestamp: state.clock.iso(s.timestamp),
+    expectedTimestamp: drsTime(s.timestamp),
+    timestamp: drsTime(s.timestamp),
     ebsSnapshots: [],
   };
 }

@@ -3,9 +3,11 @@
  * errors shaped the way @aws-sdk/client-drs parses them (x-amzn-errortype + JSON body).
  */
 
+import { isDeepStrictEqual } from 'node:util';
 import {
   jobView,
   launchConfigurationView,
+  recommendedInstanceType,
   recoveryInstanceView,
   snapshotView,
   sourceServerView,
@@ -13,7 +15,7 @@ import {
 import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
 import { startLaunchJob, startTerminateJob } from './lifecycle.js';
 import { type DrsModel, type FieldError, matchOperation, validateShape, validationMessage } from './model.js';
-import type { EmulatorState } from './state.js';
+import { compactTemplateData, type EmulatorState, type ServerRecord } from './state.js';
 
 /** Limits DRS enforces beyond the model (drs-facts.md §2); mirrors src/engine/quotas.ts. */
 export const EMULATED_QUOTAS = {
@@ -274,8 +276,10 @@ const OPERATIONS: Record<string, Operation> = {
       l.rightSizing = input.targetInstanceTypeRightSizingMethod as 'NONE' | 'BASIC' | 'IN_AWS';
     if (typeof input.copyPrivateIp === 'boolean') l.copyPrivateIp = input.copyPrivateIp;
     if (typeof input.copyTags === 'boolean') l.copyTags = input.copyTags;
+    if (typeof input.postLaunchEnabled === 'boolean') l.postLaunchEnabled = input.postLaunchEnabled;
     const licensing = input.licensing as { osByol?: boolean } | undefined;
     if (typeof licensing?.osByol === 'boolean') l.osByol = licensing.osByol;
+    if (state.scenario.drs.launchConfigurationWritesTemplate) writeLaunchTemplate(state, server, input);
     return launchConfigurationView(server);
   },
 
@@ -290,7 +294,7 @@ const OPERATIONS: Record<string, Operation> = {
       .sort((a, b) => a.timestamp - b.timestamp);
     if (input.order === 'DESC') list.reverse();
     const page = paginate(list, input);
-    return { items: page.items.map((s) => snapshotView(state, id, s)), nextToken: page.nextToken };
+    return { items: page.items.map((s) => snapshotView(id, s)), nextToken: page.nextToken };
   },
 
   ListTagsForResource(state, input) {
@@ -308,6 +312,28 @@ const OPERATIONS: Record<string, Operation> = {
     return undefined;
   },
 };
+
+/**
+ * `drs.launchConfigurationWritesTemplate`: setting right-sizing BASIC or copyPrivateIp makes DRS
+ * write the EC2 launch template itself: a new version from the current default with the instance
+ * type or the first network interface's private IP changed, made the default. Nothing is written
+ * when the default version already says so. (README: the user guide says DRS updates the template;
+ * how exactly is unverified.)
+ */
+function writeLaunchTemplate(state: EmulatorState, server: ServerRecord, input: Input): void {
+  const template = state.templates.get(server.scenario.launchTemplateId);
+  const current = template?.versions.find((v) => v.number === template.defaultVersion);
+  if (!template || !current) return;
+  const data = structuredClone(current.data);
+  if (input.targetInstanceTypeRightSizingMethod === 'BASIC')
+    data.instanceType = recommendedInstanceType(server);
+  if (input.copyPrivateIp === true && server.scenario.sourceIp)
+    data.privateIpAddress = server.scenario.sourceIp;
+  if (input.copyPrivateIp === false) data.privateIpAddress = undefined;
+  const next = compactTemplateData(data);
+  if (isDeepStrictEqual(next, compactTemplateData(current.data))) return;
+  template.defaultVersion = state.addTemplateVersion(template, next).number;
+}
 
 /** The live tag map of a DRS resource, found by its ARN. */
 function tagsOf(state: EmulatorState, arn: string): Record<string, string> {

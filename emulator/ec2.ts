@@ -16,7 +16,7 @@ import {
   type XmlValue,
 } from './query.js';
 import type { ScenarioTemplateVersion } from './scenario.js';
-import type { Ec2Instance, EmulatorState, TemplateRecord } from './state.js';
+import { compactTemplateData, type Ec2Instance, type EmulatorState, type TemplateRecord } from './state.js';
 
 const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const STATE_CODES: Record<string, number> = {
@@ -174,7 +174,8 @@ function templateById(state: EmulatorState, params: QueryTree): TemplateRecord {
 
 function versionXml(state: EmulatorState, t: TemplateRecord, v: TemplateRecord['versions'][number]): XmlNode {
   const d = v.data;
-  const hasInterface = d.subnetId !== undefined || d.networkInterfaceGroupIds !== undefined;
+  const hasInterface =
+    d.subnetId !== undefined || d.networkInterfaceGroupIds !== undefined || d.privateIpAddress !== undefined;
   const profile = d.instanceProfile;
   return {
     launchTemplateId: t.launchTemplateId,
@@ -196,6 +197,7 @@ function versionXml(state: EmulatorState, t: TemplateRecord, v: TemplateRecord['
             {
               deviceIndex: 0,
               subnetId: d.subnetId,
+              privateIpAddress: d.privateIpAddress,
               groupSet: d.networkInterfaceGroupIds
                 ? repeated('groupId', d.networkInterfaceGroupIds)
                 : undefined,
@@ -240,6 +242,8 @@ function templateData(node: QueryTree | string | undefined): ScenarioTemplateVer
     if (subnetId) out.subnetId = subnetId;
     const nicGroups = strings(sub(nic, 'SecurityGroupId'));
     if (nicGroups.length) out.networkInterfaceGroupIds = nicGroups;
+    const privateIp = str(sub(nic, 'PrivateIpAddress'));
+    if (privateIp) out.privateIpAddress = privateIp;
   }
   return out;
 }
@@ -341,21 +345,16 @@ const OPERATIONS: Record<string, Operation> = {
     }
     const change = templateData(params.LaunchTemplateData);
     // EC2 replaces the network interface list as a whole when the new data names one.
-    if (change.subnetId !== undefined || change.networkInterfaceGroupIds !== undefined) {
+    if (listOf(sub(params.LaunchTemplateData, 'NetworkInterface')).length > 0) {
       base.subnetId = undefined;
       base.networkInterfaceGroupIds = undefined;
+      base.privateIpAddress = undefined;
     }
-    const data = Object.fromEntries(
-      Object.entries({ ...base, ...change }).filter(([, v]) => v !== undefined),
-    ) as ScenarioTemplateVersion;
-    const version = {
-      number: t.versions.length + 1,
-      data,
-      createdAt: state.clock.now(),
+    const data = compactTemplateData({ ...base, ...change });
+    const version = state.addTemplateVersion(t, data, {
       description: str(params.VersionDescription),
       clientToken: token,
-    };
-    t.versions.push(version);
+    });
     return { launchTemplateVersion: versionXml(state, t, version) };
   },
 

@@ -3,7 +3,13 @@
  * (`App=big`, `Tier=t1`…`t5`, contiguous blocks), each with a launch template that is already
  * launchable (subnet and security group set). Used by tests, the benchmark and `generate:` in YAML.
  */
-import { DEFAULT_TIMINGS, type Scenario, type ScenarioServer, type ScenarioTemplate } from './scenario.js';
+import {
+  DEFAULT_DRS_BEHAVIOUR,
+  DEFAULT_TIMINGS,
+  type Scenario,
+  type ScenarioServer,
+  type ScenarioTemplate,
+} from './scenario.js';
 
 export const ESTATE_SUBNET = 'subnet-0b1000000000000a1';
 export const ESTATE_VPC = 'vpc-0b1000000000000a1';
@@ -54,6 +60,7 @@ export function estateParts(
       copyPrivateIp: false,
       copyTags: false,
       osByol: false,
+      launchActions: [],
     });
   }
   return { servers, templates };
@@ -75,6 +82,7 @@ export function generateEstate(n: number, startTime = '2025-06-02T09:00:00Z'): S
     recoveryInstances: [],
     jobs: [],
     timings: { ...DEFAULT_TIMINGS },
+    drs: { ...DEFAULT_DRS_BEHAVIOUR },
     faults: {
       servers: {},
       missingEc2Permissions: false,

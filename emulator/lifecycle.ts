@@ -4,8 +4,9 @@
  * the simulated time at which they are asked.
  */
 import type { JobLog, JobLogEvent, JobLogEventData } from '@aws-sdk/client-drs';
-import { jitter } from './random.js';
-import type { PhaseTimings } from './scenario.js';
+import { drsTime } from './clock.js';
+import { jitter, uuidFrom } from './random.js';
+import { DEFAULT_TIMINGS, type PhaseTimings, type ScenarioTemplateVersion } from './scenario.js';
 import {
   type EmulatorState,
   type JobRecord,
@@ -33,19 +34,20 @@ export interface LaunchRequest {
   jobID?: string;
 }
 
-function span(state: EmulatorState, key: string, phase: keyof PhaseTimings): number {
-  const [min, max] = state.scenario.timings[phase];
-  return Math.round(jitter(state.seed, `${key}:${phase}`, min, max) * SEC);
+/** A phase's duration in ms, jittered by (seed, key, label). */
+function span(state: EmulatorState, key: string, phase: keyof PhaseTimings, label: string = phase): number {
+  const [min, max] = state.scenario.timings[phase] ?? DEFAULT_TIMINGS[phase];
+  return Math.round(jitter(state.seed, `${key}:${label}`, min, max) * SEC);
 }
 
-function addLog(
-  job: JobRecord,
-  at: number,
-  event: JobLogEvent,
-  data: JobLogEventData,
-  state: EmulatorState,
-): void {
-  const item: JobLog = { logDateTime: state.clock.iso(at), event };
+/**
+ * Real DRS logs `LAUNCH_END` (captured), which the model's JobLogEvent enum lacks; the SDK passes
+ * the string through.
+ */
+type LogEvent = JobLogEvent | 'LAUNCH_END';
+
+function addLog(job: JobRecord, at: number, event: LogEvent, data: JobLogEventData): void {
+  const item: JobLog = { logDateTime: drsTime(at), event: event as JobLogEvent };
   if (Object.keys(data).length > 0) item.eventData = data;
   job.log.push(item);
 }
@@ -81,10 +83,10 @@ export function startLaunchJob(state: EmulatorState, req: LaunchRequest): JobRec
   }
   const tStart = t0 + span(state, job.jobID, 'pending');
   state.schedule(tStart, () => {
+    // Servers stay PENDING until LAUNCHED or FAILED (captures/jc-2025-11-29-describe-jobs-started-tags.json).
     job.status = 'STARTED';
     job.startedAt = tStart;
-    addLog(job, tStart, 'JOB_START', {}, state);
-    for (const p of job.servers) p.launchStatus = 'IN_PROGRESS';
+    addLog(job, tStart, 'JOB_START', {});
   });
   let lastEnd = tStart;
   for (const p of job.servers) {
@@ -92,13 +94,68 @@ export function startLaunchJob(state: EmulatorState, req: LaunchRequest): JobRec
     if (!server) continue;
     lastEnd = Math.max(lastEnd, scheduleServer(state, job, p, server, tStart));
   }
-  const tEnd = lastEnd + Math.round(jitter(state.seed, `${job.jobID}:end`, 5, 15) * SEC);
+  const tEnd = lastEnd + span(state, job.jobID, 'jobEnd', 'end');
   state.schedule(tEnd, () => {
-    addLog(job, tEnd, 'JOB_END', {}, state);
+    addLog(job, tEnd, 'JOB_END', {});
     job.status = 'COMPLETED';
     job.endAt = tEnd;
   });
   return job;
+}
+
+/**
+ * `previousRecoveryInstance: replace`: the server's existing recovery instances are terminated
+ * first, inside the new job. Returns when the cleanup ends (tStart when there is none).
+ */
+function scheduleReplace(
+  state: EmulatorState,
+  job: JobRecord,
+  p: ParticipatingServerRecord,
+  tStart: number,
+): number {
+  if (state.scenario.drs.previousRecoveryInstance !== 'replace') return tStart;
+  const previous = state.recoveryInstancesOf(p.sourceServerID).map((r) => r.recoveryInstanceID);
+  if (previous.length === 0) return tStart;
+  const tDone = tStart + span(state, `${job.jobID}:${p.sourceServerID}`, 'terminate', 'replace');
+  state.schedule(tStart, () => {
+    p.replaced = previous.flatMap((rid) => beginCleanup(state, job, p.sourceServerID, rid, tStart) ?? []);
+  });
+  state.schedule(tDone, () => {
+    for (const rid of previous) endCleanup(state, job, p.sourceServerID, rid, tDone);
+  });
+  return tDone;
+}
+
+/** CLEANUP_START for a recovery instance; its EC2 instance starts shutting down. */
+function beginCleanup(
+  state: EmulatorState,
+  job: JobRecord,
+  sourceServerID: string,
+  rid: string,
+  at: number,
+): { recoveryInstanceID: string; ec2InstanceID: string } | undefined {
+  const record = state.recoveryInstances.get(rid);
+  if (!record) return undefined;
+  addLog(job, at, 'CLEANUP_START', { sourceServerID, targetInstanceID: record.ec2InstanceID });
+  const instance = state.instances.get(record.ec2InstanceID);
+  if (instance && instance.state !== 'terminated') instance.state = 'shutting-down';
+  return { recoveryInstanceID: rid, ec2InstanceID: record.ec2InstanceID };
+}
+
+/** CLEANUP_END: the EC2 instance is terminated and the recovery instance removed from DRS. */
+function endCleanup(
+  state: EmulatorState,
+  job: JobRecord,
+  sourceServerID: string,
+  rid: string,
+  at: number,
+): void {
+  const record = state.recoveryInstances.get(rid);
+  if (!record) return;
+  const instance = state.instances.get(record.ec2InstanceID);
+  if (instance) instance.state = 'terminated';
+  state.deleteRecoveryInstance(rid);
+  addLog(job, at, 'CLEANUP_END', { sourceServerID, targetInstanceID: record.ec2InstanceID });
 }
 
 /** Queues one server's phases; returns the simulated time its launch ends (or fails). */
@@ -114,7 +171,7 @@ function scheduleServer(
   const fault = state.faults.servers[id];
   const fail = (at: number, event: JobLogEvent, rawError: string | undefined): number => {
     state.schedule(at, () => {
-      if (rawError !== undefined) addLog(job, at, event, { sourceServerID: id, rawError }, state);
+      if (rawError !== undefined) addLog(job, at, event, { sourceServerID: id, rawError });
       p.launchStatus = 'FAILED';
       p.endedAt = at;
       server.lastLaunchResult = 'FAILED';
@@ -122,8 +179,9 @@ function scheduleServer(
     });
     return at;
   };
+  const tBegin = scheduleReplace(state, job, p, tStart);
   // Snapshot phase: a pinned point in time is reused; otherwise an on-demand snapshot is taken.
-  const tSnap = tStart + Math.round(jitter(state.seed, `${key}:stagger`, 0, 10) * SEC);
+  const tSnap = tBegin + span(state, key, 'stagger');
   let tSnapEnd: number;
   let pointInTime: number;
   if (p.recoverySnapshotID) {
@@ -136,11 +194,11 @@ function scheduleServer(
       );
     tSnapEnd = tSnap + 5 * SEC;
     pointInTime = pinned.timestamp;
-    state.schedule(tSnap, () => addLog(job, tSnap, 'USING_PREVIOUS_SNAPSHOT', { sourceServerID: id }, state));
+    state.schedule(tSnap, () => addLog(job, tSnap, 'USING_PREVIOUS_SNAPSHOT', { sourceServerID: id }));
   } else {
     tSnapEnd = tSnap + span(state, key, 'snapshot');
     pointInTime = tSnap - server.scenario.lagSeconds * SEC;
-    state.schedule(tSnap, () => addLog(job, tSnap, 'SNAPSHOT_START', { sourceServerID: id }, state));
+    state.schedule(tSnap, () => addLog(job, tSnap, 'SNAPSHOT_START', { sourceServerID: id }));
     if (NOT_REPLICATING.has(server.scenario.replicationState))
       return fail(
         tSnapEnd,
@@ -149,7 +207,7 @@ function scheduleServer(
       );
     if (fault?.phase === 'snapshot') return fail(tSnapEnd, 'SNAPSHOT_FAIL', fault.rawError);
     state.schedule(tSnapEnd, () => {
-      addLog(job, tSnapEnd, 'SNAPSHOT_END', { sourceServerID: id }, state);
+      addLog(job, tSnapEnd, 'SNAPSHOT_END', { sourceServerID: id });
       server.snapshots.push({ snapshotID: state.ids.snapshotId(), timestamp: pointInTime });
     });
   }
@@ -159,21 +217,21 @@ function scheduleServer(
     const rawError = `User: arn:aws:sts::${state.scenario.accountId}:assumed-role/drs-drill/drs-drill-session is not authorized to perform: ${missing.action} because no identity-based policy allows the ${missing.action} action`;
     return fail(tSnapEnd + 200 * SEC, 'LAUNCH_FAILED', missing.logFailure ? rawError : undefined);
   }
-  const tConv = tSnapEnd + 10 * SEC;
+  // The capture's event data: conversionServerID on CONVERSION_END, only sourceServerID on
+  // LAUNCH_START, the launched EC2 instance as targetInstanceID on LAUNCH_END.
+  const tConv = tSnapEnd + span(state, key, 'conversionDelay');
   const tConvEnd = tConv + span(state, key, 'conversion');
   const conversionServerID = state.ids.instanceId();
-  state.schedule(tConv, () =>
-    addLog(job, tConv, 'CONVERSION_START', { sourceServerID: id, conversionServerID }, state),
-  );
+  state.schedule(tConv, () => addLog(job, tConv, 'CONVERSION_START', { sourceServerID: id }));
   if (fault?.phase === 'conversion') return fail(tConvEnd, 'CONVERSION_FAIL', fault.rawError);
-  state.schedule(tConvEnd, () => addLog(job, tConvEnd, 'CONVERSION_END', { sourceServerID: id }, state));
-  const tLaunch = tConvEnd + 5 * SEC;
+  state.schedule(tConvEnd, () =>
+    addLog(job, tConvEnd, 'CONVERSION_END', { sourceServerID: id, conversionServerID }),
+  );
+  const tLaunch = tConvEnd + span(state, key, 'launchDelay');
   const tLaunched = tLaunch + span(state, key, 'launch');
   const recoveryInstanceID = state.ids.instanceId();
   const ec2InstanceID = state.ids.instanceId();
-  state.schedule(tLaunch, () =>
-    addLog(job, tLaunch, 'LAUNCH_START', { sourceServerID: id, targetInstanceID: recoveryInstanceID }, state),
-  );
+  state.schedule(tLaunch, () => addLog(job, tLaunch, 'LAUNCH_START', { sourceServerID: id }));
   const problem = fault?.phase === 'launch' ? fault.rawError : launchProblem(state, server);
   if (problem) return fail(tLaunched, 'LAUNCH_FAILED', problem);
   state.schedule(tLaunch, () =>
@@ -183,12 +241,14 @@ function scheduleServer(
     p.launchStatus = 'LAUNCHED';
     p.endedAt = tLaunched;
     p.recoveryInstanceID = recoveryInstanceID;
+    addLog(job, tLaunched, 'LAUNCH_END', { sourceServerID: id, targetInstanceID: ec2InstanceID });
     server.lastLaunchResult = 'SUCCEEDED';
     if (server.lastLaunch?.jobID === job.jobID) server.lastLaunch.status = 'LAUNCHED';
     const instance = state.instances.get(ec2InstanceID);
     if (instance && instance.state === 'pending')
       instance.state = server.launch.launchDisposition === 'STOPPED' ? 'stopped' : 'running';
   });
+  scheduleLaunchActions(state, job, p, server, tLaunched);
   const tHealthy = tLaunched + span(state, key, 'boot');
   state.schedule(tHealthy, () => {
     const instance = state.instances.get(ec2InstanceID);
@@ -197,6 +257,49 @@ function scheduleServer(
     instance.statusChecksAt = tHealthy;
   });
   return tLaunched;
+}
+
+/**
+ * Post-launch actions: every run is IN_PROGRESS from LAUNCHED and reaches its scripted result after
+ * its `seconds`. The job's own COMPLETED time does not wait for them (README: unverified).
+ */
+function scheduleLaunchActions(
+  state: EmulatorState,
+  job: JobRecord,
+  p: ParticipatingServerRecord,
+  server: ServerRecord,
+  tLaunched: number,
+): void {
+  const actions = server.scenario.launchActions;
+  if (!server.launch.postLaunchEnabled || actions.length === 0) return;
+  const runs = [...actions]
+    .sort((a, b) => a.order - b.order)
+    .map((action) => ({
+      action,
+      runId: uuidFrom(`${state.seed}:${job.jobID}:${p.sourceServerID}:${action.actionId}`),
+      status: 'IN_PROGRESS' as const,
+      at: tLaunched + Math.round(action.seconds * SEC),
+    }));
+  state.schedule(tLaunched, () => {
+    p.launchActions = {
+      ssmAgentDiscoveredAt: tLaunched,
+      runs: runs.map(({ action, runId, status }) => ({ action, runId, status })),
+    };
+  });
+  runs.forEach(({ action, at }, i) => {
+    state.schedule(at, () => {
+      const run = p.launchActions?.runs[i];
+      if (!run) return;
+      run.status = action.result;
+      run.endedAt = at;
+      if (action.failureReason !== undefined) run.failureReason = action.failureReason;
+    });
+  });
+}
+
+/** The private IP a launch asks for: the template's, else the source's under copyPrivateIp. */
+function requestedIp(server: ServerRecord, data: ScenarioTemplateVersion): string | undefined {
+  return data.privateIpAddress ?? (server.launch.copyPrivateIp ? server.scenario.sourceIp : undefined);
 }
 
 /** What RunInstances would refuse in the template's default version, as EC2's error text. */
@@ -220,12 +323,9 @@ function launchProblem(state: EmulatorState, server: ServerRecord): string | und
     if (group.vpcId !== subnet.vpcId)
       return `InvalidParameter: Security group ${g} and subnet ${subnet.subnetId} belong to different networks.`;
   }
-  if (
-    server.launch.copyPrivateIp &&
-    server.scenario.sourceIp &&
-    !inCidr(server.scenario.sourceIp, subnet.cidr)
-  )
-    return `InvalidParameterValue: Address ${server.scenario.sourceIp} does not fall within the subnet's address range`;
+  const ip = requestedIp(server, data);
+  if (ip && !inCidr(ip, subnet.cidr))
+    return `InvalidParameterValue: Address ${ip} does not fall within the subnet's address range`;
   return undefined;
 }
 
@@ -255,10 +355,7 @@ function createInstances(
     subnetId: subnet?.subnetId,
     vpcId: subnet?.vpcId,
     securityGroupIds: [...(data.networkInterfaceGroupIds ?? data.securityGroupIds ?? [])],
-    privateIp:
-      server.launch.copyPrivateIp && server.scenario.sourceIp
-        ? server.scenario.sourceIp
-        : addressIn(subnet?.cidr, ec2InstanceID),
+    privateIp: requestedIp(server, data) ?? addressIn(subnet?.cidr, ec2InstanceID),
     launchTime: at,
     availabilityZone: subnet?.availabilityZone || `${state.scenario.region}a`,
     iamInstanceProfile: data.instanceProfile,
@@ -299,7 +396,7 @@ export function startTerminateJob(state: EmulatorState, recoveryInstanceIDs: str
   let lastEnd = tStart;
   state.schedule(tStart, () => {
     job.status = 'STARTED';
-    addLog(job, tStart, 'JOB_START', {}, state);
+    addLog(job, tStart, 'JOB_START', {});
   });
   for (const p of job.servers) {
     const rid = p.recoveryInstanceID as string;
@@ -307,31 +404,16 @@ export function startTerminateJob(state: EmulatorState, recoveryInstanceIDs: str
     lastEnd = Math.max(lastEnd, tDone);
     state.schedule(tStart, () => {
       p.launchStatus = 'IN_PROGRESS';
-      addLog(
-        job,
-        tStart,
-        'CLEANUP_START',
-        { sourceServerID: p.sourceServerID, targetInstanceID: rid },
-        state,
-      );
-      const record = state.recoveryInstances.get(rid);
-      const instance = record && state.instances.get(record.ec2InstanceID);
-      if (instance && instance.state !== 'terminated') instance.state = 'shutting-down';
+      beginCleanup(state, job, p.sourceServerID, rid, tStart);
     });
     state.schedule(tDone, () => {
-      const record = state.recoveryInstances.get(rid);
-      const instance = record && state.instances.get(record.ec2InstanceID);
-      if (instance) instance.state = 'terminated';
-      state.recoveryInstances.delete(rid);
-      const server = state.servers.get(p.sourceServerID);
-      if (server?.recoveryInstanceId === rid) server.recoveryInstanceId = undefined;
       p.launchStatus = 'TERMINATED';
-      addLog(job, tDone, 'CLEANUP_END', { sourceServerID: p.sourceServerID, targetInstanceID: rid }, state);
+      endCleanup(state, job, p.sourceServerID, rid, tDone);
     });
   }
   const tEnd = lastEnd + 5 * SEC;
   state.schedule(tEnd, () => {
-    addLog(job, tEnd, 'JOB_END', {}, state);
+    addLog(job, tEnd, 'JOB_END', {});
     job.status = 'COMPLETED';
     job.endAt = tEnd;
   });

@@ -13,6 +13,12 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
+/** A UUID-shaped id (8-4-4-4-12 hex) fixed by a text: launch action and run ids. */
+export function uuidFrom(text: string): string {
+  const h = [0, 1, 2, 3].map((i) => hash32(`${i}:${text}`).toString(16).padStart(8, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 /** mulberry32: a small seeded generator of floats in [0, 1). */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -5,17 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ESTATE_SG, ESTATE_SUBNET, ESTATE_VPC, estateParts } from './estate.js';
-import { hash32 } from './random.js';
+import { hash32, uuidFrom } from './random.js';
 import {
-  DEFAULT_TIMINGS,
+  DEFAULT_DRS_BEHAVIOUR,
   type DropRule,
+  type DrsBehaviour,
   type Phase,
   type PhaseTimings,
   type Scenario,
   ScenarioError,
   type ScenarioFaults,
+  type ScenarioLaunchAction,
   type ScenarioServer,
   type ScenarioTemplate,
+  TIMING_PROFILES,
 } from './scenario.js';
 
 type Path = (string | number)[];
@@ -92,6 +95,11 @@ const RE = {
   sg: /^sg-[0-9a-f]{8,17}$/,
   vpc: /^vpc-[0-9a-f]{8,17}$/,
   pit: /^pit-[0-9a-zA-Z]{17}$/,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  // The DRS model's patterns for LaunchActionName, SsmDocumentName and FailureReason.
+  actionName: /^[A-Za-z0-9][A-Za-z0-9 /_-]*$/,
+  ssmDocument: /^([A-Za-z0-9-/:])+$/,
+  failureReason: /^[0-9a-zA-Z ():/.,'-_#*;]*$/,
   account: /^[0-9]{12}$/,
   cidr: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/,
   ip: /^\d{1,3}(\.\d{1,3}){3}$/,
@@ -176,6 +184,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
       'recoveryInstances',
       'jobs',
       'timings',
+      'drs',
       'faults',
       'sts',
       'description',
@@ -215,6 +224,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
         'networkInterfaceGroupIds',
         'instanceType',
         'instanceProfile',
+        'privateIpAddress',
       ]);
       return {
         subnetId: vo.subnetId === undefined ? undefined : r.str(vo.subnetId, [...q, 'subnetId'], RE.subnet),
@@ -234,6 +244,10 @@ function readScenario(r: Reader, raw: unknown): Scenario {
           vo.instanceType === undefined ? undefined : r.str(vo.instanceType, [...q, 'instanceType']),
         instanceProfile:
           vo.instanceProfile === undefined ? undefined : r.str(vo.instanceProfile, [...q, 'instanceProfile']),
+        privateIpAddress:
+          vo.privateIpAddress === undefined
+            ? undefined
+            : r.str(vo.privateIpAddress, [...q, 'privateIpAddress'], RE.ip),
       };
     });
     if (versions.length === 0) r.fail([...p, 'versions'], 'needs at least one version');
@@ -316,6 +330,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
     recoveryInstances,
     jobs,
     timings: readTimings(r, top.timings),
+    drs: readDrs(r, top.drs),
     faults: readFaults(r, top.faults, seen),
     sts: r.obj(
       top.sts,
@@ -344,6 +359,7 @@ function readServer(
     'recommendedInstanceType',
     'launchTemplateId',
     'launch',
+    'launchActions',
   ]);
   const sourceServerID = r.str(o.id, [...p, 'id'], RE.server);
   const hostname = r.str(o.hostname, [...p, 'hostname']);
@@ -417,6 +433,57 @@ function readServer(
     copyPrivateIp: r.bool(launch.copyPrivateIp, [...p, 'launch', 'copyPrivateIp'], false),
     copyTags: r.bool(launch.copyTags, [...p, 'launch', 'copyTags'], false),
     osByol: r.bool(launch.osByol, [...p, 'launch', 'osByol'], false),
+    launchActions: r
+      .list(o.launchActions, [...p, 'launchActions'])
+      .map((x, k) => readLaunchAction(r, x, [...p, 'launchActions', k], sourceServerID)),
+  };
+}
+
+const ACTION_CATEGORIES = ['MONITORING', 'VALIDATION', 'CONFIGURATION', 'SECURITY', 'OTHER'] as const;
+
+function readLaunchAction(r: Reader, v: unknown, p: Path, sourceServerID: string): ScenarioLaunchAction {
+  const o = r.obj(v, p, [
+    'actionId',
+    'name',
+    'actionCode',
+    'type',
+    'order',
+    'optional',
+    'category',
+    'description',
+    'result',
+    'failureReason',
+    'seconds',
+  ]);
+  const name = r.str(o.name, [...p, 'name'], RE.actionName);
+  if (name.length > 256) r.fail([...p, 'name'], 'must be at most 256 characters');
+  const index = Number(p.at(-1));
+  const result = r.oneOf(o.result, [...p, 'result'], ['SUCCEEDED', 'FAILED'] as const, 'SUCCEEDED');
+  if (o.failureReason !== undefined && result !== 'FAILED')
+    r.fail([...p, 'failureReason'], 'is only allowed with result: FAILED');
+  const failureReason =
+    result === 'FAILED'
+      ? r.str(o.failureReason, [...p, 'failureReason'], RE.failureReason, `${name} failed`)
+      : undefined;
+  if (failureReason !== undefined && failureReason.length > 256)
+    r.fail([...p, 'failureReason'], 'must be at most 256 characters');
+  return {
+    actionId: r.str(o.actionId, [...p, 'actionId'], RE.uuid, uuidFrom(`${sourceServerID}:action:${index}`)),
+    name,
+    actionCode: r.str(
+      o.actionCode,
+      [...p, 'actionCode'],
+      RE.ssmDocument,
+      'AWSMigration-VerifyProcessIsRunning',
+    ),
+    type: r.oneOf(o.type, [...p, 'type'], ['SSM_COMMAND', 'SSM_AUTOMATION'] as const, 'SSM_COMMAND'),
+    order: r.num(o.order, [...p, 'order'], 2 + index, 2, 10_000),
+    optional: r.bool(o.optional, [...p, 'optional'], false),
+    category: r.oneOf(o.category, [...p, 'category'], ACTION_CATEGORIES, 'OTHER'),
+    description: r.str(o.description, [...p, 'description'], undefined, ''),
+    result,
+    failureReason,
+    seconds: r.num(o.seconds, [...p, 'seconds'], 60, 0, 86_400),
   };
 }
 
@@ -434,10 +501,13 @@ function defaultSnapshots(
   });
 }
 
+/** `timings: captured`, or a mapping of phases on top of `profile:` (default `default`). */
 function readTimings(r: Reader, v: unknown): PhaseTimings {
-  const keys = Object.keys(DEFAULT_TIMINGS) as (keyof PhaseTimings)[];
-  const o = r.obj(v, ['timings'], keys);
-  const out = { ...DEFAULT_TIMINGS };
+  const profiles = Object.keys(TIMING_PROFILES) as (keyof typeof TIMING_PROFILES)[];
+  if (typeof v === 'string') return { ...TIMING_PROFILES[r.oneOf(v, ['timings'], profiles, 'default')] };
+  const keys = Object.keys(TIMING_PROFILES.default) as (keyof PhaseTimings)[];
+  const o = r.obj(v, ['timings'], ['profile', ...keys]);
+  const out = { ...TIMING_PROFILES[r.oneOf(o.profile, ['timings', 'profile'], profiles, 'default')] };
   for (const k of keys) {
     if (o[k] === undefined) continue;
     const pair = r.list(o[k], ['timings', k]);
@@ -448,6 +518,30 @@ function readTimings(r: Reader, v: unknown): PhaseTimings {
     out[k] = [lo, hi];
   }
   return out;
+}
+
+function readDrs(r: Reader, v: unknown): DrsBehaviour {
+  const d = DEFAULT_DRS_BEHAVIOUR;
+  const o = r.obj(v, ['drs'], Object.keys(d));
+  return {
+    recoveryInstanceIdInJob: r.oneOf(
+      o.recoveryInstanceIdInJob,
+      ['drs', 'recoveryInstanceIdInJob'],
+      ['until-completed', 'never', 'always'] as const,
+      d.recoveryInstanceIdInJob,
+    ),
+    previousRecoveryInstance: r.oneOf(
+      o.previousRecoveryInstance,
+      ['drs', 'previousRecoveryInstance'],
+      ['keep', 'replace'] as const,
+      d.previousRecoveryInstance,
+    ),
+    launchConfigurationWritesTemplate: r.bool(
+      o.launchConfigurationWritesTemplate,
+      ['drs', 'launchConfigurationWritesTemplate'],
+      d.launchConfigurationWritesTemplate,
+    ),
+  };
 }
 
 function readRates(r: Reader, v: unknown, p: Path): Record<string, number> {

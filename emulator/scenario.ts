@@ -26,6 +26,24 @@ export interface ScenarioServer {
   copyPrivateIp: boolean;
   copyTags: boolean;
   osByol: boolean;
+  /** Post-launch actions DRS runs on the launched instance (the run results are scripted). */
+  launchActions: ScenarioLaunchAction[];
+}
+
+export interface ScenarioLaunchAction {
+  actionId: string;
+  name: string;
+  /** The SSM document (LaunchAction.actionCode). */
+  actionCode: string;
+  type: 'SSM_COMMAND' | 'SSM_AUTOMATION';
+  order: number;
+  optional: boolean;
+  category: 'MONITORING' | 'VALIDATION' | 'CONFIGURATION' | 'SECURITY' | 'OTHER';
+  description: string;
+  /** How the run ends, and after how many simulated seconds from LAUNCHED. */
+  result: 'SUCCEEDED' | 'FAILED';
+  failureReason?: string;
+  seconds: number;
 }
 
 export interface ScenarioTemplateVersion {
@@ -35,6 +53,8 @@ export interface ScenarioTemplateVersion {
   networkInterfaceGroupIds?: string[];
   instanceType?: string;
   instanceProfile?: string;
+  /** PrivateIpAddress of the first network interface (what DRS's copyPrivateIp writes). */
+  privateIpAddress?: string;
 }
 
 export interface ScenarioTemplate {
@@ -64,14 +84,48 @@ export interface ScenarioJob {
 }
 
 export interface PhaseTimings {
-  /** [min, max] simulated seconds of each phase. */
+  /**
+   * [min, max] simulated seconds of each phase. The gaps between phases are optional (code that
+   * builds a Scenario by hand may leave them out) and then take DEFAULT_TIMINGS' values.
+   */
   pending: [number, number];
+  /** From JOB_START to a server's SNAPSHOT_START (or USING_PREVIOUS_SNAPSHOT). */
+  stagger?: [number, number];
   snapshot: [number, number];
+  /** From SNAPSHOT_END to CONVERSION_START. */
+  conversionDelay?: [number, number];
   conversion: [number, number];
+  /** From CONVERSION_END to LAUNCH_START. */
+  launchDelay?: [number, number];
+  /** From LAUNCH_START to LAUNCH_END (the server LAUNCHED). */
   launch: [number, number];
+  /** From the last server's end to JOB_END. */
+  jobEnd?: [number, number];
   boot: [number, number];
   terminate: [number, number];
 }
+
+/**
+ * How DRS behaves where public sources disagree or say little (emulator/README.md, "Fidelity").
+ * The defaults are what real DRS was captured doing.
+ */
+export interface DrsBehaviour {
+  /**
+   * `participatingServers[].recoveryInstanceID` of a job: `until-completed` from LAUNCHED until the
+   * job is COMPLETED (the captures), `never`, or `always` (from LAUNCHED on, kept after COMPLETED).
+   */
+  recoveryInstanceIdInJob: 'until-completed' | 'never' | 'always';
+  /** A new launch of a server that has recovery instances: `keep` them, or `replace` them (cleanup first). */
+  previousRecoveryInstance: 'keep' | 'replace';
+  /** UpdateLaunchConfiguration writes right-sizing and copyPrivateIp into a new default template version. */
+  launchConfigurationWritesTemplate: boolean;
+}
+
+export const DEFAULT_DRS_BEHAVIOUR: DrsBehaviour = {
+  recoveryInstanceIdInJob: 'until-completed',
+  previousRecoveryInstance: 'keep',
+  launchConfigurationWritesTemplate: true,
+};
 
 export interface DropRule {
   operation: string;
@@ -108,18 +162,43 @@ export interface Scenario {
   recoveryInstances: ScenarioRecoveryInstance[];
   jobs: ScenarioJob[];
   timings: PhaseTimings;
+  drs: DrsBehaviour;
   faults: ScenarioFaults;
   sts: Record<string, unknown>;
 }
 
-export const DEFAULT_TIMINGS: PhaseTimings = {
+export const DEFAULT_TIMINGS: Required<PhaseTimings> = {
   pending: [5, 20],
+  stagger: [0, 10],
   snapshot: [60, 180],
+  conversionDelay: [10, 10],
   conversion: [180, 480],
+  launchDelay: [5, 5],
   launch: [60, 120],
+  jobEnd: [5, 15],
   boot: [120, 240],
   terminate: [60, 120],
 };
+
+/**
+ * `timings: captured`: the phases of the two-server Linux drill jobs in
+ * captures/drs-plan-automation-sample_result.json (us-west-2, 2022-12-07). Boot and terminate
+ * were not captured and keep the defaults.
+ */
+export const CAPTURED_TIMINGS: Required<PhaseTimings> = {
+  pending: [0.3, 0.4], // JOB_START 0.30 s and 0.36 s after creationDateTime
+  stagger: [0.35, 0.45], // SNAPSHOT_START 0.40–0.43 s after JOB_START
+  snapshot: [0.15, 0.25], // SNAPSHOT_END 0.18–0.19 s later
+  conversionDelay: [51, 52.5], // CONVERSION_START 51.2–52.0 s after SNAPSHOT_END (≈ 52 s after JOB_START)
+  conversion: [170, 200], // CONVERSION_END 174.7–197.5 s later
+  launchDelay: [0.45, 0.75], // LAUNCH_START 0.48–0.70 s after CONVERSION_END
+  launch: [275, 312], // LAUNCH_END 277.9–309.9 s after LAUNCH_START
+  jobEnd: [2, 3], // JOB_END 2.13–2.81 s after the last LAUNCH_END
+  boot: DEFAULT_TIMINGS.boot,
+  terminate: DEFAULT_TIMINGS.terminate,
+};
+
+export const TIMING_PROFILES = { default: DEFAULT_TIMINGS, captured: CAPTURED_TIMINGS } as const;
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';

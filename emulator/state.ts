@@ -5,7 +5,13 @@
 import type { JobLog } from '@aws-sdk/client-drs';
 import { createClock, type SimClock } from './clock.js';
 import { IdFactory } from './random.js';
-import type { Scenario, ScenarioFaults, ScenarioServer, ScenarioTemplateVersion } from './scenario.js';
+import type {
+  Scenario,
+  ScenarioFaults,
+  ScenarioLaunchAction,
+  ScenarioServer,
+  ScenarioTemplateVersion,
+} from './scenario.js';
 
 export type Ec2State = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 
@@ -40,10 +46,25 @@ export interface RecoveryInstanceRecord {
 export interface ParticipatingServerRecord {
   sourceServerID: string;
   recoverySnapshotID?: string;
+  /** Set when the server is LAUNCHED (LAUNCH jobs) or from the start (TERMINATE jobs). */
   recoveryInstanceID?: string;
   launchStatus: 'PENDING' | 'IN_PROGRESS' | 'LAUNCHED' | 'FAILED' | 'TERMINATED';
   /** Simulated ms at which the server reached LAUNCHED or FAILED (timeline introspection). */
   endedAt?: number;
+  /** Recovery instances of this server that the job terminated first (`previousRecoveryInstance: replace`). */
+  replaced?: { recoveryInstanceID: string; ec2InstanceID: string }[];
+  /** Post-launch action runs, from LAUNCHED on (servers whose scenario declares launch actions). */
+  launchActions?: {
+    ssmAgentDiscoveredAt: number;
+    runs: {
+      action: ScenarioLaunchAction;
+      runId: string;
+      status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+      failureReason?: string;
+      /** Simulated ms at which the run reached its result (timeline introspection). */
+      endedAt?: number;
+    }[];
+  };
 }
 
 export interface JobRecord {
@@ -70,6 +91,7 @@ export interface ServerRecord {
     copyPrivateIp: boolean;
     copyTags: boolean;
     osByol: boolean;
+    postLaunchEnabled: boolean;
   };
   tags: Record<string, string>;
   snapshots: { snapshotID: string; timestamp: number }[];
@@ -150,6 +172,7 @@ export class EmulatorState {
           copyPrivateIp: s.copyPrivateIp,
           copyTags: s.copyTags,
           osByol: s.osByol,
+          postLaunchEnabled: s.launchActions.length > 0,
         },
         tags: { ...s.tags },
         snapshots: s.snapshots.map((p) => ({ snapshotID: p.snapshotID, timestamp: Date.parse(p.timestamp) })),
@@ -181,8 +204,9 @@ export class EmulatorState {
         pointInTime: launchedAt - 300_000,
         createdAt: launchedAt,
       });
-      if (server) server.recoveryInstanceId = r.recoveryInstanceID;
     }
+    for (const [id, server] of this.servers)
+      server.recoveryInstanceId = this.recoveryInstancesOf(id).at(-1)?.recoveryInstanceID;
   }
 
   /** Runs `apply` once simulated time reaches `at`. Events at the same time keep their order. */
@@ -233,6 +257,41 @@ export class EmulatorState {
   arn(kind: 'job' | 'source-server' | 'recovery-instance', id: string): string {
     return `arn:aws:drs:${this.scenario.region}:${this.scenario.accountId}:${kind}/${id}`;
   }
+
+  /** Adds a version to a launch template (numbers are 1-based and dense) and returns it. */
+  addTemplateVersion(
+    t: TemplateRecord,
+    data: ScenarioTemplateVersion,
+    extra: { description?: string; clientToken?: string } = {},
+  ): TemplateRecord['versions'][number] {
+    const version = { number: t.versions.length + 1, data, createdAt: this.clock.now(), ...extra };
+    t.versions.push(version);
+    return version;
+  }
+
+  /** A source server's recovery instances, oldest first. */
+  recoveryInstancesOf(sourceServerID: string): RecoveryInstanceRecord[] {
+    return [...this.recoveryInstances.values()]
+      .filter((r) => r.sourceServerID === sourceServerID)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** Removes a recovery instance; its server then points at its newest remaining one, if any. */
+  deleteRecoveryInstance(recoveryInstanceID: string): void {
+    const record = this.recoveryInstances.get(recoveryInstanceID);
+    if (!record) return;
+    this.recoveryInstances.delete(recoveryInstanceID);
+    const server = this.servers.get(record.sourceServerID);
+    if (server?.recoveryInstanceId === recoveryInstanceID)
+      server.recoveryInstanceId = this.recoveryInstancesOf(record.sourceServerID).at(-1)?.recoveryInstanceID;
+  }
+}
+
+/** Template version data without its unset fields (so equal data compares equal). */
+export function compactTemplateData(data: ScenarioTemplateVersion): ScenarioTemplateVersion {
+  return Object.fromEntries(
+    Object.entries(data).filter(([, v]) => v !== undefined),
+  ) as ScenarioTemplateVersion;
 }
 
 /** The tags DRS puts on the EC2 instances it launches. */

@@ -10,10 +10,21 @@ import {
   TagResourceCommand,
   TerminateRecoveryInstancesCommand,
   UpdateLaunchConfigurationCommand,
+  ValidationException,
 } from '@aws-sdk/client-drs';
 import { DescribeInstanceStatusCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_01, DB_01, DB_02, type Harness, MINUTE, repairedDemo, start, stop } from './helpers.js';
+import {
+  APP_01,
+  DB_01,
+  DB_02,
+  type Harness,
+  MINUTE,
+  repairedDemo,
+  SERVER_LAUNCH_EVENTS,
+  start,
+  stop,
+} from './helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -43,23 +54,24 @@ describe('a 3-server drill, end to end over the SDK', () => {
     h.emulator.state.advance(1 * MINUTE);
     let [seen] = (await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: [job.jobID!] } }))).items!;
     expect(seen?.status).toBe('STARTED');
-    expect(seen?.participatingServers?.every((p) => p.launchStatus === 'IN_PROGRESS')).toBe(true);
+    // Real DRS keeps servers PENDING until LAUNCHED or FAILED (no IN_PROGRESS while STARTED).
+    expect(seen?.participatingServers?.every((p) => p.launchStatus === 'PENDING')).toBe(true);
 
     h.emulator.state.advance(20 * MINUTE);
     [seen] = (await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: [job.jobID!] } }))).items!;
     expect(seen?.status).toBe('COMPLETED');
-    expect(seen?.endDateTime).toMatch(/^2025-06-02T09:\d\d:\d\dZ$/);
+    expect(seen?.endDateTime).toMatch(/^2025-06-02T09:\d\d:\d\d\.\d{6}\+00:00$/);
+    // A COMPLETED job no longer names the recovery instances (default recoveryInstanceIdInJob).
     expect(
-      seen?.participatingServers?.every((p) => p.launchStatus === 'LAUNCHED' && p.recoveryInstanceID),
+      seen?.participatingServers?.every((p) => p.launchStatus === 'LAUNCHED' && !p.recoveryInstanceID),
     ).toBe(true);
 
     const log = (await h.drs.send(new DescribeJobLogItemsCommand({ jobID: job.jobID! }))).items!;
     const events = log.map((l) => l.event);
     expect(events[0]).toBe('JOB_START');
     expect(events.at(-1)).toBe('JOB_END');
-    for (const e of ['SNAPSHOT_START', 'SNAPSHOT_END', 'CONVERSION_START', 'CONVERSION_END', 'LAUNCH_START'])
-      expect(events.filter((x) => x === e)).toHaveLength(3);
-    expect(log.find((l) => l.event === 'CONVERSION_START')?.eventData?.conversionServerID).toMatch(
+    for (const e of SERVER_LAUNCH_EVENTS) expect(events.filter((x) => x === e)).toHaveLength(3);
+    expect(log.find((l) => l.event === 'CONVERSION_END')?.eventData?.conversionServerID).toMatch(
       /^i-[0-9a-f]{17}$/,
     );
 
@@ -71,9 +83,9 @@ describe('a 3-server drill, end to end over the SDK', () => {
     // The emulator gives recovery instances and EC2 instances different ids so that mixing them up shows.
     expect(db01.ec2InstanceID).not.toBe(db01.recoveryInstanceID);
     expect(
-      log.find((l) => l.event === 'LAUNCH_START' && l.eventData?.sourceServerID === DB_01)?.eventData
+      log.find((l) => String(l.event) === 'LAUNCH_END' && l.eventData?.sourceServerID === DB_01)?.eventData
         ?.targetInstanceID,
-    ).toBe(db01.recoveryInstanceID);
+    ).toBe(db01.ec2InstanceID);
     expect(Date.parse(db01.pointInTimeSnapshotDateTime!)).toBeLessThan(Date.parse(seen!.endDateTime!));
 
     const ec2 = await h.ec2.send(new DescribeInstancesCommand({ InstanceIds: [db01.ec2InstanceID!] }));
@@ -100,7 +112,8 @@ describe('a 3-server drill, end to end over the SDK', () => {
   it('puts the StartRecovery tags on the job, readable through ListTagsForResource, and TagResource adds more', async () => {
     h = await start(repairedDemo());
     const job = await drill([DB_01]);
-    expect(job.tags).toEqual({ 'drs-drill:execution-id': 'o/r/1' });
+    // DRS adds resourceArn to the job's tags; ListTagsForResource lists only the tags put on it.
+    expect(job.tags).toEqual({ 'drs-drill:execution-id': 'o/r/1', resourceArn: job.arn });
     await h.drs.send(new TagResourceCommand({ resourceArn: job.arn!, tags: { extra: 'yes' } }));
     const tags = await h.drs.send(new ListTagsForResourceCommand({ resourceArn: job.arn! }));
     expect(tags.tags).toEqual({ 'drs-drill:execution-id': 'o/r/1', extra: 'yes' });
@@ -139,7 +152,12 @@ describe('a 3-server drill, end to end over the SDK', () => {
     h.emulator.state.advance(10 * MINUTE);
     const [done] = (await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: [job!.jobID!] } }))).items!;
     expect(done?.status).toBe('COMPLETED');
-    expect(done?.participatingServers?.map((p) => p.launchStatus)).toEqual(['TERMINATED', 'TERMINATED']);
+    // A COMPLETED TERMINATE job lists no servers; its log still names them.
+    expect(done?.participatingServers).toEqual([]);
+    const log = (await h.drs.send(new DescribeJobLogItemsCommand({ jobID: job!.jobID! }))).items!;
+    expect(log.filter((l) => l.event === 'CLEANUP_END').map((l) => l.eventData?.sourceServerID)).toEqual(
+      instances.map((r) => r.sourceServerID),
+    );
     expect((await h.drs.send(new DescribeRecoveryInstancesCommand({}))).items).toEqual([]);
     const ec2 = await h.ec2.send(
       new DescribeInstancesCommand({ InstanceIds: instances.map((r) => r.ec2InstanceID!) }),
@@ -159,10 +177,13 @@ describe('a 3-server drill, end to end over the SDK', () => {
     const page2 = await h.drs.send(new DescribeJobsCommand({ maxResults: 2, nextToken: page1.nextToken }));
     expect(page2.items?.map((j) => j.jobID)).toEqual([first.jobID]);
     expect(page2.nextToken).toBeUndefined();
-    const since = await h.drs.send(
-      new DescribeJobsCommand({ filters: { fromDate: second.creationDateTime } }),
-    );
+    // The model's pattern only admits `…Z`: a returned `+00:00` time must be rewritten to filter by it.
+    const fromDate = new Date(second.creationDateTime!).toISOString();
+    const since = await h.drs.send(new DescribeJobsCommand({ filters: { fromDate } }));
     expect(since.items?.map((j) => j.jobID)).toEqual([third.jobID, second.jobID]);
+    await expect(
+      h.drs.send(new DescribeJobsCommand({ filters: { fromDate: second.creationDateTime } })),
+    ).rejects.toBeInstanceOf(ValidationException);
   });
 
   it('Get/UpdateLaunchConfiguration read and write the DRS half of the launch configuration', async () => {

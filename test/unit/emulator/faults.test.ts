@@ -131,7 +131,7 @@ describe('faults', () => {
     expect(e).not.toBeInstanceOf(DrsServiceException);
     const jobs = (await h.drs.send(new DescribeJobsCommand({}))).items!;
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]?.tags).toEqual({ k: 'v' });
+    expect(jobs[0]?.tags).toEqual({ k: 'v', resourceArn: jobs[0]?.arn });
     // Only the first call is lost; a retry now meets the busy server.
     expect(h.emulator.calls.filter((c) => c.operation === 'StartRecovery').map((c) => c.outcome)).toEqual([
       'dropped',

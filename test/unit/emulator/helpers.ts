@@ -1,5 +1,13 @@
-import { DrsClient } from '@aws-sdk/client-drs';
+import {
+  DescribeJobLogItemsCommand,
+  DescribeJobsCommand,
+  DrsClient,
+  type Job,
+  type JobLog,
+  StartRecoveryCommand,
+} from '@aws-sdk/client-drs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import type { Timeline } from '../../../emulator/control.js';
 import type { Scenario } from '../../../emulator/scenario.js';
 import { parseScenario } from '../../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../../emulator/server.js';
@@ -58,3 +66,71 @@ ${extra}`);
 }
 
 export const MINUTE = 60_000;
+
+/** A drill of the given servers (StartRecovery isDrill, optional job tags); returns the job. */
+export async function startDrill(h: Harness, ids: string[], tags?: Record<string, string>): Promise<Job> {
+  const out = await h.drs.send(
+    new StartRecoveryCommand({
+      isDrill: true,
+      sourceServers: ids.map((sourceServerID) => ({ sourceServerID })),
+      ...(tags ? { tags } : {}),
+    }),
+  );
+  if (!out.job) throw new Error('StartRecovery answered no job');
+  return out.job;
+}
+
+/** The job as DescribeJobs answers it now. */
+export async function describeJob(h: Harness, jobID: string): Promise<Job> {
+  const [job] = (await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: [jobID] } }))).items ?? [];
+  if (!job) throw new Error(`DescribeJobs does not list ${jobID}`);
+  return job;
+}
+
+export async function jobLog(h: Harness, jobID: string): Promise<JobLog[]> {
+  return (await h.drs.send(new DescribeJobLogItemsCommand({ jobID }))).items ?? [];
+}
+
+/**
+ * Moves simulated time in steps of `stepMs` and records the job as DescribeJobs showed it after each
+ * step, until it has been COMPLETED for `afterMs` (or `limitMs` passed).
+ */
+export async function watchJob(
+  h: Harness,
+  jobID: string,
+  opts: { stepMs?: number; afterMs?: number; limitMs?: number } = {},
+): Promise<{ at: number; job: Job }[]> {
+  const { stepMs = 5_000, afterMs = 0, limitMs = 60 * MINUTE } = opts;
+  const seen: { at: number; job: Job }[] = [];
+  const t0 = h.emulator.state.clock.now();
+  let completedAt: number | undefined;
+  while (h.emulator.state.clock.now() - t0 < limitMs) {
+    const at = h.emulator.state.clock.now();
+    const job = await describeJob(h, jobID);
+    seen.push({ at, job });
+    if (job.status === 'COMPLETED') completedAt ??= at;
+    if (completedAt !== undefined && at - completedAt >= afterMs) break;
+    h.emulator.state.advance(stepMs);
+  }
+  return seen;
+}
+
+/** `GET /_emulator/timeline`. */
+export async function timelineOf(h: Harness): Promise<Timeline> {
+  const res = await fetch(`${h.emulator.url}/_emulator/timeline`);
+  if (res.status !== 200) throw new Error(`timeline: HTTP ${res.status}`);
+  return (await res.json()) as Timeline;
+}
+
+/** A successful launch's log events for one server, in order, as in the capture. */
+export const SERVER_LAUNCH_EVENTS = [
+  'SNAPSHOT_START',
+  'SNAPSHOT_END',
+  'CONVERSION_START',
+  'CONVERSION_END',
+  'LAUNCH_START',
+  'LAUNCH_END',
+];
+
+/** How DRS renders times (captures/drs-plan-automation-sample_result.json). */
+export const DRS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/;

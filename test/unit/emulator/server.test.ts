@@ -188,4 +188,54 @@ describe('scenario loader', () => {
     expect(Object.values(faults.faults.servers).map((f) => f.phase)).toContain('conversion');
     expect(faults.faults.throttle.operations.DescribeJobs).toBe(0.25);
   });
+
+  it('timings: a named profile, overrides on top of one, and refuses an unknown profile', () => {
+    const s = parseScenario('timings: { profile: captured, boot: [60, 90] }');
+    expect(s.timings.launch).toEqual([275, 312]);
+    expect(s.timings.boot).toEqual([60, 90]);
+    expect(parseScenario('timings: { launch: [1, 2] }').timings.conversion).toEqual([180, 480]);
+    expect(() => parseScenario('timings: fast', 't.yaml')).toThrow(
+      /^t\.yaml:1:10: timings must be one of default, captured$/,
+    );
+  });
+
+  it('drs: switches default to the captured behaviour and report bad values at file:line:col', () => {
+    expect(parseScenario('region: us-east-1').drs).toEqual({
+      recoveryInstanceIdInJob: 'until-completed',
+      previousRecoveryInstance: 'keep',
+      launchConfigurationWritesTemplate: true,
+    });
+    expect(() => parseScenario('drs:\n  recoveryInstanceIdInJob: sometimes\n', 'd.yaml')).toThrow(
+      /^d\.yaml:2:28: drs\.recoveryInstanceIdInJob must be one of until-completed, never, always$/,
+    );
+    expect(() => parseScenario('drs:\n  previousInstance: keep\n', 'd.yaml')).toThrow(
+      /^d\.yaml:2:3: drs\.previousInstance is not a known field \(expected one of: recoveryInstanceIdInJob, previousRecoveryInstance, launchConfigurationWritesTemplate\)$/,
+    );
+    expect(() => parseScenario('drs: { previousRecoveryInstance: delete }', 'd.yaml')).toThrow(
+      /drs\.previousRecoveryInstance must be one of keep, replace$/,
+    );
+    expect(() => parseScenario('drs: { launchConfigurationWritesTemplate: "yes" }', 'd.yaml')).toThrow(
+      /drs\.launchConfigurationWritesTemplate must be true or false$/,
+    );
+  });
+
+  it('the scenario loader checks launch actions against the model', () => {
+    const bad = (action: string) => () =>
+      parseScenario(
+        `sourceServers:\n  - id: ${DB_01}\n    hostname: x\n    launchActions:\n      - ${action}\n`,
+        'a.yaml',
+      );
+    expect(bad('{ name: ok, result: MAYBE }')).toThrow(
+      /^a\.yaml:5:\d+: sourceServers\.0\.launchActions\.0\.result must be one of SUCCEEDED, FAILED$/,
+    );
+    expect(bad('{ name: ok, failureReason: nope }')).toThrow(
+      /failureReason is only allowed with result: FAILED$/,
+    );
+    expect(bad('{ name: "-bad name" }')).toThrow(/launchActions\.0\.name '-bad name' does not match/);
+    expect(bad('{ name: ok, order: 1 }')).toThrow(/launchActions\.0\.order must be between 2 and 10000$/);
+    expect(bad('{ name: ok, actionId: not-a-uuid }')).toThrow(
+      /launchActions\.0\.actionId 'not-a-uuid' does not match/,
+    );
+    expect(bad('{ name: ok, runs: 2 }')).toThrow(/launchActions\.0\.runs is not a known field/);
+  });
 });

@@ -4,19 +4,14 @@ import {
   StartRecoveryCommand,
 } from '@aws-sdk/client-drs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Timeline } from '../../../emulator/control.js';
-import { APP_01, DB_01, type Harness, MINUTE, repairedDemo, start, stop } from './helpers.js';
+import { APP_01, DB_01, type Harness, MINUTE, repairedDemo, start, stop, timelineOf } from './helpers.js';
 
 let h: Harness;
 afterEach(async () => {
   if (h) await stop(h);
 });
 
-async function timeline(): Promise<Timeline> {
-  const res = await fetch(`${h.emulator.url}/_emulator/timeline`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as Timeline;
-}
+const timeline = () => timelineOf(h);
 
 describe('GET /_emulator/timeline', () => {
   it('gives each transition of a job in simulated ms, joined to the EC2 instance it launched', async () => {
@@ -51,11 +46,14 @@ faults:
     const endedAt = seen?.endedAt ?? Number.NaN;
     expect(startedAt).toBeGreaterThan(t0);
 
-    // The whole-second job log agrees with the millisecond timeline.
+    // The job log (microsecond digits, as DRS writes them) agrees with the millisecond timeline.
     const log = (await h.drs.send(new DescribeJobLogItemsCommand({ jobID }))).items ?? [];
-    const logAt = (event: string) => Date.parse(log.find((l) => l.event === event)?.logDateTime ?? '');
-    expect(Math.floor(startedAt / 1000) * 1000).toBe(logAt('JOB_START'));
-    expect(Math.floor(endedAt / 1000) * 1000).toBe(logAt('JOB_END'));
+    const logAt = (event: string, id?: string) =>
+      Date.parse(
+        log.find((l) => l.event === event && (!id || l.eventData?.sourceServerID === id))?.logDateTime ?? '',
+      );
+    expect(startedAt).toBe(logAt('JOB_START'));
+    expect(endedAt).toBe(logAt('JOB_END'));
 
     const recovery = (await h.drs.send(new DescribeRecoveryInstancesCommand({}))).items ?? [];
     for (const server of seen?.servers ?? []) {
@@ -64,6 +62,9 @@ faults:
       expect(server.endedAt).toBeLessThan(endedAt);
       const ri = recovery.find((r) => r.sourceServerID === server.sourceServerID);
       expect(server.ec2InstanceID).toBe(ri?.ec2InstanceID);
+      // The timeline keeps the recovery instance id DescribeJobs drops once the job is COMPLETED.
+      expect(server.recoveryInstanceID).toBe(ri?.recoveryInstanceID);
+      expect(server.endedAt).toBe(logAt('LAUNCH_END', server.sourceServerID));
       expect(server.statusChecksAt).toBeGreaterThan(server.endedAt ?? Number.POSITIVE_INFINITY);
     }
     const app = seen?.servers.find((s) => s.sourceServerID === APP_01);
