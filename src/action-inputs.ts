@@ -1,3 +1,4 @@
+import { isAbsolute, normalize, sep } from 'node:path';
 import { UserError } from './errors.js';
 import type { ActionInputs } from './inputs.js';
 import { type CleanupPolicy, type FailOn, MODES, type Mode } from './modes.js';
@@ -23,6 +24,21 @@ function positiveNumber(name: string, value: string, max: number): number {
   }
   if (n > max) throw new UserError(`input ${name}: ${n} is above the maximum of ${max}`);
   return n;
+}
+
+/**
+ * A relative report-dir stays inside the workspace; an absolute one (e.g. `${{ runner.temp }}/drs`) is
+ * the workflow author's choice and is used as given.
+ */
+function reportDirInput(value: string): string {
+  const dir = value.trim() || 'drs-report';
+  const normal = normalize(dir);
+  if (!isAbsolute(dir) && (normal === '..' || normal.startsWith(`..${sep}`))) {
+    throw new UserError(
+      `input report-dir: "${dir}" leads outside the workspace; use a path inside it, or an absolute path such as \${{ runner.temp }}/drs-report`,
+    );
+  }
+  return dir;
 }
 
 function booleanInput(name: string, value: string): boolean {
@@ -94,7 +110,7 @@ export function readInputs(get: InputReader, runId: string | undefined): ActionI
       300,
     ),
     githubToken: get('github-token').trim() || undefined,
-    reportDir: get('report-dir').trim() || 'drs-report',
+    reportDir: reportDirInput(get('report-dir')),
     failOn: oneOf<FailOn>('fail-on', get('fail-on').trim() || 'readiness', ['errors', 'readiness']),
     olderThanSeconds: olderThan ? parseAge('older-than', olderThan) : undefined,
     dryRun: booleanInput('dry-run', get('dry-run')),

@@ -78,6 +78,8 @@ describe('readInputs', () => {
     [{ 'fail-on': 'warnings' }, /input fail-on/],
     [{ 'older-than': '3 days' }, /not a duration/],
     [{ 'dry-run': 'yes' }, /not true or false/],
+    [{ 'report-dir': '../evidence' }, /input report-dir: "..\/evidence" leads outside the workspace/],
+    [{ 'report-dir': 'drs/../../evidence' }, /input report-dir: .* leads outside the workspace/],
   ])('rejects %j with a clear message', (override, message) => {
     const values = { plan: 'p.yaml', ...override };
     expect(() => readInputs(reader(values), '1')).toThrow(UserError);
