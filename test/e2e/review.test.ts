@@ -190,6 +190,29 @@ describe('plan review on a pull request', () => {
     expect(drsCalls()).toBe(before);
   });
 
+  it('comments on its own even when someone else posted the marker first', async () => {
+    const { dir, baseSha } = await gitWorkspace({ 'demo.yaml': DEMO_BASE });
+    const spoof = `${stickyMarker('plan-review:drs-plans/*.yaml')}\nlooks like the review`;
+    emulator.github.comments.push({
+      id: 9_999_001,
+      owner: 'acme',
+      repo: 'dr-plans',
+      issueNumber: 15,
+      body: spoof,
+      user: { login: 'mallory', id: 666, type: 'User' },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    });
+    const run = await review(dir, 15, baseSha, { aws: false });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).not.toMatch(/::warning::cannot update the comment/);
+    expect(run.stdout).toContain('Commented on pull request #15.');
+    const comments = commentsOn(15);
+    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(comments[0]?.body).toBe(spoof);
+    expect(comments[1]?.body).toContain('No change to what the plan does');
+  });
+
   it('reports a plan the PR adds and one it deletes', async () => {
     const { dir, baseSha } = await gitWorkspace({ 'demo.yaml': DEMO_BASE, 'batch.yaml': BATCH });
     await rm(join(dir, 'drs-plans', 'batch.yaml'));
