@@ -113,7 +113,7 @@ interface CommentsPage {
   } | null;
 }
 
-/** A pull request holds a few thousand comments at most (GitHub locks longer conversations). */
+/** 5,000 comments: far more than a pull-request conversation holds. */
 export const MAX_COMMENT_PAGES = 50;
 
 const nextCursor = (page: CommentsPage) => {

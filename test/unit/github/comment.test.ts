@@ -4,8 +4,11 @@ import { createGithub } from '../../../emulator/github.js';
 import {
   CommentPermissionError,
   composeStickyBody,
+  findStickyComment,
   isCommentPermissionError,
   MAX_COMMENT_CHARS,
+  MAX_COMMENT_PAGES,
+  type Octokit,
   stickyMarker,
   TRUNCATION_NOTE,
   upsertStickyComment,
@@ -107,6 +110,29 @@ describe('upsertStickyComment against the GitHub stub', () => {
       `${stickyMarker('payments')}\nhidden as outdated`,
       `${stickyMarker('payments')}\nfresh`,
     ]);
+  });
+
+  it('stops searching at a repeated cursor or after its page limit', async () => {
+    const pagesOf = (cursor: (n: number) => string) => {
+      let calls = 0;
+      const graphql = async () => {
+        if (++calls > 5000) throw new Error('runaway pagination');
+        const pageInfo = { hasNextPage: true, endCursor: cursor(calls) };
+        return {
+          viewer: { login: 'github-actions[bot]' },
+          repository: { pullRequest: { comments: { nodes: [], pageInfo } } },
+        };
+      };
+      return { octokit: { graphql } as unknown as Octokit, calls: () => calls };
+    };
+    const repeated = pagesOf(() => 'same');
+    await expect(findStickyComment(repeated.octokit, target)).rejects.toThrow(
+      /^GitHub comments of example\/drs-plans#7: page 2 returned a next token that an earlier page already returned/,
+    );
+    expect(repeated.calls()).toBe(2);
+    const endless = pagesOf((n) => `c${n}`);
+    await expect(findStickyComment(endless.octokit, target)).rejects.toThrow(/still more pages after 50/);
+    expect(endless.calls()).toBe(MAX_COMMENT_PAGES);
   });
 
   it('truncates a body over the limit and the stub accepts it', async () => {
