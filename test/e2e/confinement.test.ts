@@ -4,14 +4,13 @@
  * outside the workspace gets a refusal, and nothing of those files reaches the log, the job summary
  * or the sticky PR comment. So does a plan input that points outside the workspace.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { REPO_ROOT, runBundle } from './harness.js';
+import { git, REPO_ROOT, runBundle } from './harness.js';
 
 const TOKEN = 'eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldHNlY3JldHNlY3JldA==';
 const OUTSIDE_SECRET = 'outside-the-workspace-7c1d9e';
@@ -29,13 +28,6 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario, speed: 0 });
 });
 afterAll(async () => emulator?.close());
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
-    cwd,
-    encoding: 'utf8',
-  }).trim();
-}
 
 /** A checkout as actions/checkout leaves it (token in .git/config), with the PR's links added. */
 async function hostileCheckout(): Promise<{ dir: string; baseSha: string }> {

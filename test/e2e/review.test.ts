@@ -3,7 +3,6 @@
  * emulator's DRS/EC2/STS and GitHub stubs, with the base version in a temporary git repository or
  * behind the contents API.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import { stickyMarker } from '../../src/github/comment.js';
-import { REPO_ROOT, runBundle } from './harness.js';
+import { git, REPO_ROOT, runBundle } from './harness.js';
 
 const REPOSITORY = 'acme/dr-plans';
 const STALLED = 's-1000000000000000e';
@@ -68,13 +67,6 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario, speed: 0 });
 });
 afterAll(async () => emulator?.close());
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
-    cwd,
-    encoding: 'utf8',
-  }).trim();
-}
 
 async function writePlans(dir: string, files: Record<string, string>): Promise<void> {
   await mkdir(join(dir, 'drs-plans'), { recursive: true });
