@@ -1,6 +1,7 @@
 /**
  * GitHub stubs for the emulator: the Actions OIDC token endpoint that `core.getIDToken` calls, and the
- * slice of the REST API the action uses (issue comments, file contents at a ref). Mounted under a
+ * slice of the REST API the action uses (issue comments, file contents at a ref), and the one GraphQL
+ * query that finds the action's own comment (viewer, comment authors, minimised state). Mounted under a
  * path prefix (e.g. `/_github`), so `ACTIONS_ID_TOKEN_REQUEST_URL=<baseUrl>/oidc/token?api-version=2.0`
  * and `GITHUB_API_URL=<baseUrl>/api`.
  */
@@ -38,6 +39,8 @@ export interface StubComment {
   issueNumber: number;
   body: string;
   user: { login: string; id: number; type: string };
+  /** Hidden as outdated, off-topic or abuse (GraphQL `isMinimized`). */
+  minimized?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -286,12 +289,41 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
   function updateComment(request: EmulatorRequest, owner: string, repo: string, id: number) {
     const comment = state.comments.find((c) => c.id === id && c.owner === owner && c.repo === repo);
     if (!comment) return message(404, 'Not Found');
-    if (state.forbidCommentWrites) return message(403, 'Resource not accessible by integration');
+    // The Actions token edits its own comments only.
+    if (state.forbidCommentWrites || comment.user.login !== BOT.login) {
+      return message(403, 'Resource not accessible by integration');
+    }
     const body = commentBody(request);
     if (typeof body !== 'string') return body;
     comment.body = body;
     comment.updatedAt = new Date(now()).toISOString();
     return json(200, commentJson(comment, apiRoot(request)));
+  }
+
+  /** The pull-request comments query of src/github/comment.ts; the token is always the Actions bot. */
+  function graphql(request: EmulatorRequest): EmulatorResponse {
+    const { query, variables: v } = (parseBody(request) ?? {}) as {
+      query?: string;
+      variables?: { owner?: string; repo?: string; number?: number; after?: string | null };
+    };
+    if (!query?.includes('viewer') || !query.includes('pullRequest(') || !v) {
+      return json(200, {
+        errors: [{ message: 'the emulator answers only the pull-request comments query' }],
+      });
+    }
+    const all = state.commentsOn(`${v.owner}/${v.repo}`, v.number ?? 0);
+    const start = v.after ? Number(Buffer.from(v.after, 'base64url').toString()) : 0;
+    const end = start + Number(/comments\(first:\s*(\d+)/.exec(query)?.[1] ?? 100);
+    const nodes = all.slice(start, end).map((c) => ({
+      databaseId: c.id,
+      body: c.body,
+      isMinimized: c.minimized ?? false,
+      // GraphQL names a bot author without its "[bot]" suffix; the viewer keeps it.
+      author: { login: c.user.login.replace(/\[bot\]$/, '') },
+    }));
+    const endCursor = Buffer.from(String(Math.min(end, all.length))).toString('base64url');
+    const comments = { nodes, pageInfo: { hasNextPage: end < all.length, endCursor } };
+    return json(200, { data: { viewer: { login: BOT.login }, repository: { pullRequest: { comments } } } });
   }
 
   function getContents(request: EmulatorRequest, owner: string, repo: string, path: string) {
@@ -318,6 +350,7 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
     state.requests.push(`${request.method} ${route}${query ? `?${query}` : ''}`);
 
     if (route === '/oidc/token' && request.method === 'GET') return oidcToken(request);
+    if (route === '/api/graphql' && request.method === 'POST') return graphql(request);
 
     let m = /^\/api\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(route);
     if (m) {

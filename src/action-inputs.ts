@@ -1,3 +1,6 @@
+import { isAbsolute, normalize, sep } from 'node:path';
+import { clockFromEnv, isLoopbackEndpoint } from './engine/clock.js';
+import { systemClock } from './engine/types.js';
 import { UserError } from './errors.js';
 import type { ActionInputs } from './inputs.js';
 import { type CleanupPolicy, type FailOn, MODES, type Mode } from './modes.js';
@@ -16,13 +19,52 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   throw new UserError(`input ${name}: "${value}" is not one of ${allowed.join(', ')}`);
 }
 
-function positiveNumber(name: string, value: string, max: number): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw new UserError(`input ${name}: "${value}" is not a positive number`);
+/**
+ * Shortest poll-interval-seconds, in seconds of the run's clock. Against AWS: 5 s (DescribeJobs
+ * answers change in seconds; faster only spends API quota). The emulator's scaled clock
+ * (DRS_DRILL_CLOCK_SCALE, loopback only) keeps the same 5 simulated seconds, fewer real ones. Only
+ * an emulator on the real clock, whose own time runs faster (the bench's reference setting, where
+ * 15 simulated seconds are 0.25 real ones), may go lower.
+ */
+export const MIN_POLL_INTERVAL_SECONDS = 5;
+export const MIN_POLL_INTERVAL_SECONDS_UNSCALED_EMULATOR = 0.01;
+
+export function minPollIntervalSeconds(env: NodeJS.ProcessEnv): number {
+  const unscaledEmulator = isLoopbackEndpoint(env.AWS_ENDPOINT_URL) && clockFromEnv(env) === systemClock;
+  return unscaledEmulator ? MIN_POLL_INTERVAL_SECONDS_UNSCALED_EMULATOR : MIN_POLL_INTERVAL_SECONDS;
+}
+
+/** Plain decimals only: `15`, `2.5`. No sign, hex, exponent, Infinity or digit separators. */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+function numberInput(name: string, value: string, range: { min?: number; max: number }): number {
+  const text = value.trim();
+  const n = Number(text);
+  if (!DECIMAL.test(text) || n <= 0) {
+    throw new UserError(
+      `input ${name}: "${value}" is not a positive number like 15 or 2.5 (decimal digits and a point only)`,
+    );
   }
-  if (n > max) throw new UserError(`input ${name}: ${n} is above the maximum of ${max}`);
+  if (range.min !== undefined && n < range.min) {
+    throw new UserError(`input ${name}: ${text} is below the minimum of ${range.min}`);
+  }
+  if (n > range.max) throw new UserError(`input ${name}: ${text} is above the maximum of ${range.max}`);
   return n;
+}
+
+/**
+ * A relative report-dir stays inside the workspace; an absolute one (e.g. `${{ runner.temp }}/drs`) is
+ * the workflow author's choice and is used as given.
+ */
+function reportDirInput(value: string): string {
+  const dir = value.trim() || 'drs-report';
+  const normal = normalize(dir);
+  if (!isAbsolute(dir) && (normal === '..' || normal.startsWith(`..${sep}`))) {
+    throw new UserError(
+      `input report-dir: "${dir}" leads outside the workspace; use a path inside it, or an absolute path such as \${{ runner.temp }}/drs-report`,
+    );
+  }
+  return dir;
 }
 
 function booleanInput(name: string, value: string): boolean {
@@ -46,9 +88,13 @@ export function parseAge(name: string, value: string): number {
 
 /**
  * Every input, read once and checked, so a typo in a workflow fails before anything touches AWS.
- * `runId` gives the default role session name.
+ * `runId` gives the default role session name; `env` tells AWS from the emulator (poll interval).
  */
-export function readInputs(get: InputReader, runId: string | undefined): ActionInputs {
+export function readInputs(
+  get: InputReader,
+  runId: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ActionInputs {
   const mode = oneOf<Mode>('mode', get('mode').trim() || 'validate', MODES);
   const plan = get('plan').trim();
   if (!plan) throw new UserError('input plan is required: the path of the recovery plan file');
@@ -83,18 +129,15 @@ export function readInputs(get: InputReader, runId: string | undefined): ActionI
       'on-success',
       'never',
     ]),
-    timeoutMinutes: positiveNumber(
-      'timeout-minutes',
-      get('timeout-minutes').trim() || '330',
-      MAX_TIMEOUT_MINUTES,
-    ),
-    pollIntervalSeconds: positiveNumber(
-      'poll-interval-seconds',
-      get('poll-interval-seconds').trim() || '15',
-      300,
-    ),
+    timeoutMinutes: numberInput('timeout-minutes', get('timeout-minutes').trim() || '330', {
+      max: MAX_TIMEOUT_MINUTES,
+    }),
+    pollIntervalSeconds: numberInput('poll-interval-seconds', get('poll-interval-seconds').trim() || '15', {
+      min: minPollIntervalSeconds(env),
+      max: 300,
+    }),
     githubToken: get('github-token').trim() || undefined,
-    reportDir: get('report-dir').trim() || 'drs-report',
+    reportDir: reportDirInput(get('report-dir')),
     failOn: oneOf<FailOn>('fail-on', get('fail-on').trim() || 'readiness', ['errors', 'readiness']),
     olderThanSeconds: olderThan ? parseAge('older-than', olderThan) : undefined,
     dryRun: booleanInput('dry-run', get('dry-run')),

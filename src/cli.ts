@@ -3,6 +3,7 @@ import { runIamPolicy } from './iam/command.js';
 import { expandPlanPaths, loadPlanFile } from './plan/load.js';
 import { formatDiagnostic } from './plan/overview.js';
 import type { Diagnostic } from './plan/types.js';
+import { neutraliseLog } from './report/escape.js';
 
 /** Where a command writes and from where it resolves paths; tests pass collectors. */
 export interface CliIo {
@@ -88,7 +89,8 @@ async function runValidate(args: string[], io: CliIo): Promise<number> {
     warnings += result.diagnostics.length - fileErrors;
     if (fileErrors > 0) failedFiles++;
     for (const d of result.diagnostics) {
-      io.stdout.write(`${format === 'github' ? githubAnnotation(d) : formatDiagnostic(d)}\n`);
+      // File names and messages come from the repository: in CI a line must not become a workflow command.
+      io.stdout.write(`${format === 'github' ? githubAnnotation(d) : neutraliseLog(formatDiagnostic(d))}\n`);
     }
   }
   const checked = plural(unique.length, 'plan file');
@@ -144,7 +146,12 @@ Run drs-drill <command> --help for a command's options.`;
 }
 
 /** The CLI, in-process: returns the exit code instead of exiting. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], cliIo: CliIo): Promise<number> {
+  // Nothing on stderr is meant as a workflow command; error messages quote arguments and file names.
+  const io: CliIo = {
+    ...cliIo,
+    stderr: { write: (text: string) => cliIo.stderr.write(neutraliseLog(text)) },
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);

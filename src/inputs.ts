@@ -13,6 +13,7 @@ export interface ActionInputs {
   timeoutMinutes: number;
   pollIntervalSeconds: number;
   githubToken?: string;
+  /** Where report.json and report.md go: relative to the workspace (never above it), or absolute. */
   reportDir: string;
   failOn: FailOn;
   olderThanSeconds?: number;

@@ -4,14 +4,21 @@ import { clockFromEnv } from './engine/clock.js';
 import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { runValidate } from './modes/validate.js';
+import { neutraliseLog } from './report/escape.js';
 import { readRunEnvironment } from './run-env.js';
 
-/** The GitHub toolkit behind the ActionIO the modes use. The only toolkit-heavy file. */
+/**
+ * The GitHub toolkit behind the ActionIO the modes use. The only toolkit-heavy file, and the one place
+ * where log lines leave the action, so no message (AWS, GitHub or plan text in it) can be taken for a
+ * workflow command: core.info prints its text raw, so it goes through neutraliseLog; annotations,
+ * debug lines and group names are workflow commands themselves, whose message and properties the
+ * toolkit escapes (%, CR, LF; `:` and `,` in properties), so they are not escaped twice.
+ */
 export function coreIO(): ActionIO {
   const props = (p?: { file?: string; line?: number; col?: number; title?: string }) =>
     p ? { file: p.file, startLine: p.line, startColumn: p.col, title: p.title } : undefined;
   return {
-    info: (m) => core.info(m),
+    info: (m) => core.info(neutraliseLog(m)),
     notice: (m) => core.notice(m),
     warning: (m, p) => core.warning(m, props(p)),
     error: (m, p) => core.error(m, props(p)),

@@ -22,7 +22,8 @@ import {
   UpdateLaunchConfigurationCommand,
 } from '@aws-sdk/client-drs';
 import type { DeserializeHandler, DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
-import { DRS_BATCH } from '../engine/quotas.js';
+import { DRS_BATCH, DRS_MAX_PAGES } from '../engine/quotas.js';
+import { boundedPages } from '../paginate.js';
 import type { AwsClock, DrsGateway, LaunchConfigurationUpdate, StartRecoveryRequest } from './gateways.js';
 
 /** Splits `items` into consecutive chunks of at most `size`. */
@@ -32,11 +33,33 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Collects every page's items of an SDK paginator. */
-async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
+/** A DRS (`nextToken`) or EC2 (`NextToken`) page. */
+type TokenPage = { nextToken?: string } | { NextToken?: string };
+
+function nextTokenOf(page: TokenPage): string | undefined {
+  return 'nextToken' in page ? page.nextToken : 'NextToken' in page ? page.NextToken : undefined;
+}
+
+/**
+ * Collects every page's items of an SDK paginator, DRS's and EC2's alike: the one way the gateways
+ * page, so every read ends (a repeated token or more than `maxPages` pages is a PaginationError).
+ */
+export async function collect<P extends TokenPage, T>(
+  pages: AsyncIterable<P>,
+  items: (page: P) => T[] | undefined,
+  bound: { operation: string; maxPages: number },
+): Promise<T[]> {
   const out: T[] = [];
-  for await (const page of pages) out.push(...(items(page) ?? []));
+  for await (const page of boundedPages(pages, { ...bound, nextToken: (p: P) => nextTokenOf(p) })) {
+    out.push(...(items(page) ?? []));
+  }
   return out;
+}
+
+/** The page bound of a DRS read, named for its error message (`DRS DescribeJobs`). */
+function pageBound(operation: keyof typeof DRS_MAX_PAGES) {
+  const name = `${operation.charAt(0).toUpperCase()}${operation.slice(1)}`;
+  return { operation: `DRS ${name}`, maxPages: DRS_MAX_PAGES[operation] };
 }
 
 /** A monotonic record of the latest `Date` header AWS sent, shared by the clients of one gateway. */
@@ -124,6 +147,7 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
         ...(await collect(
           paginateDescribeJobs({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }),
           (p) => p.items,
+          pageBound('describeJobs'),
         )),
       );
     }
@@ -136,7 +160,11 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
   }): Promise<RecoveryInstance[]> {
     const { recoveryInstanceIds, sourceServerIds } = filter;
     if (recoveryInstanceIds === undefined && sourceServerIds === undefined) {
-      return collect(paginateDescribeRecoveryInstances({ client: drs }, {}), (p) => p.items);
+      return collect(
+        paginateDescribeRecoveryInstances({ client: drs }, {}),
+        (p) => p.items,
+        pageBound('describeRecoveryInstances'),
+      );
     }
     // A list given but empty selects nothing (DRS would read it as "no filter").
     if (recoveryInstanceIds?.length === 0 || sourceServerIds?.length === 0) return [];
@@ -151,6 +179,7 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
           ...(await collect(
             paginateDescribeRecoveryInstances({ client: drs }, { filters, maxResults: ids.length }),
             (p) => p.items,
+            pageBound('describeRecoveryInstances'),
           )),
         );
       }
@@ -166,6 +195,7 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
             { filters: { sourceServerIDs: ids }, maxResults: DRS_BATCH.describeRecoveryInstancesIds },
           ),
           (p) => p.items,
+          pageBound('describeRecoveryInstances'),
         )),
       );
     }
@@ -176,12 +206,20 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
     serverTime: () => clock.serverTime(),
 
     describeAllSourceServers: (): Promise<SourceServer[]> =>
-      collect(paginateDescribeSourceServers({ client: drs }, { filters: {} }), (p) => p.items),
+      collect(
+        paginateDescribeSourceServers({ client: drs }, { filters: {} }),
+        (p) => p.items,
+        pageBound('describeSourceServers'),
+      ),
 
     describeJobs,
 
     describeJobsSince: (fromDate: string): Promise<Job[]> =>
-      collect(paginateDescribeJobs({ client: drs }, { filters: { fromDate } }), (p) => p.items),
+      collect(
+        paginateDescribeJobs({ client: drs }, { filters: { fromDate } }),
+        (p) => p.items,
+        pageBound('describeJobs'),
+      ),
 
     // The poller reads a changed job's whole log again: a page per 100 items would make that cost grow
     // with the job's servers, so ask for large pages.
@@ -189,6 +227,7 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
       collect(
         paginateDescribeJobLogItems({ client: drs }, { jobID: jobId, maxResults: DRS_BATCH.jobLogItemsPage }),
         (p) => p.items,
+        pageBound('describeJobLogItems'),
       ),
 
     describeRecoveryInstances,
@@ -197,6 +236,7 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
       collect(
         paginateDescribeRecoverySnapshots({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }),
         (p) => p.items,
+        pageBound('describeRecoverySnapshots'),
       ),
 
     async getLaunchConfiguration(sourceServerId: string): Promise<LaunchConfiguration> {

@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { instanceLevelGroupsBlockSubnet } from '../engine/launch-config.js';
 import { UserError } from '../errors.js';
-import { chunk, ServerClock, trackServerTime } from './drs-gateway.js';
+import { chunk, collect, ServerClock, trackServerTime } from './drs-gateway.js';
 import type { Ec2Gateway, LaunchTemplateChange } from './gateways.js';
 
 /** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
@@ -34,6 +34,16 @@ export const EC2_BATCH = {
   describeSubnetsIds: 200,
   describeSecurityGroupsIds: 200,
 } as const;
+
+/**
+ * Most pages one EC2 read may take: every read names at most 1,000 ids (EC2_BATCH), so its answer
+ * holds at most 1,000 items, 10 pages even when EC2 answers 100 at a time.
+ */
+export const EC2_MAX_PAGES = 100;
+
+function ec2(operation: string) {
+  return { operation: `EC2 ${operation}`, maxPages: EC2_MAX_PAGES };
+}
 
 /** EC2 accepts client tokens of at most this many characters. */
 export const MAX_CLIENT_TOKEN_LENGTH = 255;
@@ -107,12 +117,6 @@ export function launchTemplateData(
   return data;
 }
 
-async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined): Promise<T[]> {
-  const out: T[] = [];
-  for await (const page of pages) out.push(...(items(page) ?? []));
-  return out;
-}
-
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
@@ -140,6 +144,7 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
         const reservations = await collect(
           paginateDescribeInstances({ client }, { InstanceIds: ids }),
           (p) => p.Reservations,
+          ec2('DescribeInstances'),
         );
         for (const r of reservations) out.push(...(r.Instances ?? []));
       }
@@ -153,6 +158,7 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
           ...(await collect(
             paginateDescribeInstanceStatus({ client }, { InstanceIds: ids, IncludeAllInstances: true }),
             (p) => p.InstanceStatuses,
+            ec2('DescribeInstanceStatus'),
           )),
         );
       }
@@ -206,7 +212,11 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
       const out: Subnet[] = [];
       for (const ids of chunk(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
         out.push(
-          ...(await collect(paginateDescribeSubnets({ client }, { SubnetIds: ids }), (p) => p.Subnets)),
+          ...(await collect(
+            paginateDescribeSubnets({ client }, { SubnetIds: ids }),
+            (p) => p.Subnets,
+            ec2('DescribeSubnets'),
+          )),
         );
       }
       return out;
@@ -219,6 +229,7 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
           ...(await collect(
             paginateDescribeSecurityGroups({ client }, { GroupIds: ids }),
             (p) => p.SecurityGroups,
+            ec2('DescribeSecurityGroups'),
           )),
         );
       }

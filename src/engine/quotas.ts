@@ -25,3 +25,25 @@ export const DRS_BATCH = {
    */
   jobLogItemsPage: 1000,
 } as const;
+
+/**
+ * Most pages one paginated DRS read may take; past it the gateway stops the read as a service fault
+ * (src/paginate.ts). Each is the most items the read can return, in pages of 100 (what DRS answers
+ * when no maxResults is asked), with about 5× headroom for a raised quota or pages the service cuts
+ * short.
+ */
+export const DRS_MAX_PAGES = {
+  /** L-E28BE5E0: 4,000 source servers per account (adjustable; 3,000 in older accounts). */
+  describeSourceServers: 200,
+  /** At most one recovery instance per source server. */
+  describeRecoveryInstances: 200,
+  /**
+   * Jobs since a date (the preflight's 7-day look-back is the longest read): 20 jobs at a time
+   * (L-D88FAC3A) that last 10 minutes or more make at most about 20,000.
+   */
+  describeJobs: 200,
+  /** One job's log: 100 servers (L-B827C881) × about 10 events, asked for in pages of 1,000. */
+  describeJobLogItems: 50,
+  /** One server's recovery snapshots: point-in-time retention keeps a few hundred at most. */
+  describeRecoverySnapshots: 20,
+} as const;

@@ -1,10 +1,13 @@
 /**
  * One sticky comment per pull request and key: a hidden marker on the first line finds the comment
- * this action wrote last time, so a new push updates it instead of adding another. Octokit comes in
- * as a parameter; nothing here reads inputs or context.
+ * this action wrote last time, so a new push updates it instead of adding another. Only a comment
+ * written by the token's own identity counts: anyone can post the marker, and updating their comment
+ * would fail (403) on every later run. Octokit comes in as a parameter; nothing here reads inputs or
+ * context.
  */
 import type { getOctokit } from '@actions/github';
 import { errorMessage } from '../errors.js';
+import { boundedPages } from '../paginate.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -76,21 +79,96 @@ function wrap(e: unknown, what: string, target: StickyCommentTarget): Error {
   return new Error(`Could not ${what} the comment on ${where}: ${errorMessage(e)}`, { cause: e });
 }
 
-/** The comment this action wrote for `key`, if any (all pages are searched). */
+/**
+ * The pull request's comments with their authors and minimised state, and who the token is. GraphQL,
+ * because REST has neither: `GET /user` is refused to installation tokens (GITHUB_TOKEN included),
+ * while `viewer` names any token's identity.
+ */
+const COMMENTS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  viewer { login }
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      comments(first: 100, after: $after) {
+        nodes { databaseId body isMinimized author { login } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`;
+
+interface CommentsPage {
+  viewer: { login: string };
+  repository: {
+    pullRequest: {
+      comments: {
+        nodes: ({
+          databaseId: number | null;
+          body: string;
+          isMinimized: boolean;
+          author: { login: string } | null;
+        } | null)[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    } | null;
+  } | null;
+}
+
+/** 5,000 comments: far more than a pull-request conversation holds. */
+export const MAX_COMMENT_PAGES = 50;
+
+const nextCursor = (page: CommentsPage) => {
+  const info = page.repository?.pullRequest?.comments.pageInfo;
+  return info?.hasNextPage ? info.endCursor : undefined;
+};
+
+async function* commentPages(octokit: Octokit, target: StickyCommentTarget): AsyncGenerator<CommentsPage> {
+  let after: string | null | undefined = null;
+  do {
+    const page: CommentsPage = await octokit.graphql<CommentsPage>(COMMENTS_QUERY, {
+      owner: target.owner,
+      repo: target.repo,
+      number: target.issueNumber,
+      after,
+    });
+    yield page;
+    after = nextCursor(page);
+  } while (after);
+}
+
+/** A bot's login reads `name[bot]` as the viewer and `name` as a comment's author. */
+function sameLogin(a: string, b: string): boolean {
+  const bare = (login: string) => login.replace(/\[bot\]$/, '');
+  return bare(a) === bare(b);
+}
+
+/**
+ * The comment this action wrote for `key`, if any: the marker first in the body (a reply quoting our
+ * comment carries it after "> "), written by the token's own identity, and not minimised (hidden as
+ * outdated or abuse). All pages are searched.
+ */
 export async function findStickyComment(
   octokit: Octokit,
   target: StickyCommentTarget,
 ): Promise<{ id: number; body: string } | undefined> {
   const marker = stickyMarker(target.key);
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100,
+  const pages = boundedPages(commentPages(octokit, target), {
+    operation: `GitHub comments of ${target.owner}/${target.repo}#${target.issueNumber}`,
+    maxPages: MAX_COMMENT_PAGES,
+    nextToken: nextCursor,
   });
-  // startsWith, not includes: a reply quoting our comment carries the marker after "> ".
-  const found = comments.find((c) => c.body?.startsWith(marker));
-  return found ? { id: found.id, body: found.body ?? '' } : undefined;
+  for await (const page of pages) {
+    const me = page.viewer.login;
+    const found = page.repository?.pullRequest?.comments.nodes.find(
+      (c) =>
+        c?.databaseId != null &&
+        !c.isMinimized &&
+        c.author !== null &&
+        sameLogin(c.author.login, me) &&
+        c.body.startsWith(marker),
+    );
+    if (found?.databaseId != null) return { id: found.databaseId, body: found.body };
+  }
+  return undefined;
 }
 
 export async function upsertStickyComment(

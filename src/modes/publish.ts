@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Mode } from '../modes.js';
@@ -59,7 +59,8 @@ export async function publishReport(
   const problems = validateReport(report);
   if (problems.length > 0)
     io.warning(`report.json does not match its schema: ${problems.slice(0, 5).join('; ')}`);
-  const dir = join(run.workspace, inputs.reportDir);
+  // Relative to the workspace; an absolute report-dir (e.g. under RUNNER_TEMP) is used as given.
+  const dir = resolve(run.workspace, inputs.reportDir);
   const name = artifactName(inputs.mode, report.plan.name, run.runId ?? 'local', run.runAttempt);
   let markdown = renderReportMarkdown(report);
   const { jsonPath, mdPath } = await writeReportFiles(report, dir, markdown);

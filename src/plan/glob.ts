@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, posix } from 'node:path';
 import { UserError } from '../errors.js';
+import { refusalMessage, refusalOfPath } from './workspace.js';
 
 /** Directories no plan lives in, and whose size would make a walk slow. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -80,10 +81,16 @@ function splitBase(pattern: string): { base: string; rest: string } {
   return { base: baseSegments.join('/'), rest: segments.slice(firstGlob).join('/') };
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+/** The glob relative to the directory it searches from, and that directory. */
+function globParts(pattern: string, cwd: string): { base: string; rest: string; baseAbs: string } {
   const normalised = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   const { base, rest } = splitBase(normalised);
   const baseAbs = isAbsolute(normalised) ? base || '/' : join(cwd, base);
+  return { base, rest, baseAbs };
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const { base, rest, baseAbs } = globParts(pattern, cwd);
   const files: string[] = [];
   await walk(baseAbs, '', files);
   const re = globToRegExp(rest);
@@ -110,16 +117,24 @@ export function splitList(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== '');
 }
 
+/** A path or glob that names a place outside `cwd` (or in `.git`) is refused before anything is read or listed. */
+function refuseOutside(part: string, cwd: string): void {
+  const where = isGlob(part) ? globParts(part, cwd).baseAbs : part;
+  const refusal = refusalOfPath(where, cwd);
+  if (refusal) throw new UserError(`plan path "${part}" ${refusalMessage(refusal)}`);
+}
+
 /**
  * Plan paths from a path, a glob (`drs-plans/**\/*.yaml`) or several of either separated by
- * newlines or commas. Literal paths are returned as given, even when missing (loading reports
- * that); a glob that matches nothing is a `UserError`.
+ * newlines or commas, all inside `cwd` (the workspace). Literal paths are returned as given, even when
+ * missing (loading reports that); a glob that matches nothing is a `UserError`.
  */
 export async function expandPlanPaths(patternOrPaths: string, cwd: string): Promise<string[]> {
   const parts = splitList(patternOrPaths);
   if (parts.length === 0) throw new UserError('no plan path given');
   const out: string[] = [];
   for (const part of parts) {
+    refuseOutside(part, cwd);
     if (!isGlob(part)) {
       out.push(part);
       continue;

@@ -3,9 +3,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { normalisePlan, type RawPlan } from './normalise.js';
 import { parsePlanYaml, toPlain } from './parse.js';
+import { cutText, MAX_MESSAGE_CHARS } from './quote.js';
 import { validateAgainstSchema } from './schema.js';
 import { checkSemantics } from './semantic.js';
 import type { Diagnostic, Plan } from './types.js';
+import { confinedRealPath, refusalMessage } from './workspace.js';
 
 export { parseDuration } from './duration.js';
 export { expandPlanPaths } from './glob.js';
@@ -34,7 +36,10 @@ function tooLarge(bytes: number): string {
 
 function check(text: string, file: string, sha256: string): PlanLoadResult {
   try {
-    return checkUnguarded(text, file, sha256);
+    const result = checkUnguarded(text, file, sha256);
+    // Whatever a message quotes, it stays short (see quote.ts).
+    for (const d of result.diagnostics) d.message = cutText(d.message, MAX_MESSAGE_CHARS);
+    return result;
   } catch (e) {
     // Last line of defence for the promise that bad content never throws (e.g. stack exhaustion).
     return fileError(file, `cannot process the plan: ${e instanceof Error ? e.message : String(e)}`);
@@ -76,18 +81,20 @@ function reason(e: unknown): string {
 
 /**
  * Reads, validates and normalises a plan file. A missing, unreadable, oversized or non-UTF-8 file
- * is a diagnostic at line 1, column 1, like any other problem with the plan.
+ * is a diagnostic at line 1, column 1, like any other problem with the plan. So is a path outside
+ * `cwd` (the workspace), or a symbolic link leading out of it or into `.git`: such a file is not read.
  */
 export async function loadPlanFile(path: string, opts: { cwd?: string } = {}): Promise<PlanLoadResult> {
   const cwd = opts.cwd ?? process.cwd();
   const file = displayPath(path, cwd);
-  const abs = resolve(cwd, path);
   let bytes: Buffer;
   try {
-    const info = await stat(abs);
+    const confined = await confinedRealPath(path, cwd);
+    if ('refused' in confined) return fileError(file, refusalMessage(confined.refused));
+    const info = await stat(confined.real);
     if (info.isDirectory()) return fileError(file, 'is a directory, not a plan file');
     if (info.size > MAX_PLAN_BYTES) return fileError(file, tooLarge(info.size));
-    bytes = await readFile(abs);
+    bytes = await readFile(confined.real);
   } catch (e) {
     return fileError(file, reason(e));
   }

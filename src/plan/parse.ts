@@ -9,6 +9,7 @@ import {
   visit,
   type Node as YamlNode,
 } from 'yaml';
+import { capQuotes, cutText, MAX_QUOTED_CHARS, quote } from './quote.js';
 import type { Diagnostic } from './types.js';
 
 /**
@@ -61,7 +62,10 @@ export function formatPath(path: readonly PathSeg[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? seg : `.${seg}`;
+    else {
+      const key = cutText(seg, MAX_QUOTED_CHARS);
+      out += out === '' ? key : `.${key}`;
+    }
   }
   return out;
 }
@@ -105,7 +109,7 @@ export function toPlain(node: PNode): unknown {
 /** The first line of a yaml library message, without its own "at line x, column y" suffix. */
 function cleanYamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
+  return capQuotes(first.replace(/ at line \d+, column \d+:?\s*$/, '').trim());
 }
 
 class TreeBuilder {
@@ -181,11 +185,11 @@ class TreeBuilder {
       }
       const target = this.resolveAlias(n.source, offset ?? 0);
       if (!target) {
-        this.error(at, path, `unknown alias "*${n.source}"`);
+        this.error(at, path, `unknown alias ${quote(`*${n.source}`)}`);
         return undefined;
       }
       if (stack.has(target)) {
-        this.error(at, path, `alias "*${n.source}" refers to a node that contains it`);
+        this.error(at, path, `alias ${quote(`*${n.source}`)} refers to a node that contains it`);
         return undefined;
       }
       return this.build(target, path, stack);
@@ -235,12 +239,12 @@ class TreeBuilder {
       }
       const key = String(keyNode.value);
       if (FORBIDDEN_KEYS.has(key)) {
-        this.error(keyAt, path, `key "${key}" is not allowed`);
+        this.error(keyAt, path, `key ${quote(key)} is not allowed`);
         continue;
       }
       const first = seen.get(key);
       if (first) {
-        this.error(keyAt, [...path, key], `duplicate key "${key}" (first at line ${first.line})`);
+        this.error(keyAt, [...path, key], `duplicate key ${quote(key)} (first at line ${first.line})`);
         continue;
       }
       seen.set(key, keyAt);

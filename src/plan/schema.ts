@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { atPath, formatPath, getEntry, nodeAt, type PNode, toPlain } from './parse.js';
+import { quote } from './quote.js';
 import { didYouMean } from './suggest.js';
 import type { Diagnostic } from './types.js';
 
@@ -79,11 +80,6 @@ function helpFor(schema: unknown): { pattern?: string; minItems?: string } | und
 const DURATION_HELP = 'use 90s, 15m, 1h30m or a whole number of seconds';
 const SELECTOR_KEYS = ['id', 'hostname', 'tags'] as const;
 
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 function typeName(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
@@ -91,7 +87,7 @@ function typeName(value: unknown): string {
   if (typeof value === 'number')
     return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
-  return `the string ${show(value)}`;
+  return `the string ${quote(value)}`;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -147,14 +143,14 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
   const path = pointerToPath(root, e.instancePath);
   const owner = e.parentSchema;
   if (owner === planSchema.$defs.duration) {
-    return { path, message: `${show(e.data)} is not a duration (${DURATION_HELP})` };
+    return { path, message: `${quote(e.data)} is not a duration (${DURATION_HELP})` };
   }
   const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys(parent?.properties ?? {});
-      return { path, keyOf: key, message: `unknown key "${key}"${didYouMean(key, known)}` };
+      return { path, keyOf: key, message: `unknown key ${quote(key)}${didYouMean(key, known)}` };
     }
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);
@@ -172,23 +168,23 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
       const expected = EXPECTED[wanted] ?? wanted;
       const hint =
         wanted === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean')
-          ? ` (quote it: "${String(e.data)}")`
+          ? ` (quote it: ${quote(String(e.data))})`
           : '';
       return { path, message: `must be ${expected}, not ${typeName(e.data)}${hint}` };
     }
     case 'const':
       if (owner === planSchema.properties.version) {
-        return { path, message: `unsupported plan version ${show(e.data)}; this action reads version 1` };
+        return { path, message: `unsupported plan version ${quote(e.data)}; this action reads version 1` };
       }
-      return { path, message: `must be ${show((e.params as { allowedValue: unknown }).allowedValue)}` };
+      return { path, message: `must be ${quote((e.params as { allowedValue: unknown }).allowedValue)}` };
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const mean = typeof e.data === 'string' ? didYouMean(e.data, allowed) : '';
-      return { path, message: `${show(e.data)} is not one of ${allowed.join(', ')}${mean}` };
+      return { path, message: `${quote(e.data)} is not one of ${allowed.join(', ')}${mean}` };
     }
     case 'pattern': {
       const help = helpFor(owner)?.pattern ?? `does not match ${(e.params as { pattern: string }).pattern}`;
-      return { path, message: `${show(e.data)} ${help}` };
+      return { path, message: `${quote(e.data)} ${help}` };
     }
     case 'minItems':
       return {
@@ -200,7 +196,7 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
     case 'uniqueItems': {
       const { j } = e.params as { i: number; j: number };
       const dup = Array.isArray(e.data) ? e.data[j] : undefined;
-      return { path: [...path, j], message: `${show(dup)} is listed twice` };
+      return { path: [...path, j], message: `${quote(dup)} is listed twice` };
     }
     case 'minProperties':
       return { path, message: 'give at least one tag' };

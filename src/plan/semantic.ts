@@ -1,6 +1,7 @@
 import { DRS_QUOTAS } from '../engine/quotas.js';
 import { parseDuration } from './duration.js';
 import { atPath, formatPath, get, getEntry, type PMap, type PNode } from './parse.js';
+import { cutText, MAX_QUOTED_CHARS, quote } from './quote.js';
 import { didYouMean } from './suggest.js';
 import type { Diagnostic } from './types.js';
 
@@ -58,7 +59,7 @@ function checkWaveNames(waves: WaveRef[], f: Findings): void {
         'error',
         at,
         ['waves', w.index, 'name'],
-        `duplicate wave name "${w.name}" (first at line ${line})`,
+        `duplicate wave name ${quote(w.name)} (first at line ${line})`,
       );
     } else first.set(w.name, w);
   }
@@ -80,10 +81,10 @@ function dependencies(waves: WaveRef[], names: Set<string>, f: Findings): Graph 
         const dep = stringOf(item);
         if (dep === undefined) return;
         const path = ['waves', w.index, 'dependsOn', j];
-        if (dep === w.name) f.add('error', item, path, `wave "${dep}" cannot depend on itself`);
+        if (dep === w.name) f.add('error', item, path, `wave ${quote(dep)} cannot depend on itself`);
         else if (!names.has(dep))
-          f.add('error', item, path, `unknown wave "${dep}"${didYouMean(dep, names)}`);
-        else if (seen.has(dep)) f.add('warning', item, path, `wave "${dep}" is listed twice`);
+          f.add('error', item, path, `unknown wave ${quote(dep)}${didYouMean(dep, names)}`);
+        else if (seen.has(dep)) f.add('warning', item, path, `wave ${quote(dep)} is listed twice`);
         else edges.push({ dep, at: item });
         seen.add(dep);
       });
@@ -108,7 +109,9 @@ function reportCycle(cycle: string[], graph: Graph, index: Map<string, WaveRef>,
   const explicit = edges.find((e) => e.edge.at !== index.get(e.from)!.node);
   const chosen = explicit ?? edges[edges.length - 1]!;
   const names = cycle.slice(0, -1);
-  const rotated = [...names.slice(chosen.start), ...names.slice(0, chosen.start), names[chosen.start]!];
+  const rotated = [...names.slice(chosen.start), ...names.slice(0, chosen.start), names[chosen.start]!].map(
+    (n) => cutText(n, MAX_QUOTED_CHARS),
+  );
   const w = index.get(chosen.from)!;
   if (explicit) {
     const deps = get(w.node, 'dependsOn');
@@ -171,16 +174,16 @@ function checkServers(waves: WaveRef[], f: Findings): void {
             'error',
             idNode,
             path,
-            `source server "${id}" is listed twice in this wave (first at line ${prev.line})`,
+            `source server ${quote(id)} is listed twice in this wave (first at line ${prev.line})`,
           );
         } else {
           const where =
-            prev.wave.name === undefined ? `waves[${prev.wave.index}]` : `wave "${prev.wave.name}"`;
+            prev.wave.name === undefined ? `waves[${prev.wave.index}]` : `wave ${quote(prev.wave.name)}`;
           f.add(
             'error',
             idNode,
             path,
-            `source server "${id}" is already in ${where} (line ${prev.line}); a server belongs to one wave`,
+            `source server ${quote(id)} is already in ${where} (line ${prev.line}); a server belongs to one wave`,
           );
         }
         return;
@@ -189,10 +192,14 @@ function checkServers(waves: WaveRef[], f: Findings): void {
       const hostname = stringOf(get(entry, 'hostname'));
       const tags = get(entry, 'tags');
       let key: string | undefined;
-      if (hostname !== undefined) key = `hostname ${JSON.stringify(hostname)}`;
-      else if (tags?.kind === 'map') {
+      let shown = '';
+      if (hostname !== undefined) {
+        key = `hostname ${JSON.stringify(hostname)}`;
+        shown = `hostname ${quote(hostname)}`;
+      } else if (tags?.kind === 'map') {
         const pairs = tags.entries.map((e) => `${e.key}=${stringOf(e.value) ?? ''}`).sort();
         key = `tags {${pairs.join(', ')}}`;
+        shown = `tags {${cutText(pairs.join(', '), MAX_QUOTED_CHARS)}}`;
       }
       if (key === undefined || entry.kind !== 'map') return;
       const prev = firstOther.get(key);
@@ -202,7 +209,7 @@ function checkServers(waves: WaveRef[], f: Findings): void {
           'warning',
           entry,
           ['waves', w.index, 'servers', j],
-          `selector ${key} also appears at line ${prev.line}; the servers it matches would be launched twice`,
+          `selector ${shown} also appears at line ${prev.line}; the servers it matches would be launched twice`,
         );
       }
     });

@@ -1,3 +1,5 @@
+import { quote } from './quote.js';
+
 /** Edit distance (insert, delete, substitute), two rows of memory. */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -39,5 +41,5 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 /** ` (did you mean "x"?)` or the empty string. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const s = suggest(word, candidates);
-  return s === undefined ? '' : ` (did you mean "${s}"?)`;
+  return s === undefined ? '' : ` (did you mean ${quote(s)}?)`;
 }

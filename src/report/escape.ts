@@ -65,3 +65,25 @@ export function truncateText(
   if (value.length <= max) return value;
   return `${value.slice(0, Math.max(0, max))}${note}`;
 }
+
+/*
+ * The runner reads every line a step prints for workflow commands: `::name …::` at the start of a
+ * line (after whitespace), and the legacy `##[name]` anywhere in it. A hostname or a DRS rawError
+ * holding "\n::add-mask::…" or "##[stop-commands]…" would otherwise be obeyed, and stop-commands
+ * turns off every later mask, refreshed credentials included.
+ */
+const LINE_BREAK = /\r\n|\r|\n/;
+const COMMAND_AT_START = /^(\s*):(?=:)/;
+const LEGACY_COMMAND = /##\[/g;
+
+/**
+ * Text for the log that the runner cannot take for a workflow command: each line (CR, LF and CRLF all
+ * break lines for the runner) keeps its text, with a leading `::` printed as `: :` and `##[` as `## [`.
+ * Lines are joined with LF, so a multi-line message still reads as several lines.
+ */
+export function neutraliseLog(text: string): string {
+  return text
+    .split(LINE_BREAK)
+    .map((line) => line.replace(COMMAND_AT_START, '$1: ').replace(LEGACY_COMMAND, '## ['))
+    .join('\n');
+}

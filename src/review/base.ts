@@ -4,8 +4,10 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { promisify } from 'node:util';
 import type { Octokit } from '../github/comment.js';
+import { refusalMessage, refusalOfTreePath } from '../plan/workspace.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -81,16 +83,50 @@ function toRepoPath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
+/** A base version that is not read: it leads out of the workspace, or into `.git`. */
+class RefusedPath extends Error {}
+
+/** Symbolic links followed in a row at the base, each of them inside the workspace. */
+const MAX_LINK_HOPS = 8;
+
+/** Mode, type and object of one tree entry at `sha`, without following it; undefined when absent. */
+async function treeEntry(
+  git: GitRunner,
+  sha: string,
+  path: string,
+  cwd: string,
+): Promise<{ mode: string; type: string; oid: string } | undefined> {
+  // `./<path>` is relative to cwd, so a workspace below the repository root still works; literal
+  // pathspecs, so a plan named `:(glob)*` is just a name.
+  const out = await git(['--literal-pathspecs', 'ls-tree', '-z', sha, '--', `./${path}`], cwd);
+  const match = /^(\d{6}) (\w+) ([0-9a-f]+)\t/.exec(out);
+  return match ? { mode: match[1]!, type: match[2]!, oid: match[3]! } : undefined;
+}
+
+/**
+ * The file at `path` in the base tree. A symbolic link there is resolved inside the tree, never on
+ * disk, and refused when it leads out of the workspace or into `.git` (as the head side is).
+ */
 async function fromGit(path: string, sha: string, deps: BaseReadDeps): Promise<string | undefined> {
   const git = deps.git ?? runGit;
-  // `<sha>:./<path>` is relative to cwd, so a workspace below the repository root still works.
-  const spec = `${sha}:./${toRepoPath(path)}`;
-  try {
-    await git(['cat-file', '-e', spec], deps.workspace);
-  } catch {
-    return undefined;
+  let current = toRepoPath(path);
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    const entry = await treeEntry(git, sha, current, deps.workspace);
+    if (!entry) return undefined;
+    if (entry.type === 'blob' && entry.mode !== '120000') {
+      return git(['cat-file', 'blob', entry.oid], deps.workspace);
+    }
+    if (entry.mode !== '120000') throw new Error(`${path} is not a file at ${sha}`);
+    const target = await git(['cat-file', 'blob', entry.oid], deps.workspace);
+    const next = posix.isAbsolute(target) ? target : posix.join(posix.dirname(current), target);
+    const refusal = refusalOfTreePath(next);
+    if (refusal) {
+      const why = refusalMessage(refusal === 'outside' ? 'link-outside' : refusal);
+      throw new RefusedPath(`${path} at the base ${why}`);
+    }
+    current = posix.normalize(next);
   }
-  return git(['show', spec], deps.workspace);
+  throw new RefusedPath(`${path} at the base goes through more than ${MAX_LINK_HOPS} symbolic links`);
 }
 
 function statusOf(e: unknown): number | undefined {
@@ -120,14 +156,20 @@ async function fromApi(
   }
 }
 
-/** The plan at `baseSha`: git first, then the contents API. Never throws. */
+/**
+ * The plan at `baseSha`: git first, then the contents API. Never throws. A path outside the workspace,
+ * or a link at the base that leads out of it, is not read at all.
+ */
 export async function readBasePlan(path: string, baseSha: string, deps: BaseReadDeps): Promise<BasePlan> {
+  const refusal = refusalOfTreePath(toRepoPath(path));
+  if (refusal) return { source: 'unavailable', reason: `${path} ${refusalMessage(refusal)}` };
   let gitReason = 'the checkout does not have the base commit';
   if (await hasCommit(baseSha, deps)) {
     try {
       return { source: 'git', text: await fromGit(path, baseSha, deps) };
     } catch (e) {
-      gitReason = `git show failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+      if (e instanceof RefusedPath) return { source: 'unavailable', reason: e.message };
+      gitReason = `git failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
     }
   }
   if (!deps.octokit || !deps.owner || !deps.repo) {

@@ -3,7 +3,7 @@
  * hyphens kept, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_EVENT_PATH files, AWS through the
  * emulator's loopback endpoint.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,4 +138,12 @@ export async function runBundle(opts: RunOptions): Promise<ActionRun> {
     state: parseCommandFile(await readFile(files.state, 'utf8').catch(() => '')),
     dir,
   };
+}
+
+/** Runs git in `cwd` with a test identity; returns its trimmed stdout. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
+    cwd,
+    encoding: 'utf8',
+  }).trim();
 }

@@ -3,7 +3,6 @@
  * emulator's DRS/EC2/STS and GitHub stubs, with the base version in a temporary git repository or
  * behind the contents API.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import { stickyMarker } from '../../src/github/comment.js';
-import { REPO_ROOT, runBundle } from './harness.js';
+import { git, REPO_ROOT, runBundle } from './harness.js';
 
 const REPOSITORY = 'acme/dr-plans';
 const STALLED = 's-1000000000000000e';
@@ -68,13 +67,6 @@ beforeAll(async () => {
   emulator = await startEmulator({ scenario, speed: 0 });
 });
 afterAll(async () => emulator?.close());
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
-    cwd,
-    encoding: 'utf8',
-  }).trim();
-}
 
 async function writePlans(dir: string, files: Record<string, string>): Promise<void> {
   await mkdir(join(dir, 'drs-plans'), { recursive: true });
@@ -188,6 +180,29 @@ describe('plan review on a pull request', () => {
       ),
     ).toHaveLength(1);
     expect(drsCalls()).toBe(before);
+  });
+
+  it('comments on its own even when someone else posted the marker first', async () => {
+    const { dir, baseSha } = await gitWorkspace({ 'demo.yaml': DEMO_BASE });
+    const spoof = `${stickyMarker('plan-review:drs-plans/*.yaml')}\nlooks like the review`;
+    emulator.github.comments.push({
+      id: 9_999_001,
+      owner: 'acme',
+      repo: 'dr-plans',
+      issueNumber: 15,
+      body: spoof,
+      user: { login: 'mallory', id: 666, type: 'User' },
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    });
+    const run = await review(dir, 15, baseSha, { aws: false });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).not.toMatch(/::warning::cannot update the comment/);
+    expect(run.stdout).toContain('Commented on pull request #15.');
+    const comments = commentsOn(15);
+    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(comments[0]?.body).toBe(spoof);
+    expect(comments[1]?.body).toContain('No change to what the plan does');
   });
 
   it('reports a plan the PR adds and one it deletes', async () => {

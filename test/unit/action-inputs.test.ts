@@ -38,7 +38,7 @@ describe('readInputs', () => {
         confirm: 'payments',
         cleanup: 'on-success',
         'timeout-minutes': '60',
-        'poll-interval-seconds': '0.25',
+        'poll-interval-seconds': '7.5',
         'github-token': 'ghs_x',
         'report-dir': 'out',
         'fail-on': 'errors',
@@ -58,7 +58,7 @@ describe('readInputs', () => {
       confirm: 'payments',
       cleanup: 'on-success',
       timeoutMinutes: 60,
-      pollIntervalSeconds: 0.25,
+      pollIntervalSeconds: 7.5,
       githubToken: 'ghs_x',
       reportDir: 'out',
       failOn: 'errors',
@@ -81,13 +81,62 @@ describe('readInputs', () => {
     [{ 'timeout-minutes': '-5' }, /not a positive number/],
     [{ 'timeout-minutes': String(MAX_TIMEOUT_MINUTES + 1) }, /above the maximum/],
     [{ 'poll-interval-seconds': '0' }, /not a positive number/],
+    [
+      { 'poll-interval-seconds': '0x10' },
+      /input poll-interval-seconds: "0x10" is not a positive number like 15 or 2.5/,
+    ],
+    [
+      { 'poll-interval-seconds': '1e3' },
+      /input poll-interval-seconds: "1e3" is not a positive number like 15 or 2.5/,
+    ],
+    [
+      { 'poll-interval-seconds': 'Infinity' },
+      /input poll-interval-seconds: "Infinity" is not a positive number like 15 or 2.5/,
+    ],
+    [{ 'poll-interval-seconds': '+20' }, /is not a positive number like 15 or 2.5/],
+    [{ 'poll-interval-seconds': '.5' }, /is not a positive number like 15 or 2.5/],
+    [{ 'poll-interval-seconds': '1_000' }, /is not a positive number like 15 or 2.5/],
+    [
+      { 'poll-interval-seconds': '0.000001' },
+      /input poll-interval-seconds: 0.000001 is below the minimum of 5/,
+    ],
+    [{ 'poll-interval-seconds': '4.9' }, /input poll-interval-seconds: 4.9 is below the minimum of 5/],
+    [{ 'timeout-minutes': '0x1F' }, /input timeout-minutes: "0x1F" is not a positive number like 15 or 2.5/],
+    [{ 'timeout-minutes': '3e1' }, /input timeout-minutes: "3e1" is not a positive number like 15 or 2.5/],
     [{ 'fail-on': 'warnings' }, /input fail-on/],
     [{ 'older-than': '3 days' }, /not a duration/],
     [{ 'dry-run': 'yes' }, /not true or false/],
+    [{ 'report-dir': '../evidence' }, /input report-dir: "..\/evidence" leads outside the workspace/],
+    [{ 'report-dir': 'drs/../../evidence' }, /input report-dir: .* leads outside the workspace/],
   ])('rejects %j with a clear message', (override, message) => {
     const values = { plan: 'p.yaml', ...override };
-    expect(() => readInputs(reader(values), '1')).toThrow(UserError);
-    expect(() => readInputs(reader(values), '1')).toThrow(message);
+    expect(() => readInputs(reader(values), '1', {})).toThrow(UserError);
+    expect(() => readInputs(reader(values), '1', {})).toThrow(message);
+  });
+});
+
+describe('poll-interval-seconds floor', () => {
+  const read = (value: string, env: NodeJS.ProcessEnv) =>
+    readInputs(reader({ plan: 'p.yaml', 'poll-interval-seconds': value }), '1', env).pollIntervalSeconds;
+  const emulator = { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' };
+
+  it('is 5 s against AWS, even when a clock scale is set (it applies to the emulator only)', () => {
+    expect(read('5', {})).toBe(5);
+    expect(() => read('1', {})).toThrow(/below the minimum of 5/);
+    const real = { AWS_ENDPOINT_URL: 'https://drs.us-east-1.amazonaws.com', DRS_DRILL_CLOCK_SCALE: '60' };
+    expect(() => read('0.25', real)).toThrow(/below the minimum of 5/);
+  });
+
+  it("is 5 simulated seconds on the emulator's scaled clock, as the e2e tests run", () => {
+    const scaled = { ...emulator, DRS_DRILL_CLOCK_SCALE: '60' };
+    expect(read('15', scaled)).toBe(15);
+    expect(() => read('0.25', scaled)).toThrow(/below the minimum of 5/);
+  });
+
+  it("goes down to 10 ms on the emulator without a scaled clock (the bench's 15 simulated s at speed 60 and 600)", () => {
+    expect(read('0.25', emulator)).toBe(0.25);
+    expect(read('0.025', emulator)).toBe(0.025);
+    expect(() => read('0.000001', emulator)).toThrow(/below the minimum of 0.01/);
   });
 });
 

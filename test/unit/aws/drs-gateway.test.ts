@@ -15,6 +15,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chunk, createDrsGateway } from '../../../src/aws/drs-gateway.js';
+import { DRS_MAX_PAGES } from '../../../src/engine/quotas.js';
+
+type Gw = ReturnType<typeof createDrsGateway>;
 
 const drsMock = mockClient(DrsClient);
 
@@ -241,5 +244,61 @@ describe('serverTime (real SDK over loopback HTTP)', () => {
       name: 'ValidationException',
     });
     expect(gw.serverTime()).toBe('2026-02-03T10:05:00.000Z');
+  });
+});
+
+describe('pagination always ends', () => {
+  /** Stops a runaway paginator (the old behaviour) so the test fails instead of hanging. */
+  const RUNAWAY = 5000;
+
+  /** Each call answers one item and the token `token(n)` for call n (1-based). */
+  function answer(token: (n: number) => string | undefined) {
+    let n = 0;
+    return () => {
+      n++;
+      if (n > RUNAWAY) throw new Error('runaway pagination');
+      return {
+        items: [{ sourceServerID: `s-${n}`, jobID: `drsjob-${n}`, recoveryInstanceID: `i-${n}` }],
+        nextToken: token(n),
+      };
+    };
+  }
+
+  const reads = [
+    ['DescribeSourceServers', (gw: Gw) => gw.describeAllSourceServers()],
+    ['DescribeJobs', (gw: Gw) => gw.describeJobsSince('2026-01-01T00:00:00Z')],
+    ['DescribeJobs', (gw: Gw) => gw.describeJobs(['drsjob-1'])],
+    ['DescribeJobLogItems', (gw: Gw) => gw.describeJobLogItems('drsjob-1')],
+    ['DescribeRecoveryInstances', (gw: Gw) => gw.describeRecoveryInstances({})],
+    ['DescribeRecoveryInstances', (gw: Gw) => gw.describeRecoveryInstances({ recoveryInstanceIds: ['i-1'] })],
+    ['DescribeRecoveryInstances', (gw: Gw) => gw.describeRecoveryInstances({ sourceServerIds: ['s-1'] })],
+    ['DescribeRecoverySnapshots', (gw: Gw) => gw.describeRecoverySnapshots('s-1')],
+  ] as const;
+
+  it.each(reads)('%s (read %#) stops at a repeated nextToken, naming the operation', async (name, read) => {
+    drsMock.onAnyCommand().callsFake(answer(() => 'same-token'));
+    await expect(read(gateway().gw)).rejects.toThrow(
+      new RegExp(`^DRS ${name}: page 2 returned a next token that an earlier page already returned`),
+    );
+    expect(drsMock.calls()).toHaveLength(2);
+  });
+
+  it('stops a token cycle (A, B, A) before asking again', async () => {
+    drsMock.on(DescribeSourceServersCommand).callsFake(answer((n) => (n % 2 === 1 ? 'A' : 'B')));
+    await expect(gateway().gw.describeAllSourceServers()).rejects.toMatchObject({
+      name: 'PaginationError',
+      message: expect.stringMatching(/^DRS DescribeSourceServers: page 3 returned a next token/),
+    });
+    expect(drsMock.commandCalls(DescribeSourceServersCommand)).toHaveLength(3);
+  });
+
+  it.each(reads)('%s (read %#) stops after its page limit when every token is new', async (name, read) => {
+    drsMock.onAnyCommand().callsFake(answer((n) => `token-${n}`));
+    const limit =
+      DRS_MAX_PAGES[`${name.charAt(0).toLowerCase()}${name.slice(1)}` as keyof typeof DRS_MAX_PAGES];
+    await expect(read(gateway().gw)).rejects.toThrow(
+      new RegExp(`^DRS ${name}: still more pages after ${limit}, more than the service's quotas allow`),
+    );
+    expect(drsMock.calls()).toHaveLength(limit);
   });
 });

@@ -12,7 +12,12 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEc2Gateway, instanceProfileSpec, launchTemplateData } from '../../../src/aws/ec2-gateway.js';
+import {
+  createEc2Gateway,
+  EC2_MAX_PAGES,
+  instanceProfileSpec,
+  launchTemplateData,
+} from '../../../src/aws/ec2-gateway.js';
 
 const ec2Mock = mockClient(EC2Client);
 const gateway = () => createEc2Gateway(new EC2Client({ region: 'us-east-1' }));
@@ -180,5 +185,31 @@ describe('updateLaunchTemplate', () => {
       /client token/,
     );
     expect(ec2Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('EC2 pagination always ends', () => {
+  it('stops DescribeInstances at a repeated NextToken, naming the operation', async () => {
+    let calls = 0;
+    ec2Mock.on(DescribeInstancesCommand).callsFake(() => {
+      if (++calls > 5000) throw new Error('runaway pagination');
+      return { Reservations: [{ Instances: [{ InstanceId: `i-${calls}` }] }], NextToken: 'same' };
+    });
+    await expect(gateway().describeInstances(instanceIds(3))).rejects.toThrow(
+      /^EC2 DescribeInstances: page 2 returned a next token that an earlier page already returned/,
+    );
+    expect(calls).toBe(2);
+  });
+
+  it('stops DescribeSubnets after its page limit when every token is new', async () => {
+    let calls = 0;
+    ec2Mock.on(DescribeSubnetsCommand).callsFake(() => {
+      if (++calls > 5000) throw new Error('runaway pagination');
+      return { Subnets: [{ SubnetId: `subnet-${calls}` }], NextToken: `t${calls}` };
+    });
+    await expect(gateway().describeSubnets(['subnet-1'])).rejects.toThrow(
+      new RegExp(`^EC2 DescribeSubnets: still more pages after ${EC2_MAX_PAGES}`),
+    );
+    expect(calls).toBe(EC2_MAX_PAGES);
   });
 });

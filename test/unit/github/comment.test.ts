@@ -4,8 +4,11 @@ import { createGithub } from '../../../emulator/github.js';
 import {
   CommentPermissionError,
   composeStickyBody,
+  findStickyComment,
   isCommentPermissionError,
   MAX_COMMENT_CHARS,
+  MAX_COMMENT_PAGES,
+  type Octokit,
   stickyMarker,
   TRUNCATION_NOTE,
   upsertStickyComment,
@@ -27,10 +30,14 @@ beforeEach(() => {
   github.state.forbidCommentWrites = false;
 });
 
-function seedComments(count: number, body: (i: number) => string) {
+function seedComments(
+  count: number,
+  body: (i: number) => string,
+  extra: { user?: { login: string; id: number; type: string }; minimized?: boolean } = {},
+) {
   for (let i = 0; i < count; i++) {
     github.state.comments.push({
-      id: i + 1,
+      id: github.state.comments.length + 1,
       owner: target.owner,
       repo: target.repo,
       issueNumber: target.issueNumber,
@@ -38,6 +45,7 @@ function seedComments(count: number, body: (i: number) => string) {
       user: { login: 'someone', id: 1, type: 'User' },
       createdAt: '2026-01-01T00:00:00Z',
       updatedAt: '2026-01-01T00:00:00Z',
+      ...extra,
     });
   }
 }
@@ -67,10 +75,64 @@ describe('upsertStickyComment against the GitHub stub', () => {
     seedComments(150, (i) => (i === 3 ? `> ${stickyMarker('payments')}\n> quoted` : `chatter ${i}`));
     const mine = await upsertStickyComment(octokit, { ...target, body: 'first' });
     seedComments(90, (i) => `more ${i}`);
+    const before = github.state.requests.length;
     const again = await upsertStickyComment(octokit, { ...target, body: 'second' });
     expect(again).toEqual({ action: 'updated', id: mine.id });
-    expect(github.state.requests.some((r) => r.includes('page=2'))).toBe(true);
+    // Ours is the 151st comment: found on the second page of 100, and the third is never asked for.
+    expect(github.state.requests.slice(before).filter((r) => r === 'POST /api/graphql')).toHaveLength(2);
     expect(github.state.commentsOn('example/drs-plans', 7).find((c) => c.id === 4)?.body).toContain('quoted');
+  });
+
+  it("ignores the marker in another user's comment instead of failing to update it", async () => {
+    seedComments(1, () => `${stickyMarker('payments')}\nspoofed`, {
+      user: { login: 'mallory', id: 666, type: 'User' },
+    });
+    const mine = await upsertStickyComment(octokit, { ...target, body: 'review' });
+    expect(mine.action).toBe('created');
+    expect(await upsertStickyComment(octokit, { ...target, body: 'review 2' })).toEqual({
+      action: 'updated',
+      id: mine.id,
+    });
+    expect(github.state.commentsOn('example/drs-plans', 7).map((c) => [c.user.login, c.body])).toEqual([
+      ['mallory', `${stickyMarker('payments')}\nspoofed`],
+      ['github-actions[bot]', `${stickyMarker('payments')}\nreview 2`],
+    ]);
+  });
+
+  it('skips its own comment once it is minimised, and writes a new one', async () => {
+    seedComments(1, () => `${stickyMarker('payments')}\nhidden as outdated`, {
+      user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      minimized: true,
+    });
+    const result = await upsertStickyComment(octokit, { ...target, body: 'fresh' });
+    expect(result.action).toBe('created');
+    expect(github.state.commentsOn('example/drs-plans', 7).map((c) => c.body)).toEqual([
+      `${stickyMarker('payments')}\nhidden as outdated`,
+      `${stickyMarker('payments')}\nfresh`,
+    ]);
+  });
+
+  it('stops searching at a repeated cursor or after its page limit', async () => {
+    const pagesOf = (cursor: (n: number) => string) => {
+      let calls = 0;
+      const graphql = async () => {
+        if (++calls > 5000) throw new Error('runaway pagination');
+        const pageInfo = { hasNextPage: true, endCursor: cursor(calls) };
+        return {
+          viewer: { login: 'github-actions[bot]' },
+          repository: { pullRequest: { comments: { nodes: [], pageInfo } } },
+        };
+      };
+      return { octokit: { graphql } as unknown as Octokit, calls: () => calls };
+    };
+    const repeated = pagesOf(() => 'same');
+    await expect(findStickyComment(repeated.octokit, target)).rejects.toThrow(
+      /^GitHub comments of example\/drs-plans#7: page 2 returned a next token that an earlier page already returned/,
+    );
+    expect(repeated.calls()).toBe(2);
+    const endless = pagesOf((n) => `c${n}`);
+    await expect(findStickyComment(endless.octokit, target)).rejects.toThrow(/still more pages after 50/);
+    expect(endless.calls()).toBe(MAX_COMMENT_PAGES);
   });
 
   it('truncates a body over the limit and the stub accepts it', async () => {

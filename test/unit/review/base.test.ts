@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
@@ -89,6 +89,39 @@ describe('readBasePlan', () => {
     expect(await readBasePlan('a.yaml', sha, { workspace: join(dir, 'drs-plans') })).toEqual({
       source: 'git',
       text: 'name: a\n',
+    });
+  });
+
+  it('resolves a symbolic link at the base inside the tree, and refuses one that leads out or into .git', async () => {
+    const { dir } = await repo();
+    await mkdir(join(dir, 'shared'));
+    await writeFile(join(dir, 'shared', 'plan.yaml'), 'name: shared\n');
+    await symlink('../shared/plan.yaml', join(dir, 'drs-plans', 'in.yaml'));
+    await symlink('in.yaml', join(dir, 'drs-plans', 'chain.yaml'));
+    await symlink('../.git/config', join(dir, 'drs-plans', 'leak.yaml'));
+    await symlink('../../outside.yaml', join(dir, 'drs-plans', 'up.yaml'));
+    await symlink('/etc/hosts', join(dir, 'drs-plans', 'abs.yaml'));
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'links');
+    const sha = git(dir, 'rev-parse', 'HEAD');
+    const read = (path: string) => readBasePlan(path, sha, { workspace: dir });
+    expect(await read('drs-plans/in.yaml')).toEqual({ source: 'git', text: 'name: shared\n' });
+    expect(await read('drs-plans/chain.yaml')).toEqual({ source: 'git', text: 'name: shared\n' });
+    expect(await read('drs-plans/leak.yaml')).toEqual({
+      source: 'unavailable',
+      reason: expect.stringMatching(
+        /^drs-plans\/leak\.yaml at the base is inside the repository's \.git directory/,
+      ),
+    });
+    for (const path of ['drs-plans/up.yaml', 'drs-plans/abs.yaml']) {
+      expect(await read(path)).toEqual({
+        source: 'unavailable',
+        reason: expect.stringMatching(/symbolic link that leads outside the workspace/),
+      });
+    }
+    expect(await read('../outside.yaml')).toEqual({
+      source: 'unavailable',
+      reason: expect.stringMatching(/outside the workspace/),
     });
   });
 
