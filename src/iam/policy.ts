@@ -171,7 +171,8 @@ function ec2Statements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
         'Ec2RepairDrsLaunchTemplates',
         templateOps.map((op) => `ec2:${op}`),
         arn('ec2', scope, 'launch-template/*'),
-        { StringEquals: { [`aws:ResourceTag/${DRS_MANAGED_TAG}`]: 'drs.amazonaws.com' } },
+        // Present, whatever its value, as AWS's own managed policy requires.
+        { Null: { [`aws:ResourceTag/${DRS_MANAGED_TAG}`]: 'false' } },
       ),
     );
   }

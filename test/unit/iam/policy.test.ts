@@ -129,6 +129,9 @@ describe('permissionsPolicy', () => {
     expect(allows(doc, 'ec2:CreateLaunchTemplateVersion', template, managed)).toBe(true);
     expect(allows(doc, 'ec2:ModifyLaunchTemplate', template, managed)).toBe(true);
     expect(allows(doc, 'ec2:ModifyLaunchTemplate', template)).toBe(false);
+    // Present is enough, whatever the value (as AWS's own managed policy conditions it).
+    const otherValue = { 'aws:ResourceTag/AWSElasticDisasterRecoveryManaged': 'true' };
+    expect(allows(doc, 'ec2:CreateLaunchTemplateVersion', template, otherValue)).toBe(true);
   });
 
   it('drill and recovery pass the DRS roles and the plan instance profiles, to EC2 only', () => {

@@ -84,6 +84,8 @@ function conditionHolds(op: string, key: string, expected: string | string[], ct
       .flat()
       .every((v) => wanted.some((w) => (base === 'StringLike' ? glob(w, v) : w === v)));
   }
+  // IAM: Null "false" holds when the key is present (any value), "true" when it is absent.
+  if (op === 'Null') return wanted.includes(actual === undefined ? 'true' : 'false');
   if (actual === undefined || Array.isArray(actual)) return false;
   if (op === 'StringEquals' || op === 'Bool') return wanted.includes(actual);
   if (op === 'StringLike') return wanted.some((w) => glob(w, actual));
