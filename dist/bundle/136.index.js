@@ -323,6 +323,7 @@ async function checkAccount(sts, expected) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
+/* harmony export */   T0: () => (/* binding */ isServerBusy),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient),
@@ -417,6 +418,14 @@ function isTransient(error) {
 function isConflict(error) {
     return nameOf(error) === 'ConflictException' || httpStatus(error) === 409;
 }
+/**
+ * The one ConflictException worth waiting for: a source server still in another job, which DRS words
+ * as "currently being processed by a Job". Any other conflict will not pass by waiting.
+ */
+function isServerBusy(error) {
+    const message = error?.message;
+    return (isConflict(error) && typeof message === 'string' && /currently being processed by a job/i.test(message));
+}
 function secondsToMs(value) {
     // Number('') is 0: an empty header is no hint, not "retry now".
     if (typeof value === 'string' && value.trim() === '')
@@ -504,8 +513,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/modes.ts
 var modes = __webpack_require__(17463);
-// EXTERNAL MODULE: ./src/plan/load.ts + 6 modules
-var load = __webpack_require__(25153);
+// EXTERNAL MODULE: ./src/plan/load.ts + 7 modules
+var load = __webpack_require__(62757);
 ;// CONCATENATED MODULE: ./src/plan/overview.ts
 /** User text into Markdown/HTML safely: entities for HTML, and the characters tables and code spans use. */
 function escapeHtml(text) {
@@ -798,7 +807,9 @@ function ec2Statements(mode, scope) {
     const templateOps = ops.filter((op) => op === 'CreateLaunchTemplateVersion' || op === 'ModifyLaunchTemplate');
     if (templateOps.length > 0) {
         // Launch-config repair edits only the templates DRS created for its source servers.
-        out.push(statement('Ec2RepairDrsLaunchTemplates', templateOps.map((op) => `ec2:${op}`), arn('ec2', scope, 'launch-template/*'), { StringEquals: { [`aws:ResourceTag/${DRS_MANAGED_TAG}`]: 'drs.amazonaws.com' } }));
+        out.push(statement('Ec2RepairDrsLaunchTemplates', templateOps.map((op) => `ec2:${op}`), arn('ec2', scope, 'launch-template/*'), 
+        // Present, whatever its value, as AWS's own managed policy requires.
+        { Null: { [`aws:ResourceTag/${DRS_MANAGED_TAG}`]: 'false' } }));
     }
     const fasEc2 = requiredActionsFor(mode).filter((a) => a.startsWith('ec2:'));
     if (fasEc2.length > 0) {
@@ -1059,7 +1070,10 @@ async function runIamPolicy(args, io) {
     return EXIT.ok;
 }
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -1130,7 +1144,8 @@ async function runValidate(args, io) {
         if (fileErrors > 0)
             failedFiles++;
         for (const d of result.diagnostics) {
-            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : formatDiagnostic(d)}\n`);
+            // File names and messages come from the repository: in CI a line must not become a workflow command.
+            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : (0,report_escape/* neutraliseLog */.Z$)(formatDiagnostic(d))}\n`);
         }
     }
     const checked = plural(unique.length, 'plan file');
@@ -1181,7 +1196,12 @@ ${list}
 Run drs-drill <command> --help for a command's options.`;
 }
 /** The CLI, in-process: returns the exit code instead of exiting. */
-async function main(argv, io) {
+async function main(argv, cliIo) {
+    // Nothing on stderr is meant as a workflow command; error messages quote arguments and file names.
+    const io = {
+        ...cliIo,
+        stderr: { write: (text) => cliIo.stderr.write((0,report_escape/* neutraliseLog */.Z$)(text)) },
+    };
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);

@@ -19,14 +19,14 @@ var external_node_path_ = __webpack_require__(76760);
 var plan_diff = __webpack_require__(88256);
 // EXTERNAL MODULE: ./src/plan/glob.ts
 var glob = __webpack_require__(6145);
-// EXTERNAL MODULE: ./src/plan/load.ts + 6 modules
-var load = __webpack_require__(25153);
+// EXTERNAL MODULE: ./src/plan/load.ts + 7 modules
+var load = __webpack_require__(62757);
 // EXTERNAL MODULE: ./src/review/base.ts
 var review_base = __webpack_require__(67131);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(40201);
-// EXTERNAL MODULE: ./src/engine/preflight.ts + 1 modules
-var engine_preflight = __webpack_require__(68384);
+// EXTERNAL MODULE: ./src/engine/preflight.ts + 2 modules
+var engine_preflight = __webpack_require__(77940);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/modes/drill.ts + 10 modules

@@ -323,6 +323,7 @@ async function checkAccount(sts, expected) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
+/* harmony export */   T0: () => (/* binding */ isServerBusy),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   dg: () => (/* binding */ isTransient),
@@ -417,6 +418,14 @@ function isTransient(error) {
 function isConflict(error) {
     return nameOf(error) === 'ConflictException' || httpStatus(error) === 409;
 }
+/**
+ * The one ConflictException worth waiting for: a source server still in another job, which DRS words
+ * as "currently being processed by a Job". Any other conflict will not pass by waiting.
+ */
+function isServerBusy(error) {
+    const message = error?.message;
+    return (isConflict(error) && typeof message === 'string' && /currently being processed by a job/i.test(message));
+}
 function secondsToMs(value) {
     // Number('') is 0: an empty header is no hint, not "retry now".
     if (typeof value === 'string' && value.trim() === '')
@@ -485,14 +494,83 @@ function sleep(ms) {
 
 /***/ }),
 
+/***/ 32355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ retryingEc2),
+/* harmony export */   o: () => (/* binding */ retryingDrs)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22495);
+
+/** Calls that may be repeated without harm: reads, UpdateLaunchConfiguration, token-guarded template writes, tags. */
+const DRS_IDEMPOTENT = [
+    'describeAllSourceServers',
+    'describeJobs',
+    'describeJobsSince',
+    'describeJobLogItems',
+    'describeRecoveryInstances',
+    'describeRecoverySnapshots',
+    'getLaunchConfiguration',
+    'updateLaunchConfiguration',
+];
+const EC2_IDEMPOTENT = [
+    'describeInstances',
+    'describeInstanceStatus',
+    'createTags',
+    'describeDefaultLaunchTemplateVersion',
+    'updateLaunchTemplate',
+    'describeSubnets',
+    'describeSecurityGroups',
+];
+function wrap(gateway, names, opts) {
+    const retried = new Map();
+    for (const name of names) {
+        const original = gateway[name];
+        if (typeof original !== 'function')
+            continue;
+        retried.set(name, (...args) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(() => original.apply(gateway, args), {
+            isRetryable: (e) => (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) || (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottling */ .E2)(e),
+            maxAttempts: opts.maxAttempts ?? 8,
+            baseMs: 1000,
+            maxMs: 20_000,
+            sleep: opts.sleep,
+            ...(opts.random ? { random: opts.random } : {}),
+            onRetry: (e, attempt) => opts.onRetry?.(name, e, attempt),
+        }));
+    }
+    // Everything else (serverTime, the non-idempotent writes) reaches the gateway itself, bound to it.
+    return new Proxy(gateway, {
+        get(target, prop, receiver) {
+            const own = retried.get(prop);
+            if (own)
+                return own;
+            const value = Reflect.get(target, prop, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+        },
+    });
+}
+function retryingDrs(drs, opts) {
+    return wrap(drs, DRS_IDEMPOTENT, opts);
+}
+function retryingEc2(ec2, opts) {
+    return wrap(ec2, EC2_IDEMPOTENT, opts);
+}
+
+
+/***/ }),
+
 /***/ 80234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ cleanupScope),
+/* harmony export */   BX: () => (/* binding */ terminateDrillInstances),
 /* harmony export */   J9: () => (/* binding */ selectDrillInstancesForCleanup),
+/* harmony export */   Th: () => (/* binding */ cleanupEntry),
 /* harmony export */   Wo: () => (/* binding */ cleanupDrillInstances)
 /* harmony export */ });
-/* unused harmony export cleanupSkipReason */
+/* unused harmony exports cleanupSkipReason, scopeOfReport, LAUNCH_WAIT_MS */
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22495);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _quotas_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47401);
@@ -513,66 +591,215 @@ function cleanupSkipReason(report, policy) {
     }
     return undefined;
 }
+/** The scope of a run's own report: its jobs, their servers, and the instances it saw. */
+function scopeOfReport(report) {
+    const servers = report.waves.flatMap((w) => w.servers);
+    return {
+        jobIds: [...new Set(report.waves.flatMap((w) => w.jobs.map((j) => j.jobId)))],
+        sourceServerIds: [
+            ...new Set([
+                ...report.waves.flatMap((w) => w.jobs.flatMap((j) => j.sourceServerIds)),
+                ...servers.filter((s) => s.jobId).map((s) => s.sourceServerId),
+            ]),
+        ],
+        seen: servers.flatMap((s) => s.recoveryInstanceId || s.ec2InstanceId
+            ? [
+                {
+                    sourceServerId: s.sourceServerId,
+                    ...(s.recoveryInstanceId ? { recoveryInstanceId: s.recoveryInstanceId } : {}),
+                    ...(s.ec2InstanceId ? { ec2InstanceId: s.ec2InstanceId } : {}),
+                },
+            ]
+            : []),
+    };
+}
 function batches(items, size) {
     const out = [];
     for (let i = 0; i < items.length; i += size)
         out.push(items.slice(i, i + size));
     return out;
 }
-function verify(ri, runJobIds) {
-    if (!ri)
-        return 'not found in DRS (already terminated?)';
-    if (ri.isDrill !== true)
-        return 'left alone: DRS does not mark it as a drill instance';
-    if (!ri.jobID || !runJobIds.has(ri.jobID))
-        return 'left alone: it was not launched by this run';
-    return undefined;
+/** Reads, retried through throttling and 5xx within the cleanup's deadline. */
+function read(deps, opts, fn) {
+    return (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(fn, {
+        isRetryable: (e) => ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottling */ .E2)(e)) && deps.clock.now() < opts.deadline,
+        maxAttempts: 6,
+        baseMs: 1000,
+        maxMs: 15_000,
+        sleep: (ms) => deps.clock.sleep(ms),
+    });
 }
-async function waitForJobs(deps, jobIds, opts) {
-    const seen = new Map();
+function readRecoveryInstances(deps, sourceServerIds, opts) {
+    return read(deps, opts, () => deps.drs.describeRecoveryInstances(sourceServerIds ? { sourceServerIds: [...sourceServerIds] } : {}));
+}
+/** Polls `jobIds` until every one is COMPLETED or the deadline comes; returns what was last seen. */
+async function waitForJobs(deps, jobIds, opts, initial = new Map()) {
+    const seen = new Map(initial);
     while (jobIds.some((id) => seen.get(id)?.status !== 'COMPLETED')) {
         if (deps.clock.now() >= opts.deadline)
             break;
         await deps.clock.sleep(Math.min(opts.pollIntervalMs ?? 5000, Math.max(0, opts.deadline - deps.clock.now())));
         try {
-            for (const job of await deps.drs.describeJobs(jobIds))
+            for (const job of await deps.drs.describeJobs([...jobIds]))
                 if (job.jobID)
                     seen.set(job.jobID, job);
         }
         catch (e) {
-            deps.log.warning(`Reading the terminate jobs failed, trying again: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
+            deps.log.warning(`Reading the DRS jobs failed, trying again: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
         }
     }
     return seen;
 }
-function resultFor(job, sourceServerId) {
-    if (!job)
-        return 'terminate job not seen';
-    if (job.status !== 'COMPLETED')
-        return `terminating (job ${job.jobID} still ${job.status ?? 'PENDING'})`;
-    const participant = job.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
-    return participant?.launchStatus === 'FAILED' ? 'failed to terminate' : 'terminated';
+/** One line of the cleanup's instance list. */
+function cleanupEntry(ri, result) {
+    return {
+        recoveryInstanceId: ri.recoveryInstanceID ?? '',
+        ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
+        ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
+        result,
+    };
 }
-/** Terminate this run's drill instances per the cleanup policy. Never throws for an AWS failure. */
-async function cleanupDrillInstances(deps, report, opts) {
-    const reason = cleanupSkipReason(report, opts.policy);
-    if (reason)
-        return skipped(opts.policy, reason);
-    const runJobIds = new Set(report.waves.flatMap((w) => w.jobs.map((j) => j.jobId)));
-    const servers = report.waves.flatMap((w) => w.servers).filter((s) => s.recoveryInstanceId !== undefined);
+const GONE_EC2_STATES = new Set(['terminated', 'shutting-down']);
+/**
+ * Instances the run saw launched that DRS no longer lists: gone when EC2 says so (or does not know
+ * the id), otherwise still running and left behind, which the report must say.
+ */
+async function checkUnlisted(deps, unlisted, opts) {
+    const ec2Ids = unlisted.flatMap((u) => (u.ec2InstanceId ? [u.ec2InstanceId] : []));
+    let states;
+    if (deps.ec2 && ec2Ids.length > 0) {
+        try {
+            const found = await read(deps, opts, () => deps.ec2.describeInstances(ec2Ids));
+            states = new Map(found.map((i) => [i.InstanceId ?? '', i.State?.Name ?? 'unknown']));
+        }
+        catch (e) {
+            deps.log.warning(`Could not check the EC2 state of instances DRS no longer lists: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    return unlisted.map((u) => {
+        const state = u.ec2InstanceId ? states?.get(u.ec2InstanceId) : undefined;
+        const base = {
+            recoveryInstanceId: u.recoveryInstanceId ?? u.ec2InstanceId ?? '',
+            ...(u.ec2InstanceId ? { ec2InstanceId: u.ec2InstanceId } : {}),
+            sourceServerId: u.sourceServerId,
+        };
+        if (!states || !u.ec2InstanceId)
+            return {
+                ...base,
+                result: 'not found in DRS any more (already terminated, or replaced by a later launch?)',
+            };
+        if (state === undefined || GONE_EC2_STATES.has(state))
+            return { ...base, result: `already gone: DRS no longer lists it and EC2 says ${state ?? 'not found'}` };
+        return {
+            ...base,
+            result: `LEFT RUNNING: DRS no longer tracks it but EC2 instance ${u.ec2InstanceId} is ${state}; terminate it by hand`,
+        };
+    });
+}
+/**
+ * Terminates drill recovery instances already chosen by the caller, waits for the TERMINATE jobs
+ * within the deadline, and verifies the result from DRS's recovery instances (a COMPLETED TERMINATE
+ * job may list no servers at all). Never throws for an AWS failure.
+ */
+async function terminateDrillInstances(deps, chosen, opts) {
+    const entries = chosen.map((ri) => cleanupEntry(ri, ''));
+    if (opts.dryRun) {
+        for (const entry of entries)
+            entry.result = 'would terminate';
+        return { terminateJobIds: [], instances: entries, allGone: true };
+    }
+    const terminateJobIds = [];
+    const requested = [];
+    for (const batch of batches(entries, _quotas_js__WEBPACK_IMPORTED_MODULE_2__/* .DRS_BATCH */ .TA.terminateRecoveryInstancesIds)) {
+        try {
+            const job = await (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(() => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)), {
+                isRetryable: (e) => (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottling */ .E2)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isServerBusy */ .T0)(e),
+                maxAttempts: 4,
+                baseMs: 2000,
+                maxMs: 20_000,
+                sleep: (ms) => deps.clock.sleep(ms),
+            });
+            if (job.jobID)
+                terminateJobIds.push(job.jobID);
+            requested.push(...batch);
+            deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
+        }
+        catch (e) {
+            for (const entry of batch)
+                entry.result = `terminate request failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`;
+        }
+    }
+    const jobs = await waitForJobs(deps, terminateJobIds, opts);
+    const running = terminateJobIds.filter((id) => jobs.get(id)?.status !== 'COMPLETED');
+    let after;
+    try {
+        const servers = [...new Set(requested.flatMap((e) => (e.sourceServerId ? [e.sourceServerId] : [])))];
+        const listed = requested.length === 0 ? [] : await readRecoveryInstances(deps, servers, opts);
+        after = new Map(listed.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
+    }
+    catch (e) {
+        deps.log.warning(`Could not read the recovery instances back after terminating: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
+    }
+    for (const entry of requested) {
+        const ri = after?.get(entry.recoveryInstanceId);
+        if (after && (!ri || ri.ec2InstanceState === 'TERMINATED'))
+            entry.result = 'terminated';
+        else if (running.length > 0)
+            entry.result = `terminating (job ${running.join(', ')} still running)`;
+        else if (!after)
+            entry.result = 'terminate requested; the result could not be read back';
+        else
+            entry.result = `failed to terminate (EC2 state ${ri?.ec2InstanceState ?? 'unknown'})`;
+    }
+    return { terminateJobIds, instances: entries, allGone: entries.every((e) => e.result === 'terminated') };
+}
+/** How long cleanup waits for the run's launch jobs still running (the issue's cleanup budget). */
+const LAUNCH_WAIT_MS = 15 * 60_000;
+/** Launch jobs of the scope still running: their instances appear later, so cleanup waits (bounded). */
+async function settleLaunchJobs(deps, jobIds, opts) {
+    if (jobIds.length === 0)
+        return [];
+    let first;
+    try {
+        first = await read(deps, opts, () => deps.drs.describeJobs([...jobIds]));
+    }
+    catch (e) {
+        deps.log.warning(`Could not read the run's DRS jobs before cleaning up: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
+        return [];
+    }
+    const initial = new Map(first.flatMap((j) => (j.jobID ? [[j.jobID, j]] : [])));
+    const active = jobIds.filter((id) => initial.has(id) && initial.get(id)?.status !== 'COMPLETED');
+    if (active.length === 0)
+        return [];
+    deps.log.info(`Cleanup: waiting for ${active.length} DRS job(s) still launching: ${active.join(', ')}`);
+    const seen = await waitForJobs(deps, active, opts, initial);
+    return active.filter((id) => seen.get(id)?.status !== 'COMPLETED');
+}
+/**
+ * Terminates every drill instance a run's jobs launched: waits (within the deadline) for launch jobs
+ * still running, finds the instances by source server and job id (DRS may never name them in the job),
+ * terminates only those DRS marks `isDrill` and that one of the run's jobs created, and checks the ones
+ * the run saw that DRS no longer lists. Never throws for an AWS failure.
+ */
+async function cleanupScope(deps, scope, opts) {
     const result = {
         policy: opts.policy,
         status: 'succeeded',
         terminateJobIds: [],
         instances: [],
     };
-    if (servers.length === 0)
-        return { ...result, reason: 'this run launched no instances' };
+    if (scope.jobIds.length === 0)
+        return { ...result, reason: 'this run started no DRS job' };
+    // Launch jobs get at most LAUNCH_WAIT_MS, and never the time the terminations need.
+    const now = deps.clock.now();
+    const settleBy = Math.min(now + LAUNCH_WAIT_MS, opts.deadline - Math.min(5 * 60_000, (opts.deadline - now) / 2));
+    const stillLaunching = opts.dryRun
+        ? []
+        : await settleLaunchJobs(deps, scope.jobIds, { ...opts, deadline: settleBy });
+    const runJobIds = new Set(scope.jobIds);
     let found;
     try {
-        found = await deps.drs.describeRecoveryInstances({
-            recoveryInstanceIds: servers.map((s) => s.recoveryInstanceId ?? ''),
-        });
+        found = await readRecoveryInstances(deps, scope.sourceServerIds, opts);
     }
     catch (e) {
         return {
@@ -581,62 +808,51 @@ async function cleanupDrillInstances(deps, report, opts) {
             reason: `could not read the recovery instances: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`,
         };
     }
-    const byId = new Map(found.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
-    const toTerminate = [];
-    for (const s of servers) {
-        const recoveryInstanceId = s.recoveryInstanceId ?? '';
-        const entry = {
-            recoveryInstanceId,
-            ...(s.ec2InstanceId ? { ec2InstanceId: s.ec2InstanceId } : {}),
-            sourceServerId: s.sourceServerId,
-            result: '',
-        };
-        const problem = verify(byId.get(recoveryInstanceId), runJobIds);
-        if (problem)
-            entry.result = problem;
+    const ofRun = found.filter((ri) => ri.jobID !== undefined && runJobIds.has(ri.jobID));
+    const chosen = [];
+    for (const ri of ofRun) {
+        if (ri.isDrill !== true)
+            result.instances.push(cleanupEntry(ri, 'left alone: DRS does not mark it as a drill instance'));
+        else if (ri.ec2InstanceState === 'TERMINATED')
+            result.instances.push(cleanupEntry(ri, 'already terminated'));
         else
-            toTerminate.push(entry);
-        result.instances.push(entry);
+            chosen.push(ri);
     }
-    if (opts.dryRun) {
-        for (const entry of toTerminate)
-            entry.result = 'would terminate';
+    const listed = new Set(ofRun.flatMap((ri) => [ri.recoveryInstanceID, ri.ec2InstanceID]));
+    const unlisted = (scope.seen ?? []).filter((s) => !listed.has(s.recoveryInstanceId) && !listed.has(s.ec2InstanceId));
+    const checked = await checkUnlisted(deps, unlisted, opts);
+    const terminated = await terminateDrillInstances(deps, chosen, opts);
+    result.terminateJobIds = terminated.terminateJobIds;
+    result.instances.push(...terminated.instances, ...checked);
+    if (opts.dryRun)
         return { ...result, status: 'dry-run' };
-    }
-    const jobOf = new Map();
-    for (const batch of batches(toTerminate, _quotas_js__WEBPACK_IMPORTED_MODULE_2__/* .DRS_BATCH */ .T.terminateRecoveryInstancesIds)) {
-        try {
-            const job = await (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(() => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)), {
-                isRetryable: (e) => (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isConflict */ .dh)(e),
-                maxAttempts: 4,
-                baseMs: 2000,
-                maxMs: 20_000,
-                sleep: (ms) => deps.clock.sleep(ms),
-            });
-            if (job.jobID) {
-                result.terminateJobIds.push(job.jobID);
-                for (const e of batch)
-                    jobOf.set(e.recoveryInstanceId, job.jobID);
-            }
-            deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
-        }
-        catch (e) {
-            for (const entry of batch)
-                entry.result = `terminate request failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`;
-        }
-    }
-    const jobs = await waitForJobs(deps, result.terminateJobIds, opts);
-    for (const entry of toTerminate) {
-        const jobId = jobOf.get(entry.recoveryInstanceId);
-        if (jobId)
-            entry.result = resultFor(jobs.get(jobId), entry.sourceServerId);
-    }
-    const allGone = toTerminate.every((e) => e.result === 'terminated');
-    if (!allGone) {
-        result.status = 'failed';
-        result.reason = 'some drill instances were not confirmed terminated; see the instance list';
-    }
+    const leftRunning = checked.filter((c) => c.result.startsWith('LEFT RUNNING'));
+    const problems = [
+        ...(terminated.allGone
+            ? []
+            : ['some drill instances were not confirmed terminated; see the instance list']),
+        ...(leftRunning.length > 0
+            ? [`${leftRunning.length} instance(s) DRS no longer tracks are still running`]
+            : []),
+        ...(stillLaunching.length > 0
+            ? [
+                `DRS job(s) ${stillLaunching.join(', ')} were still launching when cleanup ran out of time: ` +
+                    'instances they launch later are left to the post step and to mode: cleanup',
+            ]
+            : []),
+    ];
+    if (problems.length > 0)
+        return { ...result, status: 'failed', reason: problems.join('; ') };
+    if (chosen.length === 0 && result.instances.length === 0)
+        return { ...result, reason: 'no drill instance of this run was found in DRS' };
     return result;
+}
+/** Terminate this run's drill instances per the cleanup policy. Never throws for an AWS failure. */
+async function cleanupDrillInstances(deps, report, opts) {
+    const reason = cleanupSkipReason(report, opts.policy);
+    if (reason)
+        return skipped(opts.policy, reason);
+    return cleanupScope(deps, scopeOfReport(report), opts);
 }
 /**
  * For the cleanup mode: the drill instances of the given source servers, optionally only those older
@@ -662,26 +878,115 @@ function selectDrillInstancesForCleanup(instances, opts) {
 
 /***/ }),
 
+/***/ 86122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ indexRecoveryInstances),
+/* harmony export */   Ys: () => (/* binding */ resolveLaunchedInstance),
+/* harmony export */   lV: () => (/* binding */ recoveryInstanceOfJob),
+/* harmony export */   lx: () => (/* binding */ appearsLaunched),
+/* harmony export */   mU: () => (/* binding */ launchEnds)
+/* harmony export */ });
+/* harmony import */ var _report_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39523);
+
+/**
+ * Per source server, the instance id its latest `LAUNCH_END` names (DRS sends the EC2 id there), or
+ * undefined for a `LAUNCH_END` without one. A server absent from the map has no `LAUNCH_END`. Read once
+ * per job-log read, so resolution does not rescan the log for every server on every tick.
+ */
+function launchEnds(logs) {
+    const ends = new Map();
+    for (const item of logs) {
+        const sourceServerId = item.eventData?.sourceServerID;
+        // Not in the model's JobLogEvent enum: the SDK passes it through as a plain string.
+        if (item.event !== 'LAUNCH_END' || !sourceServerId)
+            continue;
+        const id = item.eventData?.targetInstanceID || undefined;
+        const at = (0,_report_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInstant */ .nV)(item.logDateTime) ?? Number.NEGATIVE_INFINITY;
+        const before = ends.get(sourceServerId);
+        // A duplicated or re-ordered page must not swap the id: the latest event with an id wins.
+        if (!before || (id !== undefined && (before.id === undefined || at > before.at)))
+            ends.set(sourceServerId, { ...(id ? { id } : {}), at });
+    }
+    return new Map([...ends].map(([sourceServerId, end]) => [sourceServerId, end.id]));
+}
+/**
+ * Whether DRS says the server was launched: `launchStatus: LAUNCHED`, or a `LAUNCH_END` event for it
+ * (the job view may still say PENDING, or may have dropped the server, when the log already has it).
+ */
+function appearsLaunched(participant, ends, sourceServerId) {
+    return participant?.launchStatus === 'LAUNCHED' || ends.has(sourceServerId);
+}
+function indexRecoveryInstances(instances) {
+    const index = new Map();
+    for (const ri of instances) {
+        if (!ri.sourceServerID)
+            continue;
+        const list = index.get(ri.sourceServerID) ?? [];
+        const at = list.findIndex((x) => x.recoveryInstanceID === ri.recoveryInstanceID);
+        if (at >= 0)
+            list[at] = ri;
+        else
+            list.push(ri);
+        index.set(ri.sourceServerID, list);
+    }
+    return index;
+}
+/**
+ * The recovery instance `jobId` created for `sourceServerId`. Another run's instance of the same server
+ * (another jobID) never matches. When DRS named the instance (job view or LAUNCH_END), that one is
+ * preferred among the job's instances.
+ */
+function recoveryInstanceOfJob(index, jobId, sourceServerId, named = []) {
+    const ofJob = (index.get(sourceServerId) ?? []).filter((ri) => ri.jobID === jobId);
+    const ids = named.filter((x) => !!x);
+    return (ofJob.find((ri) => ids.some((id) => id === ri.recoveryInstanceID || id === ri.ec2InstanceID)) ??
+        // Without a name, one instance per job and server is what DRS makes; with several, none is a guess
+        // worth putting in the evidence.
+        (ofJob.length === 1 ? ofJob[0] : undefined));
+}
+/** Every source combined: the recovery instance wins over the log, the log over nothing. */
+function resolveLaunchedInstance(input) {
+    const fromJob = input.participant?.recoveryInstanceID || undefined;
+    const fromLog = input.ends.get(input.sourceServerId);
+    const ri = recoveryInstanceOfJob(input.recoveryInstances, input.jobId, input.sourceServerId, [
+        fromJob,
+        fromLog,
+    ]);
+    const recoveryInstanceId = ri?.recoveryInstanceID ?? fromJob;
+    const ec2InstanceId = ri?.ec2InstanceID ?? fromLog;
+    return {
+        ...(recoveryInstanceId ? { recoveryInstanceId } : {}),
+        ...(ec2InstanceId ? { ec2InstanceId } : {}),
+        ...(ri ? { recoveryInstance: ri } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 16778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ diffLaunchTemplate),
 /* harmony export */   GQ: () => (/* binding */ repairLaunchConfigurations),
 /* harmony export */   Jh: () => (/* binding */ templateSubnetId),
 /* harmony export */   KC: () => (/* binding */ instanceLevelGroupsBlockSubnet),
 /* harmony export */   eP: () => (/* binding */ templateSecurityGroupIds),
 /* harmony export */   fD: () => (/* binding */ LaunchConfigRepairError),
-/* harmony export */   nX: () => (/* binding */ diffLaunchConfiguration)
+/* harmony export */   lu: () => (/* binding */ diffAll)
 /* harmony export */ });
-/* unused harmony exports primaryInterface, instanceProfileName, launchConfigurationUpdate, launchTemplateChange, templateClientToken */
+/* unused harmony exports primaryInterface, instanceProfileName, diffLaunchConfiguration, diffLaunchTemplate, templatePrivateIp, diffPrivateIp, launchConfigurationUpdate, launchTemplateChange, templateClientToken */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70370);
+/* harmony import */ var _aws_retrying_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32355);
 /**
  * Launch-configuration drift: what the plan wants (`launch`, `template`) against what DRS and the EC2
  * launch template hold, and the repair that writes only the difference.
  */
+
 
 
 /** The primary network interface of a template version: DeviceIndex 0 on card 0, else the first. */
@@ -776,6 +1081,33 @@ function diffLaunchTemplate(desired, actual) {
     }
     return changes;
 }
+/** The private address(es) a template version's primary interface pins, if any. */
+function templatePrivateIp(version) {
+    const ni = primaryInterface(version);
+    const listed = (ni?.PrivateIpAddresses ?? []).flatMap((a) => a.PrivateIpAddress ? [a.PrivateIpAddress] : []);
+    return ni?.PrivateIpAddress ?? (listed.length > 0 ? listed.join(', ') : undefined);
+}
+/**
+ * A plan that turns DRS's "copy private IP" off must not launch with the address the template still
+ * pins (DRS writes the copied address into the template, and may not take it out again): the address
+ * of the source server could clash with the source network. Only when the plan says copyPrivateIp:
+ * false; a template address the plan does not speak about is left alone.
+ */
+function diffPrivateIp(desired, actual) {
+    if (desired.copyPrivateIp !== false)
+        return [];
+    const ip = templatePrivateIp(actual);
+    return ip === undefined ? [] : [{ target: 'template', field: 'privateIp', from: ip, to: null }];
+}
+/** Every difference between the plan and what DRS and the template hold now. */
+function diffAll(desired, launchConfig, template) {
+    return [
+        ...diffLaunchConfiguration(desired.launch, launchConfig),
+        ...(template
+            ? [...diffLaunchTemplate(desired.template, template), ...diffPrivateIp(desired.launch, template)]
+            : []),
+    ];
+}
 /** The UpdateLaunchConfiguration request carrying just the drifted fields. */
 function launchConfigurationUpdate(sourceServerId, changes) {
     const update = { sourceServerID: sourceServerId };
@@ -809,6 +1141,8 @@ function launchTemplateChange(changes) {
             change.instanceType = c.to;
         else if (c.field === 'instanceProfile')
             change.instanceProfile = c.to;
+        else if (c.field === 'privateIp')
+            change.clearPrivateIp = true;
     }
     return change;
 }
@@ -827,6 +1161,7 @@ function templateClientToken(executionId, sourceServerId, launchTemplateId, sour
         change.securityGroupIds ? [...change.securityGroupIds].sort() : null,
         change.instanceType ?? null,
         change.instanceProfile ?? null,
+        change.clearPrivateIp ?? null,
     ]);
     return `drs-drill-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex')}`;
 }
@@ -852,35 +1187,85 @@ function record(drift, changes, applied, version) {
         ...(version !== undefined ? { templateVersion: version } : {}),
     }));
 }
+/** Whether anything of the template is worth reading back: the plan speaks about it, or it was written. */
+function templateMatters(desired, written) {
+    return written || Object.keys(desired.template).length > 0 || desired.launch.copyPrivateIp === false;
+}
+function describeLeft(changes) {
+    return changes
+        .map((c) => `${c.target}.${c.field} is ${JSON.stringify(c.from)}, the plan wants ${JSON.stringify(c.to)}`)
+        .join('; ');
+}
+/**
+ * Repairs one server in the order DRS writes: the DRS launch settings first (UpdateLaunchConfiguration
+ * may itself write a template version: right-sizing and copy-private-IP live in the template), then the
+ * template's default version read again and our version made from it, then both read back and
+ * compared with the plan (verify-after-write). A difference left is a failed repair.
+ */
 async function repairOne(deps, drift, opts, out) {
     const launch = drift.changes.filter((c) => c.target === 'launch');
-    const template = drift.changes.filter((c) => c.target === 'template');
-    if (launch.length > 0) {
-        if (!opts.dryRun)
-            await deps.drs.updateLaunchConfiguration(launchConfigurationUpdate(drift.sourceServerId, launch));
-        out.push(...record(drift, launch, !opts.dryRun));
-    }
-    if (template.length === 0)
-        return;
     if (opts.dryRun) {
-        out.push(...record(drift, template, false));
+        out.push(...record(drift, drift.changes, false));
         return;
     }
-    const { launchTemplateId, templateVersion } = drift;
-    if (launchTemplateId === undefined || templateVersion === undefined) {
-        throw new Error(`no launch template known for source server ${drift.sourceServerId}`);
+    if (launch.length > 0) {
+        await deps.drs.updateLaunchConfiguration(launchConfigurationUpdate(drift.sourceServerId, launch));
+        out.push(...record(drift, launch, true));
     }
-    const change = launchTemplateChange(template);
-    const token = templateClientToken(opts.executionId, drift.sourceServerId, launchTemplateId, templateVersion, change);
-    const version = await deps.ec2.updateLaunchTemplate(launchTemplateId, templateVersion, change, token);
-    out.push(...record(drift, template, true, version));
+    const { launchTemplateId } = drift;
+    const planned = drift.changes.filter((c) => c.target === 'template');
+    if (launchTemplateId === undefined) {
+        if (planned.length > 0)
+            throw new Error(`no launch template known for source server ${drift.sourceServerId}`);
+        return;
+    }
+    let written = false;
+    if (launch.length > 0 || planned.length > 0) {
+        const source = launch.length > 0 || drift.templateVersion === undefined
+            ? await deps.ec2.describeDefaultLaunchTemplateVersion(launchTemplateId)
+            : undefined;
+        const sourceVersion = source?.VersionNumber ?? drift.templateVersion;
+        const template = source
+            ? [
+                ...diffLaunchTemplate(drift.desired.template, source),
+                ...diffPrivateIp(drift.desired.launch, source),
+            ]
+            : planned;
+        if (template.length > 0) {
+            if (sourceVersion === undefined)
+                throw new Error(`launch template ${launchTemplateId} has no default version number`);
+            const change = launchTemplateChange(template);
+            const token = templateClientToken(opts.executionId, drift.sourceServerId, launchTemplateId, sourceVersion, change);
+            const version = await deps.ec2.updateLaunchTemplate(launchTemplateId, sourceVersion, change, token);
+            out.push(...record(drift, template, true, version));
+            written = true;
+        }
+    }
+    const launchConfig = await deps.drs.getLaunchConfiguration(drift.sourceServerId);
+    const template = templateMatters(drift.desired, written)
+        ? await deps.ec2.describeDefaultLaunchTemplateVersion(launchConfig.ec2LaunchTemplateID ?? launchTemplateId)
+        : undefined;
+    const left = diffAll(drift.desired, launchConfig, template);
+    if (left.length > 0) {
+        throw new Error(`after writing, the launch settings still differ from the plan: ${describeLeft(left)} ` +
+            '(DRS may rewrite the launch template when its own settings change, e.g. right-sizing sets the instance type)');
+    }
 }
 /**
  * Writes the drift (nothing when there is none; nothing at all in a dry run) and lists every change for
  * the report. All servers are attempted; if any write failed, throws LaunchConfigRepairError after.
  */
-async function repairLaunchConfigurations(deps, drift, opts) {
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)(opts.concurrency ?? 10);
+async function repairLaunchConfigurations(gateways, drift, opts) {
+    // Every call here is a read or an idempotent write (the template's client token): retried through
+    // throttling and 5xx on the run's clock.
+    const clock = gateways.clock;
+    const deps = clock
+        ? {
+            drs: (0,_aws_retrying_js__WEBPACK_IMPORTED_MODULE_1__/* .retryingDrs */ .o)(gateways.drs, { sleep: (ms) => clock.sleep(ms) }),
+            ec2: (0,_aws_retrying_js__WEBPACK_IMPORTED_MODULE_1__/* .retryingEc2 */ .N)(gateways.ec2, { sleep: (ms) => clock.sleep(ms) }),
+        }
+        : gateways;
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(opts.concurrency ?? 10);
     const changes = drift.map(() => []);
     const failures = [];
     await Promise.all(drift.map((d, i) => limit(async () => {
@@ -909,13 +1294,19 @@ async function repairLaunchConfigurations(deps, drift, opts) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   XL: () => (/* binding */ pollTick),
+/* harmony export */   aI: () => (/* binding */ launchedInstance),
 /* harmony export */   e1: () => (/* binding */ awsNow),
 /* harmony export */   i2: () => (/* binding */ nextPollIntervalMs),
-/* harmony export */   rt: () => (/* binding */ newPollState)
+/* harmony export */   rt: () => (/* binding */ newPollState),
+/* harmony export */   x1: () => (/* binding */ isLaunched)
 /* harmony export */ });
-/* unused harmony exports jobSignature, BASE_INTERVAL_MS */
+/* unused harmony exports jobSignature, launchActionsRunning, rememberRecoveryInstances, BASE_INTERVAL_MS */
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22495);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _report_durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39523);
+/* harmony import */ var _instances_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86122);
+
+
 
 
 function newPollState() {
@@ -940,9 +1331,54 @@ function awsNow(deps) {
 }
 function jobSignature(job) {
     const servers = (job.participatingServers ?? [])
-        .map((s) => `${s.sourceServerID}:${s.launchStatus ?? ''}:${s.recoveryInstanceID ?? ''}`)
+        .map((s) => {
+        const actions = (s.launchActionsStatus?.runs ?? []).map((r) => `${r.runId ?? ''}=${r.status ?? ''}`);
+        return `${s.sourceServerID}:${s.launchStatus ?? ''}:${s.recoveryInstanceID ?? ''}:${actions.join('+')}`;
+    })
         .sort();
     return `${job.status ?? ''}|${servers.join(',')}`;
+}
+/** Post-launch actions DRS is still running on the job's servers: their results come later. */
+function launchActionsRunning(job) {
+    return (job.participatingServers ?? []).some((p) => (p.launchActionsStatus?.runs ?? []).some((r) => r.status === 'IN_PROGRESS'));
+}
+/** Remember recovery instances read from DRS, replacing earlier reads of the same instance. */
+function rememberRecoveryInstances(state, found) {
+    const fresh = (0,_instances_js__WEBPACK_IMPORTED_MODULE_3__/* .indexRecoveryInstances */ .OW)(found);
+    for (const [sourceServerId, list] of fresh) {
+        const merged = (0,_instances_js__WEBPACK_IMPORTED_MODULE_3__/* .indexRecoveryInstances */ .OW)([...(state.recoveryInstances.get(sourceServerId) ?? []), ...list]);
+        state.recoveryInstances.set(sourceServerId, merged.get(sourceServerId) ?? list);
+    }
+}
+/** The instance a tracked job launched for one of its servers, from every source seen so far. */
+function launchedInstance(state, jobId, sourceServerId) {
+    const tracked = state.jobs.get(jobId);
+    const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
+    return (0,_instances_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveLaunchedInstance */ .Ys)({
+        jobId,
+        sourceServerId,
+        ...(participant ? { participant } : {}),
+        ends: tracked?.launchEnds ?? new Map(),
+        recoveryInstances: state.recoveryInstances,
+    });
+}
+/** Whether DRS says the tracked job launched this server (job view or LAUNCH_END). */
+function isLaunched(state, jobId, sourceServerId) {
+    const tracked = state.jobs.get(jobId);
+    const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
+    return (0,_instances_js__WEBPACK_IMPORTED_MODULE_3__/* .appearsLaunched */ .lx)(participant, tracked?.launchEnds ?? new Map(), sourceServerId);
+}
+/** EC2 ids of every instance the tracked jobs launched, as far as known. */
+function launchedEc2Ids(state) {
+    const ids = [];
+    for (const tracked of state.jobs.values()) {
+        for (const sourceServerId of tracked.sourceServerIds) {
+            const id = launchedInstance(state, tracked.jobId, sourceServerId).ec2InstanceId;
+            if (id)
+                ids.push(id);
+        }
+    }
+    return ids;
 }
 class TickContext {
     moved = false;
@@ -974,6 +1410,8 @@ async function pollJobs(deps, state, ctx) {
             continue;
         const before = tracked.job ? jobSignature(tracked.job) : undefined;
         tracked.job = job;
+        if (job.status === 'COMPLETED' && tracked.completedAt === undefined)
+            tracked.completedAt = (0,_report_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .toUtcIso */ .dT)(job.endDateTime) ?? deps.drs.serverTime() ?? awsNow(deps);
         const signature = jobSignature(job);
         if (signature !== before)
             ctx.moved = true;
@@ -981,35 +1419,41 @@ async function pollJobs(deps, state, ctx) {
             const logs = await ctx.read(`DescribeJobLogItems ${tracked.jobId}`, () => deps.drs.describeJobLogItems(tracked.jobId));
             if (logs) {
                 tracked.logs = logs;
+                tracked.launchEnds = (0,_instances_js__WEBPACK_IMPORTED_MODULE_3__/* .launchEnds */ .mU)(logs);
                 tracked.logSignature = signature;
             }
         }
-        tracked.final = job.status === 'COMPLETED' && tracked.logSignature === signature;
+        tracked.final =
+            job.status === 'COMPLETED' && tracked.logSignature === signature && !launchActionsRunning(job);
     }
 }
+/**
+ * Recovery instances of servers DRS says were launched but whose instance of this job is not known yet:
+ * looked up by source server (DRS may never put recoveryInstanceID in the job) and matched by jobID.
+ */
 async function pollRecoveryInstances(deps, state, ctx) {
     const wanted = new Set();
     for (const tracked of state.jobs.values()) {
-        for (const server of tracked.job?.participatingServers ?? []) {
-            const id = server.recoveryInstanceID;
-            if (id && !state.recoveryInstances.get(id)?.ec2InstanceID)
-                wanted.add(id);
+        for (const sourceServerId of tracked.sourceServerIds) {
+            if (!isLaunched(state, tracked.jobId, sourceServerId))
+                continue;
+            const ref = launchedInstance(state, tracked.jobId, sourceServerId);
+            if (!ref.recoveryInstance?.ec2InstanceID)
+                wanted.add(sourceServerId);
         }
     }
     if (wanted.size === 0)
         return;
-    const found = await ctx.read('DescribeRecoveryInstances', () => deps.drs.describeRecoveryInstances({ recoveryInstanceIds: [...wanted] }));
-    for (const ri of found ?? []) {
-        if (ri.recoveryInstanceID)
-            state.recoveryInstances.set(ri.recoveryInstanceID, ri);
-        if (ri.ec2InstanceID)
-            ctx.moved = true;
-    }
+    const found = await ctx.read('DescribeRecoveryInstances', () => deps.drs.describeRecoveryInstances({ sourceServerIds: [...wanted] }));
+    if (!found)
+        return;
+    const before = new Set(launchedEc2Ids(state));
+    rememberRecoveryInstances(state, found);
+    if (launchedEc2Ids(state).some((id) => !before.has(id)))
+        ctx.moved = true;
 }
 async function tagNewInstances(deps, state, ctx, tags) {
-    const fresh = [...state.recoveryInstances.values()]
-        .map((ri) => ri.ec2InstanceID)
-        .filter((id) => id !== undefined && !state.tagged.has(id));
+    const fresh = [...new Set(launchedEc2Ids(state))].filter((id) => !state.tagged.has(id));
     if (fresh.length === 0)
         return;
     // Tried once: a missing ec2:CreateTags must cost one warning, not one per poll.
@@ -1021,9 +1465,7 @@ function instanceSignature(i, s) {
     return `${i?.State?.Name ?? ''}|${s?.InstanceState?.Name ?? ''}|${s?.InstanceStatus?.Status ?? ''}|${s?.SystemStatus?.Status ?? ''}`;
 }
 async function pollInstances(deps, state, ctx, opts) {
-    const unseen = [...state.recoveryInstances.values()]
-        .map((ri) => ri.ec2InstanceID)
-        .filter((id) => id !== undefined && !state.instances.has(id));
+    const unseen = [...new Set(launchedEc2Ids(state))].filter((id) => !state.instances.has(id));
     // DescribeInstanceStatus (IncludeAllInstances) also gives the instance state, so an instance waiting
     // for its status checks needs DescribeInstances only once, for its launch time.
     const byStatus = new Set(opts.awaitingStatusChecks);
@@ -1096,7 +1538,7 @@ function nextPollIntervalMs(input) {
 
 /***/ }),
 
-/***/ 68384:
+/***/ 77940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1109,8 +1551,64 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(70370);
+// EXTERNAL MODULE: ./src/aws/retrying.ts
+var retrying = __webpack_require__(32355);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/engine/existing-instances.ts
+/** EC2 states of a recovery instance that no longer runs anything worth protecting. */
+const GONE = new Set(['TERMINATED', 'NOT_FOUND', 'SHUTTING-DOWN']);
+function isLive(ri) {
+    return !GONE.has(ri.ec2InstanceState ?? '');
+}
+function describe(ri) {
+    const ec2 = ri.ec2InstanceID && ri.ec2InstanceID !== ri.recoveryInstanceID ? `, EC2 ${ri.ec2InstanceID}` : '';
+    const state = ri.ec2InstanceState ? `, ${ri.ec2InstanceState}` : '';
+    const job = ri.jobID ? `, launched by DRS job ${ri.jobID}` : '';
+    return `recovery instance ${ri.recoveryInstanceID ?? '?'}${ec2}${state}${job}`;
+}
+/** Findings for one source server from the recovery instances DRS lists for it. */
+function existingInstanceFindings(instances, opts) {
+    const out = [];
+    for (const ri of instances) {
+        if (!isLive(ri) || (ri.jobID && opts.ownJobIds.has(ri.jobID)))
+            continue;
+        if (opts.mode === 'recovery') {
+            if (opts.replaceRecoveryInstances) {
+                out.push({
+                    level: 'warning',
+                    message: `has ${ri.isDrill ? 'drill' : 'live'} ${describe(ri)}; replace-recovery-instances is true, so the recovery may replace it`,
+                });
+            }
+            else {
+                out.push({
+                    level: 'error',
+                    message: `already has ${ri.isDrill ? 'drill' : 'a live (non-drill)'} ${describe(ri)}: a new recovery may delete it (the DRS user guide says each new recovery first deletes the previously launched instance)`,
+                    fix: 'Terminate it on purpose first, or set the input replace-recovery-instances: true if replacing it is intended',
+                });
+            }
+            continue;
+        }
+        if (ri.isDrill !== true) {
+            out.push({
+                level: opts.mode === 'validate' ? 'warning' : 'error',
+                message: `has a live (non-drill) ${describe(ri)}: a real failover is running on it, and a drill may delete it (the DRS user guide says each new drill first deletes any previously launched drill or recovery instance). ${opts.mode === 'validate' ? 'A drill of this plan would be refused' : 'The drill is refused for the whole plan; nothing was written'}`,
+                fix: 'Finish that recovery first (fail back, or terminate the instance on purpose), or leave this server out of the drill with the input exclude',
+            });
+        }
+        else {
+            out.push({
+                level: 'warning',
+                message: `has drill ${describe(ri)} from another run: DRS may replace it when this drill launches (or keep it running beside the new one)`,
+                fix: 'Run mode: cleanup for old drill instances if they are not needed',
+            });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/engine/instances.ts
+var instances = __webpack_require__(86122);
 // EXTERNAL MODULE: ./src/engine/launch-config.ts
 var launch_config = __webpack_require__(16778);
 ;// CONCATENATED MODULE: ./src/engine/network.ts
@@ -1269,6 +1767,9 @@ var tags = __webpack_require__(82225);
 
 
 
+
+
+
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const CONCURRENCY = 10;
@@ -1414,13 +1915,34 @@ function activeJobsOf(jobs) {
     }
     return { active, jobOfServer, servers };
 }
+/** Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock. */
+function withReadRetries(deps) {
+    const opts = { sleep: (ms) => deps.clock.sleep(ms) };
+    return { ...deps, drs: (0,retrying/* retryingDrs */.o)(deps.drs, opts), ec2: (0,retrying/* retryingEc2 */.N)(deps.ec2, opts) };
+}
+/** The recovery instances DRS lists for the plan's servers, by server; one paginated read. */
+async function readExistingInstances(deps, sourceServerIds) {
+    if (sourceServerIds.length === 0)
+        return { byServer: new Map() };
+    try {
+        return {
+            byServer: (0,instances/* indexRecoveryInstances */.OW)(await deps.drs.describeRecoveryInstances({ sourceServerIds: [...new Set(sourceServerIds)] })),
+        };
+    }
+    catch (error) {
+        return { error };
+    }
+}
 /** Runs every preflight check; writes nothing. */
 async function runPreflight(deps, plan, opts) {
+    deps = withReadRetries(deps);
     const sourceServers = await deps.drs.describeAllSourceServers();
     // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
     const awsNowMs = Date.parse((0,poller/* awsNow */.e1)(deps));
     const recentJobs = await deps.drs.describeJobsSince(new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString());
-    const { executionPlan, problems } = (0,resolve/* resolvePlan */.yY)(plan, sourceServers);
+    const resolved = (0,resolve/* resolvePlan */.yY)(plan, sourceServers);
+    const { executionPlan, excluded, problems: excludeProblems, } = (0,resolve/* excludeServers */.r2)(resolved.executionPlan, opts.exclude ?? []);
+    const problems = [...resolved.problems, ...excludeProblems];
     const warnings = [];
     const drift = [];
     // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
@@ -1436,10 +1958,25 @@ async function runPreflight(deps, plan, opts) {
         .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
         .map((j) => j.jobID ?? '');
     const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+    const existing = await readExistingInstances(deps, facts.map((f) => f.rs.sourceServerId));
+    if ('error' in existing) {
+        (opts.mode === 'validate' ? warnings : problems).push({
+            message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(existing.error)}`,
+            fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
+        });
+    }
+    const instanceOptions = {
+        mode: opts.mode,
+        ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
+        ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+    };
     for (const f of facts) {
         const findings = [
             ...(0,resolve/* replicationFindings */.RH)(f.rs.sourceServer, plan.objectives.rpoSeconds),
             ...launchFindings(f, net),
+            ...('byServer' in existing
+                ? existingInstanceFindings(existing.byServer.get(f.rs.sourceServerId) ?? [], instanceOptions)
+                : []),
         ];
         for (const x of findings)
             (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
@@ -1448,15 +1985,14 @@ async function runPreflight(deps, plan, opts) {
             busy.push(about(f.rs, f.wave, `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`, 'Wait for that job to complete; DRS runs one job per source server'));
         }
         if (f.launchConfig && f.template !== undefined) {
-            const changes = [
-                ...(0,launch_config/* diffLaunchConfiguration */.nX)(f.rs.spec.launch, f.launchConfig),
-                ...(0,launch_config/* diffLaunchTemplate */.$o)(f.rs.spec.template, f.template),
-            ];
+            const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
+            const changes = (0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template);
             if (changes.length > 0) {
                 drift.push({
                     sourceServerId: f.rs.sourceServerId,
                     ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
                     changes,
+                    desired,
                     ...(f.launchConfig.ec2LaunchTemplateID
                         ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID }
                         : {}),
@@ -1465,30 +2001,30 @@ async function runPreflight(deps, plan, opts) {
             }
         }
     }
-    if (active.length >= quotas/* DRS_QUOTAS */.s.maxActiveJobs) {
+    if (active.length >= quotas/* DRS_QUOTAS */.sT.maxActiveJobs) {
         busy.push({
-            message: `${active.length} DRS jobs are already active; DRS runs at most ${quotas/* DRS_QUOTAS */.s.maxActiveJobs} at a time`,
+            message: `${active.length} DRS jobs are already active; DRS runs at most ${quotas/* DRS_QUOTAS */.sT.maxActiveJobs} at a time`,
             fix: 'Wait for running jobs to complete',
         });
     }
     const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
     for (const w of executionPlan.waves) {
         const size = w.servers.length;
-        if (size <= quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs &&
-            size + activeServers > quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs) {
+        if (size <= quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs &&
+            size + activeServers > quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs) {
             busy.push({
                 wave: w.wave.name,
                 position: w.wave.position,
-                message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs}`,
+                message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs}`,
                 fix: 'Wait for running jobs to complete',
             });
         }
     }
     for (const group of (0,resolve/* concurrentWaveGroups */.D7)(plan)) {
         const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
-        if (group.length > 1 && total + activeServers > quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs) {
+        if (group.length > 1 && total + activeServers > quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs) {
             warnings.push({
-                message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs}, so some will wait`,
+                message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs}, so some will wait`,
             });
         }
     }
@@ -1499,6 +2035,7 @@ async function runPreflight(deps, plan, opts) {
         drift,
         activeJobs: { jobs: active.length, servers: activeServers },
         ownActiveJobIds,
+        excluded,
     };
 }
 
@@ -1511,6 +2048,7 @@ async function runPreflight(deps, plan, opts) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ concurrentWaveGroups),
 /* harmony export */   RH: () => (/* binding */ replicationFindings),
+/* harmony export */   r2: () => (/* binding */ excludeServers),
 /* harmony export */   yY: () => (/* binding */ resolvePlan)
 /* harmony export */ });
 /* unused harmony exports sourceServerHostname, hostnameMatches, tagsMatch, matchSelector, describeSelector */
@@ -1629,17 +2167,54 @@ function resolvePlan(plan, sourceServers) {
                 resolved.push({ sourceServerId, ...(hostname ? { hostname } : {}), spec, sourceServer: server });
             }
         }
-        if (resolved.length > _quotas_js__WEBPACK_IMPORTED_MODULE_1__/* .DRS_QUOTAS */ .s.maxServersInActiveJobs) {
+        if (resolved.length > _quotas_js__WEBPACK_IMPORTED_MODULE_1__/* .DRS_QUOTAS */ .sT.maxServersInActiveJobs) {
             problems.push({
                 wave: wave.name,
                 position: wave.position,
-                message: `Wave "${wave.name}" resolves to ${resolved.length} source servers; DRS holds at most ${_quotas_js__WEBPACK_IMPORTED_MODULE_1__/* .DRS_QUOTAS */ .s.maxServersInActiveJobs} in active jobs`,
-                fix: `Split the wave into waves of at most ${_quotas_js__WEBPACK_IMPORTED_MODULE_1__/* .DRS_QUOTAS */ .s.maxServersInActiveJobs} servers`,
+                message: `Wave "${wave.name}" resolves to ${resolved.length} source servers; DRS holds at most ${_quotas_js__WEBPACK_IMPORTED_MODULE_1__/* .DRS_QUOTAS */ .sT.maxServersInActiveJobs} in active jobs`,
+                fix: `Split the wave into waves of at most ${_quotas_js__WEBPACK_IMPORTED_MODULE_1__/* .DRS_QUOTAS */ .sT.maxServersInActiveJobs} servers`,
             });
         }
         waves.push({ wave, servers: resolved });
     }
     return { executionPlan: { plan, waves }, problems };
+}
+/**
+ * Leaves the servers named in `exclude` (source server ids or hostnames, case-insensitive for
+ * hostnames) out of the execution plan. A name that matches no server of the plan is a problem: a
+ * typo must not let a server the user meant to protect run anyway. Pure.
+ */
+function excludeServers(executionPlan, exclude) {
+    if (exclude.length === 0)
+        return { executionPlan, excluded: [], problems: [] };
+    const wanted = exclude.map((e) => e.trim()).filter((e) => e !== '');
+    const matches = (rs, name) => rs.sourceServerId === name ||
+        (rs.hostname !== undefined && rs.hostname.toLowerCase() === name.toLowerCase());
+    const used = new Set();
+    const excluded = [];
+    const waves = executionPlan.waves.map((rw) => ({
+        wave: rw.wave,
+        servers: rw.servers.filter((rs) => {
+            const hit = wanted.filter((name) => matches(rs, name));
+            if (hit.length === 0)
+                return true;
+            for (const name of hit)
+                used.add(name);
+            excluded.push({
+                sourceServerId: rs.sourceServerId,
+                ...(rs.hostname ? { hostname: rs.hostname } : {}),
+                wave: rw.wave.name,
+            });
+            return false;
+        }),
+    }));
+    const problems = wanted
+        .filter((name) => !used.has(name))
+        .map((name) => ({
+        message: `input exclude: "${name.slice(0, 80)}" is not a source server id or hostname of any server this plan selects`,
+        fix: 'Use a source server id (s-…) or a hostname from the plan’s resolved servers',
+    }));
+    return { executionPlan: { ...executionPlan, waves }, excluded, problems };
 }
 /**
  * Waves grouped by depth in the dependency graph (longest path from a wave with no dependencies): the
@@ -1780,12 +2355,15 @@ var aws_credentials = __webpack_require__(96963);
 var dist_cjs = __webpack_require__(54722);
 // EXTERNAL MODULE: ./src/engine/quotas.ts
 var quotas = __webpack_require__(47401);
+// EXTERNAL MODULE: ./src/paginate.ts
+var paginate = __webpack_require__(84042);
 ;// CONCATENATED MODULE: ./src/aws/drs-gateway.ts
 /**
  * The DRS gateway: the only module that sends DRS Commands. It pages and batches so that callers
  * never see a nextToken or a batch limit, and lets the SDK's exception classes through untouched
  * (the engine decides what is retryable).
  */
+
 
 
 /** Splits `items` into consecutive chunks of at most `size`. */
@@ -1795,12 +2373,24 @@ function chunk(items, size) {
         out.push(items.slice(i, i + size));
     return out;
 }
-/** Collects every page's items of an SDK paginator. */
-async function collect(pages, items) {
+function nextTokenOf(page) {
+    return 'nextToken' in page ? page.nextToken : 'NextToken' in page ? page.NextToken : undefined;
+}
+/**
+ * Collects every page's items of an SDK paginator, DRS's and EC2's alike: the one way the gateways
+ * page, so every read ends (a repeated token or more than `maxPages` pages is a PaginationError).
+ */
+async function collect(pages, items, bound) {
     const out = [];
-    for await (const page of pages)
+    for await (const page of (0,paginate/* boundedPages */.c)(pages, { ...bound, nextToken: (p) => nextTokenOf(p) })) {
         out.push(...(items(page) ?? []));
+    }
     return out;
+}
+/** The page bound of a DRS read, named for its error message (`DRS DescribeJobs`). */
+function pageBound(operation) {
+    const name = `${operation.charAt(0).toUpperCase()}${operation.slice(1)}`;
+    return { operation: `DRS ${name}`, maxPages: quotas/* DRS_MAX_PAGES */.Oh[operation] };
 }
 /** A monotonic record of the latest `Date` header AWS sent, shared by the clients of one gateway. */
 class ServerClock {
@@ -1872,46 +2462,47 @@ function createDrsGateway(clients) {
         const out = [];
         // An empty jobIDs filter means "every job": never send one. maxResults = the batch size so that the
         // answer fits one page: the poller counts on one call per tick (the service's default page is smaller).
-        for (const ids of chunk([...new Set(jobIds)], quotas/* DRS_BATCH */.T.describeJobsIds)) {
-            out.push(...(await collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items)));
+        for (const ids of chunk([...new Set(jobIds)], quotas/* DRS_BATCH */.TA.describeJobsIds)) {
+            out.push(...(await collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items, pageBound('describeJobs'))));
         }
         return out;
     }
     async function describeRecoveryInstances(filter) {
         const { recoveryInstanceIds, sourceServerIds } = filter;
         if (recoveryInstanceIds === undefined && sourceServerIds === undefined) {
-            return collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, {}), (p) => p.items);
+            return collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, {}), (p) => p.items, pageBound('describeRecoveryInstances'));
         }
         // A list given but empty selects nothing (DRS would read it as "no filter").
         if (recoveryInstanceIds?.length === 0 || sourceServerIds?.length === 0)
             return [];
         const out = [];
         if (recoveryInstanceIds !== undefined) {
-            for (const ids of chunk([...new Set(recoveryInstanceIds)], quotas/* DRS_BATCH */.T.describeRecoveryInstancesIds)) {
+            for (const ids of chunk([...new Set(recoveryInstanceIds)], quotas/* DRS_BATCH */.TA.describeRecoveryInstancesIds)) {
                 const filters = {
                     recoveryInstanceIDs: ids,
                     ...(sourceServerIds ? { sourceServerIDs: sourceServerIds } : {}),
                 };
-                out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items)));
+                out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items, pageBound('describeRecoveryInstances'))));
             }
             return out;
         }
-        // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small.
-        for (const ids of chunk([...new Set(sourceServerIds)], quotas/* DRS_BATCH */.T.describeSourceServersIds)) {
-            out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters: { sourceServerIDs: ids } }), (p) => p.items)));
+        // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small, and ask for a
+        // page as large as the batch so that one server's instance usually costs no second page.
+        for (const ids of chunk([...new Set(sourceServerIds)], quotas/* DRS_BATCH */.TA.describeSourceServersIds)) {
+            out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters: { sourceServerIDs: ids }, maxResults: quotas/* DRS_BATCH */.TA.describeRecoveryInstancesIds }), (p) => p.items, pageBound('describeRecoveryInstances'))));
         }
         return out;
     }
     return {
         serverTime: () => clock.serverTime(),
-        describeAllSourceServers: () => collect((0,dist_cjs.paginateDescribeSourceServers)({ client: drs }, { filters: {} }), (p) => p.items),
+        describeAllSourceServers: () => collect((0,dist_cjs.paginateDescribeSourceServers)({ client: drs }, { filters: {} }), (p) => p.items, pageBound('describeSourceServers')),
         describeJobs,
-        describeJobsSince: (fromDate) => collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { fromDate } }), (p) => p.items),
+        describeJobsSince: (fromDate) => collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { fromDate } }), (p) => p.items, pageBound('describeJobs')),
         // The poller reads a changed job's whole log again: a page per 100 items would make that cost grow
         // with the job's servers, so ask for large pages.
-        describeJobLogItems: (jobId) => collect((0,dist_cjs.paginateDescribeJobLogItems)({ client: drs }, { jobID: jobId, maxResults: quotas/* DRS_BATCH */.T.jobLogItemsPage }), (p) => p.items),
+        describeJobLogItems: (jobId) => collect((0,dist_cjs.paginateDescribeJobLogItems)({ client: drs }, { jobID: jobId, maxResults: quotas/* DRS_BATCH */.TA.jobLogItemsPage }), (p) => p.items, pageBound('describeJobLogItems')),
         describeRecoveryInstances,
-        describeRecoverySnapshots: (sourceServerId) => collect((0,dist_cjs.paginateDescribeRecoverySnapshots)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items),
+        describeRecoverySnapshots: (sourceServerId) => collect((0,dist_cjs.paginateDescribeRecoverySnapshots)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items, pageBound('describeRecoverySnapshots')),
         async getLaunchConfiguration(sourceServerId) {
             const { $metadata: _, ...config } = await drs.send(new dist_cjs.GetLaunchConfigurationCommand({ sourceServerID: sourceServerId }));
             return config;
@@ -1934,8 +2525,8 @@ function createDrsGateway(clients) {
         },
         async terminateRecoveryInstances(recoveryInstanceIds) {
             const count = recoveryInstanceIds.length;
-            if (count === 0 || count > quotas/* DRS_BATCH */.T.terminateRecoveryInstancesIds) {
-                throw new RangeError(`TerminateRecoveryInstances takes 1-${quotas/* DRS_BATCH */.T.terminateRecoveryInstancesIds} ids, got ${count}`);
+            if (count === 0 || count > quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds) {
+                throw new RangeError(`TerminateRecoveryInstances takes 1-${quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds} ids, got ${count}`);
             }
             const output = await drs.send(new dist_cjs.TerminateRecoveryInstancesCommand({ recoveryInstanceIDs: recoveryInstanceIds }));
             if (!output.job?.jobID)
@@ -1968,6 +2559,14 @@ const EC2_BATCH = {
     describeSubnetsIds: 200,
     describeSecurityGroupsIds: 200,
 };
+/**
+ * Most pages one EC2 read may take: every read names at most 1,000 ids (EC2_BATCH), so its answer
+ * holds at most 1,000 items, 10 pages even when EC2 answers 100 at a time.
+ */
+const EC2_MAX_PAGES = 100;
+function ec2(operation) {
+    return { operation: `EC2 ${operation}`, maxPages: EC2_MAX_PAGES };
+}
 /** EC2 accepts client tokens of at most this many characters. */
 const MAX_CLIENT_TOKEN_LENGTH = 255;
 /** Turns a described network interface back into the request shape (a few members differ in type name only). */
@@ -1998,7 +2597,7 @@ function launchTemplateData(source, change) {
         data.InstanceType = change.instanceType;
     if (change.instanceProfile !== undefined)
         data.IamInstanceProfile = instanceProfileSpec(change.instanceProfile);
-    if (change.subnetId === undefined && change.securityGroupIds === undefined)
+    if (change.subnetId === undefined && change.securityGroupIds === undefined && !change.clearPrivateIp)
         return data;
     const interfaces = (sourceData.NetworkInterfaces ?? []).map(toNetworkInterfaceRequest);
     if (interfaces.length === 0 && change.subnetId === undefined) {
@@ -2019,15 +2618,14 @@ function launchTemplateData(source, change) {
         primary.SubnetId = change.subnetId;
     if (change.securityGroupIds !== undefined)
         primary.Groups = change.securityGroupIds;
+    if (change.clearPrivateIp) {
+        // The given interface list replaces the source's: leaving the members out removes the address.
+        delete primary.PrivateIpAddress;
+        delete primary.PrivateIpAddresses;
+    }
     interfaces[primaryAt] = primary;
     data.NetworkInterfaces = interfaces;
     return data;
-}
-async function ec2_gateway_collect(pages, items) {
-    const out = [];
-    for await (const page of pages)
-        out.push(...(items(page) ?? []));
-    return out;
 }
 function unique(ids) {
     return [...new Set(ids)];
@@ -2048,7 +2646,7 @@ function createEc2Gateway(client) {
             const out = [];
             // No MaxResults: EC2 refuses it together with InstanceIds.
             for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
-                const reservations = await ec2_gateway_collect((0,client_ec2_dist_cjs/* paginateDescribeInstances */.H0T)({ client }, { InstanceIds: ids }), (p) => p.Reservations);
+                const reservations = await collect((0,client_ec2_dist_cjs/* paginateDescribeInstances */.H0T)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
                 for (const r of reservations)
                     out.push(...(r.Instances ?? []));
             }
@@ -2057,7 +2655,7 @@ function createEc2Gateway(client) {
         async describeInstanceStatus(instanceIds) {
             const out = [];
             for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
-                out.push(...(await ec2_gateway_collect((0,client_ec2_dist_cjs/* paginateDescribeInstanceStatus */.OkX)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses)));
+                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeInstanceStatus */.OkX)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
             }
             return out;
         },
@@ -2095,14 +2693,14 @@ function createEc2Gateway(client) {
         async describeSubnets(subnetIds) {
             const out = [];
             for (const ids of chunk(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
-                out.push(...(await ec2_gateway_collect((0,client_ec2_dist_cjs/* paginateDescribeSubnets */.vvt)({ client }, { SubnetIds: ids }), (p) => p.Subnets)));
+                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeSubnets */.vvt)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
             }
             return out;
         },
         async describeSecurityGroups(groupIds) {
             const out = [];
             for (const ids of chunk(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
-                out.push(...(await ec2_gateway_collect((0,client_ec2_dist_cjs/* paginateDescribeSecurityGroups */.nYn)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups)));
+                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeSecurityGroups */.nYn)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
             }
             return out;
         },
@@ -2111,8 +2709,12 @@ function createEc2Gateway(client) {
 
 // EXTERNAL MODULE: ./src/engine/cleanup.ts
 var engine_cleanup = __webpack_require__(80234);
-// EXTERNAL MODULE: ./src/engine/preflight.ts + 1 modules
-var engine_preflight = __webpack_require__(68384);
+// EXTERNAL MODULE: ./src/engine/preflight.ts + 2 modules
+var engine_preflight = __webpack_require__(77940);
+// EXTERNAL MODULE: ./src/report/durations.ts
+var durations = __webpack_require__(39523);
+// EXTERNAL MODULE: ./src/engine/instances.ts
+var engine_instances = __webpack_require__(86122);
 // EXTERNAL MODULE: ./src/aws/retry.ts
 var retry = __webpack_require__(22495);
 // EXTERNAL MODULE: ./src/engine/tags.ts
@@ -2222,12 +2824,16 @@ async function attemptStart(deps, request, state) {
                 reason: `StartRecovery was throttled (${(0,errors/* errorMessage */.gJ)(e)})`,
             };
         }
-        if ((0,retry/* isConflict */.dh)(e)) {
+        if ((0,retry/* isServerBusy */.T0)(e)) {
             return {
                 kind: 'wait',
                 delayMs: backoff(deps, attempt, 10_000, 60_000),
                 reason: `a server is still in another DRS job (ConflictException: ${(0,errors/* errorMessage */.gJ)(e)})`,
             };
+        }
+        if ((0,retry/* isConflict */.dh)(e)) {
+            // Any other conflict (e.g. a server in failback, an ARN in use) will not pass by waiting.
+            return { kind: 'failed', message: `StartRecovery was refused (ConflictException): ${(0,errors/* errorMessage */.gJ)(e)}` };
         }
         if (isQuotaExceeded(e)) {
             return {
@@ -2252,6 +2858,8 @@ async function attemptStart(deps, request, state) {
 ;// CONCATENATED MODULE: ./src/engine/resume.ts
 
 
+
+
 /**
  * How far back to look for this execution's jobs and for other executions' active ones. GitHub allows
  * re-runs long after a run started, but a job still active after a week is not one this action left.
@@ -2273,7 +2881,7 @@ function classifyJobs(jobs, executionId, planName) {
         else if (tags[engine_tags/* TAG */.Dk.plan] === planName && job.status !== 'COMPLETED')
             otherExecutions.push(job);
     }
-    own.sort((a, b) => (a.creationDateTime ?? '').localeCompare(b.creationDateTime ?? ''));
+    own.sort((a, b) => ((0,durations/* parseInstant */.nV)(a.creationDateTime) ?? 0) - ((0,durations/* parseInstant */.nV)(b.creationDateTime) ?? 0));
     return { own, otherExecutions };
 }
 /** One DescribeJobs pass (all pages) over the lookback window, classified. */
@@ -2323,18 +2931,23 @@ function resumeNote(own) {
         `(${own.map((j) => j.jobID).join(', ')}; ${active} still active). This attempt attached to them ` +
         'instead of starting them again; health times of their servers are when this attempt observed them.');
 }
-/** Recovery instance ids the jobs say they launched. */
-function launchedRecoveryInstanceIds(jobs) {
-    return jobs.flatMap((j) => (j.participatingServers ?? []).flatMap((p) => p.launchStatus === 'LAUNCHED' && p.recoveryInstanceID ? [p.recoveryInstanceID] : []));
+/** (job, source server) pairs the jobs say they launched. */
+function launchedServers(jobs) {
+    return jobs.flatMap((j) => (j.participatingServers ?? []).flatMap((p) => p.launchStatus === 'LAUNCHED' && p.sourceServerID && j.jobID
+        ? [{ jobId: j.jobID, sourceServerId: p.sourceServerID }]
+        : []));
 }
 /**
  * An earlier attempt that ran to its end and cleaned up leaves COMPLETED jobs whose instances are gone.
- * Attaching to them would wait for instances that will never appear: say so instead. Pure.
+ * Attaching to them would wait for instances that will never appear: say so instead. `instances` are
+ * the recovery instances DRS lists now for those jobs' servers; each launch is matched by its job id
+ * (DRS may never have named the instance in the job). Pure.
  */
-function finishedExecutionMessage(own, existingRecoveryInstanceIds) {
+function finishedExecutionMessage(own, instances) {
     if (own.length === 0 || own.some((j) => j.status !== 'COMPLETED'))
         return undefined;
-    const gone = launchedRecoveryInstanceIds(own).filter((id) => !existingRecoveryInstanceIds.has(id));
+    const index = (0,engine_instances/* indexRecoveryInstances */.OW)(instances);
+    const gone = launchedServers(own).filter((l) => (0,engine_instances/* recoveryInstanceOfJob */.lV)(index, l.jobId, l.sourceServerId) === undefined);
     if (gone.length === 0)
         return undefined;
     return (`An earlier attempt of this workflow run already ran this plan to its end: its ${own.length} DRS ` +
@@ -2346,11 +2959,10 @@ function finishedExecutionMessage(own, existingRecoveryInstanceIds) {
 async function checkFinishedExecution(deps, own) {
     if (own.length === 0 || own.some((j) => j.status !== 'COMPLETED'))
         return undefined;
-    const ids = launchedRecoveryInstanceIds(own);
-    if (ids.length === 0)
+    const servers = [...new Set(launchedServers(own).map((l) => l.sourceServerId))];
+    if (servers.length === 0)
         return undefined;
-    const found = await deps.drs.describeRecoveryInstances({ recoveryInstanceIds: ids });
-    return finishedExecutionMessage(own, new Set(found.flatMap((ri) => (ri.recoveryInstanceID ? [ri.recoveryInstanceID] : []))));
+    return finishedExecutionMessage(own, await deps.drs.describeRecoveryInstances({ sourceServerIds: servers }));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/health.ts
@@ -2388,9 +3000,10 @@ function describeHealthCheck(check, launchDisposition) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/log-events.ts
+
 /** Events that mean something went wrong for the server (or, without a server id, for the whole job). */
 const ERROR_EVENTS = {
-    SNAPSHOT_FAIL: 'DRS could not take the snapshot',
+    SNAPSHOT_FAIL: 'DRS could not take the snapshot (a replication problem: check the source server’s replication state and lag)',
     USING_PREVIOUS_SNAPSHOT_FAILED: 'DRS could not use the requested point-in-time snapshot',
     CONVERSION_FAIL: 'DRS could not convert the server',
     LAUNCH_FAILED: 'DRS could not launch the recovery instance',
@@ -2402,26 +3015,35 @@ const ERROR_EVENTS = {
     UPDATE_LAUNCH_TEMPLATE_FAILED: 'DRS could not update the launch template',
     NETWORK_RECOVERY_FAIL: 'network recovery failed',
 };
-/** Log items about one server, in time order; job-wide items (no server id) are included. */
+/**
+ * Log items about one server, in time order (by instant, not by text: DRS writes offsets and
+ * microseconds), without exact duplicates; job-wide items (no server id) are included.
+ */
 function itemsForServer(items, sourceServerId) {
-    return items
-        .filter((item) => {
+    const seen = new Set();
+    const own = [];
+    items.forEach((item, order) => {
         const id = item.eventData?.sourceServerID;
-        return id === undefined || id === sourceServerId;
-    })
-        .slice()
-        .sort((a, b) => (a.logDateTime ?? '').localeCompare(b.logDateTime ?? ''));
+        if (id !== undefined && id !== sourceServerId)
+            return;
+        const key = JSON.stringify([item.event, item.logDateTime, item.eventData ?? {}]);
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        own.push({ item, at: (0,durations/* parseInstant */.nV)(item.logDateTime) ?? Number.POSITIVE_INFINITY, order });
+    });
+    return own.sort((a, b) => a.at - b.at || a.order - b.order).map((x) => x.item);
 }
-/** Whether the log holds `event` for this server. */
-function hasServerEvent(items, sourceServerId, event) {
-    return items.some((item) => item.event === event && item.eventData?.sourceServerID === sourceServerId);
-}
-/** Whether the log holds `event` at all (any server). */
-function hasEvent(items, event) {
-    return items.some((item) => item.event === event);
-}
+/** The first time of `event` among time-ordered items, as a UTC ISO string. */
 function firstTime(items, event) {
-    return items.find((item) => item.event === event && item.logDateTime !== undefined)?.logDateTime;
+    for (const item of items) {
+        if (item.event !== event)
+            continue;
+        const at = (0,durations/* toUtcIso */.dT)(item.logDateTime);
+        if (at !== undefined)
+            return at;
+    }
+    return undefined;
 }
 function phase(name, startedAt, endedAt, failedAt) {
     if (startedAt === undefined)
@@ -2437,8 +3059,8 @@ function phase(name, startedAt, endedAt, failedAt) {
     return result;
 }
 /**
- * Phases of one server from the log. `launchedAt` (EC2 LaunchTime) ends the launch phase, since DRS
- * has no LAUNCH_END event.
+ * Phases of one server from the log. The launch phase ends at `LAUNCH_END` (real DRS logs it, though
+ * the model's enum lacks it), else at `launchedAt` (EC2 LaunchTime).
  */
 function phasesFromLog(items, sourceServerId, launchedAt) {
     const own = itemsForServer(items, sourceServerId);
@@ -2448,7 +3070,7 @@ function phasesFromLog(items, sourceServerId, launchedAt) {
         // A pinned point-in-time snapshot is used as is: the phase is an instant.
         phase('snapshot', previous, previous, firstTime(own, 'USING_PREVIOUS_SNAPSHOT_FAILED'));
     const conversion = phase('conversion', firstTime(own, 'CONVERSION_START'), firstTime(own, 'CONVERSION_END'), firstTime(own, 'CONVERSION_FAIL'));
-    const launch = phase('launch', firstTime(own, 'LAUNCH_START'), launchedAt, firstTime(own, 'LAUNCH_FAILED'));
+    const launch = phase('launch', firstTime(own, 'LAUNCH_START'), firstTime(own, 'LAUNCH_END') ?? (0,durations/* toUtcIso */.dT)(launchedAt), firstTime(own, 'LAUNCH_FAILED'));
     for (const p of [snapshot, conversion, launch])
         if (p)
             phases.push(p);
@@ -2468,21 +3090,80 @@ function errorsFromLog(items, sourceServerId) {
         const rawError = item.eventData?.rawError;
         if (rawError !== undefined && rawError !== '')
             error.rawError = rawError;
-        if (item.logDateTime !== undefined)
-            error.at = item.logDateTime;
+        const at = (0,durations/* toUtcIso */.dT)(item.logDateTime);
+        if (at !== undefined)
+            error.at = at;
         errors.push(error);
     }
     return errors;
 }
 
+// EXTERNAL MODULE: ./src/engine/poller.ts
+var poller = __webpack_require__(74694);
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 
 
+
+
+
+/**
+ * How long after its job completed a server DRS reported launched may stay without a known instance
+ * (no LAUNCH_END id, no recovery instance of the job) before it counts as failed.
+ */
+const INSTANCE_GRACE_MS = 10 * 60_000;
+/** rawError texts that mean the caller's role was refused something DRS did on its behalf. */
+const AUTHORIZATION_ERROR = /not authorized|UnauthorizedOperation|AccessDenied|is not permitted/i;
+const PERMISSIONS_HINT = 'DRS does the EC2 work of a job with the permissions of the role that called StartRecovery: grant the ' +
+    'drill policy (`drs-drill iam-policy --mode drill <plan>`, docs/iam/drill-policy.json)';
 function logReason(errors) {
     const last = errors[errors.length - 1];
     if (!last)
         return undefined;
-    return last.rawError ? `${last.message} (rawError: ${last.rawError})` : last.message;
+    if (!last.rawError)
+        return last.message;
+    const hint = AUTHORIZATION_ERROR.test(last.rawError) ? `. ${PERMISSIONS_HINT}` : '';
+    return `${last.message} (rawError: ${last.rawError})${hint}`;
+}
+/** A server DRS calls launched but whose instance cannot be found: the old tool's silent case. */
+const NO_INSTANCE_REASON = 'DRS reported the server launched, but no instance of this job can be found (no LAUNCH_END instance ' +
+    `id, no recovery instance with this job's id) ${INSTANCE_GRACE_MS / 60_000} minutes after the job ` +
+    'completed. Likely causes: the role cannot read recovery instances (drs:DescribeRecoveryInstances ' +
+    'needs ec2:DescribeInstances), or the instance was terminated or replaced by a later launch of the ' +
+    'same server';
+function actionLabel(a) {
+    return `post-launch action ${a.name ?? a.actionId ?? a.runId ?? '(unnamed)'}`;
+}
+/** Runs as the report keeps them. */
+function launchActionReports(runs) {
+    return (runs ?? []).map((r) => ({
+        ...(r.action?.actionId ? { actionId: r.action.actionId } : {}),
+        ...(r.action?.name ? { name: r.action.name } : {}),
+        ...(r.runId ? { runId: r.runId } : {}),
+        optional: r.action?.optional === true,
+        status: r.status ?? 'UNKNOWN',
+        ...(r.failureReason ? { failureReason: r.failureReason } : {}),
+    }));
+}
+function judgeLaunchActions(actions) {
+    const warnings = [];
+    let failure;
+    let running = false;
+    for (const a of actions) {
+        const why = a.failureReason ? `: ${a.failureReason}` : '';
+        if (a.status === 'SUCCEEDED')
+            continue;
+        if (a.status === 'IN_PROGRESS')
+            running = true;
+        else if (a.status === 'FAILED') {
+            if (a.optional)
+                warnings.push(`optional ${actionLabel(a)} failed${why}`);
+            else
+                failure ??= `${actionLabel(a)} failed${why}`;
+        }
+        else
+            warnings.push(`${actionLabel(a)} reported status ${a.status}; not counted`);
+    }
+    return { ...(failure ? { failure } : {}), running, warnings };
 }
 function serverOutcome(input) {
     const { launchStatus } = input;
@@ -2490,7 +3171,8 @@ function serverOutcome(input) {
         const reason = logReason(input.logErrors) ?? `DRS reported launch status ${launchStatus}`;
         return { result: 'failed', health: 'skipped', reason };
     }
-    if (launchStatus !== 'LAUNCHED') {
+    const launched = input.launched ?? launchStatus === 'LAUNCHED';
+    if (!launched) {
         if (input.jobStatus === 'COMPLETED') {
             const reason = logReason(input.logErrors) ??
                 `the job completed but the server was not launched (launch status ${launchStatus ?? 'unknown'})`;
@@ -2498,31 +3180,45 @@ function serverOutcome(input) {
         }
         return { result: 'pending', health: 'pending' };
     }
-    if (input.ec2InstanceId === undefined)
+    if (input.ec2InstanceId === undefined) {
+        if (input.instanceOverdue)
+            return { result: 'failed', health: 'skipped', reason: NO_INSTANCE_REASON };
         return { result: 'pending', health: 'pending' };
-    if (input.health.state === 'passed')
-        return { result: 'succeeded', health: 'passed' };
-    if (input.health.state === 'failed') {
-        return { result: 'failed', health: 'failed', reason: `health check failed: ${input.health.reason}` };
     }
-    return { result: 'pending', health: 'pending' };
+    const actions = judgeLaunchActions(input.launchActions ?? []);
+    const warnings = actions.warnings.length > 0 ? { warnings: actions.warnings } : {};
+    if (actions.failure) {
+        const health = input.health.state === 'pending' ? 'skipped' : input.health.state;
+        return { result: 'failed', health, reason: actions.failure, ...warnings };
+    }
+    if (input.health.state === 'failed') {
+        return {
+            result: 'failed',
+            health: 'failed',
+            reason: `health check failed: ${input.health.reason}`,
+            ...warnings,
+        };
+    }
+    if (input.health.state === 'passed' && !actions.running)
+        return { result: 'succeeded', health: 'passed', ...warnings };
+    return { result: 'pending', health: input.health.state === 'passed' ? 'passed' : 'pending' };
 }
 /**
  * DRS does the EC2 work of a job with the caller's own permissions (forward access sessions). Without
- * them a job ends COMPLETED with no server launched and no conversion ever started.
+ * them a job ends COMPLETED with no server launched. Said only when no failure event in the log
+ * explains it (a SNAPSHOT_FAIL, CONVERSION_FAIL or LAUNCH_FAILED names its own cause).
  */
-function looksLikeMissingEc2Permissions(job, logs) {
-    if (job.status !== 'COMPLETED')
+function looksLikeMissingEc2Permissions(job, logs, sourceServerIds = (job.participatingServers ?? []).flatMap((p) => p.sourceServerID ? [p.sourceServerID] : [])) {
+    if (job.status !== 'COMPLETED' || sourceServerIds.length === 0)
         return false;
-    const servers = job.participatingServers ?? [];
-    if (servers.length === 0)
+    const ends = (0,engine_instances/* launchEnds */.mU)(logs);
+    const participants = new Map((job.participatingServers ?? []).map((p) => [p.sourceServerID, p]));
+    if (sourceServerIds.some((id) => (0,engine_instances/* appearsLaunched */.lx)(participants.get(id), ends, id)))
         return false;
-    if (servers.some((s) => s.launchStatus === 'LAUNCHED'))
-        return false;
-    return !hasEvent(logs, 'CONVERSION_START');
+    return sourceServerIds.every((id) => errorsFromLog(logs, id).length === 0);
 }
 function missingEc2PermissionsMessage(jobId) {
-    return (`DRS job ${jobId} completed with 0 of its servers launched and no conversion started. ` +
+    return (`DRS job ${jobId} completed with 0 of its servers launched and no failure logged. ` +
         'The likely cause: the IAM role that called StartRecovery lacks the EC2 permissions DRS uses on its ' +
         'behalf (forward access sessions), such as ec2:RunInstances, ec2:CreateVolume, ec2:AttachVolume, ' +
         'ec2:CreateSnapshot, ec2:CreateLaunchTemplateVersion, ec2:CreateTags, ec2:TerminateInstances, and ' +
@@ -2536,9 +3232,11 @@ function serverLabel(s) {
     return s.hostname ? `${s.sourceServerId} (${s.hostname})` : s.sourceServerId;
 }
 function nonCriticalWarnings(waveName, servers) {
-    return servers
+    const own = servers.flatMap((s) => (s.outcome.warnings ?? []).map((w) => `Wave "${waveName}": ${serverLabel(s)}: ${w}`));
+    const nonCritical = servers
         .filter((s) => !s.critical && s.outcome.result !== 'succeeded')
         .map((s) => `Wave "${waveName}": non-critical server ${serverLabel(s)} did not succeed: ${s.outcome.reason ?? 'not healthy when the wave ended'}`);
+    return [...own, ...nonCritical];
 }
 /**
  * Decide a wave once everything it started has settled: all chunks started, every job COMPLETED,
@@ -2592,6 +3290,9 @@ function applyObservation(server, seen) {
         server.launchedAt = seen.launchedAt;
     if (seen.recoveryPointAt !== undefined)
         server.recoveryPointAt = seen.recoveryPointAt;
+    // DRS may drop a completed job's per-server details: what was seen last is kept.
+    if (seen.launchActions !== undefined && seen.launchActions.length > 0)
+        server.launchActions = seen.launchActions;
 }
 /** Errors we add ourselves (kept across refreshes; the log-derived ones are rebuilt each time). */
 const OWN_EVENTS = new Set(['START_RECOVERY', 'HEALTH_CHECK']);
@@ -2605,11 +3306,12 @@ function jobOf(wave, sourceServerId) {
 function observeServer(poll, jobId, sourceServerId) {
     const tracked = poll.jobs.get(jobId);
     const participant = tracked?.job?.participatingServers?.find((p) => p.sourceServerID === sourceServerId);
-    const recoveryInstanceId = participant?.recoveryInstanceID;
-    const ri = recoveryInstanceId ? poll.recoveryInstances.get(recoveryInstanceId) : undefined;
-    const ec2InstanceId = ri?.ec2InstanceID;
+    const ref = (0,poller/* launchedInstance */.aI)(poll, jobId, sourceServerId);
+    const { recoveryInstanceId, ec2InstanceId, recoveryInstance: ri } = ref;
     const instance = ec2InstanceId ? poll.instances.get(ec2InstanceId) : undefined;
     const status = ec2InstanceId ? poll.statuses.get(ec2InstanceId) : undefined;
+    const recoveryPointAt = (0,durations/* toUtcIso */.dT)(ri?.pointInTimeSnapshotDateTime);
+    const launchActions = launchActionReports(participant?.launchActionsStatus?.runs);
     const seen = {
         jobId,
         ...(tracked?.job?.status ? { jobStatus: tracked.job.status } : {}),
@@ -2618,9 +3320,17 @@ function observeServer(poll, jobId, sourceServerId) {
         ...(ec2InstanceId ? { ec2InstanceId } : {}),
         ...(instance?.State?.Name ? { ec2State: instance.State.Name } : {}),
         ...(instance?.LaunchTime ? { launchedAt: new Date(instance.LaunchTime).toISOString() } : {}),
-        ...(ri?.pointInTimeSnapshotDateTime ? { recoveryPointAt: ri.pointInTimeSnapshotDateTime } : {}),
+        ...(recoveryPointAt ? { recoveryPointAt } : {}),
+        ...(launchActions.length > 0 ? { launchActions } : {}),
     };
-    return { seen, logs: tracked?.logs ?? [], instance, status };
+    const launched = (0,poller/* isLaunched */.x1)(poll, jobId, sourceServerId);
+    return { seen, launched, completedAt: tracked?.completedAt, logs: tracked?.logs ?? [], instance, status };
+}
+/** Whether the grace for finding a launched server's instance is over, on AWS's clock. */
+function instanceOverdue(completedAt, now) {
+    const done = (0,durations/* parseInstant */.nV)(completedAt);
+    const at = (0,durations/* parseInstant */.nV)(now);
+    return done !== undefined && at !== undefined && at - done >= INSTANCE_GRACE_MS;
 }
 function stateLine(server, outcome) {
     const parts = [server.launchStatus ?? 'PENDING'];
@@ -2638,12 +3348,14 @@ function stateLine(server, outcome) {
 function refreshServers(wave, poll, now, log) {
     const awaitingHealth = [];
     const awaitingStatusChecks = [];
+    const awaitingInstance = [];
     for (const job of wave.report.jobs) {
         const seen = poll.jobs.get(job.jobId)?.job;
         if (seen?.status)
             job.status = seen.status;
-        if (seen?.endDateTime)
-            job.endedAt = seen.endDateTime;
+        const endedAt = (0,durations/* toUtcIso */.dT)(seen?.endDateTime);
+        if (endedAt)
+            job.endedAt = endedAt;
     }
     wave.resolved.servers.forEach((resolved, i) => {
         const server = wave.report.servers[i];
@@ -2657,12 +3369,12 @@ function refreshServers(wave, poll, now, log) {
             addOwnError(server, { event: 'START_RECOVERY', message: chunk.failure, at: now });
         }
         else if (chunk?.jobId) {
-            const { seen, logs, instance, status } = observeServer(poll, chunk.jobId, id);
+            const { seen, launched: drsLaunched, completedAt, logs, instance, status, } = observeServer(poll, chunk.jobId, id);
             applyObservation(server, seen);
             const logErrors = errorsFromLog(logs, id);
             const disposition = resolved.spec.launch.launchDisposition;
             const check = resolved.spec.healthCheck;
-            const launched = seen.launchStatus === 'LAUNCHED' && seen.ec2InstanceId !== undefined;
+            const launched = drsLaunched && seen.ec2InstanceId !== undefined;
             const health = server.healthyAt
                 ? { state: 'passed' }
                 : launched
@@ -2673,7 +3385,17 @@ function refreshServers(wave, poll, now, log) {
                         status,
                     })
                     : { state: 'pending' };
-            outcome = serverOutcome({ ...seen, health, logErrors });
+            const overdue = drsLaunched && !seen.ec2InstanceId && instanceOverdue(completedAt, now);
+            outcome = serverOutcome({
+                ...seen,
+                launched: drsLaunched,
+                instanceOverdue: overdue,
+                ...(server.launchActions ? { launchActions: server.launchActions } : {}),
+                health,
+                logErrors,
+            });
+            if (drsLaunched && !seen.ec2InstanceId && !overdue)
+                awaitingInstance.push(id);
             if (outcome.health === 'passed' && !server.healthyAt) {
                 server.healthyAt = check === 'none' ? (server.launchedAt ?? now) : now;
             }
@@ -2704,6 +3426,7 @@ function refreshServers(wave, poll, now, log) {
     });
     wave.tracking.awaitingHealth = awaitingHealth;
     wave.tracking.awaitingStatusChecks = awaitingStatusChecks;
+    wave.tracking.awaitingInstance = awaitingInstance;
 }
 function views(wave) {
     return wave.report.servers.map((s) => ({
@@ -2716,7 +3439,9 @@ function views(wave) {
 function evaluateRunningWave(wave, poll) {
     const tracked = wave.chunks.flatMap((c) => (c.jobId ? [poll.jobs.get(c.jobId)] : []));
     const jobs = tracked.flatMap((t) => (t?.job ? [t.job] : []));
-    const permissionProblems = tracked.flatMap((t) => t?.job && looksLikeMissingEc2Permissions(t.job, t.logs) ? [missingEc2PermissionsMessage(t.jobId)] : []);
+    const permissionProblems = tracked.flatMap((t) => t?.job && looksLikeMissingEc2Permissions(t.job, t.logs, t.sourceServerIds)
+        ? [missingEc2PermissionsMessage(t.jobId)]
+        : []);
     return evaluateWave({
         waveName: wave.report.name,
         allChunksStarted: wave.chunks.every((c) => c.jobId !== undefined || c.failure !== undefined),
@@ -2729,12 +3454,22 @@ function waitingFor(wave, resolved, server) {
     const chunk = jobOf(wave, resolved.sourceServerId);
     if (!chunk?.jobId)
         return `StartRecovery${chunk?.lastWait ? ` (${chunk.lastWait})` : ''}`;
-    if (server.launchStatus !== 'LAUNCHED')
-        return `DRS to launch it (launch status ${server.launchStatus ?? 'PENDING'})`;
-    if (!server.ec2InstanceId)
-        return 'DRS to report the EC2 instance';
+    if (!server.ec2InstanceId) {
+        return server.launchStatus === 'LAUNCHED'
+            ? 'DRS to report the EC2 instance'
+            : `DRS to launch it (launch status ${server.launchStatus ?? 'PENDING'}${lastPhase(server)})`;
+    }
+    if (server.launchActions?.some((a) => a.status === 'IN_PROGRESS') && server.health === 'passed')
+        return 'its post-launch actions to finish';
     const disposition = resolved.spec.launch.launchDisposition;
     return `${describeHealthCheck(resolved.spec.healthCheck, disposition)} (EC2 state ${server.ec2State ?? 'unknown'})`;
+}
+/** The phase a server was last seen in, from the job log (launchStatus stays PENDING meanwhile). */
+function lastPhase(server) {
+    const last = server.phases[server.phases.length - 1];
+    if (!last)
+        return '';
+    return `, ${last.name} ${last.endedAt ? 'done' : 'in progress'}`;
 }
 function waveTimeoutOutcome(wave) {
     const servers = views(wave).map((v, i) => {
@@ -2749,8 +3484,6 @@ function waveTimeoutOutcome(wave) {
     });
 }
 
-// EXTERNAL MODULE: ./src/engine/poller.ts
-var poller = __webpack_require__(74694);
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 
 const BAD_END = new Set(['failed', 'timed-out', 'skipped', 'cancelled']);
@@ -2809,7 +3542,7 @@ function planNextWaves(waves, states, opts) {
     return decision;
 }
 /** Split a wave's servers into StartRecovery-sized chunks (≤100, the documented per-launch limit). */
-function chunkServers(items, size = quotas/* DRS_QUOTAS */.s.maxServersPerJob) {
+function chunkServers(items, size = quotas/* DRS_QUOTAS */.sT.maxServersPerJob) {
     const chunks = [];
     for (let i = 0; i < items.length; i += size)
         chunks.push(items.slice(i, i + size));
@@ -2826,10 +3559,11 @@ function canAdmit(ours, others, chunkSize) {
         return true;
     const jobs = ours.jobs + others.jobs + 1;
     const servers = ours.servers + others.servers + chunkSize;
-    return jobs <= quotas/* DRS_QUOTAS */.s.maxActiveJobs && servers <= quotas/* DRS_QUOTAS */.s.maxServersInActiveJobs;
+    return jobs <= quotas/* DRS_QUOTAS */.sT.maxActiveJobs && servers <= quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
+
 
 
 
@@ -2842,6 +3576,12 @@ const HOW = {
     resumed: 'attached to job an earlier attempt started',
 };
 const DONE = new Set(['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled']);
+/** Whether instant `a` comes before `b` (or `b` is unset): compared as instants, never as text. */
+function isEarlier(a, b) {
+    const left = (0,durations/* parseInstant */.nV)(a);
+    const right = (0,durations/* parseInstant */.nV)(b);
+    return b === undefined || right === undefined || (left !== undefined && left < right);
+}
 function initWaves(plan, report) {
     report.waves = plan.waves.map((rw) => ({
         name: rw.wave.name,
@@ -2992,17 +3732,16 @@ class Runner {
             logs: [],
             final: false,
         });
-        const createdAt = job.creationDateTime ?? this.now();
+        const createdAt = (0,durations/* toUtcIso */.dT)(job.creationDateTime) ?? this.now();
         wave.report.jobs.push({ jobId, status: job.status ?? 'PENDING', createdAt, sourceServerIds });
         for (const s of wave.report.servers)
             if (sourceServerIds.includes(s.sourceServerId))
                 s.jobId = jobId;
-        if (!wave.report.startedAt || createdAt < wave.report.startedAt)
+        if (isEarlier(createdAt, wave.report.startedAt))
             wave.report.startedAt = createdAt;
         const measured = this.input.report.measured;
-        if (!measured.firstStartRecoveryAt || createdAt < measured.firstStartRecoveryAt) {
+        if (isEarlier(createdAt, measured.firstStartRecoveryAt))
             measured.firstStartRecoveryAt = createdAt;
-        }
         this.deps.log.info(`Wave "${wave.report.name}": ${HOW[how]} ` + `${jobId} for ${sourceServerIds.length} server(s)`);
         try {
             this.input.onJobStarted?.({ jobId, wave: wave.report.name, sourceServerIds });
@@ -3063,8 +3802,9 @@ class Runner {
         const running = this.waves.filter((w) => w.state.status === 'running');
         const awaitingHealth = running.flatMap((w) => w.tracking.awaitingHealth ?? []);
         const awaitingStatusChecks = running.flatMap((w) => w.tracking.awaitingStatusChecks ?? []);
+        const awaitingInstance = running.some((w) => (w.tracking.awaitingInstance ?? []).length > 0);
         const hasActive = [...this.poll.jobs.values()].some((j) => !j.final);
-        if (!hasActive && awaitingHealth.length === 0)
+        if (!hasActive && awaitingHealth.length === 0 && !awaitingInstance)
             return false;
         const result = await (0,poller/* pollTick */.XL)(this.deps, this.poll, {
             awaitingHealth,
@@ -3073,7 +3813,9 @@ class Runner {
         });
         for (const w of result.warnings)
             this.deps.log.warning(w);
-        const nearTransition = awaitingHealth.length > 0 || [...this.poll.jobs.values()].some((j) => j.job?.status === 'PENDING');
+        const nearTransition = awaitingHealth.length > 0 ||
+            awaitingInstance ||
+            [...this.poll.jobs.values()].some((j) => j.job?.status === 'PENDING');
         this.intervalMs = (0,poller/* nextPollIntervalMs */.i2)({
             ...(this.intervalMs !== undefined ? { previousMs: this.intervalMs } : {}),
             boundMs: this.input.pollIntervalSeconds * 1000,
@@ -3396,7 +4138,12 @@ async function runDrillMode(io, inputs, run, deps) {
     const jobIds = new Set();
     const saveJobIds = () => io.saveState(state_keys/* STATE */.c.jobIds, JSON.stringify([...jobIds]));
     try {
-        const preflightRun = await untilAbandoned(io.group('Preflight', () => (0,engine_preflight/* runPreflight */.hg)(engine, plan, { mode, executionId })), deps.signal, CANCEL_GRACE_MS);
+        const preflightRun = await untilAbandoned(io.group('Preflight', () => (0,engine_preflight/* runPreflight */.hg)(engine, plan, {
+            mode,
+            executionId,
+            exclude: inputs.exclude,
+            replaceRecoveryInstances: inputs.replaceRecoveryInstances,
+        })), deps.signal, CANCEL_GRACE_MS);
         if (preflightRun === 'abandoned')
             return await publishCancelled(io, abandonReport(report), inputs, run, deps);
         const preflight = preflightRun;
@@ -3424,6 +4171,14 @@ async function runDrillMode(io, inputs, run, deps) {
                 if (job.jobID)
                     jobIds.add(job.jobID);
             saveJobIds();
+        }
+        if (preflight.excluded.length > 0) {
+            report.excluded = preflight.excluded;
+            const text = `Excluded from this run (input exclude): ${preflight.excluded
+                .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
+                .join(', ')}`;
+            report.warnings.push(text);
+            io.warning(text);
         }
         for (const w of preflight.warnings) {
             const text = describeProblem(w);
@@ -3535,7 +4290,7 @@ async function runDrillMode(io, inputs, run, deps) {
 /* harmony export */ });
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95642);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25153);
+/* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62757);
 
 
 
@@ -3630,7 +4385,7 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __webpack_require__(52210);
 ;// CONCATENATED MODULE: ./schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DRS drill action report","description":"Evidence of one run of the DRS drill action (report.json). Times are ISO-8601 UTC from DRS or EC2; durations are in seconds.","type":"object","additionalProperties":false,"required":["schemaVersion","mode","executionId","plan","region","isDrill","startedAt","status","objectives","measured","waves","launchConfigChanges","errors","warnings"],"properties":{"schemaVersion":{"const":1},"mode":{"enum":["validate","drill","recovery","cleanup"]},"executionId":{"type":"string","minLength":1,"description":"<repository>/<run id>"},"plan":{"type":"object","additionalProperties":false,"required":["name","path","sha256"],"properties":{"name":{"type":"string","minLength":1},"path":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":"string","minLength":1}}},"initiatedBy":{"type":"string"},"repository":{"type":"string"},"runUrl":{"type":"string"},"region":{"type":"string","minLength":1},"accountId":{"type":"string","pattern":"^[0-9]{12}$"},"isDrill":{"type":"boolean"},"startedAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"status":{"enum":["running","succeeded","failed","cancelled","timed-out"]},"objectives":{"type":"object","additionalProperties":false,"properties":{"rtoSeconds":{"$ref":"#/$defs/seconds"},"rpoSeconds":{"$ref":"#/$defs/seconds"}}},"measured":{"type":"object","additionalProperties":false,"properties":{"rtoSeconds":{"$ref":"#/$defs/seconds"},"rpoSeconds":{"$ref":"#/$defs/seconds"},"rtoMet":{"type":"boolean"},"rpoMet":{"type":"boolean"},"firstStartRecoveryAt":{"$ref":"#/$defs/dateTime"}}},"waves":{"type":"array","items":{"$ref":"#/$defs/wave"}},"launchConfigChanges":{"type":"array","items":{"$ref":"#/$defs/launchConfigChange"}},"cleanup":{"$ref":"#/$defs/cleanup"},"errors":{"type":"array","items":{"type":"string"}},"warnings":{"type":"array","items":{"type":"string"}}},"$defs":{"dateTime":{"type":"string","description":"ISO-8601 UTC instant, as DRS writes them (fraction optional)","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\\\.[0-9]+)?Z$"},"seconds":{"type":"number","minimum":0},"sourceServerId":{"type":"string","pattern":"^s-[0-9a-zA-Z]{17}$"},"wave":{"type":"object","additionalProperties":false,"required":["name","index","dependsOn","status","jobs","servers"],"properties":{"name":{"type":"string","minLength":1},"index":{"type":"integer","minimum":0},"dependsOn":{"type":"array","items":{"type":"string"}},"status":{"enum":["pending","running","succeeded","failed","timed-out","skipped","cancelled"]},"startedAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"servers":{"type":"array","items":{"$ref":"#/$defs/server"}},"error":{"type":"string"}}},"job":{"type":"object","additionalProperties":false,"required":["jobId","status","sourceServerIds"],"properties":{"jobId":{"type":"string","pattern":"^drsjob-[0-9a-zA-Z]{17}$"},"status":{"enum":["PENDING","STARTED","COMPLETED"]},"createdAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"sourceServerIds":{"type":"array","items":{"$ref":"#/$defs/sourceServerId"}}}},"server":{"type":"object","additionalProperties":false,"required":["sourceServerId","critical","health","phases","errors"],"properties":{"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"hostname":{"type":"string"},"critical":{"type":"boolean"},"jobId":{"type":"string","pattern":"^drsjob-[0-9a-zA-Z]{17}$"},"launchStatus":{"enum":["PENDING","IN_PROGRESS","LAUNCHED","FAILED","TERMINATED"]},"recoveryInstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"ec2InstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"ec2State":{"type":"string"},"launchedAt":{"$ref":"#/$defs/dateTime"},"healthyAt":{"$ref":"#/$defs/dateTime"},"recoveryPointAt":{"$ref":"#/$defs/dateTime"},"health":{"enum":["pending","passed","failed","skipped"]},"phases":{"type":"array","items":{"$ref":"#/$defs/phase"}},"errors":{"type":"array","items":{"$ref":"#/$defs/serverError"}}}},"phase":{"type":"object","additionalProperties":false,"required":["name","startedAt"],"properties":{"name":{"enum":["snapshot","conversion","launch","boot"]},"startedAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"failed":{"type":"boolean"}}},"serverError":{"type":"object","additionalProperties":false,"required":["event","message"],"properties":{"event":{"type":"string","minLength":1},"message":{"type":"string"},"rawError":{"type":"string"},"at":{"$ref":"#/$defs/dateTime"}}},"launchConfigChange":{"type":"object","additionalProperties":false,"required":["sourceServerId","target","field","applied"],"properties":{"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"target":{"enum":["launch","template"]},"field":{"type":"string","minLength":1},"from":{"description":"The value before the change (any JSON value; null or absent = was not set)"},"to":{"description":"The value written (any JSON value)"},"templateVersion":{"type":"integer","minimum":1},"applied":{"type":"boolean"}}},"cleanup":{"type":"object","additionalProperties":false,"required":["policy","status","terminateJobIds","instances"],"properties":{"policy":{"type":"string"},"status":{"enum":["skipped","succeeded","failed","dry-run"]},"reason":{"type":"string"},"terminateJobIds":{"type":"array","items":{"type":"string","pattern":"^drsjob-[0-9a-zA-Z]{17}$"}},"instances":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["recoveryInstanceId","result"],"properties":{"recoveryInstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"ec2InstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"result":{"type":"string"}}}}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DRS drill action report","description":"Evidence of one run of the DRS drill action (report.json). Times are ISO-8601 UTC from DRS or EC2; durations are in seconds.","type":"object","additionalProperties":false,"required":["schemaVersion","mode","executionId","plan","region","isDrill","startedAt","status","objectives","measured","waves","launchConfigChanges","errors","warnings"],"properties":{"schemaVersion":{"const":1},"mode":{"enum":["validate","drill","recovery","cleanup"]},"executionId":{"type":"string","minLength":1,"description":"<repository>/<run id>"},"plan":{"type":"object","additionalProperties":false,"required":["name","path","sha256"],"properties":{"name":{"type":"string","minLength":1},"path":{"type":"string","minLength":1},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":"string","minLength":1}}},"initiatedBy":{"type":"string"},"repository":{"type":"string"},"runUrl":{"type":"string"},"region":{"type":"string","minLength":1},"accountId":{"type":"string","pattern":"^[0-9]{12}$"},"isDrill":{"type":"boolean"},"startedAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"status":{"enum":["running","succeeded","failed","cancelled","timed-out"]},"objectives":{"type":"object","additionalProperties":false,"properties":{"rtoSeconds":{"$ref":"#/$defs/seconds"},"rpoSeconds":{"$ref":"#/$defs/seconds"}}},"measured":{"type":"object","additionalProperties":false,"properties":{"rtoSeconds":{"$ref":"#/$defs/seconds"},"rpoSeconds":{"$ref":"#/$defs/seconds"},"rtoMet":{"type":"boolean"},"rpoMet":{"type":"boolean"},"firstStartRecoveryAt":{"$ref":"#/$defs/dateTime"}}},"waves":{"type":"array","items":{"$ref":"#/$defs/wave"}},"launchConfigChanges":{"type":"array","items":{"$ref":"#/$defs/launchConfigChange"}},"excluded":{"type":"array","description":"Servers the input exclude left out of this run","items":{"type":"object","additionalProperties":false,"required":["sourceServerId","wave"],"properties":{"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"hostname":{"type":"string"},"wave":{"type":"string"}}}},"cleanup":{"$ref":"#/$defs/cleanup"},"errors":{"type":"array","items":{"type":"string"}},"warnings":{"type":"array","items":{"type":"string"}}},"$defs":{"dateTime":{"type":"string","description":"ISO-8601 UTC instant, as DRS writes them (fraction optional)","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\\\.[0-9]+)?Z$"},"seconds":{"type":"number","minimum":0},"sourceServerId":{"type":"string","pattern":"^s-[0-9a-zA-Z]{17}$"},"wave":{"type":"object","additionalProperties":false,"required":["name","index","dependsOn","status","jobs","servers"],"properties":{"name":{"type":"string","minLength":1},"index":{"type":"integer","minimum":0},"dependsOn":{"type":"array","items":{"type":"string"}},"status":{"enum":["pending","running","succeeded","failed","timed-out","skipped","cancelled"]},"startedAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"servers":{"type":"array","items":{"$ref":"#/$defs/server"}},"error":{"type":"string"}}},"job":{"type":"object","additionalProperties":false,"required":["jobId","status","sourceServerIds"],"properties":{"jobId":{"type":"string","pattern":"^drsjob-[0-9a-zA-Z]{17}$"},"status":{"enum":["PENDING","STARTED","COMPLETED"]},"createdAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"sourceServerIds":{"type":"array","items":{"$ref":"#/$defs/sourceServerId"}}}},"server":{"type":"object","additionalProperties":false,"required":["sourceServerId","critical","health","phases","errors"],"properties":{"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"hostname":{"type":"string"},"critical":{"type":"boolean"},"jobId":{"type":"string","pattern":"^drsjob-[0-9a-zA-Z]{17}$"},"launchStatus":{"type":"string","minLength":1,"description":"DRS LaunchStatus as DRS sent it (PENDING, IN_PROGRESS, LAUNCHED, FAILED, TERMINATED; a value DRS adds later is kept as is)"},"recoveryInstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"ec2InstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"ec2State":{"type":"string"},"launchedAt":{"$ref":"#/$defs/dateTime"},"healthyAt":{"$ref":"#/$defs/dateTime"},"recoveryPointAt":{"$ref":"#/$defs/dateTime"},"health":{"enum":["pending","passed","failed","skipped"]},"phases":{"type":"array","items":{"$ref":"#/$defs/phase"}},"errors":{"type":"array","items":{"$ref":"#/$defs/serverError"}},"launchActions":{"type":"array","description":"DRS post-launch action runs on the launched instance (participatingServers[].launchActionsStatus.runs), as last seen","items":{"$ref":"#/$defs/launchAction"}}}},"launchAction":{"type":"object","additionalProperties":false,"required":["optional","status"],"properties":{"actionId":{"type":"string"},"name":{"type":"string"},"runId":{"type":"string"},"optional":{"type":"boolean","description":"An optional action\'s failure is a warning; any other failure fails the server"},"status":{"type":"string","minLength":1,"description":"IN_PROGRESS, SUCCEEDED or FAILED"},"failureReason":{"type":"string"}}},"phase":{"type":"object","additionalProperties":false,"required":["name","startedAt"],"properties":{"name":{"enum":["snapshot","conversion","launch","boot"]},"startedAt":{"$ref":"#/$defs/dateTime"},"endedAt":{"$ref":"#/$defs/dateTime"},"failed":{"type":"boolean"}}},"serverError":{"type":"object","additionalProperties":false,"required":["event","message"],"properties":{"event":{"type":"string","minLength":1},"message":{"type":"string"},"rawError":{"type":"string"},"at":{"$ref":"#/$defs/dateTime"}}},"launchConfigChange":{"type":"object","additionalProperties":false,"required":["sourceServerId","target","field","applied"],"properties":{"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"target":{"enum":["launch","template"]},"field":{"type":"string","minLength":1},"from":{"description":"The value before the change (any JSON value; null or absent = was not set)"},"to":{"description":"The value written (any JSON value)"},"templateVersion":{"type":"integer","minimum":1},"applied":{"type":"boolean"}}},"cleanup":{"type":"object","additionalProperties":false,"required":["policy","status","terminateJobIds","instances"],"properties":{"policy":{"type":"string"},"status":{"enum":["skipped","succeeded","failed","dry-run"]},"reason":{"type":"string"},"terminateJobIds":{"type":"array","items":{"type":"string","pattern":"^drsjob-[0-9a-zA-Z]{17}$"}},"instances":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["recoveryInstanceId","result"],"properties":{"recoveryInstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"ec2InstanceId":{"type":"string","pattern":"^i-[0-9a-fA-F]{8,}$"},"sourceServerId":{"$ref":"#/$defs/sourceServerId"},"result":{"type":"string"}}}}}}}}');
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
@@ -3737,7 +4492,8 @@ async function publishReport(io, report, inputs, run, env) {
     const problems = validateReport(report);
     if (problems.length > 0)
         io.warning(`report.json does not match its schema: ${problems.slice(0, 5).join('; ')}`);
-    const dir = (0,external_node_path_.join)(run.workspace, inputs.reportDir);
+    // Relative to the workspace; an absolute report-dir (e.g. under RUNNER_TEMP) is used as given.
+    const dir = (0,external_node_path_.resolve)(run.workspace, inputs.reportDir);
     const name = artifactName(inputs.mode, report.plan.name, run.runId ?? 'local', run.runAttempt);
     let markdown = (0,report_markdown/* renderReportMarkdown */.Ay)(report);
     const { jsonPath, mdPath } = await writeReportFiles(report, dir, markdown);

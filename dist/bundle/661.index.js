@@ -81,59 +81,28 @@ function postSkipReason(state) {
         return 'cleanup is "on-success" and the drill did not finish: the drill instances are left for inspection';
     return undefined;
 }
-/** Jobs still launching when the main step stopped keep launching: wait for them (bounded) first. */
+/** Jobs still launching when the main step stopped keep launching: cleanup waits for them (bounded). */
 const POST_JOB_WAIT_MS = 15 * 60_000;
-async function settledJobs(drs, clock, jobIds, log) {
-    const until = clock.now() + POST_JOB_WAIT_MS;
-    for (;;) {
-        const jobs = await drs.describeJobs(jobIds);
-        const active = jobs.filter((j) => j.status !== 'COMPLETED');
-        if (active.length === 0 || clock.now() >= until) {
-            for (const j of active)
-                log.warning(`DRS job ${j.jobID} is still ${j.status}: instances it launches later are left for the scheduled cleanup (mode: cleanup).`);
-            return jobs;
+/** Source servers of the main step's jobs: from the job views, else their logs (DRS may empty the views). */
+async function serversOfJobs(drs, jobIds, log) {
+    try {
+        const ids = new Set();
+        for (const job of await drs.describeJobs(jobIds)) {
+            for (const p of job.participatingServers ?? [])
+                if (p.sourceServerID)
+                    ids.add(p.sourceServerID);
+            if ((job.participatingServers ?? []).length === 0 && job.jobID) {
+                for (const item of await drs.describeJobLogItems(job.jobID))
+                    if (item.eventData?.sourceServerID)
+                        ids.add(item.eventData.sourceServerID);
+            }
         }
-        log.info(`Waiting for ${active.length} DRS job(s) to finish launching: ${active.map((j) => j.jobID).join(', ')}`);
-        await clock.sleep(Math.min(15_000, Math.max(0, until - clock.now())));
+        return ids.size > 0 ? [...ids] : undefined;
     }
-}
-/** The main step's jobs and their launched instances, as the guarded engine cleanup expects a report. */
-function jobsAsReport(state, region, jobs) {
-    const wave = {
-        name: 'post',
-        index: 0,
-        dependsOn: [],
-        status: 'cancelled',
-        jobs: jobs.map((j) => ({ jobId: j.jobID ?? '', status: j.status ?? 'PENDING', sourceServerIds: [] })),
-        servers: jobs.flatMap((j) => (j.participatingServers ?? []).flatMap((p) => p.recoveryInstanceID
-            ? [
-                {
-                    sourceServerId: p.sourceServerID ?? '',
-                    critical: true,
-                    health: 'skipped',
-                    phases: [],
-                    errors: [],
-                    recoveryInstanceId: p.recoveryInstanceID,
-                },
-            ]
-            : [])),
-    };
-    return {
-        schemaVersion: 1,
-        mode: 'drill',
-        executionId: state.executionId ?? '',
-        plan: { name: state.planName ?? '', path: '', sha256: '' },
-        region,
-        isDrill: true,
-        startedAt: new Date(0).toISOString(),
-        status: 'cancelled',
-        objectives: {},
-        measured: {},
-        waves: [wave],
-        launchConfigChanges: [],
-        errors: [],
-        warnings: [],
-    };
+    catch (e) {
+        log.warning(`Could not read the main step's DRS jobs (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}): every recovery instance is read instead.`);
+        return undefined;
+    }
 }
 /** The post step's whole job, on injected IO and clock: returns the cleanup done (undefined: nothing). */
 async function runPostCleanup(io, state, deps) {
@@ -145,8 +114,8 @@ async function runPostCleanup(io, state, deps) {
     const region = state.region ?? deps.env.AWS_REGION ?? 'us-east-1';
     io.warning(`The drill did not finish: terminating the drill instances of its ${state.jobIds.length} DRS job(s) (${state.jobIds.join(', ')}).`);
     const session = await (0,_modes_drill_js__WEBPACK_IMPORTED_MODULE_6__/* .openAwsSession */ .ah)(io, deps.inputs, region, undefined, deps);
-    const jobs = await settledJobs(session.drs, deps.clock, state.jobIds, io);
-    const cleanup = await (0,_engine_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanupDrillInstances */ .Wo)({ drs: session.drs, clock: deps.clock, log: (0,_modes_drill_js__WEBPACK_IMPORTED_MODULE_6__/* .engineLog */ .NN)(io) }, jobsAsReport(state, region, jobs), { policy: 'always', dryRun: false, deadline: deps.clock.now() + 10 * 60_000 });
+    const sourceServerIds = await serversOfJobs(session.drs, state.jobIds, io);
+    const cleanup = await (0,_engine_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanupScope */ .BW)({ drs: session.drs, ec2: session.ec2, clock: deps.clock, log: (0,_modes_drill_js__WEBPACK_IMPORTED_MODULE_6__/* .engineLog */ .NN)(io) }, { jobIds: state.jobIds, ...(sourceServerIds ? { sourceServerIds } : {}) }, { policy: 'always', dryRun: false, deadline: deps.clock.now() + POST_JOB_WAIT_MS + 10 * 60_000 });
     for (const i of cleanup.instances)
         io.info(`${i.recoveryInstanceId} (EC2 ${i.ec2InstanceId ?? '—'}, ${i.sourceServerId ?? '—'}): ${i.result}`);
     return cleanup;

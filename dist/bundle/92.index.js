@@ -43,38 +43,6 @@ function leftAloneReason(ri, olderThanSeconds, launchTimes, now) {
     const ageSeconds = Math.round((Date.parse(now) - Date.parse(launchedAt)) / 1000);
     return `left alone: launched ${ageSeconds}s ago, younger than older-than (${olderThanSeconds}s)`;
 }
-function entryOf(ri, result) {
-    return {
-        recoveryInstanceId: ri.recoveryInstanceID ?? '',
-        ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
-        ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
-        result,
-    };
-}
-/** The engine's guarded cleanup works on a run's report: give it one holding exactly the chosen instances. */
-function selectionAsReport(base, chosen) {
-    const wave = {
-        name: 'cleanup',
-        index: 0,
-        dependsOn: [],
-        status: 'succeeded',
-        jobs: [...new Set(chosen.map((ri) => ri.jobID ?? ''))].map((jobId) => ({
-            jobId,
-            status: 'COMPLETED',
-            sourceServerIds: [],
-        })),
-        servers: chosen.map((ri) => ({
-            sourceServerId: ri.sourceServerID ?? '',
-            critical: true,
-            health: 'skipped',
-            phases: [],
-            errors: [],
-            recoveryInstanceId: ri.recoveryInstanceID ?? '',
-            ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
-        })),
-    };
-    return { ...base, mode: 'cleanup', isDrill: true, status: 'succeeded', waves: [wave] };
-}
 async function launchTimesOf(ec2, instances) {
     const ids = instances.flatMap((ri) => (ri.isDrill === true && ri.ec2InstanceID ? [ri.ec2InstanceID] : []));
     const times = new Map();
@@ -134,7 +102,7 @@ async function runCleanupMode(io, inputs, run, deps) {
         const chosenIds = new Set(chosen.map((ri) => ri.recoveryInstanceID));
         const leftAlone = instances
             .filter((ri) => !chosenIds.has(ri.recoveryInstanceID))
-            .map((ri) => entryOf(ri, ri.isDrill === true && busy.has(ri.jobID ?? '')
+            .map((ri) => (0,_engine_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanupEntry */ .Th)(ri, ri.isDrill === true && busy.has(ri.jobID ?? '')
             ? `left alone: its DRS job ${ri.jobID} is still running`
             : leftAloneReason(ri, inputs.olderThanSeconds, launchTimes, now)));
         io.info(`Cleanup: ${instances.length} recovery instance(s) of ${sourceServerIds.size} source server(s); ` +
@@ -150,12 +118,19 @@ async function runCleanupMode(io, inputs, run, deps) {
             };
         }
         else {
-            cleanup = await io.group('Cleanup', () => (0,_engine_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanupDrillInstances */ .Wo)(engine, selectionAsReport(report, chosen), {
-                policy: 'always',
+            const done = await io.group('Cleanup', () => (0,_engine_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateDrillInstances */ .BX)(engine, chosen, {
                 dryRun: inputs.dryRun,
                 deadline: startMs + inputs.timeoutMinutes * 60_000,
             }));
-            cleanup.policy = policy;
+            cleanup = {
+                policy,
+                status: inputs.dryRun ? 'dry-run' : done.allGone ? 'succeeded' : 'failed',
+                ...(done.allGone
+                    ? {}
+                    : { reason: 'some drill instances were not confirmed terminated; see the instance list' }),
+                terminateJobIds: done.terminateJobIds,
+                instances: done.instances,
+            };
         }
         cleanup.instances.push(...leftAlone);
         for (const entry of cleanup.instances) {
