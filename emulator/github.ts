@@ -70,6 +70,8 @@ export interface GithubStubState {
   files: Map<string, string>;
   /** Method and path (with query) of every request, in order. */
   requests: string[];
+  /** Workflow runs by `owner/repo/<run id>` → status (`in_progress`, `queued`, `completed`). */
+  workflowRuns: Map<string, string>;
   seedFile(repository: string, path: string, content: string, ref?: string): void;
   commentsOn(repository: string, issueNumber: number): StubComment[];
 }
@@ -150,6 +152,7 @@ function createState(requestToken: string): GithubStubState {
     comments: [],
     files: new Map(),
     requests: [],
+    workflowRuns: new Map(),
     seedFile(repository, path, content, ref = 'main') {
       state.files.set(`${repository}@${ref}:${path.replace(/^\/+/, '')}`, content);
     },
@@ -362,6 +365,13 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
     if (m && request.method === 'PATCH') {
       const [, owner = '', repo = '', id = ''] = m;
       return updateComment(request, owner, repo, Number(id));
+    }
+    m = /^\/api\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(route);
+    if (m && request.method === 'GET') {
+      const [, owner = '', repo = '', id = ''] = m;
+      const status = state.workflowRuns.get(`${owner}/${repo}/${id}`);
+      if (status === undefined) return message(404, 'Not Found');
+      return json(200, { id: Number(id), status, conclusion: status === 'completed' ? 'success' : null });
     }
     m = /^\/api\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(route);
     if (m && request.method === 'GET') {

@@ -143,7 +143,17 @@ export function readInputs(
     dryRun: booleanInput('dry-run', get('dry-run')),
     exclude: listInput(get('exclude')),
     replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
+    executionId: executionIdInput(get('execution-id')),
   };
+}
+
+/** `<owner>/<repo>/<run id>`, as the drill's execution-id output gives it. */
+function executionIdInput(value: string): string | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (!/^[\w.-]+\/[\w.-]+\/\d+$/.test(text))
+    throw new UserError(`input execution-id: "${text.slice(0, 80)}" is not <owner>/<repository>/<run id>`);
+  return text;
 }
 
 /** A newline- or comma-separated list, blanks dropped. */
@@ -163,6 +173,7 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   'fail-on': { modes: ['validate'], default: 'readiness' },
   exclude: { modes: ['drill', 'recovery'], default: '' },
   'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
+  'execution-id': { modes: ['cleanup'], default: '' },
 };
 
 /**

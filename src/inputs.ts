@@ -22,4 +22,6 @@ export interface ActionInputs {
   exclude: string[];
   /** Recovery: allow replacing servers' existing recovery instances. */
   replaceRecoveryInstances: boolean;
+  /** Cleanup: only the drill instances of this execution (`<repository>/<run id>`). */
+  executionId?: string;
 }

@@ -9,60 +9,28 @@
 import * as core from '@actions/core';
 import { readInputs } from './action-inputs.js';
 import type { DrsGateway } from './aws/gateways.js';
+import { openAwsSession } from './aws/session.js';
 import { cleanupScope } from './engine/cleanup.js';
 import { clockFromEnv } from './engine/clock.js';
+import { engineLog } from './engine/log.js';
+import { findExecutionJobs } from './engine/resume.js';
 import type { Clock } from './engine/types.js';
 import { errorMessage } from './errors.js';
 import type { ActionIO } from './io.js';
 import { coreIO } from './main.js';
-import { engineLog, openAwsSession } from './modes/drill.js';
-import type { CleanupPolicy } from './modes.js';
+import { type PostState, readPostState } from './modes/post-state.js';
 import { renderCleanup } from './report/sections.js';
 import type { CleanupReport, Report } from './report/types.js';
 import { readRunEnvironment } from './run-env.js';
-import { STATE } from './state-keys.js';
-
-/** What the main step left for the post step. */
-export interface MainState {
-  finished: boolean;
-  executionId?: string;
-  mode?: string;
-  region?: string;
-  cleanup?: CleanupPolicy;
-  planName?: string;
-  jobIds: string[];
-}
-
-export function readMainState(get: (name: string) => string): MainState {
-  let jobIds: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(get(STATE.jobIds) || '[]');
-    if (Array.isArray(parsed)) jobIds = parsed.filter((x): x is string => typeof x === 'string' && x !== '');
-  } catch {
-    jobIds = [];
-  }
-  const cleanup = get(STATE.cleanup);
-  return {
-    finished: get(STATE.finished) === 'true',
-    ...(get(STATE.executionId) ? { executionId: get(STATE.executionId) } : {}),
-    ...(get(STATE.mode) ? { mode: get(STATE.mode) } : {}),
-    ...(get(STATE.region) ? { region: get(STATE.region) } : {}),
-    ...(cleanup === 'always' || cleanup === 'on-success' || cleanup === 'never' ? { cleanup } : {}),
-    ...(get(STATE.planName) ? { planName: get(STATE.planName) } : {}),
-    jobIds,
-  };
-}
 
 /** Why the post step does nothing, or undefined when it must terminate the drill instances. Pure. */
-export function postSkipReason(state: MainState): string | undefined {
-  if (!state.mode) return 'the main step started no drill';
+export function postSkipReason(state: PostState | undefined): string | undefined {
+  if (!state) return 'the main step started no drill';
   if (state.mode === 'recovery') return 'a recovery never cleans up its instances';
-  if (state.mode !== 'drill') return `mode ${state.mode} launches nothing`;
-  if (state.finished) return 'the main step finished and applied its own cleanup policy';
-  if (state.jobIds.length === 0) return 'the main step started no DRS job';
+  if (state.finished) return 'the main step finished and nothing it started is left to clean up';
   if (state.cleanup === 'never') return 'cleanup is "never": the drill instances are left running';
-  if (state.cleanup === 'on-success')
-    return 'cleanup is "on-success" and the drill did not finish: the drill instances are left for inspection';
+  if (state.cleanup === 'on-success' && state.status !== 'succeeded')
+    return 'cleanup is "on-success" and the drill did not succeed: the drill instances are left for inspection';
   return undefined;
 }
 
@@ -96,7 +64,7 @@ async function serversOfJobs(
 /** The post step's whole job, on injected IO and clock: returns the cleanup done (undefined: nothing). */
 export async function runPostCleanup(
   io: ActionIO,
-  state: MainState,
+  state: PostState | undefined,
   deps: {
     clock: Clock;
     env: NodeJS.ProcessEnv;
@@ -105,19 +73,37 @@ export async function runPostCleanup(
   },
 ): Promise<CleanupReport | undefined> {
   const skip = postSkipReason(state);
-  if (skip) {
+  if (skip || !state) {
     io.info(`Post step: nothing to do (${skip}).`);
     return undefined;
   }
-  const region = state.region ?? deps.env.AWS_REGION ?? 'us-east-1';
-  io.warning(
-    `The drill did not finish: terminating the drill instances of its ${state.jobIds.length} DRS job(s) (${state.jobIds.join(', ')}).`,
-  );
+  const region = state.region || deps.env.AWS_REGION || 'us-east-1';
   const session = await openAwsSession(io, deps.inputs, region, undefined, deps);
-  const sourceServerIds = await serversOfJobs(session.drs, state.jobIds, io);
+  // A runner killed between a StartRecovery answer and saving its job id leaves a job only DRS knows:
+  // the execution's jobs are also found by their tags.
+  const tagged = await findExecutionJobs(
+    { drs: session.drs, clock: deps.clock },
+    state.executionId,
+    state.planName,
+  ).then(
+    (found) => found.own.flatMap((j) => (j.jobID ? [j.jobID] : [])),
+    (e: unknown) => {
+      io.warning(`Could not look up the execution's jobs by their tags: ${errorMessage(e)}`);
+      return [];
+    },
+  );
+  const jobIds = [...new Set([...state.jobIds, ...tagged])];
+  if (jobIds.length === 0) {
+    io.info('Post step: nothing to do (the main step started no DRS job).');
+    return undefined;
+  }
+  io.warning(
+    `The drill did not finish: terminating the drill instances of its ${jobIds.length} DRS job(s) (${jobIds.join(', ')}).`,
+  );
+  const sourceServerIds = await serversOfJobs(session.drs, jobIds, io);
   const cleanup = await cleanupScope(
     { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) },
-    { jobIds: state.jobIds, ...(sourceServerIds ? { sourceServerIds } : {}) },
+    { jobIds, ...(sourceServerIds ? { sourceServerIds } : {}) },
     { policy: 'always', dryRun: false, deadline: deps.clock.now() + POST_JOB_WAIT_MS + 10 * 60_000 },
   );
   for (const i of cleanup.instances)
@@ -128,15 +114,15 @@ export async function runPostCleanup(
 }
 
 /** Markdown for the job summary of the post step. */
-export function postSummary(state: MainState, cleanup: CleanupReport): string {
+export function postSummary(state: PostState | undefined, cleanup: CleanupReport): string {
   const section = renderCleanup({ isDrill: true, cleanup } as Report, { rows: 200, rawErrorChars: 300 });
-  return `## Post step: drill instances of an unfinished drill${state.planName ? ` — ${state.planName}` : ''}\n\n${section}\n`;
+  return `## Post step: drill instances of an unfinished drill${state?.planName ? ` — ${state.planName}` : ''}\n\n${section}\n`;
 }
 
 export async function runPost(): Promise<void> {
   const io = coreIO();
   try {
-    const state = readMainState((name) => core.getState(name));
+    const state = readPostState((name) => core.getState(name));
     const runEnv = readRunEnvironment(process.env, process.cwd());
     const inputs = readInputs((name) => core.getInput(name), runEnv.runId);
     const cleanup = await runPostCleanup(io, state, {

@@ -54,3 +54,14 @@ export function clockFromEnv(env: NodeJS.ProcessEnv, base: Clock = systemClock):
   if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return base;
   return scaledClock(scale, base, parseClockAnchor(env.DRS_DRILL_CLOCK_ANCHOR));
 }
+
+/**
+ * A crash injected for the "nothing left behind" tests: DRS_DRILL_TEST_CRASH=after-first-job makes the
+ * drill fail with an unexpected error right after its first job starts. Honoured only against the
+ * loopback emulator, like the clock scale, so no setting can break a run against real AWS.
+ */
+export function injectedCrash(env: NodeJS.ProcessEnv): 'after-first-job' | undefined {
+  return env.DRS_DRILL_TEST_CRASH === 'after-first-job' && isLoopbackEndpoint(env.AWS_ENDPOINT_URL)
+    ? 'after-first-job'
+    : undefined;
+}

@@ -5,21 +5,27 @@
  * recovery's instances are listed as left alone. Terminating goes through the same guarded engine code
  * as a drill's own cleanup, which checks isDrill again right before the call.
  */
-import type { DrsGateway, Ec2Gateway, RecoveryInstance } from '../aws/gateways.js';
+import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
+import { openAwsSession } from '../aws/session.js';
 import {
   cleanupEntry as entryOf,
   selectDrillInstancesForCleanup,
   terminateDrillInstances,
 } from '../engine/cleanup.js';
+import { engineLog } from '../engine/log.js';
 import { awsNow } from '../engine/poller.js';
 import { resolvePlan } from '../engine/resolve.js';
+import { RESUME_LOOKBACK_MS } from '../engine/resume.js';
+import { TAG } from '../engine/tags.js';
 import { errorMessage } from '../errors.js';
+import type { Octokit } from '../github/comment.js';
+import { workflowRunInProgress } from '../github/runs.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { finalizeReport } from '../report/build.js';
 import type { CleanupReport, Report } from '../report/types.js';
-import type { RunEnvironment } from '../run-env.js';
-import { type DrillDeps, describeProblem, engineLog, openAwsSession, resolveRegion } from './drill.js';
+import { executionIdOf, type RunEnvironment } from '../run-env.js';
+import { type DrillDeps, describeProblem, resolveRegion } from './drill-setup.js';
 import { loadSinglePlan } from './plan-input.js';
 import { newRunReport, publishReport } from './publish.js';
 
@@ -56,14 +62,77 @@ async function launchTimesOf(ec2: Ec2Gateway, instances: readonly RecoveryInstan
   return times;
 }
 
-async function activeJobIds(
-  deps: { drs: DrsGateway },
+/**
+ * Why cleanup mode keeps drill instances it would otherwise terminate: their job is still launching;
+ * they belong to another execution than the input execution-id; or their execution is still running
+ * (a DRS job of it is active, or its workflow run is in progress) and is not this run's own, unless
+ * older-than says the instance is old enough anyway. Keyed by recovery instance id. Pure.
+ */
+export function instancesToKeep(
   instances: readonly RecoveryInstance[],
-): Promise<Set<string>> {
-  const jobIds = [...new Set(instances.flatMap((ri) => (ri.isDrill === true && ri.jobID ? [ri.jobID] : [])))];
-  if (jobIds.length === 0) return new Set();
-  const jobs = await deps.drs.describeJobs(jobIds);
-  return new Set(jobs.filter((j) => j.status !== 'COMPLETED').flatMap((j) => (j.jobID ? [j.jobID] : [])));
+  ctx: {
+    /** The jobs the instances name, by id. */
+    jobs: ReadonlyMap<string, Job>;
+    /** Executions still running, with why. */
+    activeExecutions: ReadonlyMap<string, string>;
+    ownExecutionId: string;
+    scopeExecutionId?: string;
+    /** Instances older-than selects (when set): old enough to go even if their execution runs. */
+    oldEnough?: (ri: RecoveryInstance) => boolean;
+  },
+): Map<string, string> {
+  const keep = new Map<string, string>();
+  for (const ri of instances) {
+    if (ri.isDrill !== true || !ri.recoveryInstanceID) continue;
+    const job = ri.jobID ? ctx.jobs.get(ri.jobID) : undefined;
+    const execution = job?.tags?.[TAG.executionId];
+    if (ctx.scopeExecutionId !== undefined && execution !== ctx.scopeExecutionId) {
+      keep.set(
+        ri.recoveryInstanceID,
+        `left alone: it belongs to ${execution ? `execution ${execution}` : 'no known execution'}, not to execution-id ${ctx.scopeExecutionId}`,
+      );
+    } else if (job && job.status !== 'COMPLETED') {
+      keep.set(ri.recoveryInstanceID, `left alone: its DRS job ${ri.jobID} is still running`);
+    } else if (execution && execution !== ctx.ownExecutionId && ctx.activeExecutions.has(execution)) {
+      if (!ctx.oldEnough?.(ri))
+        keep.set(
+          ri.recoveryInstanceID,
+          `left alone: execution ${execution} is still running (${ctx.activeExecutions.get(execution)})`,
+        );
+    }
+  }
+  return keep;
+}
+
+/** Executions with an active DRS job, then those whose workflow run GitHub says is in progress. */
+async function activeExecutions(
+  drs: DrsGateway,
+  clock: DrillDeps['clock'],
+  executions: readonly string[],
+  octokit: Octokit | undefined,
+): Promise<Map<string, string>> {
+  const active = new Map<string, string>();
+  if (executions.length === 0) return active;
+  const since = new Date(
+    Date.parse(drs.serverTime() ?? new Date(clock.now()).toISOString()) - RESUME_LOOKBACK_MS,
+  );
+  for (const job of await drs.describeJobsSince(since.toISOString())) {
+    const execution = job.tags?.[TAG.executionId];
+    if (execution && job.status !== 'COMPLETED' && job.type !== 'TERMINATE')
+      active.set(execution, `its DRS job ${job.jobID} is active`);
+  }
+  for (const execution of executions) {
+    if (active.has(execution)) continue;
+    if (await workflowRunInProgress(octokit, execution))
+      active.set(execution, 'its workflow run is in progress');
+  }
+  return active;
+}
+
+/** The GitHub client for the workflow-run check (the toolkit's, unless the deps bring one). */
+async function makeOctokit(deps: DrillDeps & { octokit?: (token: string) => Octokit }, token: string) {
+  const make = deps.octokit ?? (await import('@actions/github')).getOctokit;
+  return make(token);
 }
 
 /** `mode: cleanup`. Returns the report it published. */
@@ -105,23 +174,52 @@ export async function runCleanupMode(
         ? new Map<string, string>()
         : await launchTimesOf(session.ec2, instances);
     const now = awsNow(engine);
-    // A drill still launching owns its instances: leave those of jobs that have not completed.
-    const busy = await activeJobIds(engine, instances);
-    const chosen = selectDrillInstancesForCleanup(instances, {
+    const drillJobIds = [...new Set(instances.flatMap((ri) => (ri.isDrill && ri.jobID ? [ri.jobID] : [])))];
+    const jobs = new Map(
+      (drillJobIds.length === 0 ? [] : await session.drs.describeJobs(drillJobIds)).map((j) => [
+        j.jobID ?? '',
+        j,
+      ]),
+    );
+    const ownExecutionId = executionIdOf(run);
+    const others = [
+      ...new Set(
+        [...jobs.values()].flatMap((j) => {
+          const e = j.tags?.[TAG.executionId];
+          return e && e !== ownExecutionId ? [e] : [];
+        }),
+      ),
+    ];
+    const octokit = inputs.githubToken ? await makeOctokit(deps, inputs.githubToken) : undefined;
+    const selectOpts = {
       sourceServerIds,
       ...(inputs.olderThanSeconds !== undefined ? { olderThanSeconds: inputs.olderThanSeconds } : {}),
       now,
       launchTimes,
-    }).filter((ri) => !busy.has(ri.jobID ?? ''));
+    };
+    const byAge = new Set(
+      selectDrillInstancesForCleanup(instances, selectOpts).map((ri) => ri.recoveryInstanceID),
+    );
+    const keep = instancesToKeep(instances, {
+      jobs,
+      activeExecutions: await activeExecutions(session.drs, deps.clock, others, octokit),
+      ownExecutionId,
+      ...(inputs.executionId ? { scopeExecutionId: inputs.executionId } : {}),
+      ...(inputs.olderThanSeconds !== undefined
+        ? { oldEnough: (ri: RecoveryInstance) => byAge.has(ri.recoveryInstanceID) }
+        : {}),
+    });
+    const chosen = selectDrillInstancesForCleanup(instances, selectOpts).filter(
+      (ri) => !keep.has(ri.recoveryInstanceID ?? ''),
+    );
     const chosenIds = new Set(chosen.map((ri) => ri.recoveryInstanceID));
     const leftAlone = instances
       .filter((ri) => !chosenIds.has(ri.recoveryInstanceID))
       .map((ri) =>
         entryOf(
           ri,
-          ri.isDrill === true && busy.has(ri.jobID ?? '')
-            ? `left alone: its DRS job ${ri.jobID} is still running`
-            : leftAloneReason(ri, inputs.olderThanSeconds, launchTimes, now),
+          keep.get(ri.recoveryInstanceID ?? '') ??
+            leftAloneReason(ri, inputs.olderThanSeconds, launchTimes, now),
         ),
       );
     io.info(

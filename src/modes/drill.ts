@@ -1,128 +1,58 @@
-import { type AwsClients, createAwsClients } from '../aws/clients.js';
-import { checkAccount, maskCredentials, oidcCredentialProvider } from '../aws/credentials.js';
-import { createDrsGateway } from '../aws/drs-gateway.js';
-import { createEc2Gateway } from '../aws/ec2-gateway.js';
-import type { DrsGateway, Ec2Gateway } from '../aws/gateways.js';
+/**
+ * `mode: drill` and `mode: recovery` as one pipeline: session → preflight → resume check → repair →
+ * waves → cleanup, with one exit. Every ending (success, failure, refusal, timeout, cancellation, a
+ * crash in our code) goes through `finish`, `cancelled` or `crash`, which publish the evidence exactly
+ * once and record for the post step whether anything this run started is left to clean up.
+ */
+import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
+import { injectedCrash } from '../engine/clock.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/launch-config.js';
-import { type PreflightProblem, runPreflight } from '../engine/preflight.js';
+import { engineLog } from '../engine/log.js';
+import { type PreflightResult, runPreflight } from '../engine/preflight.js';
 import {
   checkFinishedExecution,
   concurrentExecutionMessage,
+  type ExecutionJobs,
   findExecutionJobs,
   priorJobsByChunk,
   resumeNote,
 } from '../engine/resume.js';
 import { runExecution } from '../engine/run.js';
-import type { Clock, EngineLog, RunContext } from '../engine/types.js';
-import { errorMessage, UserError } from '../errors.js';
+import type { EngineLog, RunContext } from '../engine/types.js';
+import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import type { RunStatus } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { finalizeReport, objectiveWarnings } from '../report/build.js';
 import type { Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment, runUrlOf } from '../run-env.js';
-import { STATE } from '../state-keys.js';
 import { abandonReport, CANCEL_GRACE_MS, publishCancelled, untilAbandoned } from './cancel.js';
+import {
+  checkRecoveryGuard,
+  type DrillDeps,
+  describeProblem,
+  reserveMs,
+  resolveRegion,
+} from './drill-setup.js';
 import { loadSinglePlan } from './plan-input.js';
+import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishReport } from './publish.js';
 
-/** The outside world a drill needs, injected so tests and the CLI can provide their own. */
-export interface DrillDeps {
-  clock: Clock;
-  env: NodeJS.ProcessEnv;
-  /** GitHub OIDC ID token for an audience (core.getIDToken in the action). */
-  getIdToken: (audience: string) => Promise<string>;
-  /** Aborted on cancellation (SIGINT/SIGTERM from the runner). */
-  signal?: AbortSignal;
-}
+export { type AwsSession, openAwsSession } from '../aws/session.js';
+// Kept for the modules that took these from here before they moved down.
+export { engineLog } from '../engine/log.js';
+export {
+  checkRecoveryGuard,
+  type DrillDeps,
+  describeProblem,
+  reserveMs,
+  resolveRegion,
+} from './drill-setup.js';
 
-/** Part of timeout-minutes kept back to capture evidence and clean up after the waves. */
-export function reserveMs(timeoutMs: number): number {
-  return Math.min(5 * 60_000, Math.round(timeoutMs * 0.1));
-}
-
-export function resolveRegion(
-  inputs: Pick<ActionInputs, 'region'>,
-  plan: Plan,
-  env: NodeJS.ProcessEnv,
-): string {
-  const region = inputs.region ?? plan.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  if (!region) {
-    throw new UserError('No AWS region: set the plan\'s "region", the action input region, or AWS_REGION.');
-  }
-  return region;
-}
-
-/** A recovery is irreversible: it runs only when asked for by name, from a manual trigger. */
-export function checkRecoveryGuard(
-  inputs: Pick<ActionInputs, 'confirm'>,
-  plan: Plan,
-  eventName?: string,
-): void {
-  if (inputs.confirm !== plan.name) {
-    throw new UserError(
-      `mode recovery starts a real, irreversible recovery: set the input confirm to the plan's name "${plan.name}" to proceed${inputs.confirm ? ` (got "${inputs.confirm}")` : ''}.`,
-    );
-  }
-  if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch') {
-    throw new UserError(
-      `mode recovery runs only from a workflow_dispatch or repository_dispatch event, not from "${eventName ?? 'unknown'}".`,
-    );
-  }
-}
-
-export function engineLog(io: ActionIO): EngineLog {
-  return {
-    info: (m) => io.info(m),
-    warning: (m) => io.warning(m),
-    error: (m) => io.error(m),
-    group: (name, fn) => io.group(name, fn),
-  };
-}
-
-export function describeProblem(p: PreflightProblem): string {
-  const who = p.sourceServerId ? `${p.sourceServerId}${p.hostname ? ` (${p.hostname})` : ''}: ` : '';
-  const where = p.wave ? `wave ${p.wave}: ` : '';
-  return `${where}${who}${p.message}${p.fix ? ` — ${p.fix}` : ''}`;
-}
-
-export interface AwsSession {
-  clients: AwsClients;
-  drs: DrsGateway;
-  ec2: Ec2Gateway;
-  accountId: string;
-}
-
-/** Credentials (OIDC role or the default chain), clients, gateways, and the account guard. */
-export async function openAwsSession(
-  io: ActionIO,
-  inputs: Pick<ActionInputs, 'roleToAssume' | 'roleSessionName'>,
-  region: string,
-  expectedAccountId: string | undefined,
-  deps: Pick<DrillDeps, 'env' | 'getIdToken'>,
-): Promise<AwsSession> {
-  const credentials = inputs.roleToAssume
-    ? oidcCredentialProvider({
-        roleArn: inputs.roleToAssume,
-        sessionName: inputs.roleSessionName,
-        region,
-        getIdToken: deps.getIdToken,
-        env: deps.env,
-        onCredentials: (c) => maskCredentials(c, (v) => io.setSecret(v)),
-        onRetry: (e, attempt) => io.info(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
-      })
-    : undefined;
-  const clients = createAwsClients({ region, credentials });
-  const identity = await checkAccount(clients.sts, expectedAccountId);
-  io.info(`AWS account ${identity.accountId}, acting as ${identity.arn}, region ${region}`);
-  return {
-    clients,
-    drs: createDrsGateway({ drs: clients.drs, drsNoRetry: clients.drsNoRetry }),
-    ec2: createEc2Gateway(clients.ec2),
-    accountId: identity.accountId,
-  };
-}
+/** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
+const ABANDONED = Symbol('abandoned');
 
 /** `mode: drill` and `mode: recovery`: preflight, launch-config repair, waves, evidence, cleanup. */
 export async function runDrillMode(
@@ -136,200 +66,376 @@ export async function runDrillMode(
   const plan = await loadSinglePlan(io, inputs.plan, run.workspace);
   if (mode === 'recovery') checkRecoveryGuard(inputs, plan, run.eventName);
   const region = resolveRegion(inputs, plan, deps.env);
-  const executionId = executionIdOf(run);
-  io.saveState(STATE.executionId, executionId);
-  io.saveState(STATE.mode, mode);
-  io.saveState(STATE.region, region);
-  io.saveState(STATE.cleanup, inputs.cleanup);
-  io.saveState(STATE.planName, plan.name);
+  return new DrillPipeline(io, inputs, run, deps, { mode, plan, region, startMs }).run();
+}
 
-  const session = await openAwsSession(io, inputs, region, plan.accountId, deps);
-  const context: RunContext = {
-    mode,
-    isDrill: mode === 'drill',
-    executionId,
-    region,
-    accountId: session.accountId,
-    initiatedBy: run.actor,
-    repository: run.repository,
-    runUrl: runUrlOf(run),
-    commit: run.sha,
-  };
-  let report = newRunReport(mode, plan, run, {
-    region,
-    accountId: session.accountId,
-    isDrill: context.isDrill,
-    startMs,
-  });
-  const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };
-  const jobIds = new Set<string>();
-  const saveJobIds = () => io.saveState(STATE.jobIds, JSON.stringify([...jobIds]));
-  try {
-    const preflightRun = await untilAbandoned(
-      io.group('Preflight', () =>
-        runPreflight(engine, plan, {
-          mode,
-          executionId,
-          exclude: inputs.exclude,
-          replaceRecoveryInstances: inputs.replaceRecoveryInstances,
-        }),
-      ),
-      deps.signal,
-      CANCEL_GRACE_MS,
+class DrillPipeline {
+  private report: Report;
+  private readonly state: PostState;
+  private readonly log: EngineLog;
+  private readonly timeoutMs: number;
+  /** When the waves must stop: timeout-minutes less the reserve for evidence and cleanup. */
+  private readonly deadline: number;
+
+  constructor(
+    private readonly io: ActionIO,
+    private readonly inputs: ActionInputs,
+    private readonly runEnv: RunEnvironment,
+    private readonly deps: DrillDeps,
+    private readonly at: { mode: 'drill' | 'recovery'; plan: Plan; region: string; startMs: number },
+  ) {
+    this.log = engineLog(io);
+    this.timeoutMs = inputs.timeoutMinutes * 60_000;
+    this.deadline = at.startMs + this.timeoutMs - reserveMs(this.timeoutMs);
+    this.state = {
+      finished: false,
+      mode: at.mode,
+      executionId: executionIdOf(runEnv),
+      region: at.region,
+      cleanup: inputs.cleanup,
+      planName: at.plan.name,
+      jobIds: [],
+    };
+    this.saveState();
+    this.report = newRunReport(at.mode, at.plan, runEnv, {
+      region: at.region,
+      isDrill: at.mode === 'drill',
+      startMs: at.startMs,
+    });
+  }
+
+  async run(): Promise<Report> {
+    try {
+      return await this.stages();
+    } catch (e) {
+      return this.crash(e);
+    }
+  }
+
+  private async stages(): Promise<Report> {
+    const session = await this.openSession();
+    if (!session) return this.finish('failed');
+    const engine = { drs: session.drs, ec2: session.ec2, clock: this.deps.clock, log: this.log };
+
+    const preflight = await this.stage(
+      'preflight',
+      this.io.group('Preflight', () => this.preflight(engine)),
     );
-    if (preflightRun === 'abandoned')
-      return await publishCancelled(io, abandonReport(report), inputs, run, deps);
-    const preflight = preflightRun;
+    if (preflight === ABANDONED) return this.abandoned('preflight');
     // DRS, not the runner, remembers what an earlier attempt of this run started. Read after the
-    // preflight so the window is on AWS's clock (its answers set serverTime), and before anything is
-    // written, so a concurrent execution is refused with its own message rather than as busy servers.
-    const prior = await untilAbandoned(
-      findExecutionJobs(engine, executionId, plan.name),
-      deps.signal,
-      CANCEL_GRACE_MS,
+    // preflight (its answers set AWS's clock) and before anything is written.
+    const prior = await this.stage(
+      'the resume check',
+      findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
     );
-    if (prior === 'abandoned') return await publishCancelled(io, abandonReport(report), inputs, run, deps);
-    const refusal =
-      concurrentExecutionMessage(plan.name, prior.otherExecutions) ??
-      (await checkFinishedExecution(engine, prior.own));
-    if (refusal) {
-      report.errors.push(refusal);
-      io.error(refusal);
-      report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
-      await publishReport(io, report, inputs, run, deps.env);
-      io.saveState(STATE.finished, 'true');
-      return report;
-    }
-    const note = resumeNote(prior.own);
-    if (note) {
-      report.warnings.push(note);
-      io.notice(note);
-      for (const job of prior.own) if (job.jobID) jobIds.add(job.jobID);
-      saveJobIds();
+    if (prior === ABANDONED) return this.abandoned('the resume check');
+    const refusal = await this.refusal(engine, prior);
+    if (refusal) return this.refuse([refusal]);
+    this.adoptPrior(prior);
+    this.notePreflight(preflight);
+    if (preflight.problems.length > 0 || !preflight.executionPlan) {
+      return this.refuse([
+        ...preflight.problems.map((p) => {
+          this.io.error(describeProblem(p), p.position);
+          return `Preflight: ${describeProblem(p)}`;
+        }),
+        'Nothing was started: fix the preflight problems above and run again.',
+      ]);
     }
 
+    if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');
+    const repair = await this.stage('the launch-configuration repair', this.repair(engine, preflight));
+    if (repair === ABANDONED) return this.abandoned('the launch-configuration repair');
+    if (repair.length > 0) return this.refuse(repair);
+    if (this.inputs.dryRun) {
+      this.report.warnings.push(
+        'Dry run: preflight only, no launch configuration written and no recovery started.',
+      );
+      return this.finish('succeeded');
+    }
+
+    if (this.pastDeadline('starting the waves')) return this.finish('timed-out');
+    const executed = await this.execute(engine, preflight, prior);
+    if (executed === ABANDONED) return this.cancelled(abandonReport(this.report));
+    this.report = executed;
+    if (this.report.status === 'cancelled') return this.cancelled(this.report);
+    if (this.report.isDrill) {
+      const cleanup = await this.cleanup(engine);
+      if (cleanup === ABANDONED) {
+        this.report.errors.push(
+          'The run was cancelled before its cleanup finished: the post step terminates the drill instances (cleanup policy permitting).',
+        );
+        return this.cancelled(this.report);
+      }
+      this.report.cleanup = cleanup;
+    }
+    return this.finish();
+  }
+
+  /** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
+  private async openSession(): Promise<AwsSession | undefined> {
+    try {
+      const session = await openAwsSession(
+        this.io,
+        this.inputs,
+        this.at.region,
+        this.at.plan.accountId,
+        this.deps,
+      );
+      this.report.accountId = session.accountId;
+      return session;
+    } catch (e) {
+      // The step fails with this as its first error (one annotation, from main.ts).
+      this.report.errors.push(`Could not open the AWS session: ${errorMessage(e)}`, 'Nothing was started.');
+      return undefined;
+    }
+  }
+
+  private preflight(engine: Parameters<typeof runPreflight>[0]): Promise<PreflightResult> {
+    return runPreflight(engine, this.at.plan, {
+      mode: this.at.mode,
+      executionId: this.state.executionId,
+      exclude: this.inputs.exclude,
+      replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
+    });
+  }
+
+  private async refusal(engine: Parameters<typeof checkFinishedExecution>[0], prior: ExecutionJobs) {
+    return (
+      concurrentExecutionMessage(this.at.plan.name, prior.otherExecutions) ??
+      (await checkFinishedExecution(engine, prior.own))
+    );
+  }
+
+  /** Jobs an earlier attempt of this execution started are this run's own: saved for the post step. */
+  private adoptPrior(prior: ExecutionJobs): void {
+    const note = resumeNote(prior.own);
+    if (!note) return;
+    this.report.warnings.push(note);
+    this.io.notice(note);
+    for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
+  }
+
+  private notePreflight(preflight: PreflightResult): void {
     if (preflight.excluded.length > 0) {
-      report.excluded = preflight.excluded;
+      this.report.excluded = preflight.excluded;
       const text = `Excluded from this run (input exclude): ${preflight.excluded
         .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
         .join(', ')}`;
-      report.warnings.push(text);
-      io.warning(text);
+      this.report.warnings.push(text);
+      this.io.warning(text);
     }
     for (const w of preflight.warnings) {
       const text = describeProblem(w);
-      report.warnings.push(text);
-      io.warning(text, w.position);
+      this.report.warnings.push(text);
+      this.io.warning(text, w.position);
     }
-    if (preflight.problems.length > 0 || !preflight.executionPlan) {
-      for (const p of preflight.problems) {
-        const text = describeProblem(p);
-        report.errors.push(`Preflight: ${text}`);
-        io.error(text, p.position);
-      }
-      report.errors.push('Nothing was started: fix the preflight problems above and run again.');
-      report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
-      await publishReport(io, report, inputs, run, deps.env);
-      io.saveState(STATE.finished, 'true');
-      return report;
-    }
+  }
 
-    const repair = await io.group('Launch configuration', () =>
-      repairLaunchConfigurations(engine, preflight.drift, { dryRun: inputs.dryRun, executionId }).then(
-        (changes) => ({ changes, failures: [] as LaunchConfigRepairError['failures'] }),
+  /** Writes the drift; returns the errors of a half-repaired estate (nothing starts on one). */
+  private async repair(
+    engine: Parameters<typeof repairLaunchConfigurations>[0],
+    preflight: PreflightResult,
+  ): Promise<string[]> {
+    const { changes, failures } = await this.io.group('Launch configuration', async () => {
+      const outcome = await repairLaunchConfigurations(engine, preflight.drift, {
+        dryRun: this.inputs.dryRun,
+        executionId: this.state.executionId,
+      }).then(
+        (written) => ({ changes: written, failures: [] as LaunchConfigRepairError['failures'] }),
         (e: unknown) => {
-          // Some servers were repaired, some not: record both, and start nothing on a half-repaired estate.
           if (e instanceof LaunchConfigRepairError) return { changes: e.changes, failures: e.failures };
           throw e;
         },
-      ),
-    );
-    report.launchConfigChanges = repair.changes;
-    for (const c of repair.changes) {
-      io.info(
-        `${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`,
       );
-    }
-    if (repair.failures.length > 0) {
-      for (const f of repair.failures) {
-        const text = `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
-        report.errors.push(text);
-        io.error(text);
+      for (const c of outcome.changes) {
+        this.io.info(
+          `${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`,
+        );
       }
-      report.errors.push('Nothing was started: the launch configurations above must be repaired first.');
-      report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
-      await publishReport(io, report, inputs, run, deps.env);
-      io.saveState(STATE.finished, 'true');
-      return report;
-    }
-    if (inputs.dryRun) {
-      report.warnings.push(
-        'Dry run: preflight only, no launch configuration written and no recovery started.',
-      );
-      report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'succeeded');
-      await publishReport(io, report, inputs, run, deps.env);
-      io.saveState(STATE.finished, 'true');
-      return report;
-    }
+      return outcome;
+    });
+    this.report.launchConfigChanges = changes;
+    if (failures.length === 0) return [];
+    const errors = failures.map((f) => {
+      const text = `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
+      this.io.error(text);
+      return text;
+    });
+    return [...errors, 'Nothing was started: the launch configurations above must be repaired first.'];
+  }
 
-    const timeoutMs = inputs.timeoutMinutes * 60_000;
-    const execution = await untilAbandoned(
-      runExecution(engine, {
-        executionPlan: preflight.executionPlan,
-        context,
-        report,
-        pollIntervalSeconds: inputs.pollIntervalSeconds,
-        deadline: startMs + timeoutMs - reserveMs(timeoutMs),
-        activeJobs: preflight.activeJobs,
-        signal: deps.signal,
-        priorJobs: priorJobsByChunk(prior.own),
-        onJobStarted: (info) => {
-          jobIds.add(info.jobId);
-          saveJobIds();
-        },
-      }),
-      deps.signal,
+  private context(): RunContext {
+    return {
+      mode: this.at.mode,
+      isDrill: this.at.mode === 'drill',
+      executionId: this.state.executionId,
+      region: this.at.region,
+      ...(this.report.accountId ? { accountId: this.report.accountId } : {}),
+      initiatedBy: this.runEnv.actor,
+      repository: this.runEnv.repository,
+      runUrl: runUrlOf(this.runEnv),
+      commit: this.runEnv.sha,
+    };
+  }
+
+  /** The waves. The engine returns promptly on abort; an AWS call that hangs must not eat the grace. */
+  private execute(
+    engine: Parameters<typeof runExecution>[0],
+    preflight: PreflightResult,
+    prior: ExecutionJobs,
+  ): Promise<Report | typeof ABANDONED> {
+    if (!preflight.executionPlan) throw new Error('no execution plan after a clean preflight');
+    // The tests' injected crash (loopback only) stops the engine and fails like a bug in our code.
+    const crash = injectedCrash(this.deps.env) ? new AbortController() : undefined;
+    const signal = AbortSignal.any([
+      ...(this.deps.signal ? [this.deps.signal] : []),
+      ...(crash ? [crash.signal] : []),
+    ]);
+    const work = runExecution(engine, {
+      executionPlan: preflight.executionPlan,
+      context: this.context(),
+      report: this.report,
+      pollIntervalSeconds: this.inputs.pollIntervalSeconds,
+      deadline: this.deadline,
+      activeJobs: preflight.activeJobs,
+      signal,
+      priorJobs: priorJobsByChunk(prior.own),
+      onJobStarted: (info) => {
+        this.addJob(info.jobId);
+        crash?.abort();
+      },
+    }).then((report) => {
+      if (crash?.signal.aborted) throw new Error('injected crash after the first job started (test)');
+      return report;
+    });
+    return untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS).then((r) =>
+      r === 'abandoned' ? ABANDONED : r,
+    );
+  }
+
+  /** Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). */
+  private async cleanup(engine: Parameters<typeof cleanupDrillInstances>[0]) {
+    if (this.deps.signal?.aborted) return ABANDONED;
+    const done = await untilAbandoned(
+      this.io.group('Cleanup', () =>
+        cleanupDrillInstances(engine, this.report, {
+          policy: this.inputs.cleanup,
+          dryRun: false,
+          deadline: this.at.startMs + this.timeoutMs,
+        }),
+      ),
+      this.deps.signal,
       CANCEL_GRACE_MS,
     );
-    // The engine returns promptly on abort; an AWS call that hangs must not eat the 5 s the runner gives.
-    if (execution === 'abandoned')
-      return await publishCancelled(io, abandonReport(report), inputs, run, deps);
-    report = execution;
-    if (report.status === 'cancelled') return await publishCancelled(io, report, inputs, run, deps);
+    return done === 'abandoned' ? ABANDONED : done;
+  }
 
-    if (context.isDrill) {
-      // Terminate jobs take minutes; a cancellation leaves them to the post step (no drs-finished).
-      const interrupted =
-        'The run was cancelled before its cleanup finished: the post step terminates the drill instances (cleanup policy permitting).';
-      const cleanup = deps.signal?.aborted
-        ? 'abandoned'
-        : await untilAbandoned(
-            io.group('Cleanup', () =>
-              cleanupDrillInstances(engine, report, {
-                policy: inputs.cleanup,
-                dryRun: false,
-                deadline: startMs + timeoutMs,
-              }),
-            ),
-            deps.signal,
-            CANCEL_GRACE_MS,
-          );
-      if (cleanup === 'abandoned') {
-        report.errors.push(interrupted);
-        return await publishCancelled(io, report, inputs, run, deps);
+  /**
+   * A stage that may be given up: on cancellation after a short grace, and at the run's deadline
+   * (preflight and repair must not outlive timeout-minutes).
+   */
+  private async stage<T>(name: string, work: Promise<T>): Promise<T | typeof ABANDONED> {
+    const stop = new AbortController();
+    const deadline = new AbortController();
+    void this.deps.clock.sleep(Math.max(0, this.deadline - this.deps.clock.now()), stop.signal).then(() => {
+      if (!stop.signal.aborted) deadline.abort();
+    });
+    try {
+      // Cancellation gives the stage a short grace; the deadline gives none.
+      const result = await untilAbandoned(
+        untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS),
+        deadline.signal,
+        0,
+      );
+      if (result !== 'abandoned') return result;
+      if (!this.deps.signal?.aborted) {
+        this.report.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
       }
-      report.cleanup = cleanup;
+      return ABANDONED;
+    } finally {
+      stop.abort();
     }
-  } catch (e) {
-    // Whatever broke, the evidence of what had been started is written before the error surfaces.
-    report.errors.push(`The run stopped on an error: ${e instanceof Error ? e.message : String(e)}`);
-    report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
-    await publishReport(io, report, inputs, run, deps.env);
+  }
+
+  /** A stage given up: by cancellation, or by the deadline (timed out, nothing more is written). */
+  private abandoned(stage: string): Promise<Report> {
+    if (this.deps.signal?.aborted) return this.cancelled(abandonReport(this.report));
+    this.report.errors.push(`Nothing more was started after ${stage}.`);
+    return this.finish('timed-out');
+  }
+
+  private pastDeadline(what: string): boolean {
+    if (this.deps.clock.now() < this.deadline) return false;
+    this.report.errors.push(
+      `The run reached its time limit (timeout-minutes) before ${what}: nothing was written.`,
+    );
+    return true;
+  }
+
+  private addJob(jobId: string): void {
+    if (this.state.jobIds.includes(jobId)) return;
+    this.state.jobIds.push(jobId);
+    this.saveState();
+  }
+
+  private saveState(): void {
+    try {
+      writePostState((n, v) => this.io.saveState(n, v), this.state);
+    } catch (e) {
+      this.log.warning(`Could not save the run's state for the post step: ${errorMessage(e)}`);
+    }
+  }
+
+  /** Refused before anything was started: the reasons are the run's errors. */
+  private refuse(errors: string[]): Promise<Report> {
+    for (const e of errors) this.report.errors.push(e);
+    return this.finish('failed');
+  }
+
+  /**
+   * Whether nothing this run started is left for the post step: no job, a recovery (never cleaned),
+   * or a cleanup that ran to its end (or that the policy skipped on purpose).
+   */
+  private nothingLeftBehind(): boolean {
+    if (!this.report.isDrill || this.state.jobIds.length === 0) return true;
+    const cleanup = this.report.cleanup;
+    return cleanup !== undefined && cleanup.status !== 'failed';
+  }
+
+  /** The one ordinary exit: finalise, publish, record for the post step. */
+  private async finish(status?: RunStatus): Promise<Report> {
+    const finished = this.nothingLeftBehind();
+    if (!finished) {
+      const text =
+        'Drill instances of this run may still exist: the post step terminates them (cleanup policy permitting), and mode: cleanup catches any left after it.';
+      this.report.warnings.push(text);
+      this.io.warning(text);
+    }
+    this.report = finalizeReport(this.report, new Date(this.deps.clock.now()).toISOString(), status);
+    if (status === undefined) for (const missed of objectiveWarnings(this.report)) this.io.warning(missed);
+    await publishReport(this.io, this.report, this.inputs, this.runEnv, this.deps.env);
+    this.state.finished = finished;
+    if (this.report.status !== 'running') this.state.status = this.report.status;
+    this.saveState();
+    return this.report;
+  }
+
+  /** Cancelled: the partial evidence, fast; never finished, so the post step cleans up. */
+  private async cancelled(report: Report): Promise<Report> {
+    this.report = await publishCancelled(this.io, report, this.inputs, this.runEnv, this.deps);
+    return this.report;
+  }
+
+  /** A crash in our code: the evidence of what had been started is written before the error surfaces. */
+  private async crash(e: unknown): Promise<never> {
+    this.report.errors.push(`The run stopped on an error: ${errorMessage(e)}`);
+    try {
+      this.report = finalizeReport(this.report, new Date(this.deps.clock.now()).toISOString(), 'failed');
+      await publishReport(this.io, this.report, this.inputs, this.runEnv, this.deps.env);
+    } catch (publishError) {
+      this.io.warning(`Could not publish the report: ${errorMessage(publishError)}`);
+    }
     throw e;
   }
-  report = finalizeReport(report, new Date(deps.clock.now()).toISOString());
-  for (const missed of objectiveWarnings(report)) io.warning(missed);
-  await publishReport(io, report, inputs, run, deps.env);
-  io.saveState(STATE.finished, 'true');
-  return report;
 }

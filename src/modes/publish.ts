@@ -16,7 +16,7 @@ export function newRunReport(
   mode: Exclude<Mode, 'validate'>,
   plan: Plan,
   run: RunEnvironment,
-  at: { region: string; accountId: string; isDrill: boolean; startMs: number },
+  at: { region: string; accountId?: string; isDrill: boolean; startMs: number },
 ): Report {
   return createReport({
     mode,
@@ -26,7 +26,7 @@ export function newRunReport(
     repository: run.repository,
     runUrl: runUrlOf(run),
     region: at.region,
-    accountId: at.accountId,
+    ...(at.accountId ? { accountId: at.accountId } : {}),
     isDrill: at.isDrill,
     startedAt: new Date(at.startMs).toISOString(),
     ...(mode === 'cleanup' ? {} : { objectives: plan.objectives }),

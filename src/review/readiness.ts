@@ -4,12 +4,13 @@
  * turn it on; with them, anything that stops the check is itself a readiness problem.
  */
 import { destroyAwsClients } from '../aws/clients.js';
+import { openAwsSession } from '../aws/session.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
 import type { Clock } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { type DrillDeps, openAwsSession, resolveRegion } from '../modes/drill.js';
+import { type DrillDeps, resolveRegion } from '../modes/drill-setup.js';
 import type { Plan } from '../plan/types.js';
 
 export type CredentialSource = 'role-to-assume' | 'environment' | 'emulator';

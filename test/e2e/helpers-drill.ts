@@ -54,6 +54,10 @@ export interface DrillOptions {
   noStaticKeys?: boolean;
   speed?: number;
   timeoutMs?: number;
+  /** GITHUB_RUN_ID (the execution id's run part); default: random. */
+  runId?: string;
+  /** Called with the child once spawned (to send signals). */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
 
 export const PLAN_PATH = 'drs-plans/plan.yaml';
@@ -78,6 +82,8 @@ export async function runDrill(opts: DrillOptions): Promise<DrillRun> {
     inputs: { mode: 'drill', plan: PLAN_PATH, 'report-dir': 'drs-report', ...opts.inputs },
     env: opts.noStaticKeys ? { AWS_ENDPOINT_URL: opts.emulator.url, AWS_REGION: 'us-east-1', ...env } : env,
     timeoutMs: opts.timeoutMs ?? 55_000,
+    ...(opts.runId ? { runId: opts.runId } : {}),
+    ...(opts.onSpawn ? { onSpawn: opts.onSpawn } : {}),
   });
   const reportPath = join(workspace, 'drs-report', 'report.json');
   const report = await readFile(reportPath, 'utf8').then(

@@ -57,7 +57,6 @@ describe('recovery guard', () => {
     expect(report.isDrill).toBe(false);
     expect(report.cleanup).toBeUndefined();
     // Nothing saved for the post step to clean up after a finished recovery.
-    expect(result.state['drs-mode']).toBe('recovery');
-    expect(result.state['drs-finished']).toBe('true');
+    expect(JSON.parse(result.state['drs-run'] ?? '{}')).toMatchObject({ mode: 'recovery', finished: true });
   });
 });

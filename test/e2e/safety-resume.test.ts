@@ -109,9 +109,10 @@ describe('cancellation', () => {
     expect(result.outputs.status).toBe('cancelled');
     expect(result.summary.split('\n')[0]).toMatch(/Drill cancelled — demo/);
 
-    const jobIds = JSON.parse(result.state['drs-job-ids'] ?? '[]') as string[];
+    const saved = JSON.parse(result.state['drs-run'] ?? '{}') as { jobIds?: string[]; finished?: boolean };
+    const jobIds = saved.jobIds ?? [];
     expect(jobIds.length).toBeGreaterThanOrEqual(2);
-    expect(result.state['drs-finished']).toBeUndefined();
+    expect(saved.finished).toBe(false);
     const report = await readReport(result);
     expect(report.status).toBe('cancelled');
     const reported = report.waves.flatMap((w) => w.jobs.map((j) => j.jobId));
@@ -171,24 +172,26 @@ describe('cancellation', () => {
 
   it('the post step does nothing when the main step finished, or when cleanup is never', async () => {
     const state = {
-      'drs-execution-id': 'acme/dr-plans/1',
-      'drs-mode': 'drill',
-      'drs-region': 'us-east-1',
-      'drs-cleanup': 'always',
-      'drs-plan-name': 'demo',
-      'drs-job-ids': '["drsjob-00000000000000001"]',
+      executionId: 'acme/dr-plans/1',
+      mode: 'drill',
+      region: 'us-east-1',
+      cleanup: 'always',
+      planName: 'demo',
+      jobIds: ['drsjob-00000000000000001'],
+      finished: false,
     };
+    const saved = (s: object) => stateEnv({ 'drs-run': JSON.stringify(s) });
     const finished = await run(
       emulator,
       { mode: 'drill' },
-      { script: POST_BUNDLE, env: stateEnv({ ...state, 'drs-finished': 'true' }) },
+      { script: POST_BUNDLE, env: saved({ ...state, finished: true }) },
     );
     expect(finished.code).toBe(0);
     expect(finished.stdout).toContain('nothing to do (the main step finished');
     const never = await run(
       emulator,
       { mode: 'drill', cleanup: 'never' },
-      { script: POST_BUNDLE, env: stateEnv({ ...state, 'drs-cleanup': 'never' }) },
+      { script: POST_BUNDLE, env: saved({ ...state, cleanup: 'never' }) },
     );
     expect(never.code).toBe(0);
     expect(never.stdout).toContain('cleanup is "never"');

@@ -46,6 +46,7 @@ describe('readInputs', () => {
         'dry-run': 'TRUE',
         exclude: 's-1111111111111111a\n db-01.corp.example , \n',
         'replace-recovery-instances': 'true',
+        'execution-id': 'acme/dr-plans/42',
       }),
       '1',
     );
@@ -66,6 +67,7 @@ describe('readInputs', () => {
       dryRun: true,
       exclude: ['s-1111111111111111a', 'db-01.corp.example'],
       replaceRecoveryInstances: true,
+      executionId: 'acme/dr-plans/42',
     });
   });
 

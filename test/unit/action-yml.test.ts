@@ -38,6 +38,7 @@ describe('action.yml', () => {
         'dry-run',
         'exclude',
         'replace-recovery-instances',
+        'execution-id',
       ].sort(),
     );
     expect(Object.keys(outputs).sort()).toEqual(

@@ -3,10 +3,10 @@ import type { RecoveryInstance } from '../../../src/aws/gateways.js';
 import { abandonReport, untilAbandoned } from '../../../src/modes/cancel.js';
 import { cleanupPolicyText, leftAloneReason } from '../../../src/modes/cleanup.js';
 import { checkRecoveryGuard, reserveMs } from '../../../src/modes/drill.js';
+import { type PostState, readPostState, writePostState } from '../../../src/modes/post-state.js';
 import type { Plan } from '../../../src/plan/types.js';
-import { type MainState, postSkipReason, readMainState } from '../../../src/post.js';
+import { postSkipReason } from '../../../src/post.js';
 import type { Report } from '../../../src/report/types.js';
-import { STATE } from '../../../src/state-keys.js';
 
 const plan = { name: 'payments' } as Plan;
 
@@ -109,34 +109,51 @@ describe('abandonReport', () => {
 });
 
 describe('post step decisions', () => {
-  const base: MainState = { finished: false, mode: 'drill', cleanup: 'always', jobIds: ['drsjob-1'] };
+  const base: PostState = {
+    finished: false,
+    mode: 'drill',
+    executionId: 'o/r/1',
+    region: 'us-east-1',
+    cleanup: 'always',
+    planName: 'p',
+    jobIds: ['drsjob-1'],
+  };
   it('cleans up only an unfinished drill that started jobs, under cleanup always', () => {
     expect(postSkipReason(base)).toBeUndefined();
     expect(postSkipReason({ ...base, finished: true })).toMatch(/main step finished/);
     expect(postSkipReason({ ...base, mode: 'recovery' })).toMatch(/recovery never cleans up/);
-    expect(postSkipReason({ ...base, mode: 'cleanup' })).toMatch(/launches nothing/);
-    expect(postSkipReason({ ...base, jobIds: [] })).toMatch(/no DRS job/);
+    // No saved job id is no proof: a runner killed right after StartRecovery saved none (DRS is asked).
+    expect(postSkipReason({ ...base, jobIds: [] })).toBeUndefined();
     expect(postSkipReason({ ...base, cleanup: 'never' })).toMatch(/"never"/);
     expect(postSkipReason({ ...base, cleanup: 'on-success' })).toMatch(/left for inspection/);
-    const { mode: _mode, ...noMode } = base;
-    expect(postSkipReason(noMode)).toMatch(/started no drill/);
+    // A drill that succeeded but whose own cleanup could not finish is cleaned under on-success too.
+    expect(postSkipReason({ ...base, cleanup: 'on-success', status: 'succeeded' })).toBeUndefined();
+    expect(postSkipReason(undefined)).toMatch(/started no drill/);
   });
 
-  it('reads the saved state, tolerating a damaged job list', () => {
-    const saved: Record<string, string> = {
-      [STATE.mode]: 'drill',
-      [STATE.cleanup]: 'on-success',
-      [STATE.jobIds]: '["drsjob-1", 3, ""]',
-      [STATE.executionId]: 'o/r/1',
-    };
-    expect(readMainState((n) => saved[n] ?? '')).toEqual({
-      finished: false,
-      mode: 'drill',
+  it('reads the one saved record, tolerating damage', () => {
+    const saved: Record<string, string> = {};
+    writePostState(
+      (n, v) => {
+        saved[n] = v;
+      },
+      { ...base, cleanup: 'on-success', status: 'timed-out' },
+    );
+    expect(readPostState((n) => saved[n] ?? '')).toEqual({
+      ...base,
       cleanup: 'on-success',
-      executionId: 'o/r/1',
-      jobIds: ['drsjob-1'],
+      status: 'timed-out',
     });
-    expect(readMainState((n) => (n === STATE.jobIds ? '{not json' : '')).jobIds).toEqual([]);
+    const damaged = JSON.stringify({
+      ...base,
+      jobIds: ['drsjob-1', 3, ''],
+      cleanup: 'sometimes',
+      status: 'x',
+    });
+    expect(readPostState(() => damaged)).toEqual({ ...base, jobIds: ['drsjob-1'] });
+    expect(readPostState(() => '{not json')).toBeUndefined();
+    expect(readPostState(() => '')).toBeUndefined();
+    expect(readPostState(() => JSON.stringify({ ...base, mode: 'cleanup' }))).toBeUndefined();
   });
 });
 

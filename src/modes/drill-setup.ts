@@ -1,0 +1,61 @@
+/**
+ * What a drill or recovery settles before it touches AWS: the outside world it is given, its region,
+ * the recovery guard, and how problems read. Shared by drill, recovery, cleanup and the PR readiness.
+ */
+
+import type { PreflightProblem } from '../engine/preflight.js';
+import type { Clock } from '../engine/types.js';
+import { UserError } from '../errors.js';
+import type { ActionInputs } from '../inputs.js';
+import type { Plan } from '../plan/types.js';
+
+/** The outside world a drill needs, injected so tests and the CLI can provide their own. */
+export interface DrillDeps {
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  /** GitHub OIDC ID token for an audience (core.getIDToken in the action). */
+  getIdToken: (audience: string) => Promise<string>;
+  /** Aborted on cancellation (SIGINT/SIGTERM from the runner). */
+  signal?: AbortSignal;
+}
+
+/** Part of timeout-minutes kept back to capture evidence and clean up after the waves. */
+export function reserveMs(timeoutMs: number): number {
+  return Math.min(5 * 60_000, Math.round(timeoutMs * 0.1));
+}
+
+export function resolveRegion(
+  inputs: Pick<ActionInputs, 'region'>,
+  plan: Plan,
+  env: NodeJS.ProcessEnv,
+): string {
+  const region = inputs.region ?? plan.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) {
+    throw new UserError('No AWS region: set the plan\'s "region", the action input region, or AWS_REGION.');
+  }
+  return region;
+}
+
+/** A recovery is irreversible: it runs only when asked for by name, from a manual trigger. */
+export function checkRecoveryGuard(
+  inputs: Pick<ActionInputs, 'confirm'>,
+  plan: Plan,
+  eventName?: string,
+): void {
+  if (inputs.confirm !== plan.name) {
+    throw new UserError(
+      `mode recovery starts a real, irreversible recovery: set the input confirm to the plan's name "${plan.name}" to proceed${inputs.confirm ? ` (got "${inputs.confirm}")` : ''}.`,
+    );
+  }
+  if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch') {
+    throw new UserError(
+      `mode recovery runs only from a workflow_dispatch or repository_dispatch event, not from "${eventName ?? 'unknown'}".`,
+    );
+  }
+}
+
+export function describeProblem(p: PreflightProblem): string {
+  const who = p.sourceServerId ? `${p.sourceServerId}${p.hostname ? ` (${p.hostname})` : ''}: ` : '';
+  const where = p.wave ? `wave ${p.wave}: ` : '';
+  return `${where}${who}${p.message}${p.fix ? ` — ${p.fix}` : ''}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The contract between the main step and the post step: one typed record, saved with core.saveState
+ * whenever it changes (each started job is saved at once) and read by the post step.
+ */
+import type { CleanupPolicy, RunStatus } from '../modes.js';
+
+export interface PostState {
+  /**
+   * True when the main step reached its end and nothing it started is left for the post step: its
+   * own cleanup ran (or the policy keeps the instances), or it started no job. False keeps the post
+   * step's cleanup armed: cancellation, a crash, or a cleanup that could not finish.
+   */
+  finished: boolean;
+  mode: 'drill' | 'recovery';
+  executionId: string;
+  region: string;
+  cleanup: CleanupPolicy;
+  planName: string;
+  /** Every DRS job this execution started (or resumed), saved as soon as it starts. */
+  jobIds: string[];
+  /** How the main step ended, once it did (the post step's `on-success` rule reads it). */
+  status?: RunStatus;
+}
+
+/** The one state key the record lives under. */
+export const POST_STATE_KEY = 'drs-run';
+
+export function writePostState(save: (name: string, value: string) => void, state: PostState): void {
+  save(POST_STATE_KEY, JSON.stringify(state));
+}
+
+const POLICIES: readonly string[] = ['always', 'on-success', 'never'];
+const STATUSES: readonly string[] = ['succeeded', 'failed', 'cancelled', 'timed-out'];
+
+/** The record the main step saved, or undefined when it saved none (or something unreadable). */
+export function readPostState(get: (name: string) => string): PostState | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(get(POST_STATE_KEY) || 'null');
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const s = parsed as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (s.mode !== 'drill' && s.mode !== 'recovery') return undefined;
+  return {
+    finished: s.finished === true,
+    mode: s.mode,
+    executionId: text(s.executionId),
+    region: text(s.region),
+    cleanup: POLICIES.includes(text(s.cleanup)) ? (s.cleanup as CleanupPolicy) : 'always',
+    planName: text(s.planName),
+    jobIds: Array.isArray(s.jobIds)
+      ? s.jobIds.filter((x): x is string => typeof x === 'string' && x !== '')
+      : [],
+    ...(STATUSES.includes(text(s.status)) ? { status: s.status as RunStatus } : {}),
+  };
+}
