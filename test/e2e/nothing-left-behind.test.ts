@@ -113,8 +113,8 @@ describe('nothing left behind', () => {
       const post = await postStep(em, ended, ended.workspace);
       expect(post.code, post.stdout.slice(-2000)).toBe(0);
       // Not vacuous: the execution did launch instances, and none of them is left running.
-    expect(runningOf(em, executionId, true).length).toBeGreaterThan(0);
-    expect(runningOf(em, executionId)).toEqual([]);
+      expect(runningOf(em, executionId, true).length).toBeGreaterThan(0);
+      expect(runningOf(em, executionId)).toEqual([]);
     },
     90_000,
   );
