@@ -157,11 +157,12 @@ describe('faults', () => {
     await expect(launch([DB_01])).resolves.toBeDefined();
   });
 
-  it('latency delays answers (measured, not asserted) and faults can be changed through the control API', async () => {
+  it('latency delays answers and faults can be changed through the control API', async () => {
     h = await start(repairedDemo('faults: { latencyMs: 30 }'));
     const t = Date.now();
     await h.drs.send(new DescribeJobsCommand({}));
-    const elapsed = Date.now() - t;
+    // A lower bound only: the fault adds at least its latency (the machine may add more).
+    expect(Date.now() - t).toBeGreaterThanOrEqual(30);
     const res = await fetch(`${h.emulator.url}/_emulator/faults`, {
       method: 'POST',
       body: JSON.stringify({ throttle: { rate: 1 } }),
@@ -173,6 +174,5 @@ describe('faults', () => {
       body: JSON.stringify({ throttle: { rate: 2 } }),
     });
     expect(bad.status).toBe(400);
-    console.info(`latency fault: one DescribeJobs took ${elapsed} ms with latencyMs 30`);
   });
 });

@@ -13,10 +13,9 @@ afterEach(async () => {
 });
 
 describe('a 500-server estate, 5 waves of 100', () => {
-  it('launches every server; throughput is measured and printed, not asserted', async () => {
+  it('launches every server of five 100-server jobs (throughput is the benchmark’s business)', async () => {
     h = await start(generateEstate(500));
     const jobIds: string[] = [];
-    const timings: string[] = [];
     for (let wave = 0; wave < 5; wave++) {
       const sourceServers = Array.from({ length: 100 }, (_, i) => ({
         sourceServerID: estateServerId(wave * 100 + i),
@@ -24,22 +23,14 @@ describe('a 500-server estate, 5 waves of 100', () => {
       const { job } = await h.drs.send(new StartRecoveryCommand({ isDrill: true, sourceServers }));
       jobIds.push(job!.jobID!);
       h.emulator.state.advance(20 * MINUTE);
-      const n = 200;
-      let t = performance.now();
-      for (let i = 0; i < n; i++) await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: jobIds } }));
-      const jobsRate = n / ((performance.now() - t) / 1000);
-      t = performance.now();
-      for (let i = 0; i < n; i++) await h.drs.send(new DescribeRecoveryInstancesCommand({ maxResults: 200 }));
-      const riRate = n / ((performance.now() - t) / 1000);
-      timings.push(
-        `wave ${wave + 1}: DescribeJobs ${jobsRate.toFixed(0)} req/s, DescribeRecoveryInstances ${riRate.toFixed(0)} req/s`,
-      );
     }
     const jobs = (await h.drs.send(new DescribeJobsCommand({ filters: { jobIDs: jobIds } }))).items!;
     expect(jobs.every((j) => j.status === 'COMPLETED')).toBe(true);
     expect(
       jobs.flatMap((j) => j.participatingServers ?? []).filter((p) => p.launchStatus === 'LAUNCHED'),
     ).toHaveLength(500);
-    console.info(`500-server estate (sequential requests, one client):\n${timings.join('\n')}`);
+    const instances =
+      (await h.drs.send(new DescribeRecoveryInstancesCommand({ maxResults: 1000 }))).items ?? [];
+    expect(instances).toHaveLength(500);
   }, 120_000);
 });
