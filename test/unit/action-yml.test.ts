@@ -38,10 +38,14 @@ describe('action.yml', () => {
         'dry-run',
         'exclude',
         'replace-recovery-instances',
+        'history-branch',
+        'regression-threshold',
+        'max-age',
+        'retention-days',
       ].sort(),
     );
     expect(Object.keys(outputs).sort()).toEqual(
-      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path'].sort(),
+      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path', 'stale-plans'].sort(),
     );
     for (const item of [...Object.values(inputs), ...Object.values(outputs)]) {
       expect(item.description.length).toBeGreaterThan(10);
