@@ -5,6 +5,7 @@
 import { getOctokit } from '@actions/github';
 import { createGithub } from '../../../emulator/github.js';
 import { buildRecord, type HistoryRecord } from '../../../src/history/record.js';
+import type { ActionIO } from '../../../src/io.js';
 import { type LocalServer, serveHandlers } from '../github/local-server.js';
 import { successReport } from '../report/fixtures.js';
 
@@ -46,4 +47,37 @@ export async function startStub(): Promise<StubServer> {
   const server = await serveHandlers([github.handler]);
   const octokit = getOctokit('ghs_test', { baseUrl: `${server.url}/_github/api` });
   return { github, server, octokit, close: () => server.close() };
+}
+
+export interface RecordedIO extends ActionIO {
+  warnings: { message: string; title?: string }[];
+  infos: string[];
+  summaries: string[];
+  outputs: Record<string, string>;
+}
+
+/** An ActionIO that keeps what a mode said, for assertions. */
+export function recordingIO(): RecordedIO {
+  const io: RecordedIO = {
+    warnings: [],
+    infos: [],
+    summaries: [],
+    outputs: {},
+    info: (m) => io.infos.push(m),
+    notice: (m) => io.infos.push(m),
+    warning: (m, p) => io.warnings.push({ message: m, ...(p?.title ? { title: p.title } : {}) }),
+    error: () => {},
+    debug: () => {},
+    group: (_name, fn) => fn(),
+    setOutput: (n, v) => {
+      io.outputs[n] = v;
+    },
+    setSecret: () => {},
+    saveState: () => {},
+    getState: () => '',
+    writeSummary: async (m) => {
+      io.summaries.push(m);
+    },
+  };
+  return io;
 }
