@@ -73,6 +73,17 @@ export async function run(): Promise<void> {
         }
         return;
       }
+      case 'status': {
+        // Its own chunk: read-only, loads the AWS clients only when credentials are given.
+        const { runStatusMode } = await import('./modes/status.js');
+        const outcome = await runStatusMode(io, inputs, runEnv, {
+          clock: clockFromEnv(process.env),
+          env: process.env,
+          getIdToken: (audience) => core.getIDToken(audience),
+        });
+        if (outcome.failure) core.setFailed(outcome.failure);
+        return;
+      }
       case 'cleanup': {
         const { runCleanupMode } = await import('./modes/cleanup.js');
         const report = await runCleanupMode(io, inputs, runEnv, {

@@ -47,7 +47,7 @@ export interface DrillHistoryDeps {
 }
 
 export interface DrillEvidence {
-  /** The report with the regression warning and the fail-on verdict applied. */
+  /** The report given, with the regression warning and the fail-on verdict applied. */
   report: Report;
   /** Bytes to keep free in the rendered report for what decorate() adds. */
   reserveBytes: number;
@@ -130,8 +130,9 @@ function insertAfterHeadline(markdown: string, note: string): string {
 }
 
 /**
- * Reads the plan's history, judges this run against it and applies `fail-on`. Undefined for modes
- * other than drill and recovery.
+ * Reads the plan's history, judges this run against it and applies `fail-on` to the report it is
+ * given, in place: the caller returns that same report to main.ts, whose exit code follows its
+ * status. Undefined for modes other than drill and recovery.
  */
 export async function prepareDrillEvidence(
   io: ActionIO,
@@ -141,7 +142,7 @@ export async function prepareDrillEvidence(
   deps: DrillHistoryDeps,
 ): Promise<DrillEvidence | undefined> {
   if (finished.mode !== 'drill' && finished.mode !== 'recovery') return undefined;
-  const report = structuredClone(finished);
+  const report = finished;
   // A cancelled run has seconds before the runner kills it: its evidence goes out without history.
   const cancelled = report.status === 'cancelled';
   const where = historyLocation(inputs, run);
