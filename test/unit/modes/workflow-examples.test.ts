@@ -89,6 +89,9 @@ describe('examples/workflows/monthly-drill.yml', () => {
   });
 });
 
+/** `${{ text }}`, as a workflow writes an expression. */
+const expression = (text: string) => `\${{ ${text} }}`;
+
 /** The actions/attest step: report.json signed with the drill's predicate. */
 function expectAttestation(job: Job | undefined): void {
   const attest = job?.steps.find((s) => s.uses?.startsWith('actions/attest@'));
@@ -121,13 +124,13 @@ describe('examples/workflows/fleet-drill.yml', () => {
     });
     const drill = workflow.jobs.drill;
     expect(drill?.needs).toBe('due');
-    expect(drill?.strategy?.matrix?.plan).toBe('${{ fromJSON(needs.due.outputs.plans) }}');
+    expect(drill?.strategy?.matrix?.plan).toBe(expression('fromJSON(needs.due.outputs.plans)'));
     expect(drill?.strategy?.['max-parallel']).toBeGreaterThan(0);
     expect(drill?.strategy?.['fail-fast']).toBe(false);
     expect(drill?.concurrency?.group).toContain('matrix.plan');
     // The role comes from the workflow's plan-to-role map, never from the plan.
     const step = drill?.steps.find((s) => s.with?.mode === 'drill');
-    expect(step?.with?.['role-to-assume']).toBe('${{ fromJSON(env.ROLE_MAP)[matrix.plan] }}');
+    expect(step?.with?.['role-to-assume']).toBe(expression('fromJSON(env.ROLE_MAP)[matrix.plan]'));
     expectAttestation(drill);
     const fleet = workflow.jobs.fleet;
     expect(fleet?.if).toBe('always()');
