@@ -61,6 +61,20 @@ export function gitBlobSha(content: Buffer): string {
     .digest('hex');
 }
 
+/** A file as `GET /contents/{path}` shows it (base64 wrapped at 60 columns, as GitHub sends it). */
+export function fileContentJson(path: string, content: Buffer) {
+  return {
+    type: 'file',
+    encoding: 'base64',
+    size: content.length,
+    name: path.split('/').pop(),
+    path,
+    sha: gitBlobSha(content),
+    // Clients must cope with the newlines.
+    content: (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
+  };
+}
+
 function digest(kind: string, value: unknown): string {
   return createHash('sha1')
     .update(`${kind}\0${JSON.stringify(value)}`)
@@ -329,15 +343,7 @@ export function createGitStub(now: () => number, json: Reply, message: Message) 
         body: content.toString('utf8'),
       };
     }
-    return json(200, {
-      type: 'file',
-      encoding: 'base64',
-      size: content.length,
-      name: path.split('/').pop(),
-      path,
-      sha,
-      content: (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
-    });
+    return json(200, fileContentJson(path, content));
   }
 
   function putContents(repository: string, repo: Repo, path: string, request: EmulatorRequest) {

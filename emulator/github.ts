@@ -7,7 +7,7 @@
  * and `GITHUB_API_URL=<baseUrl>/api`.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createGitStub, type GitStubState } from './github-git.js';
+import { createGitStub, fileContentJson, type GitStubState } from './github-git.js';
 import type { EmulatorRequest, EmulatorResponse, ServiceHandler } from './http-types.js';
 
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -336,17 +336,7 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
     const ref = request.query.get('ref') ?? 'main';
     const content = state.files.get(`${owner}/${repo}@${ref}:${path}`);
     if (content === undefined) return message(404, 'Not Found');
-    const buffer = Buffer.from(content, 'utf8');
-    return json(200, {
-      type: 'file',
-      encoding: 'base64',
-      size: buffer.length,
-      name: path.split('/').pop(),
-      path,
-      sha: createHmac('sha1', 'blob').update(buffer).digest('hex'),
-      // GitHub wraps base64 at 60 columns; clients must cope with the newlines.
-      content: (buffer.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
-    });
+    return json(200, fileContentJson(path, Buffer.from(content, 'utf8')));
   }
 
   const handler: ServiceHandler = (request) => {
