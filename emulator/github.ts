@@ -1,11 +1,13 @@
 /**
  * GitHub stubs for the emulator: the Actions OIDC token endpoint that `core.getIDToken` calls, and the
- * slice of the REST API the action uses (issue comments, file contents at a ref), and the one GraphQL
+ * slice of the REST API the action uses (issue comments, file contents at a ref, and through
+ * github-git.ts branches, the Git Data API, contents writes and commits of a path), and the one GraphQL
  * query that finds the action's own comment (viewer, comment authors, minimised state). Mounted under a
  * path prefix (e.g. `/_github`), so `ACTIONS_ID_TOKEN_REQUEST_URL=<baseUrl>/oidc/token?api-version=2.0`
  * and `GITHUB_API_URL=<baseUrl>/api`.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createGitStub, fileContentJson, type GitStubState } from './github-git.js';
 import type { EmulatorRequest, EmulatorResponse, ServiceHandler } from './http-types.js';
 
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -74,6 +76,8 @@ export interface GithubStubState {
   workflowRuns: Map<string, string>;
   seedFile(repository: string, path: string, content: string, ref?: string): void;
   commentsOn(repository: string, issueNumber: number): StubComment[];
+  /** Branches, commits and files written through the Git Data and contents APIs. */
+  git: GitStubState;
 }
 
 export interface GithubStubOptions {
@@ -134,8 +138,9 @@ function message(status: number, text: string, extra: Record<string, unknown> = 
   return json(status, { message: text, documentation_url: 'https://docs.github.com/rest', ...extra });
 }
 
-function createState(requestToken: string): GithubStubState {
+function createState(requestToken: string, git: GitStubState): GithubStubState {
   const state: GithubStubState = {
+    git,
     requestToken,
     oidc: {
       repository: 'example/drs-plans',
@@ -216,7 +221,8 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
   const origin = new URL(opts.baseUrl).origin;
   // Read Date.now at call time so a faked clock (tests) applies here as it does in the SDK.
   const now = opts.now ?? (() => Date.now());
-  const state = createState(opts.requestToken ?? 'emulator-id-token-request-token');
+  const gitStub = createGitStub(now, json, message);
+  const state = createState(opts.requestToken ?? 'emulator-id-token-request-token', gitStub.state);
   let nextCommentId = 1000;
 
   const apiRoot = (request: EmulatorRequest) =>
@@ -333,17 +339,7 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
     const ref = request.query.get('ref') ?? 'main';
     const content = state.files.get(`${owner}/${repo}@${ref}:${path}`);
     if (content === undefined) return message(404, 'Not Found');
-    const buffer = Buffer.from(content, 'utf8');
-    return json(200, {
-      type: 'file',
-      encoding: 'base64',
-      size: buffer.length,
-      name: path.split('/').pop(),
-      path,
-      sha: createHmac('sha1', 'blob').update(buffer).digest('hex'),
-      // GitHub wraps base64 at 60 columns; clients must cope with the newlines.
-      content: (buffer.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
-    });
+    return json(200, fileContentJson(path, Buffer.from(content, 'utf8')));
   }
 
   const handler: ServiceHandler = (request) => {
@@ -373,6 +369,8 @@ export function createGithub(opts: GithubStubOptions): { handler: ServiceHandler
       if (status === undefined) return message(404, 'Not Found');
       return json(200, { id: Number(id), status, conclusion: status === 'completed' ? 'success' : null });
     }
+    const git = gitStub.handle(route, request);
+    if (git) return git;
     m = /^\/api\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(route);
     if (m && request.method === 'GET') {
       const [, owner = '', repo = '', path = ''] = m;

@@ -2,8 +2,16 @@ import { isAbsolute, normalize, sep } from 'node:path';
 import { clockFromEnv, isLoopbackEndpoint } from './engine/clock.js';
 import { systemClock } from './engine/types.js';
 import { UserError } from './errors.js';
+import { checkBranchName } from './history/store.js';
 import type { ActionInputs } from './inputs.js';
-import { type CleanupPolicy, type FailOn, MODES, type Mode } from './modes.js';
+import {
+  type CleanupPolicy,
+  FAIL_ON_BY_MODE,
+  FAIL_ON_RULES,
+  type FailOnRule,
+  MODES,
+  type Mode,
+} from './modes.js';
 import { parseDuration } from './plan/duration.js';
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
@@ -138,7 +146,15 @@ export function readInputs(
     }),
     githubToken: get('github-token').trim() || undefined,
     reportDir: reportDirInput(get('report-dir')),
-    failOn: oneOf<FailOn>('fail-on', get('fail-on').trim() || 'readiness', ['errors', 'readiness']),
+    failOn: failOnInput(mode, get('fail-on')),
+    ...historyBranchInput(get('history-branch')),
+    regressionThresholdPercent: numberInput(
+      'regression-threshold',
+      get('regression-threshold').trim() || String(DEFAULT_REGRESSION_THRESHOLD),
+      { max: 10_000 },
+    ),
+    maxAgeSeconds: parseAge('max-age', get('max-age').trim() || DEFAULT_MAX_AGE),
+    ...retentionDaysInput(get('retention-days')),
     olderThanSeconds: olderThan ? parseAge('older-than', olderThan) : undefined,
     dryRun: booleanInput('dry-run', get('dry-run')),
     exclude: listInput(get('exclude')),
@@ -156,6 +172,62 @@ function executionIdInput(value: string): string | undefined {
   return text;
 }
 
+export const DEFAULT_REGRESSION_THRESHOLD = 25;
+export const DEFAULT_MAX_AGE = '35d';
+/** GitHub keeps artifacts at most 90 days in public repositories and 400 in private ones. */
+export const MAX_RETENTION_DAYS = 400;
+
+/**
+ * `fail-on` as a comma list of the rules in FAIL_ON_RULES. Values another mode uses are dropped here
+ * (inputsIgnoredBy warns about them); an empty input gives the mode's default.
+ */
+export function failOnInput(mode: Mode, value: string): FailOnRule[] {
+  const given = listInput(value.toLowerCase());
+  for (const v of given) {
+    if (!(FAIL_ON_RULES as readonly string[]).includes(v)) {
+      throw new UserError(
+        `input fail-on: "${v}" is not one of ${FAIL_ON_RULES.join(', ')} (mode ${mode} uses ${FAIL_ON_BY_MODE[mode].values.join(', ') || 'none'})`,
+      );
+    }
+  }
+  if (given.length === 0) return [...FAIL_ON_BY_MODE[mode].default];
+  const rules = new Set(given as FailOnRule[]);
+  return FAIL_ON_BY_MODE[mode].values.filter((v) => rules.has(v));
+}
+
+/** `fail-on` values this mode does not use, as warnings. */
+function failOnIgnored(mode: Mode, value: string): string[] {
+  const unused = listInput(value.toLowerCase()).filter(
+    (v) => !(FAIL_ON_BY_MODE[mode].values as readonly string[]).includes(v),
+  );
+  if (unused.length === 0) return [];
+  const modesOf = (v: string) =>
+    MODES.filter((m) => (FAIL_ON_BY_MODE[m].values as readonly string[]).includes(v)).join(' or ');
+  return unused.map(
+    (v) => `input fail-on: "${v}" applies to mode ${modesOf(v)} only; ignored in mode ${mode}.`,
+  );
+}
+
+function historyBranchInput(value: string): { historyBranch?: string } {
+  const branch = value.trim();
+  if (branch === '') return {};
+  const problem = checkBranchName(branch);
+  if (problem) throw new UserError(`input history-branch: ${problem}; or leave it empty to keep no history`);
+  return { historyBranch: branch };
+}
+
+function retentionDaysInput(value: string): { retentionDays?: number } {
+  const text = value.trim();
+  if (text === '') return {};
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > MAX_RETENTION_DAYS) {
+    throw new UserError(
+      `input retention-days: "${value}" is not a whole number of days from 1 to ${MAX_RETENTION_DAYS} (leave it empty for the repository's default)`,
+    );
+  }
+  return { retentionDays: days };
+}
+
 /** A newline- or comma-separated list, blanks dropped. */
 function listInput(value: string): string[] {
   return value
@@ -170,10 +242,13 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   cleanup: { modes: ['drill'], default: 'always' },
   'older-than': { modes: ['cleanup'], default: '' },
   'dry-run': { modes: ['drill', 'cleanup'], default: 'false' },
-  'fail-on': { modes: ['validate'], default: 'readiness' },
   exclude: { modes: ['drill', 'recovery'], default: '' },
   'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
   'execution-id': { modes: ['cleanup'], default: '' },
+  'history-branch': { modes: ['drill', 'recovery', 'status'], default: 'drs-drill-history' },
+  'regression-threshold': { modes: ['drill', 'recovery'], default: String(DEFAULT_REGRESSION_THRESHOLD) },
+  'max-age': { modes: ['status'], default: DEFAULT_MAX_AGE },
+  'retention-days': { modes: ['drill', 'recovery', 'cleanup'], default: '' },
 };
 
 /**
@@ -181,7 +256,7 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
  * warnings rather than silently ignored: `older-than` on a drill is almost certainly a mistake.
  */
 export function inputsIgnoredBy(mode: Mode, get: InputReader): string[] {
-  return Object.entries(INPUT_MODES)
+  const ignored = Object.entries(INPUT_MODES)
     .filter(([name, rule]) => {
       const value = get(name).trim();
       return value !== '' && value.toLowerCase() !== rule.default && !rule.modes.includes(mode);
@@ -190,4 +265,5 @@ export function inputsIgnoredBy(mode: Mode, get: InputReader): string[] {
       ([name, rule]) =>
         `input ${name} applies to mode ${rule.modes.join(' or ')} only; ignored in mode ${mode}.`,
     );
+  return [...ignored, ...failOnIgnored(mode, get('fail-on'))];
 }

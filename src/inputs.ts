@@ -1,4 +1,4 @@
-import type { CleanupPolicy, FailOn, Mode } from './modes.js';
+import type { CleanupPolicy, FailOnRule, Mode } from './modes.js';
 
 /** Every action input, read once at the top of run() and handed on as plain values. */
 export interface ActionInputs {
@@ -15,7 +15,16 @@ export interface ActionInputs {
   githubToken?: string;
   /** Where report.json and report.md go: relative to the workspace (never above it), or absolute. */
   reportDir: string;
-  failOn: FailOn;
+  /** The `fail-on` rules of this mode (its default when the input is empty); others are warned about. */
+  failOn: FailOnRule[];
+  /** Branch of the drill history; undefined = no history (input empty). */
+  historyBranch?: string;
+  /** Drill and recovery: an RTO this many percent above the median of the previous runs is a regression. */
+  regressionThresholdPercent: number;
+  /** Status: a plan whose last successful drill is older than this is overdue. */
+  maxAgeSeconds: number;
+  /** Days the evidence artifact is kept; undefined = the repository's default. */
+  retentionDays?: number;
   olderThanSeconds?: number;
   dryRun: boolean;
   /** Source server ids or hostnames left out of this run (drill, recovery). */

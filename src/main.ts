@@ -34,6 +34,15 @@ export function coreIO(): ActionIO {
   };
 }
 
+/** What every mode gets from the runner: its clock, environment and OIDC tokens. */
+function modeDeps() {
+  return {
+    clock: clockFromEnv(process.env),
+    env: process.env,
+    getIdToken: (audience: string) => core.getIDToken(audience),
+  };
+}
+
 /** Entry of the main step: reads every input at the top, then hands plain values to the mode. */
 export async function run(): Promise<void> {
   const io = coreIO();
@@ -45,11 +54,7 @@ export async function run(): Promise<void> {
     for (const ignored of inputsIgnoredBy(inputs.mode, (name) => core.getInput(name))) io.warning(ignored);
     switch (inputs.mode) {
       case 'validate': {
-        const outcome = await runValidate(io, inputs, runEnv, {
-          clock: clockFromEnv(process.env),
-          env: process.env,
-          getIdToken: (audience) => core.getIDToken(audience),
-        });
+        const outcome = await runValidate(io, inputs, runEnv, modeDeps());
         core.setOutput('status', outcome.failure ? 'failed' : 'succeeded');
         if (outcome.failure) core.setFailed(outcome.failure);
         return;
@@ -59,12 +64,7 @@ export async function run(): Promise<void> {
         // AWS clients and the engine load only for the modes that use them: validation starts faster.
         const { runDrillMode } = await import('./modes/drill.js');
         const report = await withCancellation((signal) =>
-          runDrillMode(io, inputs, runEnv, {
-            clock: clockFromEnv(process.env),
-            env: process.env,
-            getIdToken: (audience) => core.getIDToken(audience),
-            signal,
-          }),
+          runDrillMode(io, inputs, runEnv, { ...modeDeps(), signal }),
         );
         if (report.status !== 'succeeded') {
           core.setFailed(
@@ -73,13 +73,16 @@ export async function run(): Promise<void> {
         }
         return;
       }
+      case 'status': {
+        // Its own chunk: read-only, loads the AWS clients only when credentials are given.
+        const { runStatusMode } = await import('./modes/status.js');
+        const outcome = await runStatusMode(io, inputs, runEnv, modeDeps());
+        if (outcome.failure) core.setFailed(outcome.failure);
+        return;
+      }
       case 'cleanup': {
         const { runCleanupMode } = await import('./modes/cleanup.js');
-        const report = await runCleanupMode(io, inputs, runEnv, {
-          clock: clockFromEnv(process.env),
-          env: process.env,
-          getIdToken: (audience) => core.getIDToken(audience),
-        });
+        const report = await runCleanupMode(io, inputs, runEnv, modeDeps());
         if (report.status !== 'succeeded')
           core.setFailed(`Cleanup ${report.status}: ${report.errors[0] ?? 'see the job summary'}`);
         return;

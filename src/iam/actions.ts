@@ -109,6 +109,8 @@ export const MODE_OPERATIONS: Readonly<Record<Mode, ModeOperations>> = {
     drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoveryInstances', 'TerminateRecoveryInstances'],
     ec2: ['DescribeInstances'],
   },
+  // Status reads the history from GitHub; with credentials it also resolves each plan's servers.
+  status: { drs: ['DescribeSourceServers'], ec2: [] },
 };
 
 /** The FAS actions (service-prefixed) a mode needs for the DRS operations it calls, de-duplicated and sorted. */

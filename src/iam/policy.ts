@@ -153,7 +153,9 @@ function drsStatements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
 function ec2Statements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
   const ops = MODE_OPERATIONS[mode].ec2;
   const describe = ops.filter((op) => op.startsWith('Describe')).map((op) => `ec2:${op}`);
-  const out = [statement('Ec2Describe', describe, '*', anyResourceCondition(scope))];
+  // Status mode reads DRS only: no EC2 statement at all rather than one with no action.
+  const out =
+    describe.length > 0 ? [statement('Ec2Describe', describe, '*', anyResourceCondition(scope))] : [];
   if (ops.includes('CreateTags')) {
     out.push(
       statement('Ec2TagRecoveryInstances', ['ec2:CreateTags'], arn('ec2', scope, 'instance/*'), {

@@ -5,6 +5,7 @@
  * reviewers stand between a workflow and an irreversible recovery.
  */
 import { OIDC_AUDIENCE } from '../aws/credentials.js';
+import type { Mode } from '../modes.js';
 import type { PolicyDocument } from './policy.js';
 import { partitionOf } from './policy.js';
 
@@ -82,7 +83,7 @@ export function trustPolicy(subject: TrustSubject, opts: TrustOptions = {}): Pol
 
 /** The subject a mode's role trusts by default: recovery an environment, review pull requests, else a branch. */
 export function defaultTrustSubject(
-  mode: 'validate' | 'drill' | 'recovery' | 'cleanup',
+  mode: Mode,
   names: { branch?: string; environment?: string } = {},
 ): TrustSubject {
   if (mode === 'recovery')

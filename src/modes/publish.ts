@@ -1,4 +1,9 @@
 import { join, resolve } from 'node:path';
+import {
+  type DrillHistoryDeps,
+  type DrillHistoryInputs,
+  prepareDrillEvidence,
+} from '../history/drill-history.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Mode } from '../modes.js';
@@ -6,7 +11,7 @@ import type { Plan } from '../plan/types.js';
 import { artifactName, uploadReportArtifact } from '../report/artifact.js';
 import { createReport } from '../report/build.js';
 import { REPORT_JSON_FILE, REPORT_MD_FILE, validateReport, writeReportFiles } from '../report/json.js';
-import { renderReportMarkdown } from '../report/markdown.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, renderReportMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
 import { executionIdOf, runUrlOf } from '../run-env.js';
@@ -51,20 +56,32 @@ export function instanceIds(report: Report): Record<string, string> {
  */
 export async function publishReport(
   io: ActionIO,
-  report: Report,
-  inputs: Pick<ActionInputs, 'reportDir' | 'mode'>,
+  finished: Report,
+  inputs: Pick<ActionInputs, 'reportDir' | 'mode'> &
+    DrillHistoryInputs &
+    Partial<Pick<ActionInputs, 'retentionDays'>>,
   run: RunEnvironment,
   env: NodeJS.ProcessEnv,
+  historyDeps: Omit<DrillHistoryDeps, 'env'> = {},
 ): Promise<{ jsonPath: string }> {
+  // Drills and recoveries: the history, fail-on and drill-predicate.json (src/history/drill-history.ts).
+  const evidence = await prepareDrillEvidence(io, finished, inputs, run, { env, ...historyDeps });
+  const report = evidence?.report ?? finished;
+  const render = (artifactUrl?: string) => {
+    const maxBytes = DEFAULT_SUMMARY_MAX_BYTES - (evidence?.reserveBytes ?? 0);
+    const markdown = renderReportMarkdown(report, { maxBytes, ...(artifactUrl ? { artifactUrl } : {}) });
+    return evidence ? evidence.decorate(markdown) : markdown;
+  };
   const problems = validateReport(report);
   if (problems.length > 0)
     io.warning(`report.json does not match its schema: ${problems.slice(0, 5).join('; ')}`);
   // Relative to the workspace; an absolute report-dir (e.g. under RUNNER_TEMP) is used as given.
   const dir = resolve(run.workspace, inputs.reportDir);
   const name = artifactName(inputs.mode, report.plan.name, run.runId ?? 'local', run.runAttempt);
-  let markdown = renderReportMarkdown(report);
+  let markdown = render();
   const { jsonPath, mdPath } = await writeReportFiles(report, dir, markdown);
   io.info(`Evidence written to ${jsonPath} and ${mdPath}`);
+  const extraFiles = evidence ? await evidence.finish(dir, jsonPath) : [];
 
   io.setOutput('execution-id', report.executionId);
   io.setOutput('status', report.status === 'running' ? 'failed' : report.status);
@@ -76,15 +93,17 @@ export async function publishReport(
   io.setOutput('report-path', jsonPath);
 
   const upload = await uploadReportArtifact(
-    [join(dir, REPORT_JSON_FILE), join(dir, REPORT_MD_FILE)],
+    [join(dir, REPORT_JSON_FILE), join(dir, REPORT_MD_FILE), ...extraFiles],
     dir,
     name,
     {
       env,
       log: { notice: (m) => io.notice(m), warning: (m) => io.warning(m) },
+      ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
     },
   );
-  if (upload.url) markdown = renderReportMarkdown(report, { artifactUrl: upload.url });
+  // Rendered again: the artifact link, and whether the history write went through.
+  markdown = render(upload.url);
   try {
     await io.writeSummary(markdown);
   } catch (e) {

@@ -4,6 +4,7 @@ import { errorMessage, UserError } from '../errors.js';
 import { isCommentPermissionError, type Octokit, upsertStickyComment } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import type { FailOn } from '../modes.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
 import { renderValidationSummary } from '../report/markdown.js';
@@ -102,8 +103,10 @@ async function reviewMode(
     repository: run.repository,
     octokit,
   });
+  // Readiness problems fail the review only when fail-on says so; plan errors always do.
+  const failOn: FailOn = inputs.failOn.includes('readiness') ? 'readiness' : 'errors';
   const body = renderReviewComment(reviews, {
-    failOn: inputs.failOn,
+    failOn,
     headSha: pr.headSha ?? run.sha,
     runUrl: runUrlOf(run),
   });
@@ -115,10 +118,10 @@ async function reviewMode(
   const totals = reviewTotals(reviews);
   const failures: string[] = [];
   if (totals.errors > 0) failures.push(plural(totals.errors, 'error'));
-  if (inputs.failOn === 'readiness' && totals.readinessProblems > 0) {
+  if (failOn === 'readiness' && totals.readinessProblems > 0) {
     failures.push(plural(totals.readinessProblems, 'readiness problem'));
   }
-  const failure = reviewFails(totals, inputs.failOn)
+  const failure = reviewFails(totals, failOn)
     ? `The recovery plan review found ${failures.join(' and ')}; see the pull-request comment or the job summary.`
     : undefined;
   return {

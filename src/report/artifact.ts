@@ -14,6 +14,8 @@ export interface UploadDeps {
   client?: ArtifactClientLike;
   env: NodeJS.ProcessEnv;
   log: { notice(message: string): void; warning(message: string): void };
+  /** Days GitHub keeps the artifact; the repository's default when absent. */
+  retentionDays?: number;
 }
 
 export interface UploadResult {
@@ -65,7 +67,9 @@ export async function uploadReportArtifact(
     // Loaded only here: the artifact client (with Azure's storage SDK) is a large part of the bundle's
     // start-up time and memory, and most runs need it once, at the very end.
     const client = deps.client ?? new (await import('@actions/artifact')).DefaultArtifactClient();
-    const response = await client.uploadArtifact(name, files, rootDir);
+    const response = deps.retentionDays
+      ? await client.uploadArtifact(name, files, rootDir, { retentionDays: deps.retentionDays })
+      : await client.uploadArtifact(name, files, rootDir);
     const result: UploadResult = { uploaded: true };
     if (response.id !== undefined) {
       result.id = response.id;

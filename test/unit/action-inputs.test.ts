@@ -18,7 +18,9 @@ describe('readInputs', () => {
       timeoutMinutes: 330,
       pollIntervalSeconds: 15,
       reportDir: 'drs-report',
-      failOn: 'readiness',
+      failOn: ['readiness'],
+      regressionThresholdPercent: 25,
+      maxAgeSeconds: 35 * 86400,
       dryRun: false,
       exclude: [],
       replaceRecoveryInstances: false,
@@ -62,7 +64,9 @@ describe('readInputs', () => {
       pollIntervalSeconds: 7.5,
       githubToken: 'ghs_x',
       reportDir: 'out',
-      failOn: 'errors',
+      failOn: [],
+      regressionThresholdPercent: 25,
+      maxAgeSeconds: 35 * 86400,
       olderThanSeconds: 5400,
       dryRun: true,
       exclude: ['s-1111111111111111a', 'db-01.corp.example'],
@@ -172,7 +176,7 @@ describe('inputsIgnoredBy', () => {
     expect(inputsIgnoredBy('drill', get)).toEqual([
       'input confirm applies to mode recovery only; ignored in mode drill.',
       'input older-than applies to mode cleanup only; ignored in mode drill.',
-      'input fail-on applies to mode validate only; ignored in mode drill.',
+      'input fail-on: "errors" applies to mode validate only; ignored in mode drill.',
     ]);
     expect(inputsIgnoredBy('recovery', get)).toContain(
       'input cleanup applies to mode drill only; ignored in mode recovery.',
@@ -188,5 +192,70 @@ describe('inputsIgnoredBy', () => {
     });
     expect(inputsIgnoredBy('validate', defaults)).toEqual([]);
     expect(inputsIgnoredBy('cleanup', reader({ 'older-than': '1d', 'dry-run': 'true' }))).toEqual([]);
+  });
+});
+
+describe('fail-on, history and evidence inputs', () => {
+  it('takes fail-on as a comma list per mode, with each mode its default', () => {
+    const read = (mode: string, failOn = '') =>
+      readInputs(reader({ plan: 'p.yaml', mode, 'fail-on': failOn }), '1').failOn;
+    expect(read('validate')).toEqual(['readiness']);
+    expect(read('validate', 'errors')).toEqual(['errors']);
+    expect(read('drill')).toEqual([]);
+    expect(read('drill', 'objectives, Regression')).toEqual(['objectives', 'regression']);
+    expect(read('recovery', 'regression\nobjectives')).toEqual(['objectives', 'regression']);
+    expect(read('status')).toEqual(['stale']);
+    // A value another mode uses is dropped here and warned about by inputsIgnoredBy.
+    expect(read('drill', 'regression,readiness')).toEqual(['regression']);
+    expect(inputsIgnoredBy('drill', reader({ 'fail-on': 'regression,readiness' }))).toEqual([
+      'input fail-on: "readiness" applies to mode validate only; ignored in mode drill.',
+    ]);
+    expect(inputsIgnoredBy('status', reader({ 'fail-on': 'objectives' }))).toEqual([
+      'input fail-on: "objectives" applies to mode drill or recovery only; ignored in mode status.',
+    ]);
+  });
+
+  it('refuses a fail-on value no mode knows, naming what this mode uses', () => {
+    expect(() => readInputs(reader({ plan: 'p.yaml', mode: 'drill', 'fail-on': 'regresion' }), '1')).toThrow(
+      /input fail-on: "regresion" is not one of errors, readiness, objectives, regression, stale \(mode drill uses objectives, regression\)/,
+    );
+  });
+
+  it('reads history-branch (empty: no history), regression-threshold, max-age and retention-days', () => {
+    const inputs = readInputs(
+      reader({
+        plan: 'p.yaml',
+        mode: 'status',
+        'history-branch': 'audit/drs-history',
+        'regression-threshold': '40',
+        'max-age': '2d12h',
+        'retention-days': '400',
+      }),
+      '1',
+    );
+    expect(inputs).toMatchObject({
+      historyBranch: 'audit/drs-history',
+      regressionThresholdPercent: 40,
+      maxAgeSeconds: 2.5 * 86400,
+      retentionDays: 400,
+    });
+    const defaults = readInputs(reader({ plan: 'p.yaml' }), '1');
+    expect(defaults.historyBranch).toBeUndefined();
+    expect(defaults.retentionDays).toBeUndefined();
+  });
+
+  it.each([
+    [{ 'history-branch': 'main..x' }, /input history-branch: "main\.\.x" is not a valid branch name/],
+    [{ 'history-branch': 'a b' }, /input history-branch: "a b" is not a valid branch name/],
+    [{ 'history-branch': '.hidden' }, /not a valid branch name/],
+    [{ 'history-branch': 'x.lock' }, /not a valid branch name/],
+    [{ 'regression-threshold': '-5' }, /input regression-threshold: "-5" is not a positive number/],
+    [{ 'regression-threshold': 'lots' }, /input regression-threshold/],
+    [{ 'max-age': 'a month' }, /input max-age: "a month" is not a duration like 90s, 15m, 1h30m or 2d/],
+    [{ 'retention-days': '0' }, /input retention-days: "0" is not a whole number of days from 1 to 400/],
+    [{ 'retention-days': '7.5' }, /input retention-days/],
+    [{ 'retention-days': '401' }, /input retention-days/],
+  ])('refuses %o with a clear message', (values, message) => {
+    expect(() => readInputs(reader({ plan: 'p.yaml', ...values }), '1')).toThrow(message);
   });
 });

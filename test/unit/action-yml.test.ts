@@ -39,10 +39,14 @@ describe('action.yml', () => {
         'exclude',
         'replace-recovery-instances',
         'execution-id',
+        'history-branch',
+        'regression-threshold',
+        'max-age',
+        'retention-days',
       ].sort(),
     );
     expect(Object.keys(outputs).sort()).toEqual(
-      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path'].sort(),
+      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path', 'stale-plans'].sort(),
     );
     for (const item of [...Object.values(inputs), ...Object.values(outputs)]) {
       expect(item.description.length).toBeGreaterThan(10);

@@ -141,7 +141,7 @@ describe('drs-drill iam-policy', () => {
 
   it.each([
     [[], '--mode is required'],
-    [['--mode', 'chaos'], '--mode takes validate, drill, recovery, cleanup, not "chaos"'],
+    [['--mode', 'chaos'], '--mode takes validate, drill, recovery, cleanup, status, not "chaos"'],
     [['--mode', 'drill', '--region', 'Europe'], '--region "Europe" is not an AWS region'],
     [['--mode', 'drill', '--account', '12345'], '--account "12345" is not a 12-digit account id'],
     [['--mode', 'drill', '--repo', 'acme/dr'], 'only apply with --trust'],

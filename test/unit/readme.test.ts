@@ -30,3 +30,19 @@ describe('README', () => {
     expect(quickStart).toMatch(/npm ci && npm test/);
   });
 });
+
+describe('README: history, status and evidence', () => {
+  it('documents the drill history, the status mode and how to verify the evidence, with the real predicate type', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const heading of [
+      '## Drill history',
+      '## Is every plan still proven?',
+      '## Verifying the evidence',
+    ]) {
+      expect(readme).toContain(`\n${heading}\n`);
+    }
+    const { DRILL_PREDICATE_TYPE } = await import('../../src/history/predicate.js');
+    expect(readme).toContain(`--predicate-type ${DRILL_PREDICATE_TYPE}`);
+    expect(readme).toContain('gh attestation verify report.json');
+  });
+});

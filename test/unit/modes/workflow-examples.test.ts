@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DRILL_PREDICATE_FILE, DRILL_PREDICATE_TYPE } from '../../../src/history/predicate.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -13,6 +14,8 @@ interface Step {
 }
 interface Job {
   if?: string;
+  strategy?: { 'max-parallel'?: number; 'fail-fast'?: boolean; matrix?: Record<string, unknown> };
+  concurrency?: { group: string };
   needs?: string | string[];
   environment?: string;
   permissions?: Record<string, string>;
@@ -82,6 +85,59 @@ describe('examples/workflows/monthly-drill.yml', () => {
     expect(issue?.permissions?.issues).toBe('write');
     for (const step of actionSteps(workflow))
       for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
+    expect(scriptsInterpolate(workflow)).toEqual([]);
+  });
+});
+
+/** `${{ text }}`, as a workflow writes an expression. */
+const expression = (text: string) => `\${{ ${text} }}`;
+
+/** The actions/attest step: report.json signed with the drill's predicate. */
+function expectAttestation(job: Job | undefined): void {
+  const attest = job?.steps.find((s) => s.uses?.startsWith('actions/attest@'));
+  expect(attest?.with).toEqual({
+    'subject-path': 'drs-report/report.json',
+    'predicate-type': DRILL_PREDICATE_TYPE,
+    'predicate-path': `drs-report/${DRILL_PREDICATE_FILE}`,
+  });
+  const drill = job?.steps.find((s) => s.with?.mode === 'drill');
+  expect(drill?.with?.['report-dir']).toBe('drs-report');
+  expect(job?.permissions).toEqual({ contents: 'write', 'id-token': 'write', attestations: 'write' });
+}
+
+describe('signed evidence in the drill workflows', () => {
+  it('monthly: the drill keeps its history, fails on objectives or regression, and attests report.json', () => {
+    const { workflow } = load('monthly-drill.yml');
+    expectAttestation(workflow.jobs.drill);
+    const drill = actionSteps(workflow).find((s) => s.with?.mode === 'drill');
+    expect(drill?.with?.['fail-on']).toBe('objectives,regression');
+  });
+});
+
+describe('examples/workflows/fleet-drill.yml', () => {
+  const { workflow } = load('fleet-drill.yml');
+  it('lists the due plans with status, drills them on a bounded matrix, and ends with the fleet status', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    const due = workflow.jobs.due;
+    expect(due?.steps.find((s) => s.uses?.includes('drs-drill-action'))?.with).toMatchObject({
+      mode: 'status',
+    });
+    const drill = workflow.jobs.drill;
+    expect(drill?.needs).toBe('due');
+    expect(drill?.strategy?.matrix?.plan).toBe(expression('fromJSON(needs.due.outputs.plans)'));
+    expect(drill?.strategy?.['max-parallel']).toBeGreaterThan(0);
+    expect(drill?.strategy?.['fail-fast']).toBe(false);
+    expect(drill?.concurrency?.group).toContain('matrix.plan');
+    // The role comes from the workflow's plan-to-role map, never from the plan.
+    const step = drill?.steps.find((s) => s.with?.mode === 'drill');
+    expect(step?.with?.['role-to-assume']).toBe(expression('fromJSON(env.ROLE_MAP)[matrix.plan]'));
+    expectAttestation(drill);
+    const fleet = workflow.jobs.fleet;
+    expect(fleet?.if).toBe('always()');
+    expect(fleet?.needs).toEqual(['due', 'drill']);
+    expect(fleet?.steps.find((s) => s.uses?.includes('drs-drill-action'))?.with?.mode).toBe('status');
+    for (const s of actionSteps(workflow))
+      for (const name of Object.keys(s.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
     expect(scriptsInterpolate(workflow)).toEqual([]);
   });
 });
