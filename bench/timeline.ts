@@ -4,7 +4,7 @@
  * Pure: times in, times out. Simulated ms stay simulated until `toReal` converts them.
  */
 import type { Timeline, TimelineJob } from '../emulator/control.js';
-import { TAG } from '../src/engine/tags.js';
+import { TAG } from '../src/core/tags.js';
 
 /** The tag the action puts on each StartRecovery naming its wave (the anchors' driver uses it too). */
 export const WAVE_TAG = TAG.wave;

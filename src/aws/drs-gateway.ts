@@ -22,7 +22,7 @@ import {
   UpdateLaunchConfigurationCommand,
 } from '@aws-sdk/client-drs';
 import type { DeserializeHandler, DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
-import { DRS_BATCH, DRS_MAX_PAGES } from '../engine/quotas.js';
+import { DRS_BATCH, DRS_MAX_PAGES } from '../core/quotas.js';
 import { boundedPages } from '../paginate.js';
 import type { AwsClock, DrsGateway, LaunchConfigurationUpdate, StartRecoveryRequest } from './gateways.js';
 

@@ -21,10 +21,10 @@ import {
   type SecurityGroup,
   type Subnet,
 } from '@aws-sdk/client-ec2';
-import { instanceLevelGroupsBlockSubnet } from '../engine/launch-config.js';
 import { UserError } from '../errors.js';
 import { chunk, collect, ServerClock, trackServerTime } from './drs-gateway.js';
 import type { Ec2Gateway, LaunchTemplateChange } from './gateways.js';
+import { instanceLevelGroupsBlockSubnet } from './launch-template.js';
 
 /** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
 export const EC2_BATCH = {

@@ -6,10 +6,10 @@
  */
 import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
 import { isServerBusy, isThrottling, isTransient, withRetry } from '../aws/retry.js';
+import { DRS_BATCH } from '../core/quotas.js';
 import { errorMessage } from '../errors.js';
 import type { CleanupPolicy } from '../modes.js';
 import type { CleanupReport, Report } from '../report/types.js';
-import { DRS_BATCH } from './quotas.js';
 import type { Clock, EngineLog } from './types.js';
 
 export interface CleanupDeps {

@@ -12,6 +12,8 @@ import type {
   RecoveryInstance,
 } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
+import { DRS_QUOTAS } from '../core/quotas.js';
+import { TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import { existingInstanceFindings } from './existing-instances.js';
@@ -25,7 +27,6 @@ import {
 } from './launch-config.js';
 import { lookupIds, type NetworkLookups, networkFindings } from './network.js';
 import { awsNow } from './poller.js';
-import { DRS_QUOTAS } from './quotas.js';
 import {
   concurrentWaveGroups,
   type ExcludedServer,
@@ -35,7 +36,6 @@ import {
   replicationFindings,
   resolvePlan,
 } from './resolve.js';
-import { TAG } from './tags.js';
 import type { Clock, ExecutionPlan, ResolvedServer } from './types.js';
 
 export type { PreflightProblem } from './resolve.js';

@@ -5,6 +5,7 @@
  * durations are computed elsewhere (src/report/durations.ts).
  */
 import type { DrsGateway, Ec2Gateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
+import { TAG } from '../core/tags.js';
 import { parseInstant, toUtcIso } from '../report/durations.js';
 import type { Report, WaveReport } from '../report/types.js';
 import {
@@ -24,7 +25,6 @@ import {
   type ChunkStartState,
   chunkTagValue,
 } from './start.js';
-import { TAG } from './tags.js';
 import type { Clock, EngineLog, ExecutionPlan, ResolvedWave, RunContext } from './types.js';
 
 export interface RunDeps {

@@ -2,9 +2,10 @@
  * Which waves may start and which chunks DRS can hold right now. Pure: the run loop owns the
  * state and the clock and asks these functions what to do next.
  */
+
+import { DRS_QUOTAS } from '../core/quotas.js';
 import type { OnFailure } from '../plan/types.js';
 import type { WaveStatus } from '../report/types.js';
-import { DRS_QUOTAS } from './quotas.js';
 
 export interface SchedulerWave {
   name: string;

@@ -16,8 +16,8 @@ import {
   retryAfterMs,
   withRetry,
 } from '../aws/retry.js';
+import { cutTagValue, TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
-import { cutTagValue, TAG } from './tags.js';
 import type { Clock, ResolvedServer, RunContext } from './types.js';
 
 export interface ChunkSpec {

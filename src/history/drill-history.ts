@@ -12,9 +12,9 @@ import type { Octokit } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { formatDuration, formatTargetDuration } from '../report/durations.js';
-import { regressionNote, regressionText, renderHistorySection } from '../report/history-md.js';
 import type { Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
+import { regressionNote, regressionText, renderHistorySection } from './history-md.js';
 import { buildDrillPredicate, DRILL_PREDICATE_FILE } from './predicate.js';
 import {
   buildRecord,

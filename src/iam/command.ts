@@ -3,7 +3,7 @@
  * mode, scoped to what the plan says. Registered in src/cli.ts; `runIamPolicy` is a function
  * declaration so the entry there can name it whatever order the two modules load in.
  */
-import { type CliIo, EXIT, UsageError } from '../cli.js';
+import { type CliIo, EXIT, UsageError } from '../cli-io.js';
 import { UserError } from '../errors.js';
 import { MODES, type Mode } from '../modes.js';
 import { loadPlanFile } from '../plan/load.js';

@@ -3,7 +3,7 @@
  * the plan says about where it runs. docs/iam/*.json are generated from these (a test fails on drift)
  * and `drs-drill iam-policy` prints them for one plan.
  */
-import { TAG_PREFIX } from '../engine/tags.js';
+import { TAG_PREFIX } from '../core/tags.js';
 import type { Mode } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { MODE_OPERATIONS, requiredActionsFor } from './actions.js';

@@ -5,8 +5,10 @@
  * recovery's instances are listed as left alone. Terminating goes through the same guarded engine code
  * as a drill's own cleanup, which checks isDrill again right before the call.
  */
+
 import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
 import { openAwsSession } from '../aws/session.js';
+import { TAG } from '../core/tags.js';
 import {
   cleanupEntry as entryOf,
   selectDrillInstancesForCleanup,
@@ -16,8 +18,8 @@ import { engineLog } from '../engine/log.js';
 import { awsNow } from '../engine/poller.js';
 import { resolvePlan } from '../engine/resolve.js';
 import { RESUME_LOOKBACK_MS } from '../engine/resume.js';
-import { TAG } from '../engine/tags.js';
 import { errorMessage } from '../errors.js';
+import { loadGetOctokit } from '../github/client.js';
 import type { Octokit } from '../github/comment.js';
 import { workflowRunInProgress } from '../github/runs.js';
 import type { ActionInputs } from '../inputs.js';
@@ -131,7 +133,7 @@ async function activeExecutions(
 
 /** The GitHub client for the workflow-run check (the toolkit's, unless the deps bring one). */
 async function makeOctokit(deps: DrillDeps & { octokit?: (token: string) => Octokit }, token: string) {
-  const make = deps.octokit ?? (await import('@actions/github')).getOctokit;
+  const make = deps.octokit ?? (await loadGetOctokit());
   return make(token);
 }
 

@@ -1,8 +1,8 @@
-import { annotateDiagnostics } from '../annotations.js';
 import { UserError } from '../errors.js';
 import type { ActionIO } from '../io.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Plan } from '../plan/types.js';
+import { annotateDiagnostics } from '../report/annotations.js';
 
 /** The one plan a drill, recovery or cleanup runs; any error in it stops the run before AWS is touched. */
 export async function loadSinglePlan(io: ActionIO, pattern: string, workspace: string): Promise<Plan> {

@@ -4,13 +4,14 @@
  * whether the estate did (the servers its selectors resolve to now, when AWS credentials are given),
  * and whether the last success is older than max-age. Writes nothing to DRS or to the repository.
  */
-import { annotateDiagnostics } from '../annotations.js';
+
 import type { SourceServer } from '../aws/gateways.js';
 import { matchSelector } from '../engine/resolve.js';
 import type { Clock } from '../engine/types.js';
 import { errorMessage, UserError } from '../errors.js';
 import type { Octokit } from '../github/comment.js';
 import { historyLocation, makeOctokit, warnProblems } from '../history/drill-history.js';
+import { renderStatusSummary, type StatusRow } from '../history/history-md.js';
 import type { HistoryRecord } from '../history/record.js';
 import { serverSetDigest } from '../history/record.js';
 import { readHistory } from '../history/store.js';
@@ -19,8 +20,8 @@ import type { ActionInputs } from '../inputs.js';
 import { type ActionIO, MAX_ANNOTATIONS_PER_KIND } from '../io.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Plan } from '../plan/types.js';
+import { annotateDiagnostics } from '../report/annotations.js';
 import { formatDuration, formatTargetDuration } from '../report/durations.js';
-import { renderStatusSummary, type StatusRow } from '../report/history-md.js';
 import { liveCheckCredentials } from '../review/readiness.js';
 import type { RunEnvironment } from '../run-env.js';
 

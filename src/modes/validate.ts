@@ -1,12 +1,13 @@
-import { annotateDiagnostics } from '../annotations.js';
 import { systemClock } from '../engine/types.js';
 import { errorMessage, UserError } from '../errors.js';
+import { loadGetOctokit } from '../github/client.js';
 import { isCommentPermissionError, type Octokit, upsertStickyComment } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { FailOn } from '../modes.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
+import { annotateDiagnostics } from '../report/annotations.js';
 import { renderValidationSummary } from '../report/markdown.js';
 import { type PullRequestInfo, readPullRequestEvent } from '../review/base.js';
 import { renderReviewComment, reviewFails, reviewTotals } from '../review/comment-md.js';
@@ -94,7 +95,7 @@ async function reviewMode(
   deps: ValidateDeps,
 ): Promise<ValidateOutcome> {
   // The review's GitHub and AWS clients load only for pull requests: plain validation starts faster.
-  const makeOctokit = deps.octokit ?? (await import('@actions/github')).getOctokit;
+  const makeOctokit = deps.octokit ?? (await loadGetOctokit());
   const octokit = inputs.githubToken ? makeOctokit(inputs.githubToken) : undefined;
   const { reviewPullRequest } = await import('../review/run.js');
   const reviews = await reviewPullRequest(io, inputs, pr, checks, {

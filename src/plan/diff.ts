@@ -3,8 +3,9 @@
  * Compared after normalisation, so a defaults change shows on every server it reaches, and a
  * reformatted file with the same meaning is "no change". Pure: both plans come in already loaded.
  */
+
+import { escapeCell } from '../core/escape.js';
 import { formatTargetDuration } from '../report/durations.js';
-import { escapeCell } from '../report/escape.js';
 import type { Plan, Selector, ServerSpec, Wave } from './types.js';
 
 /** One value that differs; `from`/`to` undefined when absent on that side. */

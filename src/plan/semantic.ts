@@ -1,4 +1,4 @@
-import { DRS_QUOTAS } from '../engine/quotas.js';
+import { DRS_QUOTAS } from '../core/quotas.js';
 import { parseDuration } from './duration.js';
 import { atPath, formatPath, get, getEntry, type PMap, type PNode } from './parse.js';
 import { cutText, MAX_QUOTED_CHARS, quote } from './quote.js';

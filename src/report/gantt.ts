@@ -1,5 +1,5 @@
+import { mermaidLabel } from '../core/escape.js';
 import { parseInstant } from './durations.js';
-import { mermaidLabel } from './escape.js';
 import type { PhaseReport, Report, ServerReport, WaveReport } from './types.js';
 
 /** Above this many servers the chart shows one bar per wave: hundreds of bars help nobody. */

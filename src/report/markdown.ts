@@ -1,5 +1,5 @@
+import { escapeCell } from '../core/escape.js';
 import { formatDuration, formatTargetDuration, secondsBetween } from './durations.js';
-import { escapeCell } from './escape.js';
 import { renderGantt } from './gantt.js';
 import {
   bulletList,

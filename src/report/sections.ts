@@ -1,3 +1,4 @@
+import { escapeCell, escapeHtml, truncateText } from '../core/escape.js';
 import {
   formatDuration,
   parseInstant,
@@ -6,7 +7,6 @@ import {
   timeToLaunch,
   waveDuration,
 } from './durations.js';
-import { escapeCell, escapeHtml, truncateText } from './escape.js';
 import type { Report, ServerError, ServerReport, WaveReport, WaveStatus } from './types.js';
 
 /**

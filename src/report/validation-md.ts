@@ -1,6 +1,6 @@
+import { escapeCell } from '../core/escape.js';
 import type { Diagnostic, Plan, Selector, ServerSpec, Wave } from '../plan/types.js';
 import { formatTargetDuration } from './durations.js';
-import { escapeCell } from './escape.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, fits, table } from './sections.js';
 
 function hiddenNote(hidden: number): string {

@@ -3,10 +3,11 @@
  * then per plan its diagnostics, what changes for a recovery, and the live readiness. Written so a
  * reviewer can decide from it alone.
  */
+
+import { escapeCell } from '../core/escape.js';
 import type { FailOn } from '../modes.js';
 import { type PlanDiff, renderPlanDiff } from '../plan/diff.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
-import { escapeCell } from '../report/escape.js';
 import { table } from '../report/sections.js';
 import type { BasePlan } from './base.js';
 import type { Readiness } from './readiness.js';

@@ -3,13 +3,14 @@
  * state and lag against the RPO, then the problems, the launch settings a drill would repair, the
  * active jobs and the quota fit. Every AWS- and plan-sourced value is escaped.
  */
+
+import { escapeCell } from '../core/escape.js';
+import { DRS_QUOTAS } from '../core/quotas.js';
 import type { FieldChange, LaunchConfigDrift } from '../engine/launch-config.js';
 import type { PreflightProblem } from '../engine/preflight.js';
-import { DRS_QUOTAS } from '../engine/quotas.js';
 import type { ResolvedServer } from '../engine/types.js';
 import type { Plan } from '../plan/types.js';
 import { formatTargetDuration, parseIsoDuration } from '../report/durations.js';
-import { escapeCell } from '../report/escape.js';
 import { table } from '../report/sections.js';
 import type { Readiness } from './readiness.js';
 

@@ -36,8 +36,6 @@ export type Readiness =
   /** The check could not run (credentials, account guard, AWS error): a readiness problem in itself. */
   | { status: 'failed'; region?: string; error: string };
 
-export { readinessProblemCount } from './readiness-md.js';
-
 export const SKIPPED_REASON =
   'No AWS credentials in this job, so only the offline checks ran. To see whether the servers are ' +
   'ready (replication, lag vs RPO, launch settings, active jobs, quotas), give the job a read-only ' +

@@ -15,7 +15,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chunk, createDrsGateway } from '../../../src/aws/drs-gateway.js';
-import { DRS_MAX_PAGES } from '../../../src/engine/quotas.js';
+import { DRS_MAX_PAGES } from '../../../src/core/quotas.js';
 
 type Gw = ReturnType<typeof createDrsGateway>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, RecoveryInstance } from '../../../src/aws/gateways.js';
+import { TAG } from '../../../src/core/tags.js';
 import {
   chunkKey,
   classifyJobs,
@@ -10,7 +11,6 @@ import {
   resumeNote,
 } from '../../../src/engine/resume.js';
 import { runExecution } from '../../../src/engine/run.js';
-import { TAG } from '../../../src/engine/tags.js';
 import type { ExecutionPlan } from '../../../src/engine/types.js';
 import {
   context,

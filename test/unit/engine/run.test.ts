@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TAG } from '../../../src/core/tags.js';
 import { runExecution } from '../../../src/engine/run.js';
-import { TAG } from '../../../src/engine/tags.js';
 import type { ExecutionPlan } from '../../../src/engine/types.js';
 import {
   context,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TAG } from '../../../src/core/tags.js';
 import {
   attemptStart,
   buildStartRequest,
@@ -6,7 +7,6 @@ import {
   type ChunkSpec,
   type ChunkStartState,
 } from '../../../src/engine/start.js';
-import { TAG } from '../../../src/engine/tags.js';
 import { context, FakeAwsError, FakeClock, FakeDrs, resolvedServer } from './fakes.js';
 
 const chunk: ChunkSpec = {

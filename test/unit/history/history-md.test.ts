@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderHistorySection, renderStatusSummary } from '../../../src/report/history-md.js';
+import { renderHistorySection, renderStatusSummary } from '../../../src/history/history-md.js';
 import { record } from './helpers.js';
 
 describe('History section', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TAG_PREFIX } from '../../../src/engine/tags.js';
+import { TAG_PREFIX } from '../../../src/core/tags.js';
 import {
   MODE_OPERATIONS,
   REQUIRED_ACTIONS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, escapeHtml, mermaidLabel, truncateText } from '../../../src/report/escape.js';
+import { escapeCell, escapeHtml, mermaidLabel, truncateText } from '../../../src/core/escape.js';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {

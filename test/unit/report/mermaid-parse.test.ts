@@ -5,8 +5,8 @@
  */
 import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_ROWS, renderHistorySection, renderTrendChart } from '../../../src/history/history-md.js';
 import { renderGantt } from '../../../src/report/gantt.js';
-import { HISTORY_ROWS, renderHistorySection, renderTrendChart } from '../../../src/report/history-md.js';
 import { record } from '../history/helpers.js';
 import { successReport } from './fixtures.js';
 

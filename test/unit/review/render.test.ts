@@ -9,13 +9,8 @@ import {
   reviewFails,
   reviewTotals,
 } from '../../../src/review/comment-md.js';
-import {
-  liveCheckCredentials,
-  type Readiness,
-  readinessProblemCount,
-  SKIPPED_REASON,
-} from '../../../src/review/readiness.js';
-import { renderReadiness } from '../../../src/review/readiness-md.js';
+import { liveCheckCredentials, type Readiness, SKIPPED_REASON } from '../../../src/review/readiness.js';
+import { readinessProblemCount, renderReadiness } from '../../../src/review/readiness-md.js';
 import { planPatterns } from '../../../src/review/run.js';
 
 const TEXT = `version: 1

@@ -1,6 +1,6 @@
-import type { ActionIO } from './io.js';
-import { MAX_ANNOTATIONS_PER_KIND } from './io.js';
-import type { Diagnostic } from './plan/types.js';
+import type { ActionIO } from '../io.js';
+import { MAX_ANNOTATIONS_PER_KIND } from '../io.js';
+import type { Diagnostic } from '../plan/types.js';
 
 /**
  * Emits diagnostics as annotations at their line. Beyond what the UI shows, the rest are counted in one

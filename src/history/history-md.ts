@@ -3,11 +3,12 @@
  * as a table, RTO and RPO against their objectives as mermaid xychart-beta charts), the regression
  * note for the headline, and the fleet table of `mode: status`. Strings only.
  */
-import type { HistoryRecord, Regression } from '../history/record.js';
-import { STALE_REASON_TEXT, type StaleReason } from '../history/trend.js';
-import { formatDuration, formatTargetDuration } from './durations.js';
-import { escapeCell } from './escape.js';
-import { formatInstant, safeUrl, table } from './sections.js';
+
+import { escapeCell } from '../core/escape.js';
+import { formatDuration, formatTargetDuration } from '../report/durations.js';
+import { formatInstant, safeUrl, table } from '../report/sections.js';
+import type { HistoryRecord, Regression } from './record.js';
+import { STALE_REASON_TEXT, type StaleReason } from './trend.js';
 
 /** Rows of the history table, and points of each chart. */
 export const HISTORY_ROWS = 12;

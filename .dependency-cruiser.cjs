@@ -1,0 +1,52 @@
+/**
+ * The layers of src/ (README "Layout"): imports point down only, and nothing imports in a cycle.
+ *   entries  src/{index,post,cli-main,bundle,main,cli,action-inputs}.ts
+ *   modes    src/modes/, src/review/, src/history/ (history records drills through GitHub and renders)
+ *   report   src/report/ (renderers of the Report model)
+ *   engine   src/engine/
+ *   edges    src/plan/, src/aws/, src/github/, src/iam/
+ *   core     src/core/ and the shared files at src/ top level (errors, io, modes, inputs, run-env,
+ *            paginate, cli-io)
+ */
+const layer = {
+  entries: '^src/(index|post|cli-main|bundle|main|cli|action-inputs)\\.ts$',
+  modes: '^src/(modes|review|history)/',
+  report: '^src/report/',
+  engine: '^src/engine/',
+  edges: '^src/(plan|aws|github|iam)/',
+};
+const below = (name, forbidden) => ({
+  name: `${name}-imports-down-only`,
+  severity: 'error',
+  comment: `${name} may not import from a layer above it`,
+  from: { path: layer[name] },
+  to: { path: forbidden },
+});
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
+    below('modes', layer.entries),
+    below('report', `${layer.entries}|${layer.modes}`),
+    below('engine', `${layer.entries}|${layer.modes}|${layer.report}`),
+    below('edges', `${layer.entries}|${layer.modes}|${layer.report}|${layer.engine}`),
+    {
+      name: 'core-imports-core-only',
+      severity: 'error',
+      from: { path: '^src/(core/|[^/]+\\.ts$)', pathNot: layer.entries },
+      to: { path: `${layer.entries}|${layer.modes}|${layer.report}|${layer.engine}|${layer.edges}` },
+    },
+    {
+      name: 'toolkit-only-in-entries-and-adapters',
+      severity: 'error',
+      comment: 'the GitHub toolkit is used by the entry files and the adapters that are injected',
+      from: { path: '^src/', pathNot: `${layer.entries}|^src/(github|history)/|^src/report/artifact\\.ts$` },
+      to: { path: '^node_modules/@actions/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(dist|test|bench|emulator|scripts)/' },
+  },
+};
