@@ -4,21 +4,21 @@
  * terminated only if DRS itself says it is a drill instance (`isDrill === true`) and it was created by
  * one of this run's jobs. IAM cannot express that, so it is checked here, right before terminating.
  */
-import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
-import { isServerBusy, isThrottling, isTransient, withRetry } from '../aws/retry.js';
-import { DRS_BATCH } from '../core/quotas.js';
+import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { errorMessage } from '../errors.js';
 import type { CleanupPolicy } from '../modes.js';
 import type { CleanupReport, Report } from '../report/types.js';
-import type { Clock, EngineLog } from './types.js';
+import {
+  type CleanupDeps,
+  cleanupEntry,
+  type InstanceResult,
+  read,
+  readRecoveryInstances,
+  terminateDrillInstances,
+  waitForJobs,
+} from './terminate.js';
 
-export interface CleanupDeps {
-  drs: DrsGateway;
-  /** When given, instances DRS no longer lists are checked on EC2 before they count as gone. */
-  ec2?: Ec2Gateway;
-  clock: Clock;
-  log: EngineLog;
-}
+export { type CleanupDeps, cleanupEntry, terminateDrillInstances } from './terminate.js';
 
 export interface CleanupOptions {
   policy: CleanupPolicy;
@@ -28,8 +28,6 @@ export interface CleanupOptions {
   /** How often to poll the jobs (launch jobs still running, then the TERMINATE jobs). */
   pollIntervalMs?: number;
 }
-
-type InstanceResult = CleanupReport['instances'][number];
 
 /** What a run started: the scope its cleanup may touch, and nothing else. */
 export interface CleanupScope {
@@ -80,65 +78,6 @@ export function scopeOfReport(report: Report): CleanupScope {
   };
 }
 
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Reads, retried through throttling and 5xx within the cleanup's deadline. */
-function read<T>(deps: CleanupDeps, opts: { deadline: number }, fn: () => Promise<T>): Promise<T> {
-  return withRetry(fn, {
-    isRetryable: (e) => (isTransient(e) || isThrottling(e)) && deps.clock.now() < opts.deadline,
-    maxAttempts: 6,
-    baseMs: 1000,
-    maxMs: 15_000,
-    sleep: (ms) => deps.clock.sleep(ms),
-  });
-}
-
-function readRecoveryInstances(
-  deps: CleanupDeps,
-  sourceServerIds: readonly string[] | undefined,
-  opts: { deadline: number },
-): Promise<RecoveryInstance[]> {
-  return read(deps, opts, () =>
-    deps.drs.describeRecoveryInstances(sourceServerIds ? { sourceServerIds: [...sourceServerIds] } : {}),
-  );
-}
-
-/** Polls `jobIds` until every one is COMPLETED or the deadline comes; returns what was last seen. */
-async function waitForJobs(
-  deps: CleanupDeps,
-  jobIds: readonly string[],
-  opts: { deadline: number; pollIntervalMs?: number },
-  initial: ReadonlyMap<string, Job> = new Map(),
-): Promise<Map<string, Job>> {
-  const seen = new Map(initial);
-  while (jobIds.some((id) => seen.get(id)?.status !== 'COMPLETED')) {
-    if (deps.clock.now() >= opts.deadline) break;
-    await deps.clock.sleep(
-      Math.min(opts.pollIntervalMs ?? 5000, Math.max(0, opts.deadline - deps.clock.now())),
-    );
-    try {
-      for (const job of await deps.drs.describeJobs([...jobIds])) if (job.jobID) seen.set(job.jobID, job);
-    } catch (e) {
-      deps.log.warning(`Reading the DRS jobs failed, trying again: ${errorMessage(e)}`);
-    }
-  }
-  return seen;
-}
-
-/** One line of the cleanup's instance list. */
-export function cleanupEntry(ri: RecoveryInstance, result: string): InstanceResult {
-  return {
-    recoveryInstanceId: ri.recoveryInstanceID ?? '',
-    ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
-    ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
-    result,
-  };
-}
-
 const GONE_EC2_STATES = new Set(['terminated', 'shutting-down']);
 
 /**
@@ -179,62 +118,6 @@ async function checkUnlisted(
       result: `LEFT RUNNING: DRS no longer tracks it but EC2 instance ${u.ec2InstanceId} is ${state}; terminate it by hand`,
     };
   });
-}
-
-/**
- * Terminates drill recovery instances already chosen by the caller, waits for the TERMINATE jobs
- * within the deadline, and verifies the result from DRS's recovery instances (a COMPLETED TERMINATE
- * job may list no servers at all). Never throws for an AWS failure.
- */
-export async function terminateDrillInstances(
-  deps: CleanupDeps,
-  chosen: readonly RecoveryInstance[],
-  opts: { dryRun: boolean; deadline: number; pollIntervalMs?: number },
-): Promise<{ terminateJobIds: string[]; instances: InstanceResult[]; allGone: boolean }> {
-  const entries = chosen.map((ri) => cleanupEntry(ri, ''));
-  if (opts.dryRun) {
-    for (const entry of entries) entry.result = 'would terminate';
-    return { terminateJobIds: [], instances: entries, allGone: true };
-  }
-  const terminateJobIds: string[] = [];
-  const requested: InstanceResult[] = [];
-  for (const batch of batches(entries, DRS_BATCH.terminateRecoveryInstancesIds)) {
-    try {
-      const job = await withRetry(
-        () => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)),
-        {
-          isRetryable: (e) => isTransient(e) || isThrottling(e) || isServerBusy(e),
-          maxAttempts: 4,
-          baseMs: 2000,
-          maxMs: 20_000,
-          sleep: (ms) => deps.clock.sleep(ms),
-        },
-      );
-      if (job.jobID) terminateJobIds.push(job.jobID);
-      requested.push(...batch);
-      deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
-    } catch (e) {
-      for (const entry of batch) entry.result = `terminate request failed: ${errorMessage(e)}`;
-    }
-  }
-  const jobs = await waitForJobs(deps, terminateJobIds, opts);
-  const running = terminateJobIds.filter((id) => jobs.get(id)?.status !== 'COMPLETED');
-  let after: Map<string, RecoveryInstance> | undefined;
-  try {
-    const servers = [...new Set(requested.flatMap((e) => (e.sourceServerId ? [e.sourceServerId] : [])))];
-    const listed = requested.length === 0 ? [] : await readRecoveryInstances(deps, servers, opts);
-    after = new Map(listed.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
-  } catch (e) {
-    deps.log.warning(`Could not read the recovery instances back after terminating: ${errorMessage(e)}`);
-  }
-  for (const entry of requested) {
-    const ri = after?.get(entry.recoveryInstanceId);
-    if (after && (!ri || ri.ec2InstanceState === 'TERMINATED')) entry.result = 'terminated';
-    else if (running.length > 0) entry.result = `terminating (job ${running.join(', ')} still running)`;
-    else if (!after) entry.result = 'terminate requested; the result could not be read back';
-    else entry.result = `failed to terminate (EC2 state ${ri?.ec2InstanceState ?? 'unknown'})`;
-  }
-  return { terminateJobIds, instances: entries, allGone: entries.every((e) => e.result === 'terminated') };
 }
 
 /** How long cleanup waits for the run's launch jobs still running (the issue's cleanup budget). */
@@ -289,7 +172,6 @@ export async function cleanupScope(
   const stillLaunching = opts.dryRun
     ? []
     : await settleLaunchJobs(deps, scope.jobIds, { ...opts, deadline: settleBy });
-  const runJobIds = new Set(scope.jobIds);
   let found: RecoveryInstance[];
   try {
     found = await readRecoveryInstances(deps, scope.sourceServerIds, opts);
@@ -300,29 +182,52 @@ export async function cleanupScope(
       reason: `could not read the recovery instances: ${errorMessage(e)}`,
     };
   }
+  const { chosen, leftAlone, unlisted } = sortRunInstances(found, scope);
+  result.instances.push(...leftAlone);
+  const checked = await checkUnlisted(deps, unlisted, opts);
+  const terminated = await terminateDrillInstances(deps, chosen, opts);
+  result.terminateJobIds = terminated.terminateJobIds;
+  result.instances.push(...terminated.instances, ...checked);
+  if (opts.dryRun) return { ...result, status: 'dry-run' };
+  const problems = cleanupProblems(terminated.allGone, checked, stillLaunching);
+  if (problems.length > 0) return { ...result, status: 'failed', reason: problems.join('; ') };
+  if (chosen.length === 0 && result.instances.length === 0)
+    return { ...result, reason: 'no drill instance of this run was found in DRS' };
+  return result;
+}
+
+/**
+ * The recovery instances the run's jobs created, by what cleanup does with them: terminate (drill
+ * instances), leave (DRS does not call them drill instances, or they are gone); and the instances the
+ * run saw that DRS no longer lists. Pure.
+ */
+export function sortRunInstances(found: readonly RecoveryInstance[], scope: CleanupScope) {
+  const runJobIds = new Set(scope.jobIds);
   const ofRun = found.filter((ri) => ri.jobID !== undefined && runJobIds.has(ri.jobID));
   const chosen: RecoveryInstance[] = [];
+  const leftAlone: InstanceResult[] = [];
   for (const ri of ofRun) {
     if (ri.isDrill !== true)
-      result.instances.push(cleanupEntry(ri, 'left alone: DRS does not mark it as a drill instance'));
-    else if (ri.ec2InstanceState === 'TERMINATED')
-      result.instances.push(cleanupEntry(ri, 'already terminated'));
+      leftAlone.push(cleanupEntry(ri, 'left alone: DRS does not mark it as a drill instance'));
+    else if (ri.ec2InstanceState === 'TERMINATED') leftAlone.push(cleanupEntry(ri, 'already terminated'));
     else chosen.push(ri);
   }
   const listed = new Set(ofRun.flatMap((ri) => [ri.recoveryInstanceID, ri.ec2InstanceID]));
   const unlisted = (scope.seen ?? []).filter(
     (s) => !listed.has(s.recoveryInstanceId) && !listed.has(s.ec2InstanceId),
   );
-  const checked = await checkUnlisted(deps, unlisted, opts);
-  const terminated = await terminateDrillInstances(deps, chosen, opts);
-  result.terminateJobIds = terminated.terminateJobIds;
-  result.instances.push(...terminated.instances, ...checked);
-  if (opts.dryRun) return { ...result, status: 'dry-run' };
+  return { chosen, leftAlone, unlisted };
+}
+
+/** Why a cleanup that ran did not leave the run clean, if it did not. Pure. */
+function cleanupProblems(
+  allGone: boolean,
+  checked: readonly InstanceResult[],
+  stillLaunching: readonly string[],
+): string[] {
   const leftRunning = checked.filter((c) => c.result.startsWith('LEFT RUNNING'));
-  const problems = [
-    ...(terminated.allGone
-      ? []
-      : ['some drill instances were not confirmed terminated; see the instance list']),
+  return [
+    ...(allGone ? [] : ['some drill instances were not confirmed terminated; see the instance list']),
     ...(leftRunning.length > 0
       ? [`${leftRunning.length} instance(s) DRS no longer tracks are still running`]
       : []),
@@ -333,10 +238,6 @@ export async function cleanupScope(
         ]
       : []),
   ];
-  if (problems.length > 0) return { ...result, status: 'failed', reason: problems.join('; ') };
-  if (chosen.length === 0 && result.instances.length === 0)
-    return { ...result, reason: 'no drill instance of this run was found in DRS' };
-  return result;
 }
 
 /** Terminate this run's drill instances per the cleanup policy. Never throws for an AWS failure. */

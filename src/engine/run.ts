@@ -4,28 +4,28 @@
  * Every timestamp written is AWS's (job creation, log items, EC2 LaunchTime, the `Date` header);
  * durations are computed elsewhere (src/report/durations.ts).
  */
-import type { DrsGateway, Ec2Gateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
-import { TAG } from '../core/tags.js';
-import { parseInstant, toUtcIso } from '../report/durations.js';
-import type { Report, WaveReport } from '../report/types.js';
-import {
-  evaluateRunningWave,
-  refreshServers,
-  type ServerTracking,
-  serverLabel,
-  waveTimeoutOutcome,
-} from './outcome.js';
-import { awsNow, newPollState, nextPollIntervalMs, type PollState, pollTick } from './poller.js';
+import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
+import { toUtcIso } from '../report/durations.js';
+import type { Report } from '../report/types.js';
+import { serverLabel } from './outcome.js';
+import { awsNow, newPollState, nextPollIntervalMs, pollTick } from './poller.js';
 import { chunkKey } from './resume.js';
-import { type Capacity, canAdmit, chunkServers, planNextWaves, type WaveRunState } from './scheduler.js';
 import {
-  attemptStart,
-  buildStartRequest,
-  type ChunkSpec,
-  type ChunkStartState,
-  chunkTagValue,
-} from './start.js';
-import type { Clock, EngineLog, ExecutionPlan, ResolvedWave, RunContext } from './types.js';
+  activeJobLines,
+  type ChunkRun,
+  chunkRunsOf,
+  DONE,
+  HOW,
+  initWaves,
+  instanceTagsOf,
+  isEarlier,
+  ourCapacity,
+  type WaveRun,
+} from './run-state.js';
+import { type Capacity, canAdmit, planNextWaves, type WaveRunState } from './scheduler.js';
+import { attemptStart, buildStartRequest, chunkTagValue } from './start.js';
+import type { Clock, EngineLog, ExecutionPlan, RunContext } from './types.js';
+import { evaluateRunningWave, refreshServers, waveTimeoutOutcome } from './wave-progress.js';
 
 export interface RunDeps {
   drs: DrsGateway;
@@ -58,92 +58,6 @@ export interface RunInput {
    * their chunks are attached to, never started again.
    */
   priorJobs?: ReadonlyMap<string, Job>;
-}
-
-interface ChunkRun {
-  spec: ChunkSpec;
-  request?: StartRecoveryRequest;
-  start: ChunkStartState;
-  admitted: boolean;
-  jobId?: string;
-  failure?: string;
-  lastWait?: string;
-}
-
-export interface WaveRun {
-  resolved: ResolvedWave;
-  report: WaveReport;
-  state: WaveRunState;
-  chunks: ChunkRun[];
-  startedAtMs?: number;
-  tracking: ServerTracking;
-}
-
-const HOW = {
-  started: 'started job',
-  adopted: 'adopted job whose StartRecovery answer was lost',
-  resumed: 'attached to job an earlier attempt started',
-} as const;
-
-const DONE = new Set(['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled']);
-
-/** Whether instant `a` comes before `b` (or `b` is unset): compared as instants, never as text. */
-function isEarlier(a: string, b: string | undefined): boolean {
-  const left = parseInstant(a);
-  const right = parseInstant(b);
-  return b === undefined || right === undefined || (left !== undefined && left < right);
-}
-
-function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
-  report.waves = plan.waves.map((rw) => ({
-    name: rw.wave.name,
-    index: rw.wave.index,
-    dependsOn: [...rw.wave.dependsOn],
-    status: 'pending',
-    jobs: [],
-    servers: rw.servers.map((s) => ({
-      sourceServerId: s.sourceServerId,
-      ...(s.hostname ? { hostname: s.hostname } : {}),
-      critical: s.spec.critical,
-      health: 'pending',
-      phases: [],
-      errors: [],
-    })),
-  }));
-  return plan.waves.map((resolved, i) => ({
-    resolved,
-    report: report.waves[i]!,
-    state: { status: 'pending' },
-    chunks: [],
-    tracking: { outcomes: new Map(), logged: new Map() },
-  }));
-}
-
-function ourCapacity(waves: readonly WaveRun[], poll: PollState): Capacity {
-  const used: Capacity = { jobs: 0, servers: 0 };
-  for (const wave of waves) {
-    for (const chunk of wave.chunks) {
-      if (!chunk.admitted || chunk.failure) continue;
-      const active = chunk.jobId
-        ? poll.jobs.get(chunk.jobId)?.job?.status !== 'COMPLETED'
-        : wave.state.status === 'running';
-      if (active) {
-        used.jobs += 1;
-        used.servers += chunk.spec.servers.length;
-      }
-    }
-  }
-  return used;
-}
-
-function activeJobLines(poll: PollState): string[] {
-  return [...poll.jobs.values()]
-    .filter((t) => t.job?.status !== 'COMPLETED')
-    .map(
-      (t) =>
-        `DRS job ${t.jobId} (wave "${t.waveName}", ${t.sourceServerIds.length} server(s)) was still ` +
-        `${t.job?.status ?? 'PENDING'} when the run stopped; it keeps running in DRS.`,
-    );
 }
 
 class Runner {
@@ -217,21 +131,9 @@ class Runner {
       wave.state = { status: 'running' };
       wave.report.status = 'running';
       wave.startedAtMs = this.deps.clock.now();
-      const parts = chunkServers(wave.resolved.servers);
-      wave.chunks = parts.map((servers, chunkIndex) => ({
-        spec: {
-          planName: executionPlan.plan.name,
-          waveName: name,
-          waveIndex: wave.resolved.wave.index,
-          chunkIndex,
-          chunkCount: parts.length,
-          servers,
-        },
-        start: { attempts: 0, nextAttemptAtMs: 0 },
-        admitted: false,
-      }));
+      wave.chunks = chunkRunsOf(executionPlan.plan.name, wave.resolved);
       this.deps.log.info(
-        `Wave "${name}": starting ${wave.resolved.servers.length} server(s) in ${parts.length} job(s)`,
+        `Wave "${name}": starting ${wave.resolved.servers.length} server(s) in ${wave.chunks.length} job(s)`,
       );
       for (const chunk of wave.chunks) {
         const key = chunkKey(name, chunkTagValue(chunk.spec.chunkIndex, chunk.spec.chunkCount));
@@ -308,15 +210,6 @@ class Runner {
     return nextDue;
   }
 
-  instanceTags(): Record<string, string> {
-    const { context, executionPlan } = this.input;
-    return {
-      [TAG.executionId]: context.executionId,
-      [TAG.plan]: executionPlan.plan.name,
-      [TAG.mode]: context.mode,
-    };
-  }
-
   async tick(): Promise<boolean> {
     const running = this.waves.filter((w) => w.state.status === 'running');
     const awaitingHealth = running.flatMap((w) => w.tracking.awaitingHealth ?? []);
@@ -327,7 +220,7 @@ class Runner {
     const result = await pollTick(this.deps, this.poll, {
       awaitingHealth,
       awaitingStatusChecks,
-      instanceTags: this.instanceTags(),
+      instanceTags: instanceTagsOf(this.input.context, this.input.executionPlan.plan.name),
     });
     for (const w of result.warnings) this.deps.log.warning(w);
     const nearTransition =

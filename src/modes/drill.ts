@@ -7,7 +7,7 @@
 import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { injectedCrash } from '../engine/clock.js';
-import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/launch-config.js';
+import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
 import {

@@ -5,10 +5,12 @@ import {
   diffLaunchTemplate,
   instanceProfileName,
   type LaunchConfigDrift,
+} from '../../../src/engine/launch-config.js';
+import {
   LaunchConfigRepairError,
   repairLaunchConfigurations,
   templateClientToken,
-} from '../../../src/engine/launch-config.js';
+} from '../../../src/engine/repair.js';
 import { FakeDrs, FakeEc2, writesOf } from './preflight-fakes.js';
 
 const actualConfig: LaunchConfiguration = {

@@ -1,0 +1,121 @@
+/**
+ * The run loop's state per wave and chunk, and the pure helpers over it: the report's wave entries,
+ * the capacity this run holds in DRS, the jobs left running.
+ */
+import type { StartRecoveryRequest } from '../aws/gateways.js';
+import { TAG } from '../core/tags.js';
+import { parseInstant } from '../report/durations.js';
+import type { Report, WaveReport } from '../report/types.js';
+import type { PollState } from './poller.js';
+import { type Capacity, chunkServers, type WaveRunState } from './scheduler.js';
+import type { ChunkSpec, ChunkStartState } from './start.js';
+import type { ExecutionPlan, ResolvedWave, RunContext } from './types.js';
+import type { ServerTracking } from './wave-progress.js';
+
+export interface ChunkRun {
+  spec: ChunkSpec;
+  request?: StartRecoveryRequest;
+  start: ChunkStartState;
+  admitted: boolean;
+  jobId?: string;
+  failure?: string;
+  lastWait?: string;
+}
+
+export interface WaveRun {
+  resolved: ResolvedWave;
+  report: WaveReport;
+  state: WaveRunState;
+  chunks: ChunkRun[];
+  startedAtMs?: number;
+  tracking: ServerTracking;
+}
+
+export const HOW = {
+  started: 'started job',
+  adopted: 'adopted job whose StartRecovery answer was lost',
+  resumed: 'attached to job an earlier attempt started',
+} as const;
+
+export const DONE = new Set(['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled']);
+
+/** Whether instant `a` comes before `b` (or `b` is unset): compared as instants, never as text. */
+export function isEarlier(a: string, b: string | undefined): boolean {
+  const left = parseInstant(a);
+  const right = parseInstant(b);
+  return b === undefined || right === undefined || (left !== undefined && left < right);
+}
+
+export function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
+  report.waves = plan.waves.map((rw) => ({
+    name: rw.wave.name,
+    index: rw.wave.index,
+    dependsOn: [...rw.wave.dependsOn],
+    status: 'pending',
+    jobs: [],
+    servers: rw.servers.map((s) => ({
+      sourceServerId: s.sourceServerId,
+      ...(s.hostname ? { hostname: s.hostname } : {}),
+      critical: s.spec.critical,
+      health: 'pending',
+      phases: [],
+      errors: [],
+    })),
+  }));
+  return plan.waves.map((resolved, i) => ({
+    resolved,
+    report: report.waves[i]!,
+    state: { status: 'pending' },
+    chunks: [],
+    tracking: { outcomes: new Map(), logged: new Map() },
+  }));
+}
+
+export function ourCapacity(waves: readonly WaveRun[], poll: PollState): Capacity {
+  const used: Capacity = { jobs: 0, servers: 0 };
+  for (const wave of waves) {
+    for (const chunk of wave.chunks) {
+      if (!chunk.admitted || chunk.failure) continue;
+      const active = chunk.jobId
+        ? poll.jobs.get(chunk.jobId)?.job?.status !== 'COMPLETED'
+        : wave.state.status === 'running';
+      if (active) {
+        used.jobs += 1;
+        used.servers += chunk.spec.servers.length;
+      }
+    }
+  }
+  return used;
+}
+
+export function activeJobLines(poll: PollState): string[] {
+  return [...poll.jobs.values()]
+    .filter((t) => t.job?.status !== 'COMPLETED')
+    .map(
+      (t) =>
+        `DRS job ${t.jobId} (wave "${t.waveName}", ${t.sourceServerIds.length} server(s)) was still ` +
+        `${t.job?.status ?? 'PENDING'} when the run stopped; it keeps running in DRS.`,
+    );
+}
+
+/** A wave's chunks (≤ the servers DRS takes per job), none admitted or attempted yet. */
+export function chunkRunsOf(planName: string, resolved: ResolvedWave): ChunkRun[] {
+  const parts = chunkServers(resolved.servers);
+  return parts.map((servers, chunkIndex) => ({
+    spec: {
+      planName,
+      waveName: resolved.wave.name,
+      waveIndex: resolved.wave.index,
+      chunkIndex,
+      chunkCount: parts.length,
+      servers,
+    },
+    start: { attempts: 0, nextAttemptAtMs: 0 },
+    admitted: false,
+  }));
+}
+
+/** Tags put once on every EC2 instance the run launched. */
+export function instanceTagsOf(context: RunContext, planName: string): Record<string, string> {
+  return { [TAG.executionId]: context.executionId, [TAG.plan]: planName, [TAG.mode]: context.mode };
+}
