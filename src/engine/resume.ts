@@ -152,3 +152,15 @@ export async function checkFinishedExecution(
     await deps.drs.describeRecoveryInstances({ sourceServerIds: servers }),
   );
 }
+
+/** Why this run must not start: another execution of the plan runs, or this one already ended. */
+export async function executionRefusal(
+  deps: ResumeDeps,
+  planName: string,
+  prior: ExecutionJobs,
+): Promise<string | undefined> {
+  return (
+    concurrentExecutionMessage(planName, prior.otherExecutions) ??
+    (await checkFinishedExecution(deps, prior.own))
+  );
+}

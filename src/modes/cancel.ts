@@ -105,3 +105,25 @@ export async function publishCancelled(
   await publishReport(withoutSummary, ended, inputs, run, deps.env);
   return ended;
 }
+
+/**
+ * A stage that may be given up: after a short grace once the run is cancelled, and at once when the
+ * deadline (epoch ms on `clock`) comes, so preflight and repair never outlive timeout-minutes.
+ */
+export async function untilStageEnds<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  deadlineMs: number,
+  clock: Clock,
+): Promise<T | 'abandoned'> {
+  const stop = new AbortController();
+  const deadline = new AbortController();
+  void clock.sleep(Math.max(0, deadlineMs - clock.now()), stop.signal).then(() => {
+    if (!stop.signal.aborted) deadline.abort();
+  });
+  try {
+    return await untilAbandoned(untilAbandoned(work, signal, CANCEL_GRACE_MS), deadline.signal, 0);
+  } finally {
+    stop.abort();
+  }
+}

@@ -7,7 +7,7 @@
  */
 
 import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
-import { openAwsSession } from '../aws/session.js';
+import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { TAG } from '../core/tags.js';
 import {
   cleanupEntry as entryOf,
@@ -24,6 +24,7 @@ import type { Octokit } from '../github/comment.js';
 import { workflowRunInProgress } from '../github/runs.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import type { Plan } from '../plan/types.js';
 import { finalizeReport } from '../report/build.js';
 import type { CleanupReport, Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment } from '../run-env.js';
@@ -154,107 +155,22 @@ export async function runCleanupMode(
     isDrill: true,
     startMs,
   });
-  const policy = cleanupPolicyText(inputs.olderThanSeconds);
   const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };
   try {
-    const { executionPlan, problems } = resolvePlan(plan, await session.drs.describeAllSourceServers());
-    // A selector gone stale must not keep the safety net from cleaning up what the others select.
-    for (const p of problems) {
-      const text = describeProblem(p);
-      report.warnings.push(text);
-      io.warning(text, p.position);
-    }
-    const sourceServerIds = new Set(
-      executionPlan.waves.flatMap((w) => w.servers.map((s) => s.sourceServerId)),
-    );
-    const instances =
-      sourceServerIds.size === 0
-        ? []
-        : await session.drs.describeRecoveryInstances({ sourceServerIds: [...sourceServerIds] });
-    const launchTimes =
-      inputs.olderThanSeconds === undefined
-        ? new Map<string, string>()
-        : await launchTimesOf(session.ec2, instances);
-    const now = awsNow(engine);
-    const drillJobIds = [...new Set(instances.flatMap((ri) => (ri.isDrill && ri.jobID ? [ri.jobID] : [])))];
-    const jobs = new Map(
-      (drillJobIds.length === 0 ? [] : await session.drs.describeJobs(drillJobIds)).map((j) => [
-        j.jobID ?? '',
-        j,
-      ]),
-    );
-    const ownExecutionId = executionIdOf(run);
-    const others = [
-      ...new Set(
-        [...jobs.values()].flatMap((j) => {
-          const e = j.tags?.[TAG.executionId];
-          return e && e !== ownExecutionId ? [e] : [];
-        }),
-      ),
-    ];
-    const octokit = inputs.githubToken ? await makeOctokit(deps, inputs.githubToken) : undefined;
-    const selectOpts = {
+    const { sourceServerIds, instances } = await planInstances(io, session, plan, report);
+    const { chosen, leftAlone } = await chooseInstances(
+      session,
+      instances,
       sourceServerIds,
-      ...(inputs.olderThanSeconds !== undefined ? { olderThanSeconds: inputs.olderThanSeconds } : {}),
-      now,
-      launchTimes,
-    };
-    const byAge = new Set(
-      selectDrillInstancesForCleanup(instances, selectOpts).map((ri) => ri.recoveryInstanceID),
+      inputs,
+      run,
+      deps,
     );
-    const keep = instancesToKeep(instances, {
-      jobs,
-      activeExecutions: await activeExecutions(session.drs, deps.clock, others, octokit),
-      ownExecutionId,
-      ...(inputs.executionId ? { scopeExecutionId: inputs.executionId } : {}),
-      ...(inputs.olderThanSeconds !== undefined
-        ? { oldEnough: (ri: RecoveryInstance) => byAge.has(ri.recoveryInstanceID) }
-        : {}),
-    });
-    const chosen = selectDrillInstancesForCleanup(instances, selectOpts).filter(
-      (ri) => !keep.has(ri.recoveryInstanceID ?? ''),
-    );
-    const chosenIds = new Set(chosen.map((ri) => ri.recoveryInstanceID));
-    const leftAlone = instances
-      .filter((ri) => !chosenIds.has(ri.recoveryInstanceID))
-      .map((ri) =>
-        entryOf(
-          ri,
-          keep.get(ri.recoveryInstanceID ?? '') ??
-            leftAloneReason(ri, inputs.olderThanSeconds, launchTimes, now),
-        ),
-      );
     io.info(
       `Cleanup: ${instances.length} recovery instance(s) of ${sourceServerIds.size} source server(s); ` +
         `${chosen.length} drill instance(s) selected${inputs.dryRun ? ' (dry run: nothing is terminated)' : ''}`,
     );
-
-    let cleanup: CleanupReport;
-    if (chosen.length === 0) {
-      cleanup = {
-        policy,
-        status: inputs.dryRun ? 'dry-run' : 'succeeded',
-        reason: 'no drill instance to terminate',
-        terminateJobIds: [],
-        instances: [],
-      };
-    } else {
-      const done = await io.group('Cleanup', () =>
-        terminateDrillInstances(engine, chosen, {
-          dryRun: inputs.dryRun,
-          deadline: startMs + inputs.timeoutMinutes * 60_000,
-        }),
-      );
-      cleanup = {
-        policy,
-        status: inputs.dryRun ? 'dry-run' : done.allGone ? 'succeeded' : 'failed',
-        ...(done.allGone
-          ? {}
-          : { reason: 'some drill instances were not confirmed terminated; see the instance list' }),
-        terminateJobIds: done.terminateJobIds,
-        instances: done.instances,
-      };
-    }
+    const cleanup = await terminateChosen(io, engine, chosen, inputs, startMs);
     cleanup.instances.push(...leftAlone);
     for (const entry of cleanup.instances) {
       io.info(
@@ -273,4 +189,112 @@ export async function runCleanupMode(
   }
   await publishReport(io, report, inputs, run, deps.env);
   return report;
+}
+
+/** The plan's servers and their recovery instances; a stale selector only warns. */
+async function planInstances(io: ActionIO, session: AwsSession, plan: Plan, report: Report) {
+  const { executionPlan, problems } = resolvePlan(plan, await session.drs.describeAllSourceServers());
+  // A selector gone stale must not keep the safety net from cleaning up what the others select.
+  for (const p of problems) {
+    const text = describeProblem(p);
+    report.warnings.push(text);
+    io.warning(text, p.position);
+  }
+  const sourceServerIds = new Set(executionPlan.waves.flatMap((w) => w.servers.map((s) => s.sourceServerId)));
+  const instances =
+    sourceServerIds.size === 0
+      ? []
+      : await session.drs.describeRecoveryInstances({ sourceServerIds: [...sourceServerIds] });
+  return { sourceServerIds, instances };
+}
+
+/** The drill instances to terminate, and why each other one is left alone. */
+async function chooseInstances(
+  session: AwsSession,
+  instances: RecoveryInstance[],
+  sourceServerIds: ReadonlySet<string>,
+  inputs: ActionInputs,
+  run: RunEnvironment,
+  deps: DrillDeps,
+) {
+  const launchTimes =
+    inputs.olderThanSeconds === undefined
+      ? new Map<string, string>()
+      : await launchTimesOf(session.ec2, instances);
+  const now = awsNow({ ...session, clock: deps.clock });
+  const drillJobIds = [...new Set(instances.flatMap((ri) => (ri.isDrill && ri.jobID ? [ri.jobID] : [])))];
+  const jobs = new Map(
+    (drillJobIds.length === 0 ? [] : await session.drs.describeJobs(drillJobIds)).map((j) => [
+      j.jobID ?? '',
+      j,
+    ]),
+  );
+  const ownExecutionId = executionIdOf(run);
+  const others = [
+    ...new Set(
+      [...jobs.values()].flatMap((j) => {
+        const e = j.tags?.[TAG.executionId];
+        return e && e !== ownExecutionId ? [e] : [];
+      }),
+    ),
+  ];
+  const octokit = inputs.githubToken ? await makeOctokit(deps, inputs.githubToken) : undefined;
+  const olderThan =
+    inputs.olderThanSeconds !== undefined ? { olderThanSeconds: inputs.olderThanSeconds } : {};
+  const byAge = selectDrillInstancesForCleanup(instances, {
+    sourceServerIds,
+    ...olderThan,
+    now,
+    launchTimes,
+  });
+  const old = new Set(byAge.map((ri) => ri.recoveryInstanceID));
+  const keep = instancesToKeep(instances, {
+    jobs,
+    activeExecutions: await activeExecutions(session.drs, deps.clock, others, octokit),
+    ownExecutionId,
+    ...(inputs.executionId ? { scopeExecutionId: inputs.executionId } : {}),
+    ...(inputs.olderThanSeconds !== undefined
+      ? { oldEnough: (ri: RecoveryInstance) => old.has(ri.recoveryInstanceID) }
+      : {}),
+  });
+  const chosen = byAge.filter((ri) => !keep.has(ri.recoveryInstanceID ?? ''));
+  const chosenIds = new Set(chosen.map((ri) => ri.recoveryInstanceID));
+  const leftAlone = instances
+    .filter((ri) => !chosenIds.has(ri.recoveryInstanceID))
+    .map((ri) =>
+      entryOf(
+        ri,
+        keep.get(ri.recoveryInstanceID ?? '') ??
+          leftAloneReason(ri, inputs.olderThanSeconds, launchTimes, now),
+      ),
+    );
+  return { chosen, leftAlone };
+}
+
+async function terminateChosen(
+  io: ActionIO,
+  engine: Parameters<typeof terminateDrillInstances>[0],
+  chosen: RecoveryInstance[],
+  inputs: ActionInputs,
+  startMs: number,
+): Promise<CleanupReport> {
+  const policy = cleanupPolicyText(inputs.olderThanSeconds);
+  const status = inputs.dryRun ? 'dry-run' : 'succeeded';
+  if (chosen.length === 0)
+    return { policy, status, reason: 'no drill instance to terminate', terminateJobIds: [], instances: [] };
+  const done = await io.group('Cleanup', () =>
+    terminateDrillInstances(engine, chosen, {
+      dryRun: inputs.dryRun,
+      deadline: startMs + inputs.timeoutMinutes * 60_000,
+    }),
+  );
+  return {
+    policy,
+    status: done.allGone ? status : 'failed',
+    ...(done.allGone
+      ? {}
+      : { reason: 'some drill instances were not confirmed terminated; see the instance list' }),
+    terminateJobIds: done.terminateJobIds,
+    instances: done.instances,
+  };
 }

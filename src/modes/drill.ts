@@ -7,13 +7,11 @@
 import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { injectedCrash } from '../engine/clock.js';
-import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
 import {
-  checkFinishedExecution,
-  concurrentExecutionMessage,
   type ExecutionJobs,
+  executionRefusal,
   findExecutionJobs,
   priorJobsByChunk,
   resumeNote,
@@ -27,8 +25,14 @@ import type { RunStatus } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { finalizeReport, objectiveWarnings } from '../report/build.js';
 import type { Report } from '../report/types.js';
-import { executionIdOf, type RunEnvironment, runUrlOf } from '../run-env.js';
-import { abandonReport, CANCEL_GRACE_MS, publishCancelled, untilAbandoned } from './cancel.js';
+import { executionIdOf, type RunEnvironment } from '../run-env.js';
+import {
+  abandonReport,
+  CANCEL_GRACE_MS,
+  publishCancelled,
+  untilAbandoned,
+  untilStageEnds,
+} from './cancel.js';
 import {
   checkRecoveryGuard,
   type DrillDeps,
@@ -36,20 +40,12 @@ import {
   reserveMs,
   resolveRegion,
 } from './drill-setup.js';
+import { notePreflight, nothingLeftBehind, repairStep, runContext } from './drill-steps.js';
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishReport } from './publish.js';
 
 export { type AwsSession, openAwsSession } from '../aws/session.js';
-// Kept for the modules that took these from here before they moved down.
-export { engineLog } from '../engine/log.js';
-export {
-  checkRecoveryGuard,
-  type DrillDeps,
-  describeProblem,
-  reserveMs,
-  resolveRegion,
-} from './drill-setup.js';
 
 /** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
 const ABANDONED = Symbol('abandoned');
@@ -129,10 +125,10 @@ class DrillPipeline {
       findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
     );
     if (prior === ABANDONED) return this.abandoned('the resume check');
-    const refusal = await this.refusal(engine, prior);
+    const refusal = await executionRefusal(engine, this.at.plan.name, prior);
     if (refusal) return this.refuse([refusal]);
     this.adoptPrior(prior);
-    this.notePreflight(preflight);
+    notePreflight(this.io, this.report, preflight);
     if (preflight.problems.length > 0 || !preflight.executionPlan) {
       return this.refuse([
         ...preflight.problems.map((p) => {
@@ -144,7 +140,13 @@ class DrillPipeline {
     }
 
     if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');
-    const repair = await this.stage('the launch-configuration repair', this.repair(engine, preflight));
+    const repair = await this.stage(
+      'the launch-configuration repair',
+      repairStep(this.io, this.report, engine, preflight, {
+        dryRun: this.inputs.dryRun,
+        executionId: this.state.executionId,
+      }),
+    );
     if (repair === ABANDONED) return this.abandoned('the launch-configuration repair');
     if (repair.length > 0) return this.refuse(repair);
     if (this.inputs.dryRun) {
@@ -200,13 +202,6 @@ class DrillPipeline {
     });
   }
 
-  private async refusal(engine: Parameters<typeof checkFinishedExecution>[0], prior: ExecutionJobs) {
-    return (
-      concurrentExecutionMessage(this.at.plan.name, prior.otherExecutions) ??
-      (await checkFinishedExecution(engine, prior.own))
-    );
-  }
-
   /** Jobs an earlier attempt of this execution started are this run's own: saved for the post step. */
   private adoptPrior(prior: ExecutionJobs): void {
     const note = resumeNote(prior.own);
@@ -216,67 +211,8 @@ class DrillPipeline {
     for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
   }
 
-  private notePreflight(preflight: PreflightResult): void {
-    if (preflight.excluded.length > 0) {
-      this.report.excluded = preflight.excluded;
-      const text = `Excluded from this run (input exclude): ${preflight.excluded
-        .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
-        .join(', ')}`;
-      this.report.warnings.push(text);
-      this.io.warning(text);
-    }
-    for (const w of preflight.warnings) {
-      const text = describeProblem(w);
-      this.report.warnings.push(text);
-      this.io.warning(text, w.position);
-    }
-  }
-
-  /** Writes the drift; returns the errors of a half-repaired estate (nothing starts on one). */
-  private async repair(
-    engine: Parameters<typeof repairLaunchConfigurations>[0],
-    preflight: PreflightResult,
-  ): Promise<string[]> {
-    const { changes, failures } = await this.io.group('Launch configuration', async () => {
-      const outcome = await repairLaunchConfigurations(engine, preflight.drift, {
-        dryRun: this.inputs.dryRun,
-        executionId: this.state.executionId,
-      }).then(
-        (written) => ({ changes: written, failures: [] as LaunchConfigRepairError['failures'] }),
-        (e: unknown) => {
-          if (e instanceof LaunchConfigRepairError) return { changes: e.changes, failures: e.failures };
-          throw e;
-        },
-      );
-      for (const c of outcome.changes) {
-        this.io.info(
-          `${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`,
-        );
-      }
-      return outcome;
-    });
-    this.report.launchConfigChanges = changes;
-    if (failures.length === 0) return [];
-    const errors = failures.map((f) => {
-      const text = `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
-      this.io.error(text);
-      return text;
-    });
-    return [...errors, 'Nothing was started: the launch configurations above must be repaired first.'];
-  }
-
   private context(): RunContext {
-    return {
-      mode: this.at.mode,
-      isDrill: this.at.mode === 'drill',
-      executionId: this.state.executionId,
-      region: this.at.region,
-      ...(this.report.accountId ? { accountId: this.report.accountId } : {}),
-      initiatedBy: this.runEnv.actor,
-      repository: this.runEnv.repository,
-      runUrl: runUrlOf(this.runEnv),
-      commit: this.runEnv.sha,
-    };
+    return runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv);
   }
 
   /** The waves. The engine returns promptly on abort; an AWS call that hangs must not eat the grace. */
@@ -317,17 +253,9 @@ class DrillPipeline {
   /** Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). */
   private async cleanup(engine: Parameters<typeof cleanupDrillInstances>[0]) {
     if (this.deps.signal?.aborted) return ABANDONED;
-    const done = await untilAbandoned(
-      this.io.group('Cleanup', () =>
-        cleanupDrillInstances(engine, this.report, {
-          policy: this.inputs.cleanup,
-          dryRun: false,
-          deadline: this.at.startMs + this.timeoutMs,
-        }),
-      ),
-      this.deps.signal,
-      CANCEL_GRACE_MS,
-    );
+    const policy = { policy: this.inputs.cleanup, dryRun: false, deadline: this.at.startMs + this.timeoutMs };
+    const work = this.io.group('Cleanup', () => cleanupDrillInstances(engine, this.report, policy));
+    const done = await untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS);
     return done === 'abandoned' ? ABANDONED : done;
   }
 
@@ -336,26 +264,12 @@ class DrillPipeline {
    * (preflight and repair must not outlive timeout-minutes).
    */
   private async stage<T>(name: string, work: Promise<T>): Promise<T | typeof ABANDONED> {
-    const stop = new AbortController();
-    const deadline = new AbortController();
-    void this.deps.clock.sleep(Math.max(0, this.deadline - this.deps.clock.now()), stop.signal).then(() => {
-      if (!stop.signal.aborted) deadline.abort();
-    });
-    try {
-      // Cancellation gives the stage a short grace; the deadline gives none.
-      const result = await untilAbandoned(
-        untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS),
-        deadline.signal,
-        0,
-      );
-      if (result !== 'abandoned') return result;
-      if (!this.deps.signal?.aborted) {
-        this.report.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
-      }
-      return ABANDONED;
-    } finally {
-      stop.abort();
+    const result = await untilStageEnds(work, this.deps.signal, this.deadline, this.deps.clock);
+    if (result !== 'abandoned') return result;
+    if (!this.deps.signal?.aborted) {
+      this.report.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
     }
+    return ABANDONED;
   }
 
   /** A stage given up: by cancellation, or by the deadline (timed out, nothing more is written). */
@@ -393,19 +307,9 @@ class DrillPipeline {
     return this.finish('failed');
   }
 
-  /**
-   * Whether nothing this run started is left for the post step: no job, a recovery (never cleaned),
-   * or a cleanup that ran to its end (or that the policy skipped on purpose).
-   */
-  private nothingLeftBehind(): boolean {
-    if (!this.report.isDrill || this.state.jobIds.length === 0) return true;
-    const cleanup = this.report.cleanup;
-    return cleanup !== undefined && cleanup.status !== 'failed';
-  }
-
   /** The one ordinary exit: finalise, publish, record for the post step. */
   private async finish(status?: RunStatus): Promise<Report> {
-    const finished = this.nothingLeftBehind();
+    const finished = nothingLeftBehind(this.report, this.state.jobIds);
     if (!finished) {
       const text =
         'Drill instances of this run may still exist: the post step terminates them (cleanup policy permitting), and mode: cleanup catches any left after it.';

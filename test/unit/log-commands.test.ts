@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main as cliMain } from '../../src/cli.js';
+import { engineLog } from '../../src/engine/log.js';
 import { coreIO } from '../../src/main.js';
-import { engineLog } from '../../src/modes/drill.js';
 
 const HOSTILE = [
   'db-01.corp\n::error title=pwned::injected',

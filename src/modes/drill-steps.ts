@@ -1,0 +1,95 @@
+/**
+ * Steps of the drill pipeline that need no pipeline state: what preflight found, into the report and
+ * the log; the launch-configuration repair.
+ */
+
+import type { PreflightResult } from '../engine/preflight.js';
+import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
+import type { RunContext } from '../engine/types.js';
+import { errorMessage } from '../errors.js';
+import type { ActionIO } from '../io.js';
+import type { Report } from '../report/types.js';
+import { type RunEnvironment, runUrlOf } from '../run-env.js';
+import { describeProblem } from './drill-setup.js';
+
+/** Preflight's exclusions and warnings into the report and the log. */
+export function notePreflight(io: ActionIO, report: Report, preflight: PreflightResult): void {
+  if (preflight.excluded.length > 0) {
+    report.excluded = preflight.excluded;
+    const text = `Excluded from this run (input exclude): ${preflight.excluded
+      .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
+      .join(', ')}`;
+    report.warnings.push(text);
+    io.warning(text);
+  }
+  for (const w of preflight.warnings) {
+    const text = describeProblem(w);
+    report.warnings.push(text);
+    io.warning(text, w.position);
+  }
+}
+
+/** Writes the drift; returns the errors of a half-repaired estate (nothing starts on one). */
+export async function repairStep(
+  io: ActionIO,
+  report: Report,
+  engine: Parameters<typeof repairLaunchConfigurations>[0],
+  preflight: PreflightResult,
+  opts: { dryRun: boolean; executionId: string },
+): Promise<string[]> {
+  const { changes, failures } = await io.group('Launch configuration', async () => {
+    const outcome = await repairLaunchConfigurations(engine, preflight.drift, {
+      dryRun: opts.dryRun,
+      executionId: opts.executionId,
+    }).then(
+      (written) => ({ changes: written, failures: [] as LaunchConfigRepairError['failures'] }),
+      (e: unknown) => {
+        if (e instanceof LaunchConfigRepairError) return { changes: e.changes, failures: e.failures };
+        throw e;
+      },
+    );
+    for (const c of outcome.changes) {
+      io.info(
+        `${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`,
+      );
+    }
+    return outcome;
+  });
+  report.launchConfigChanges = changes;
+  if (failures.length === 0) return [];
+  const errors = failures.map((f) => {
+    const text = `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
+    io.error(text);
+    return text;
+  });
+  return [...errors, 'Nothing was started: the launch configurations above must be repaired first.'];
+}
+
+/** Who and what the run is, for the StartRecovery tags and the evidence. */
+export function runContext(
+  at: { mode: 'drill' | 'recovery'; region: string },
+  executionId: string,
+  accountId: string | undefined,
+  runEnv: RunEnvironment,
+): RunContext {
+  return {
+    mode: at.mode,
+    isDrill: at.mode === 'drill',
+    executionId,
+    region: at.region,
+    ...(accountId ? { accountId } : {}),
+    initiatedBy: runEnv.actor,
+    repository: runEnv.repository,
+    runUrl: runUrlOf(runEnv),
+    commit: runEnv.sha,
+  };
+}
+
+/**
+ * Whether nothing a run started is left for the post step: no job, a recovery (never cleaned), or a
+ * cleanup that ran to its end (or that the policy skipped on purpose).
+ */
+export function nothingLeftBehind(report: Report, jobIds: readonly string[]): boolean {
+  if (!report.isDrill || jobIds.length === 0) return true;
+  return report.cleanup !== undefined && report.cleanup.status !== 'failed';
+}
