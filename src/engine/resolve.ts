@@ -98,6 +98,61 @@ interface Placement {
  * Resolves every selector. Problems: a selector matching nothing, a hostname naming several servers,
  * a server selected twice (same wave or two waves), a wave above what DRS holds in flight.
  */
+/** One wave's selectors → source servers; what cannot be resolved goes to `problems`. */
+function resolveWave(
+  wave: Plan['waves'][number],
+  sourceServers: SourceServer[],
+  placed: Map<string, Placement>,
+  problems: PreflightProblem[],
+): ResolvedServer[] {
+  const resolved: ResolvedServer[] = [];
+  for (const spec of wave.servers) {
+    const matches = matchSelector(spec.selector, sourceServers);
+    const label = describeSelector(spec.selector);
+    if (matches.length === 0) {
+      problems.push({
+        wave: wave.name,
+        position: spec.position,
+        message: `Wave "${wave.name}": the selector ${label} matches no DRS source server in this region`,
+        fix: 'Check the selector against the DRS console (Source servers) and the region the plan runs in',
+      });
+      continue;
+    }
+    if (spec.selector.kind === 'hostname' && matches.length > 1) {
+      problems.push({
+        wave: wave.name,
+        position: spec.position,
+        message: `Wave "${wave.name}": the selector ${label} matches ${matches.length} source servers (${matches
+          .map((s) => s.sourceServerID)
+          .join(', ')})`,
+        fix: 'Select the intended server by id, or remove the stale source server from DRS',
+      });
+      continue;
+    }
+    for (const server of matches) {
+      const sourceServerId = server.sourceServerID;
+      if (!sourceServerId) continue;
+      const hostname = sourceServerHostname(server);
+      const earlier = placed.get(sourceServerId);
+      if (earlier) {
+        const sameWave = earlier.wave === wave.name;
+        problems.push({
+          sourceServerId,
+          hostname,
+          wave: wave.name,
+          position: spec.position,
+          message: `Source server ${sourceServerId}${hostname ? ` (${hostname})` : ''} is selected by ${label} in wave "${wave.name}" and already by ${describeSelector(earlier.spec.selector)} in ${sameWave ? 'the same wave' : `wave "${earlier.wave}"`} at ${where(earlier.spec.position)}`,
+          fix: 'A server may be recovered once per run: keep one of the two entries',
+        });
+        continue;
+      }
+      placed.set(sourceServerId, { wave: wave.name, spec });
+      resolved.push({ sourceServerId, ...(hostname ? { hostname } : {}), spec, sourceServer: server });
+    }
+  }
+  return resolved;
+}
+
 export function resolvePlan(
   plan: Plan,
   sourceServers: SourceServer[],
@@ -107,51 +162,7 @@ export function resolvePlan(
   const waves: ResolvedWave[] = [];
 
   for (const wave of plan.waves) {
-    const resolved: ResolvedServer[] = [];
-    for (const spec of wave.servers) {
-      const matches = matchSelector(spec.selector, sourceServers);
-      const label = describeSelector(spec.selector);
-      if (matches.length === 0) {
-        problems.push({
-          wave: wave.name,
-          position: spec.position,
-          message: `Wave "${wave.name}": the selector ${label} matches no DRS source server in this region`,
-          fix: 'Check the selector against the DRS console (Source servers) and the region the plan runs in',
-        });
-        continue;
-      }
-      if (spec.selector.kind === 'hostname' && matches.length > 1) {
-        problems.push({
-          wave: wave.name,
-          position: spec.position,
-          message: `Wave "${wave.name}": the selector ${label} matches ${matches.length} source servers (${matches
-            .map((s) => s.sourceServerID)
-            .join(', ')})`,
-          fix: 'Select the intended server by id, or remove the stale source server from DRS',
-        });
-        continue;
-      }
-      for (const server of matches) {
-        const sourceServerId = server.sourceServerID;
-        if (!sourceServerId) continue;
-        const hostname = sourceServerHostname(server);
-        const earlier = placed.get(sourceServerId);
-        if (earlier) {
-          const sameWave = earlier.wave === wave.name;
-          problems.push({
-            sourceServerId,
-            hostname,
-            wave: wave.name,
-            position: spec.position,
-            message: `Source server ${sourceServerId}${hostname ? ` (${hostname})` : ''} is selected by ${label} in wave "${wave.name}" and already by ${describeSelector(earlier.spec.selector)} in ${sameWave ? 'the same wave' : `wave "${earlier.wave}"`} at ${where(earlier.spec.position)}`,
-            fix: 'A server may be recovered once per run: keep one of the two entries',
-          });
-          continue;
-        }
-        placed.set(sourceServerId, { wave: wave.name, spec });
-        resolved.push({ sourceServerId, ...(hostname ? { hostname } : {}), spec, sourceServer: server });
-      }
-    }
+    const resolved = resolveWave(wave, sourceServers, placed, problems);
     if (resolved.length > DRS_QUOTAS.maxServersInActiveJobs) {
       problems.push({
         wave: wave.name,
