@@ -48,9 +48,20 @@ export function isLoopbackEndpoint(url: string | undefined): boolean {
  * would be real dates while every DRS timestamp in the same report is a simulated one.
  */
 export function clockFromEnv(env: NodeJS.ProcessEnv, base: Clock = systemClock): Clock {
-  const raw = env.DRS_DRILL_CLOCK_SCALE;
-  if (!raw) return base;
-  const scale = Number(raw);
-  if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return base;
+  const scale = honouredScale(env);
+  if (scale === undefined) return base;
   return scaledClock(scale, base, parseClockAnchor(env.DRS_DRILL_CLOCK_ANCHOR));
+}
+
+/** How many times faster than real time the run's clock goes: DRS_DRILL_CLOCK_SCALE when honoured, else 1. */
+export function clockScaleFromEnv(env: NodeJS.ProcessEnv): number {
+  return honouredScale(env) ?? 1;
+}
+
+function honouredScale(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.DRS_DRILL_CLOCK_SCALE;
+  if (!raw) return undefined;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return undefined;
+  return scale;
 }
