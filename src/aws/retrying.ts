@@ -14,6 +14,11 @@ export interface RetryingOptions {
   maxAttempts?: number;
   /** Called before each retry, e.g. to log a debug line. */
   onRetry?(operation: string, error: unknown, attempt: number): void;
+  /**
+   * Called before every attempt; what it throws ends the call at once (the run's deadline or its
+   * cancellation: a phase that must stop sends nothing more).
+   */
+  checkpoint?(): void;
 }
 
 /** Calls that may be repeated without harm: reads, UpdateLaunchConfiguration, token-guarded template writes, tags. */
@@ -44,15 +49,21 @@ function wrap<G extends object>(gateway: G, names: readonly (keyof G & string)[]
     const original = gateway[name];
     if (typeof original !== 'function') continue;
     retried.set(name, (...args: unknown[]) =>
-      withRetry(() => (original as (...a: unknown[]) => Promise<unknown>).apply(gateway, args), {
-        isRetryable: (e) => isTransient(e) || isThrottling(e),
-        maxAttempts: opts.maxAttempts ?? 8,
-        baseMs: 1000,
-        maxMs: 20_000,
-        sleep: opts.sleep,
-        ...(opts.random ? { random: opts.random } : {}),
-        onRetry: (e, attempt) => opts.onRetry?.(name, e, attempt),
-      }),
+      withRetry(
+        () => {
+          opts.checkpoint?.();
+          return (original as (...a: unknown[]) => Promise<unknown>).apply(gateway, args);
+        },
+        {
+          isRetryable: (e) => isTransient(e) || isThrottling(e),
+          maxAttempts: opts.maxAttempts ?? 8,
+          baseMs: 1000,
+          maxMs: 20_000,
+          sleep: opts.sleep,
+          ...(opts.random ? { random: opts.random } : {}),
+          onRetry: (e, attempt) => opts.onRetry?.(name, e, attempt),
+        },
+      ),
     );
   }
   // Everything else (serverTime, the non-idempotent writes) reaches the gateway itself, bound to it.
