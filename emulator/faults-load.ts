@@ -3,6 +3,7 @@ import { type Obj, type Path, RE, Reader } from './reader.js';
 import {
   type CallRule,
   type DropRule,
+  type HangRule,
   HOSTILE_PAYLOAD,
   type Phase,
   type ScenarioFaults,
@@ -116,7 +117,14 @@ export function readFaults(r: Reader, v: unknown, servers: Set<string>): Scenari
     latencyMs,
     drop,
     neverHealthy,
-    hang: r.list(o.hang, ['faults', 'hang']).map((x, i) => readCallRule(r, x, ['faults', 'hang', i], [])),
+    hang: r.list(o.hang, ['faults', 'hang']).map((x, i) => {
+      const q = ['faults', 'hang', i];
+      const rule: HangRule = {
+        ...readCallRule(r, x, q, ['when']),
+        when: r.oneOf((x as Obj).when, [...q, 'when'], ['before', 'after'] as const, 'before'),
+      };
+      return rule;
+    }),
     slowLoris: r.list(o.slowLoris, ['faults', 'slowLoris']).map((x, i) => {
       const q = ['faults', 'slowLoris', i];
       const rule: SlowLorisRule = {

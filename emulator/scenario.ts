@@ -147,6 +147,12 @@ export interface CallRule {
   count?: number;
 }
 
+/** A rule whose calls are never answered. */
+export interface HangRule extends CallRule {
+  /** `before`: the request never takes effect; `after`: it does, and then no answer comes. */
+  when: 'before' | 'after';
+}
+
 /** A rule whose calls are answered one byte of the body at a time. */
 export interface SlowLorisRule extends CallRule {
   /** Simulated seconds between two bytes (real seconds when the clock is frozen). */
@@ -162,7 +168,7 @@ export interface ScenarioFaults {
   drop: DropRule[];
   neverHealthy: string[];
   /** Calls that never get an answer: the connection stays open and silent. */
-  hang: CallRule[];
+  hang: HangRule[];
   /** Calls answered at once with their headers, then one byte of the body every `byteSeconds`. */
   slowLoris: SlowLorisRule[];
   /** DRS operations whose every page names the first page as the next one, forever. */

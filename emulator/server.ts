@@ -149,10 +149,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const requestId = state.ids.requestId();
     const { min, max } = state.faults.latencyMs;
     if (max > 0) await sleep(min + random() * (max - min));
-    if (pickRule(state.faults.hang, call.operation, ruleCounts)) {
-      call.outcome = 'hung';
-      return 'hang';
-    }
+    const hang = pickRule(state.faults.hang, call.operation, ruleCounts);
+    if (hang) call.outcome = 'hung';
+    if (hang?.when === 'before') return 'hang';
     const before = takeDrop(call.operation, 'before');
     if (before) return dropReply(before, call, requestId);
     if (service === 'drs' || service === 'ec2') {
@@ -191,6 +190,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     } else if (service === 'ec2') answer = handleEc2(state, req, requestId);
     else if (service === 'sts') answer = await sts.handler(req);
     else if (service === 'github') answer = await (github ?? makeGithub()).handler(req);
+    if (hang) return 'hang';
     const after = takeDrop(call.operation, 'after');
     if (after) return dropReply(after, call, requestId);
     void res;

@@ -48,6 +48,19 @@ describe('answer faults', () => {
     expect(outcomes('DescribeJobs')).toEqual(['ok', 'hung', 'ok']);
   });
 
+  it('hang after the effect: StartRecovery creates the job and then never answers', async () => {
+    h = await start(repairedDemo('faults: { hang: [{ operation: StartRecovery, count: 1, when: after }] }'));
+    const launch = fetch(`${harness().emulator.url}/StartRecovery`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ isDrill: true, sourceServers: [{ sourceServerID: DB_01 }] }),
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(launch).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect((await harness().drs.send(new DescribeJobsCommand({}))).items).toHaveLength(1);
+    expect(outcomes('StartRecovery')).toEqual(['hung']);
+  });
+
   it('slowLoris: headers at once, then the body one byte at a time, complete in the end', async () => {
     h = await start(repairedDemo('faults: { slowLoris: [{ operation: DescribeJobs, byteSeconds: 0.005 }] }'));
     const res = await describeJobs();
