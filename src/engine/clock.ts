@@ -10,9 +10,11 @@ export function scaledClock(scale: number, base: Clock = systemClock, anchor?: C
   if (scale === 1 && !anchor) return base;
   const realOrigin = anchor?.realMs ?? base.now();
   const origin = anchor?.simulatedMs ?? realOrigin;
+  const { signalAfter } = base;
   return {
     now: () => origin + (base.now() - realOrigin) * scale,
     sleep: (ms, signal) => base.sleep(ms / scale, signal),
+    ...(signalAfter ? { signalAfter: (ms: number) => signalAfter(ms / scale) } : {}),
   };
 }
 

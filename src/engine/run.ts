@@ -345,6 +345,33 @@ class Runner {
   }
 
   /**
+   * A tick, no longer waited for once the run's deadline passes: its reads only (nothing is started
+   * here), so one whose AWS calls hang cannot hold the run past timeout-minutes. The loop then stops.
+   */
+  async tickUntil(deadline: number): Promise<boolean> {
+    const { clock } = this.deps;
+    const limit = clock.signalAfter?.(deadline - clock.now());
+    if (!limit) return this.tick();
+    const tick = this.tick();
+    tick.catch(() => {});
+    return new Promise<boolean>((resolve, reject) => {
+      const onLimit = () => resolve(true);
+      if (limit.aborted) return onLimit();
+      limit.addEventListener('abort', onLimit, { once: true });
+      tick.then(
+        (polled) => {
+          limit.removeEventListener('abort', onLimit);
+          resolve(polled);
+        },
+        (e: unknown) => {
+          limit.removeEventListener('abort', onLimit);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  /**
    * Update server entries from what was polled, then decide waves that settled or timed out.
    * Returns the next wave timeout and whether any wave was decided (its dependants may start now).
    */
@@ -402,7 +429,7 @@ class Runner {
       if (signal?.aborted) continue;
       // Right after a wave was decided this pass only starts its dependants: the poll just happened, and
       // one DescribeJobs per tick is the budget.
-      const polled = startOnly ? true : await this.tick();
+      const polled = startOnly ? true : await this.tickUntil(deadline);
       startOnly = false;
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();
