@@ -1,8 +1,10 @@
 /**
  * The run's time limit and cancellation for the phases before the waves (preflight, launch
  * configuration repair), which have no loop of their own to watch them: a checkpoint each read and
- * each write passes first. The run loop (run.ts) watches the same deadline between its ticks.
+ * each write passes first, and for reads a signal that stops waiting for one in flight. The run loop
+ * (run.ts) watches the same deadline between and during its ticks.
  */
+import { firstAbort } from '../aws/retry.js';
 import type { Clock } from './types.js';
 
 /** Epoch ms on the engine's clock when the phase must stop, and the run's cancellation. */
@@ -32,4 +34,17 @@ export function phaseCheckpoint(clock: Pick<Clock, 'now'>, limits: PhaseLimits, 
       throw new DeadlineError(`The run reached its time limit (timeout-minutes) during ${phase}`);
     }
   };
+}
+
+/**
+ * A signal that aborts when the phase must stop: on cancellation, or once the clock reaches the
+ * deadline (on clocks that can time waits). Undefined when there is neither.
+ */
+export function phaseSignal(clock: Clock, limits: PhaseLimits): AbortSignal | undefined {
+  const signals: AbortSignal[] = [];
+  if (limits.signal) signals.push(limits.signal);
+  if (limits.deadline !== undefined && clock.signalAfter) {
+    signals.push(clock.signalAfter(limits.deadline - clock.now()));
+  }
+  return signals.length > 1 ? firstAbort(signals) : signals[0];
 }

@@ -14,7 +14,7 @@ import type {
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
-import { type PhaseLimits, phaseCheckpoint } from './deadline.js';
+import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
 import {
@@ -239,8 +239,8 @@ function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Jo
  * Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock,
  * and stop at the run's deadline or cancellation (`checkpoint`).
  */
-function withReadRetries<D extends PreflightDeps>(deps: D, checkpoint: () => void, signal?: AbortSignal): D {
-  const opts = { sleep: (ms: number) => deps.clock.sleep(ms, signal), checkpoint };
+function withReadRetries<D extends PreflightDeps>(deps: D, checkpoint: () => void, stop?: AbortSignal): D {
+  const opts = { sleep: (ms: number) => deps.clock.sleep(ms, stop), checkpoint, ...(stop ? { stop } : {}) };
   return { ...deps, drs: retryingDrs(deps.drs, opts), ec2: retryingEc2(deps.ec2, opts) };
 }
 
@@ -282,7 +282,7 @@ export async function runPreflight(
   // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
   // half-read servers as problems.
   const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
-  deps = withReadRetries(deps, checkpoint, opts.signal);
+  deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
   const sourceServers = await deps.drs.describeAllSourceServers();
   // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
   const awsNowMs = Date.parse(awsNow(deps));

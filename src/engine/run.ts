@@ -5,6 +5,7 @@
  * durations are computed elsewhere (src/report/durations.ts).
  */
 import type { DrsGateway, Ec2Gateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
+import { unlessAborted } from '../aws/retry.js';
 import { parseInstant, toUtcIso } from '../report/durations.js';
 import type { Report, WaveReport } from '../report/types.js';
 import {
@@ -350,25 +351,7 @@ class Runner {
    */
   async tickUntil(deadline: number): Promise<boolean> {
     const { clock } = this.deps;
-    const limit = clock.signalAfter?.(deadline - clock.now());
-    if (!limit) return this.tick();
-    const tick = this.tick();
-    tick.catch(() => {});
-    return new Promise<boolean>((resolve, reject) => {
-      const onLimit = () => resolve(true);
-      if (limit.aborted) return onLimit();
-      limit.addEventListener('abort', onLimit, { once: true });
-      tick.then(
-        (polled) => {
-          limit.removeEventListener('abort', onLimit);
-          resolve(polled);
-        },
-        (e: unknown) => {
-          limit.removeEventListener('abort', onLimit);
-          reject(e);
-        },
-      );
-    });
+    return unlessAborted(this.tick(), clock.signalAfter?.(deadline - clock.now()), () => true);
   }
 
   /**

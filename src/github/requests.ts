@@ -5,7 +5,7 @@
  * limit, and a timeout or a 5xx is tried again, but only for a request that may be repeated: creating
  * a comment twice would leave two sticky comments, so a POST (GraphQL queries aside) is sent once.
  */
-import { sleep as realSleep, withRetry } from '../aws/retry.js';
+import { firstAbort, sleep as realSleep, withRetry } from '../aws/retry.js';
 import type { Octokit } from './comment.js';
 
 /** From sending a request to the answer's last byte. */
@@ -57,7 +57,7 @@ export function boundGitHubRequests(octokit: Octokit, limits: GitHubRequestLimit
     const once = async () => {
       const limit = AbortSignal.timeout(totalMs);
       const own = caller;
-      const signal = own ? AbortSignal.any([own, limit]) : limit;
+      const signal = own ? firstAbort([own, limit]) : limit;
       const timedOut = (cause?: unknown) =>
         new GitHubTimeoutError(
           `GitHub ${options.method ?? 'GET'} ${options.url ?? ''}: no complete answer within ${totalMs / 1000} s`,

@@ -552,6 +552,22 @@ describe('runPreflight: the run deadline and cancellation', () => {
     expect(drs.calls.filter((c) => c.method === 'getLaunchConfiguration').length).toBeLessThan(20);
   });
 
+  it('stops waiting for a read in flight when the deadline comes', async () => {
+    const { drs, ec2 } = estate();
+    let now = START;
+    const deadline = new AbortController();
+    const clock = { now: () => now, sleep: async () => {}, signalAfter: () => deadline.signal };
+    drs.getLaunchConfiguration = () => {
+      // The read hangs; meanwhile the run's time runs out.
+      now = START + 10 * 60_000;
+      deadline.abort();
+      return new Promise(() => {});
+    };
+    await expect(
+      runPreflight({ drs, ec2, clock }, threeWaves(), { mode: 'drill', deadline: START + 5 * 60_000 }),
+    ).rejects.toThrow(DeadlineError);
+  });
+
   it('sends nothing when the deadline has passed or the run is cancelled', async () => {
     const { drs, ec2 } = estate();
     const clock = { now: () => START, sleep: async () => {} };
