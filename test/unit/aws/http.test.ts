@@ -1,14 +1,13 @@
 /**
  * Every AWS request is bounded: a server that never answers, or trickles its answer a byte at a time,
  * ends the call with a transient TimeoutError naming it; a body that is not an AWS answer (an HTML 503)
- * is reported with its status and a short, escaped, redacted excerpt. Real clients, a loopback server.
+ * is reported with its status and a short, escaped, redacted excerpt. Real clients, a loopback scripted().
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { DescribeJobsCommand, StartRecoveryCommand } from '@aws-sdk/client-drs';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AwsClients,
   createAwsClients,
@@ -17,59 +16,43 @@ import {
 } from '../../../src/aws/clients.js';
 import { AWS_REQUEST_TIMEOUTS, answerExcerpt, type RequestTimeouts } from '../../../src/aws/http.js';
 import { isTransient } from '../../../src/aws/retry.js';
+import { type Behaviour, trickle, useScriptedServer } from '../github/local-server.js';
 
-type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
-let behaviour: Behaviour;
-let requests = 0;
-const server = createServer((req, res) => {
-  requests += 1;
-  req.resume();
-  behaviour(req, res);
-});
-let url = '';
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-beforeEach(() => {
-  requests = 0;
-});
+const scripted = useScriptedServer();
 
 const credentials = async () => ({ accessKeyId: 'AKIAEXAMPLE000000000', secretAccessKey: 'secret' });
 
 function clients(timeouts: RequestTimeouts, maxAttempts = 1): AwsClients {
-  return createAwsClients({ region: 'us-east-1', endpoint: url, credentials, maxAttempts, timeouts });
+  return createAwsClients({
+    region: 'us-east-1',
+    endpoint: scripted().url,
+    credentials,
+    maxAttempts,
+    timeouts,
+  });
 }
 
 const isDrs = (req: IncomingMessage) => String(req.headers.authorization).includes('/drs/aws4_request');
 
 /** A valid answer of each service, sent one byte every `everyMs`: never idle, never done in time. */
-function trickle(everyMs: number): Behaviour {
-  return (req, res) => {
-    const drs = isDrs(req);
-    const body = drs
-      ? JSON.stringify({ items: [], padding: 'x'.repeat(400) })
-      : `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${'r'.repeat(400)}</requestId><reservationSet/></DescribeInstancesResponse>`;
-    res.writeHead(200, { 'content-type': drs ? 'application/json' : 'text/xml' });
-    let at = 0;
-    const timer = setInterval(() => {
-      if (at >= body.length) {
-        clearInterval(timer);
-        res.end();
-      } else res.write(body.charAt(at++));
-    }, everyMs);
-    res.on('close', () => clearInterval(timer));
-  };
+function trickleAnswer(everyMs: number): Behaviour {
+  return (req, res) =>
+    isDrs(req)
+      ? trickle(
+          'application/json',
+          JSON.stringify({ items: [], padding: 'x'.repeat(400) }),
+          everyMs,
+        )(req, res)
+      : trickle(
+          'text/xml',
+          `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${'r'.repeat(400)}</requestId><reservationSet/></DescribeInstancesResponse>`,
+          everyMs,
+        )(req, res);
 }
 
 describe('request time limits', () => {
   it('ends a call whose answer never comes with a transient TimeoutError naming the call', async () => {
-    behaviour = () => {};
+    scripted().behaviour = () => {};
     // The idle limit is far away: the total limit alone must end the wait.
     const c = clients({ connectMs: 1000, idleMs: 60_000, totalMs: 300 });
     const calls = [
@@ -98,7 +81,7 @@ describe('request time limits', () => {
   });
 
   it('cuts an answer that trickles in (slow loris) by the total limit, not only the idle one', async () => {
-    behaviour = trickle(10);
+    scripted().behaviour = trickleAnswer(10);
     const c = clients({ connectMs: 1000, idleMs: 5000, totalMs: 400 });
     const drs = await c.drs.send(new DescribeJobsCommand({})).catch((e: unknown) => e);
     const ec2 = await c.ec2.send(new DescribeInstancesCommand({})).catch((e: unknown) => e);
@@ -115,16 +98,16 @@ describe('request time limits', () => {
   });
 
   it('retries a timed-out read like a 5xx, but sends the no-retry StartRecovery once', async () => {
-    behaviour = () => {};
+    scripted().behaviour = () => {};
     const c = clients({ connectMs: 1000, idleMs: 60_000, totalMs: 200 }, 2);
     await expect(c.drs.send(new DescribeJobsCommand({}))).rejects.toMatchObject({ name: 'TimeoutError' });
-    expect(requests).toBe(2);
-    requests = 0;
+    expect(scripted().seen).toHaveLength(2);
+    scripted().seen.length = 0;
     const start = c.drsNoRetry.send(
       new StartRecoveryCommand({ sourceServers: [{ sourceServerID: 's-1234567890abcdef0' }], isDrill: true }),
     );
     await expect(start).rejects.toMatchObject({ name: 'TimeoutError' });
-    expect(requests).toBe(1);
+    expect(scripted().seen).toHaveLength(1);
     destroyAwsClients(c);
   });
 
@@ -149,13 +132,13 @@ describe('answers that are not AWS answers', () => {
     '::error::injected\r\nX-Amz-Security-Token: FwoGZXIvYXdzEJr//////////wEaDNaMe0123456789abcdefghij AKIAABCDEFGHIJKLMNOP</body></html>';
 
   it('says what AWS answered (status and a short escaped excerpt, no secrets) and retries a 5xx', async () => {
-    behaviour = (_req, res) => {
+    scripted().behaviour = (_req, res) => {
       res.writeHead(503, { 'content-type': 'text/html' });
       res.end(page);
     };
     const c = clients({ connectMs: 1000, idleMs: 5000, totalMs: 5000 }, 2);
     const drs = await c.drs.send(new DescribeJobsCommand({})).catch((e: unknown) => e);
-    expect(requests).toBe(2);
+    expect(scripted().seen).toHaveLength(2);
     const ec2 = await c.ec2.send(new DescribeInstancesCommand({})).catch((e: unknown) => e);
     destroyAwsClients(c);
     const excerpt =
@@ -173,7 +156,7 @@ describe('answers that are not AWS answers', () => {
   });
 
   it('keeps AWS error answers as the SDK reads them', async () => {
-    behaviour = (_req, res) => {
+    scripted().behaviour = (_req, res) => {
       res.writeHead(409, { 'content-type': 'application/json', 'x-amzn-errortype': 'ConflictException' });
       res.end('{"message":"busy"}');
     };

@@ -2,37 +2,16 @@
  * Every GitHub request of the review has a total time limit (headers and body), and a timeout or a
  * 5xx is retried only for a request that may be repeated: never the POST that creates a comment.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getOctokit } from '@actions/github';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findStickyComment } from '../../../src/github/comment.js';
 import { boundGitHubRequests, GitHubTimeoutError } from '../../../src/github/requests.js';
+import { type Behaviour, trickle, useScriptedServer } from './local-server.js';
 
-type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
-let behaviour: Behaviour;
-const seen: string[] = [];
-const server = createServer((req, res) => {
-  seen.push(`${req.method} ${req.url}`);
-  req.resume();
-  behaviour(req, res);
-});
-let baseUrl = '';
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-beforeEach(() => {
-  seen.length = 0;
-});
+const scripted = useScriptedServer();
 
 const octokit = () =>
-  boundGitHubRequests(getOctokit('ghs_test', { baseUrl }), {
+  boundGitHubRequests(getOctokit('ghs_test', { baseUrl: scripted().url }), {
     totalMs: 300,
     attempts: 2,
     sleep: async () => {},
@@ -46,17 +25,11 @@ const json =
   };
 
 /** Headers at once, then the JSON body one byte at a time: never idle, never complete in time. */
-const trickle: Behaviour = (_req, res) => {
-  const body = JSON.stringify({ content: 'x'.repeat(200) });
-  res.writeHead(200, { 'content-type': 'application/json' });
-  let at = 0;
-  const timer = setInterval(() => (at < body.length ? res.write(body.charAt(at++)) : res.end()), 20);
-  res.on('close', () => clearInterval(timer));
-};
+const trickling = trickle('application/json', JSON.stringify({ content: 'x'.repeat(200) }), 20);
 
 describe('boundGitHubRequests', () => {
   it('ends a request that never answers after its time limit, and tries a GET once more', async () => {
-    behaviour = () => {};
+    scripted().behaviour = () => {};
     const error = await octokit()
       .rest.repos.getContent({ owner: 'o', repo: 'r', path: 'plan.yaml' })
       .catch((e: unknown) => e);
@@ -64,31 +37,37 @@ describe('boundGitHubRequests', () => {
     expect((error as Error).message).toBe(
       'GitHub GET /repos/{owner}/{repo}/contents/{path}: no complete answer within 0.3 s',
     );
-    expect(seen).toEqual(['GET /repos/o/r/contents/plan.yaml', 'GET /repos/o/r/contents/plan.yaml']);
+    expect(scripted().seen).toEqual([
+      'GET /repos/o/r/contents/plan.yaml',
+      'GET /repos/o/r/contents/plan.yaml',
+    ]);
   });
 
   it('cuts an answer that trickles in by the same total limit', async () => {
-    behaviour = trickle;
+    scripted().behaviour = trickling;
     await expect(
       octokit().rest.repos.getContent({ owner: 'o', repo: 'r', path: 'plan.yaml' }),
     ).rejects.toBeInstanceOf(GitHubTimeoutError);
   });
 
   it('sends the POST that creates a comment once, whatever happens to it', async () => {
-    behaviour = () => {};
+    scripted().behaviour = () => {};
     await expect(
       octokit().rest.issues.createComment({ owner: 'o', repo: 'r', issue_number: 1, body: 'hi' }),
     ).rejects.toBeInstanceOf(GitHubTimeoutError);
-    behaviour = json(502, { message: 'Bad gateway' });
+    scripted().behaviour = json(502, { message: 'Bad gateway' });
     await expect(
       octokit().rest.issues.createComment({ owner: 'o', repo: 'r', issue_number: 1, body: 'hi' }),
     ).rejects.toMatchObject({ status: 502 });
-    expect(seen).toEqual(['POST /repos/o/r/issues/1/comments', 'POST /repos/o/r/issues/1/comments']);
+    expect(scripted().seen).toEqual([
+      'POST /repos/o/r/issues/1/comments',
+      'POST /repos/o/r/issues/1/comments',
+    ]);
   });
 
   it('retries a GraphQL query after a 5xx', async () => {
     let calls = 0;
-    behaviour = (req, res) => {
+    scripted().behaviour = (req, res) => {
       calls += 1;
       if (calls === 1) return json(503, { message: 'unavailable' })(req, res);
       json(200, {
@@ -102,6 +81,6 @@ describe('boundGitHubRequests', () => {
     };
     const found = await findStickyComment(octokit(), { owner: 'o', repo: 'r', issueNumber: 1, key: 'k' });
     expect(found).toBeUndefined();
-    expect(seen).toEqual(['POST /graphql', 'POST /graphql']);
+    expect(scripted().seen).toEqual(['POST /graphql', 'POST /graphql']);
   });
 });
