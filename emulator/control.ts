@@ -1,9 +1,9 @@
 /** The `/_emulator/…` control API that tests, the demo and the benchmark drive. */
 import { jobView, recoveryInstanceView } from './drs-views.js';
+import { parseFaults } from './faults-load.js';
 import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioError } from './scenario.js';
-import { parseFaults } from './scenario-load.js';
 import type { Ec2Instance, EmulatorState } from './state.js';
 
 export interface RecordedCall {
@@ -20,7 +20,17 @@ export interface RecordedCall {
   /** Access key id of the SigV4 signature (not a secret: the secret key never reaches the log). */
   accessKeyId?: string;
   status?: number;
-  outcome?: 'ok' | 'error' | 'throttled' | 'server-error' | 'expired' | 'dropped';
+  outcome?:
+    | 'ok'
+    | 'error'
+    | 'throttled'
+    | 'server-error'
+    | 'expired'
+    | 'dropped'
+    | 'hung'
+    | 'trickled'
+    | 'html-error'
+    | 'no-job';
 }
 
 interface ControlContext {

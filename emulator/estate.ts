@@ -3,6 +3,7 @@
  * (`App=big`, `Tier=t1`…`t5`, contiguous blocks), each with a launch template that is already
  * launchable (subnet and security group set). Used by tests, the benchmark and `generate:` in YAML.
  */
+import { noFaults } from './faults-load.js';
 import {
   DEFAULT_DRS_BEHAVIOUR,
   DEFAULT_TIMINGS,
@@ -83,15 +84,7 @@ export function generateEstate(n: number, startTime = '2025-06-02T09:00:00Z'): S
     jobs: [],
     timings: { ...DEFAULT_TIMINGS },
     drs: { ...DEFAULT_DRS_BEHAVIOUR },
-    faults: {
-      servers: {},
-      missingEc2Permissions: false,
-      throttle: { rate: 0, operations: {}, retryAfterSeconds: 1 },
-      serverErrors: { rate: 0, operations: {} },
-      latencyMs: { min: 0, max: 0 },
-      drop: [],
-      neverHealthy: [],
-    },
+    faults: noFaults(),
     sts: {},
   };
 }

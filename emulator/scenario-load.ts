@@ -5,105 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { ESTATE_SG, ESTATE_SUBNET, ESTATE_VPC, estateParts } from './estate.js';
+import { readFaults } from './faults-load.js';
 import { hash32, uuidFrom } from './random.js';
+import { type Path, RE, Reader } from './reader.js';
 import {
   DEFAULT_DRS_BEHAVIOUR,
-  type DropRule,
   type DrsBehaviour,
-  type Phase,
   type PhaseTimings,
   type Scenario,
   ScenarioError,
-  type ScenarioFaults,
   type ScenarioLaunchAction,
   type ScenarioServer,
   type ScenarioTemplate,
   TIMING_PROFILES,
 } from './scenario.js';
-
-type Path = (string | number)[];
-type Obj = Record<string, unknown>;
-
-class Reader {
-  constructor(
-    private readonly file: string,
-    private readonly where: (path: Path, atKey: boolean) => string,
-  ) {}
-  fail(path: Path, message: string, atKey = false): never {
-    const field = path.length ? ` ${path.join('.')}` : '';
-    throw new ScenarioError(`${this.where(path, atKey)}:${field} ${message}`);
-  }
-  obj(v: unknown, path: Path, allowed: string[]): Obj {
-    if (v === undefined || v === null) return {};
-    if (typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'must be a mapping');
-    for (const k of Object.keys(v as Obj)) {
-      if (!allowed.includes(k))
-        this.fail([...path, k], `is not a known field (expected one of: ${allowed.join(', ')})`, true);
-    }
-    return v as Obj;
-  }
-  list(v: unknown, path: Path): unknown[] {
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) this.fail(path, 'must be a list');
-    return v;
-  }
-  str(v: unknown, path: Path, pattern?: RegExp, fallback?: string): string {
-    if (v === undefined || v === null) {
-      if (fallback !== undefined) return fallback;
-      this.fail(path, 'is required');
-    }
-    if (v instanceof Date) return v.toISOString();
-    if (typeof v !== 'string' && typeof v !== 'number') this.fail(path, 'must be a string');
-    const s = String(v);
-    if (pattern && !pattern.test(s)) this.fail(path, `'${s}' does not match ${pattern.source}`);
-    return s;
-  }
-  num(v: unknown, path: Path, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-    if (v === undefined || v === null) return fallback;
-    if (typeof v !== 'number' || Number.isNaN(v)) this.fail(path, 'must be a number');
-    if (v < min || v > max) this.fail(path, `must be between ${min} and ${max}`);
-    return v;
-  }
-  bool(v: unknown, path: Path, fallback: boolean): boolean {
-    if (v === undefined || v === null) return fallback;
-    if (typeof v !== 'boolean') this.fail(path, 'must be true or false');
-    return v;
-  }
-  oneOf<T extends string>(v: unknown, path: Path, values: readonly T[], fallback: T): T {
-    if (v === undefined || v === null) return fallback;
-    if (!values.includes(v as T)) this.fail(path, `must be one of ${values.join(', ')}`);
-    return v as T;
-  }
-  strMap(v: unknown, path: Path): Record<string, string> {
-    if (v === undefined || v === null) return {};
-    if (typeof v !== 'object' || Array.isArray(v)) this.fail(path, 'must be a mapping of strings');
-    const out: Record<string, string> = {};
-    for (const [k, x] of Object.entries(v as Obj)) out[k] = this.str(x, [...path, k]);
-    return out;
-  }
-  get fileName(): string {
-    return this.file;
-  }
-}
-
-const RE = {
-  server: /^s-[0-9a-zA-Z]{17}$/,
-  job: /^drsjob-[0-9a-zA-Z]{17}$/,
-  instance: /^i-[0-9a-f]{8,17}$/,
-  lt: /^lt-[0-9a-f]{8,17}$/,
-  subnet: /^subnet-[0-9a-f]{8,17}$/,
-  sg: /^sg-[0-9a-f]{8,17}$/,
-  vpc: /^vpc-[0-9a-f]{8,17}$/,
-  pit: /^pit-[0-9a-zA-Z]{17}$/,
-  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-  // The DRS model's patterns for LaunchActionName, SsmDocumentName and FailureReason.
-  actionName: /^[A-Za-z0-9][A-Za-z0-9 /_-]*$/,
-  ssmDocument: /^([A-Za-z0-9-/:])+$/,
-  failureReason: /^[0-9a-zA-Z ():/.,'-_#*;]*$/,
-  account: /^[0-9]{12}$/,
-  cidr: /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/,
-  ip: /^\d{1,3}(\.\d{1,3}){3}$/,
-};
 
 const REPLICATION_STATES = [
   'STOPPED',
@@ -117,7 +32,6 @@ const REPLICATION_STATES = [
   'STALLED',
   'DISCONNECTED',
 ] as const;
-const PHASES: readonly Phase[] = ['snapshot', 'conversion', 'launch'];
 
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
@@ -160,12 +74,6 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
   };
   const r = new Reader(file, where);
   return readScenario(r, doc.toJS() as unknown);
-}
-
-/** Faults in scenario syntax (the `faults:` block as JSON), for the control API. */
-export function parseFaults(value: unknown, sourceServerIds: string[]): ScenarioFaults {
-  const r = new Reader('<faults>', () => '<faults>');
-  return readFaults(r, value, new Set(sourceServerIds));
 }
 
 function readScenario(r: Reader, raw: unknown): Scenario {
@@ -541,96 +449,5 @@ function readDrs(r: Reader, v: unknown): DrsBehaviour {
       ['drs', 'launchConfigurationWritesTemplate'],
       d.launchConfigurationWritesTemplate,
     ),
-  };
-}
-
-function readRates(r: Reader, v: unknown, p: Path): Record<string, number> {
-  const o = r.obj(v, p, Object.keys((v ?? {}) as Obj));
-  const out: Record<string, number> = {};
-  for (const [k, x] of Object.entries(o)) out[k] = r.num(x, [...p, k], 0, 0, 1);
-  return out;
-}
-
-function readFaults(r: Reader, v: unknown, servers: Set<string>): ScenarioFaults {
-  const o = r.obj(
-    v,
-    ['faults'],
-    [
-      'servers',
-      'missingEc2Permissions',
-      'throttle',
-      'serverErrors',
-      'latencyMs',
-      'drop',
-      'startRecoveryLost',
-      'neverHealthy',
-    ],
-  );
-  const perServer: ScenarioFaults['servers'] = {};
-  for (const [id, x] of Object.entries(r.obj(o.servers, ['faults', 'servers'], [...servers]))) {
-    const q = ['faults', 'servers', id];
-    const f = r.obj(x, q, ['phase', 'rawError']);
-    perServer[id] = {
-      phase: r.oneOf(f.phase, [...q, 'phase'], PHASES, 'conversion'),
-      rawError: r.str(
-        f.rawError,
-        [...q, 'rawError'],
-        undefined,
-        `Simulated ${String(f.phase ?? 'conversion')} failure`,
-      ),
-    };
-  }
-  let missing: ScenarioFaults['missingEc2Permissions'] = false;
-  if (o.missingEc2Permissions === true) missing = { action: 'ec2:RunInstances', logFailure: false };
-  else if (o.missingEc2Permissions !== undefined && o.missingEc2Permissions !== false) {
-    const m = r.obj(o.missingEc2Permissions, ['faults', 'missingEc2Permissions'], ['action', 'logFailure']);
-    missing = {
-      action: r.str(m.action, ['faults', 'missingEc2Permissions', 'action'], /^ec2:\w+$/, 'ec2:RunInstances'),
-      logFailure: r.bool(m.logFailure, ['faults', 'missingEc2Permissions', 'logFailure'], false),
-    };
-  }
-  const t = r.obj(o.throttle, ['faults', 'throttle'], ['rate', 'operations', 'retryAfterSeconds']);
-  const e = r.obj(o.serverErrors, ['faults', 'serverErrors'], ['rate', 'operations']);
-  let latencyMs = { min: 0, max: 0 };
-  if (typeof o.latencyMs === 'number') latencyMs = { min: o.latencyMs, max: o.latencyMs };
-  else if (o.latencyMs !== undefined) {
-    const l = r.obj(o.latencyMs, ['faults', 'latencyMs'], ['min', 'max']);
-    latencyMs = {
-      min: r.num(l.min, ['faults', 'latencyMs', 'min'], 0),
-      max: r.num(l.max, ['faults', 'latencyMs', 'max'], 0),
-    };
-  }
-  const drop: DropRule[] = r.list(o.drop, ['faults', 'drop']).map((x, i) => {
-    const q = ['faults', 'drop', i];
-    const d = r.obj(x, q, ['operation', 'when', 'count', 'reply']);
-    return {
-      operation: r.str(d.operation, [...q, 'operation'], /^\w+$/),
-      when: r.oneOf(d.when, [...q, 'when'], ['before', 'after'] as const, 'after'),
-      count: r.num(d.count, [...q, 'count'], 1, 1),
-      reply: r.oneOf(d.reply, [...q, 'reply'], ['dropped', 'server-error'] as const, 'dropped'),
-    };
-  });
-  const lost = r.num(o.startRecoveryLost, ['faults', 'startRecoveryLost'], 0, 0);
-  if (lost > 0) drop.push({ operation: 'StartRecovery', when: 'after', count: lost });
-  const neverHealthy = r.list(o.neverHealthy, ['faults', 'neverHealthy']).map((x, i) => {
-    const id = r.str(x, ['faults', 'neverHealthy', i], RE.server);
-    if (!servers.has(id)) r.fail(['faults', 'neverHealthy', i], `unknown source server ${id}`);
-    return id;
-  });
-  return {
-    servers: perServer,
-    missingEc2Permissions: missing,
-    throttle: {
-      rate: r.num(t.rate, ['faults', 'throttle', 'rate'], 0, 0, 1),
-      operations: readRates(r, t.operations, ['faults', 'throttle', 'operations']),
-      retryAfterSeconds: r.num(t.retryAfterSeconds, ['faults', 'throttle', 'retryAfterSeconds'], 1, 0),
-    },
-    serverErrors: {
-      rate: r.num(e.rate, ['faults', 'serverErrors', 'rate'], 0, 0, 1),
-      operations: readRates(r, e.operations, ['faults', 'serverErrors', 'operations']),
-    },
-    latencyMs,
-    drop,
-    neverHealthy,
   };
 }

@@ -140,6 +140,25 @@ export interface DropRule {
   reply?: 'dropped' | 'server-error';
 }
 
+/** Calls of one operation picked by position: the first `skip` pass, then `count` of them (all when absent). */
+export interface CallRule {
+  operation: string;
+  skip: number;
+  count?: number;
+}
+
+/** A rule whose calls are never answered. */
+export interface HangRule extends CallRule {
+  /** `before`: the request never takes effect; `after`: it does, and then no answer comes. */
+  when: 'before' | 'after';
+}
+
+/** A rule whose calls are answered one byte of the body at a time. */
+export interface SlowLorisRule extends CallRule {
+  /** Simulated seconds between two bytes (real seconds when the clock is frozen). */
+  byteSeconds: number;
+}
+
 export interface ScenarioFaults {
   servers: Record<string, { phase: Phase; rawError: string }>;
   missingEc2Permissions: false | { action: string; logFailure: boolean };
@@ -148,7 +167,26 @@ export interface ScenarioFaults {
   latencyMs: { min: number; max: number };
   drop: DropRule[];
   neverHealthy: string[];
+  /** Calls that never get an answer: the connection stays open and silent. */
+  hang: HangRule[];
+  /** Calls answered at once with their headers, then one byte of the body every `byteSeconds`. */
+  slowLoris: SlowLorisRule[];
+  /** DRS operations whose every page names the first page as the next one, forever. */
+  repeatNextToken: string[];
+  /** How many of the first StartRecovery calls answer 202 with no job (the job is created all the same). */
+  startRecoveryNoJob: number;
+  /** 503 answers with an HTML body (a load balancer's error page), DRS and EC2, with no effect. */
+  htmlErrors: { rate: number; operations: Record<string, number> };
+  /**
+   * Text appended to every string of DRS answers the engine may log (hostnames, rawError,
+   * failureReason, error messages) and added as a `Note` tag to every tag map; false = none.
+   */
+  hostileStrings: false | string;
 }
+
+/** What `hostileStrings: true` injects: line breaks, workflow commands and the legacy `##[` form. */
+export const HOSTILE_PAYLOAD =
+  ' \r\n::error::emulator-injected\n::stop-commands::emulator-pause\r::add-mask::emulator-mask\n##[add-mask]emulator-legacy';
 
 export interface Scenario {
   accountId: string;

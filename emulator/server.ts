@@ -1,19 +1,15 @@
 /**
  * The emulator's HTTP server: one loopback endpoint for DRS, EC2, STS and the GitHub stubs, told
- * apart by the SigV4 credential scope. Faults (latency, throttling, 5xx, dropped connections) are
- * applied here, the same way for every service; every call is recorded for tests to assert on.
+ * apart by the SigV4 credential scope. Faults (latency, throttling, 5xx, HTML error pages, dropped
+ * connections, hangs, trickled answers, rewritten DRS answers: faults.ts) are applied here, the same
+ * way for every service; every call is recorded for tests to assert on.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { controlApi, type RecordedCall } from './control.js';
-import {
-  type DrsError,
-  DrsError as DrsErrorClass,
-  drsErrorResponse,
-  drsOperation,
-  handleDrs,
-} from './drs.js';
-import { Ec2Error, ec2ErrorResponse, ec2Operation, handleEc2 } from './ec2.js';
+import { drsOperation, handleDrs } from './drs.js';
+import { ec2Operation, handleEc2 } from './ec2.js';
+import { faultResponse, htmlErrorResponse, pickRule, rewriteDrsAnswer, trickle } from './faults.js';
 import { createGithub } from './github.js';
 import type { EmulatorRequest, EmulatorResponse } from './http-types.js';
 import { startLaunchJob } from './lifecycle.js';
@@ -94,6 +90,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   let state = buildState(scenario, seed, speed);
   let random = createRandom(seed ^ 0x9e3779b9);
   let dropCounts = new Map<number, number>();
+  // Calls seen per hang/slow-loris rule (and StartRecovery answers left without their job).
+  let ruleCounts = new WeakMap<object, number>();
+  let noJobAnswers = 0;
   const calls: RecordedCall[] = [];
   let url = '';
   const makeSts = () =>
@@ -110,6 +109,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     state = buildState(scenario, seed, speed);
     random = createRandom(seed ^ 0x9e3779b9);
     dropCounts = new Map();
+    ruleCounts = new WeakMap();
+    noJobAnswers = 0;
     calls.length = 0;
     sts = makeSts();
     github = makeGithub();
@@ -133,92 +134,63 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   ): EmulatorResponse | 'dropped' => {
     if (reply === 'dropped') return 'dropped';
     call.outcome = 'server-error';
-    return faultResponse(call.service, 'server', requestId);
+    return faultResponse(call.service, 'server', requestId, state.faults);
   };
 
   const rate = (table: { rate: number; operations: Record<string, number> }, operation: string): number =>
     table.operations[operation] ?? table.rate;
 
-  const faultResponse = (
-    service: string,
-    kind: 'throttle' | 'server' | 'expired',
-    requestId: string,
-  ): EmulatorResponse => {
-    if (service === 'ec2') {
-      if (kind === 'throttle')
-        return ec2ErrorResponse(
-          new Ec2Error('RequestLimitExceeded', 'Request limit exceeded.', 503),
-          requestId,
-        );
-      if (kind === 'server')
-        return ec2ErrorResponse(
-          new Ec2Error('InternalError', 'An internal error has occurred', 500),
-          requestId,
-        );
-      return ec2ErrorResponse(
-        new Ec2Error('ExpiredTokenException', 'The security token included in the request is expired', 400),
-        requestId,
-      );
-    }
-    let e: DrsError;
-    if (kind === 'throttle') {
-      const after = String(state.faults.throttle.retryAfterSeconds);
-      e = new DrsErrorClass(
-        429,
-        'ThrottlingException',
-        'Rate exceeded',
-        { serviceCode: 'drs', quotaCode: 'L-DRS-API-RATE' },
-        { 'retry-after': after },
-      );
-    } else if (kind === 'server') {
-      e = new DrsErrorClass(
-        500,
-        'InternalServerException',
-        'An internal error occurred',
-        {},
-        { 'retry-after': '0' },
-      );
-    } else {
-      e = new DrsErrorClass(
-        400,
-        'ExpiredTokenException',
-        'The security token included in the request is expired',
-      );
-    }
-    return drsErrorResponse(e);
-  };
-
   async function dispatch(
     req: EmulatorRequest,
     res: ServerResponse,
     call: RecordedCall,
-  ): Promise<EmulatorResponse | 'dropped'> {
+  ): Promise<EmulatorResponse | 'dropped' | 'hang'> {
     const service = call.service;
     const requestId = state.ids.requestId();
     const { min, max } = state.faults.latencyMs;
     if (max > 0) await sleep(min + random() * (max - min));
+    const hang = pickRule(state.faults.hang, call.operation, ruleCounts);
+    if (hang) call.outcome = 'hung';
+    if (hang?.when === 'before') return 'hang';
     const before = takeDrop(call.operation, 'before');
     if (before) return dropReply(before, call, requestId);
     if (service === 'drs' || service === 'ec2') {
       if (req.accessKeyId && sts.accessKeyStatus(req.accessKeyId) === 'expired') {
         call.outcome = 'expired';
-        return faultResponse(service, 'expired', requestId);
+        return faultResponse(service, 'expired', requestId, state.faults);
       }
       if (random() < rate(state.faults.throttle, call.operation)) {
         call.outcome = 'throttled';
-        return faultResponse(service, 'throttle', requestId);
+        return faultResponse(service, 'throttle', requestId, state.faults);
       }
       if (random() < rate(state.faults.serverErrors, call.operation)) {
         call.outcome = 'server-error';
-        return faultResponse(service, 'server', requestId);
+        return faultResponse(service, 'server', requestId, state.faults);
+      }
+      // Drawn only when asked for, so that seeded runs without it keep their sequence.
+      const html = rate(state.faults.htmlErrors, call.operation);
+      if (html > 0 && random() < html) {
+        call.outcome = 'html-error';
+        return htmlErrorResponse();
       }
     }
     state.tick();
     let answer: EmulatorResponse | undefined;
-    if (service === 'drs') answer = handleDrs(state, model, req);
-    else if (service === 'ec2') answer = handleEc2(state, req, requestId);
+    if (service === 'drs') {
+      const handled = handleDrs(state, model, req);
+      const noJob =
+        call.operation === 'StartRecovery' &&
+        handled.status < 300 &&
+        noJobAnswers < state.faults.startRecoveryNoJob;
+      if (noJob) {
+        noJobAnswers += 1;
+        call.outcome = 'no-job';
+      }
+      answer = rewriteDrsAnswer(handled, state.faults, call.operation, { noJob });
+    } else if (service === 'ec2') answer = handleEc2(state, req, requestId);
     else if (service === 'sts') answer = await sts.handler(req);
     else if (service === 'github') answer = await (github ?? makeGithub()).handler(req);
+    if (hang) return 'hang';
     const after = takeDrop(call.operation, 'after');
     if (after) return dropReply(after, call, requestId);
     void res;
@@ -267,6 +239,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       };
       calls.push(call);
       const answer = await dispatch(request, res, call);
+      // Kept open and silent until the client gives up (or the emulator closes).
+      if (answer === 'hang') return;
       if (answer === 'dropped') {
         call.outcome = call.outcome ?? 'dropped';
         res.socket?.destroy();
@@ -274,7 +248,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       }
       call.status = answer.status;
       call.outcome = call.outcome ?? (answer.status < 400 ? 'ok' : 'error');
-      send(res, answer, service === 'drs' || service === 'ec2');
+      const loris = pickRule(state.faults.slowLoris, operation, ruleCounts);
+      if (loris) call.outcome = 'trickled';
+      send(res, answer, service === 'drs' || service === 'ec2', loris?.byteSeconds);
     })().catch((e: unknown) => {
       send(
         res,
@@ -288,7 +264,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     });
   });
 
-  function send(res: ServerResponse, answer: EmulatorResponse, awsClock: boolean): void {
+  /** `byteSeconds`: trickle the body, one byte per that many simulated seconds (real ones when frozen). */
+  function send(
+    res: ServerResponse,
+    answer: EmulatorResponse,
+    awsClock: boolean,
+    byteSeconds?: number,
+  ): void {
     // Only successes carry the simulated Date: on an error the SDK would take the simulated clock's
     // drift for clock skew, mark the error as corrected and retry it.
     res.sendDate = false;
@@ -298,6 +280,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       ...(answer.headers ?? {}),
     };
     if (awsClock && answer.status < 300) headers.date = new Date(state.clock.now()).toUTCString();
+    if (byteSeconds !== undefined) {
+      trickle(res, answer, headers, (byteSeconds * 1000) / (state.clock.speed || 1));
+      return;
+    }
     res.writeHead(answer.status, headers);
     res.end(answer.body);
   }

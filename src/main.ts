@@ -46,6 +46,9 @@ function modeDeps() {
 /** Entry of the main step: reads every input at the top, then hands plain values to the mode. */
 export async function run(): Promise<void> {
   const io = coreIO();
+  // First of all, before the inputs and the mode's code are loaded: a signal that comes while they
+  // load must cancel the run (evidence published), not kill it.
+  const cancellation = watchCancellation(io);
   try {
     const runEnv = readRunEnvironment(process.env, process.cwd());
     const inputs = readInputs((name) => core.getInput(name), runEnv.runId);
@@ -54,6 +57,7 @@ export async function run(): Promise<void> {
     for (const ignored of inputsIgnoredBy(inputs.mode, (name) => core.getInput(name))) io.warning(ignored);
     switch (inputs.mode) {
       case 'validate': {
+        cancellation.release();
         const outcome = await runValidate(io, inputs, runEnv, modeDeps());
         core.setOutput('status', outcome.failure ? 'failed' : 'succeeded');
         if (outcome.failure) core.setFailed(outcome.failure);
@@ -63,9 +67,7 @@ export async function run(): Promise<void> {
       case 'recovery': {
         // AWS clients and the engine load only for the modes that use them: validation starts faster.
         const { runDrillMode } = await import('./modes/drill.js');
-        const report = await withCancellation((signal) =>
-          runDrillMode(io, inputs, runEnv, { ...modeDeps(), signal }),
-        );
+        const report = await runDrillMode(io, inputs, runEnv, { ...modeDeps(), signal: cancellation.signal });
         if (report.status !== 'succeeded') {
           core.setFailed(
             `${inputs.mode === 'recovery' ? 'Recovery' : 'Drill'} ${report.status}: ${report.errors[0] ?? 'see the job summary'}`,
@@ -75,12 +77,14 @@ export async function run(): Promise<void> {
       }
       case 'status': {
         // Its own chunk: read-only, loads the AWS clients only when credentials are given.
+        cancellation.release();
         const { runStatusMode } = await import('./modes/status.js');
         const outcome = await runStatusMode(io, inputs, runEnv, modeDeps());
         if (outcome.failure) core.setFailed(outcome.failure);
         return;
       }
       case 'cleanup': {
+        cancellation.release();
         const { runCleanupMode } = await import('./modes/cleanup.js');
         const report = await runCleanupMode(io, inputs, runEnv, modeDeps());
         if (report.status !== 'succeeded')
@@ -98,29 +102,47 @@ export async function run(): Promise<void> {
       core.debug(e instanceof Error && e.stack ? e.stack : String(e));
       core.setFailed(`Unexpected error: ${errorMessage(e)}`);
     }
+  } finally {
+    cancellation.dispose();
   }
 }
 
 /**
  * The runner cancels with SIGINT, then SIGTERM 7.5 s later, then kills 2.5 s after that. Either signal
- * aborts the run so the mode can write its partial report and summary while there is time.
+ * aborts `signal`, so that a drill or recovery writes its partial report and summary while there is
+ * time. Modes that cannot be cancelled `release()` the signals: they get the default (the process
+ * ends), at once if a signal already came.
  */
-async function withCancellation<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export function watchCancellation(io: Pick<ActionIO, 'warning'>): {
+  signal: AbortSignal;
+  release(): void;
+  dispose(): void;
+} {
   const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
   const onSignal = (name: NodeJS.Signals) => {
     if (!controller.signal.aborted)
-      core.warning(`Received ${name}: cancelling, writing what has been done so far.`);
+      io.warning(`Received ${name}: cancelling, writing what has been done so far.`);
+    received ??= name;
     controller.abort();
+  };
+  const off = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  try {
-    return await fn(controller.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    // An AWS call abandoned on cancellation may hold a socket open; the evidence is out, so leave
-    // rather than let it keep the step alive until the runner kills it.
-    if (controller.signal.aborted) setTimeout(() => process.exit(), 300).unref();
-  }
+  return {
+    signal: controller.signal,
+    release: () => {
+      off();
+      if (received) process.kill(process.pid, received);
+    },
+    dispose: () => {
+      off();
+      // An AWS call abandoned on cancellation may hold a socket open; the evidence is out, so leave
+      // rather than let it keep the step alive until the runner kills it.
+      if (controller.signal.aborted) setTimeout(() => process.exit(), 300).unref();
+    },
+  };
 }

@@ -1,13 +1,15 @@
 /**
  * The one place AWS SDK clients are built. client-drs is pinned at 3.523 (smithy v2) while EC2 and
  * STS are current (smithy v4); both generations accept the same plain config object, so one shape
- * serves all four clients.
+ * serves all four clients. Only their request handlers' timeout options differ (http.ts says why).
  */
 import { DrsClient } from '@aws-sdk/client-drs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { clockScaleFromEnv } from '../engine/clock.js';
 import { UserError } from '../errors.js';
+import { AWS_REQUEST_TIMEOUTS, boundRequests, type RequestTimeouts, scaleTimeouts } from './http.js';
 
 /** Keep in step with package.json `version`; read by people in CloudTrail's userAgent field. */
 export const ACTION_VERSION = '0.1.0';
@@ -25,6 +27,8 @@ export interface AwsClientOptions {
   maxAttempts?: number;
   /** Replaces the `drs-drill-action/<version>` suffix of the User-Agent. */
   userAgent?: string;
+  /** Time limits of each request; default `requestTimeoutsFromEnv(process.env)`. */
+  timeouts?: RequestTimeouts;
 }
 
 export interface AwsClients {
@@ -69,14 +73,41 @@ export function clientConfig(opts: AwsClientOptions) {
   return config;
 }
 
+/**
+ * The limits of every AWS request, in real ms: AWS_REQUEST_TIMEOUTS, on the emulator's faster clock
+ * when DRS_DRILL_CLOCK_SCALE is honoured (a loopback endpoint), so tests of hangs take seconds.
+ */
+export function requestTimeoutsFromEnv(env: NodeJS.ProcessEnv): RequestTimeouts {
+  return scaleTimeouts(AWS_REQUEST_TIMEOUTS, clockScaleFromEnv(env));
+}
+
+/**
+ * The request handler options for connection and idle limits. Smithy v2 (client-drs) calls socket
+ * inactivity `requestTimeout`; smithy v4 calls it `socketTimeout` and uses `requestTimeout` for the
+ * wait for headers. The total limit is boundRequests' own.
+ */
+export function handlerTimeouts(smithy: 'v2' | 'v4', t: RequestTimeouts) {
+  return smithy === 'v2'
+    ? { connectionTimeout: t.connectMs, requestTimeout: t.idleMs }
+    : { connectionTimeout: t.connectMs, socketTimeout: t.idleMs };
+}
+
 export function createAwsClients(opts: AwsClientOptions): AwsClients {
   const config = clientConfig(opts);
-  return {
-    drs: new DrsClient(config),
-    drsNoRetry: new DrsClient({ ...config, maxAttempts: 1 }),
-    ec2: new EC2Client(config),
-    sts: new STSClient(config),
+  const t = opts.timeouts ?? requestTimeoutsFromEnv(process.env);
+  const v2 = { ...config, requestHandler: handlerTimeouts('v2', t) };
+  const v4 = { ...config, requestHandler: handlerTimeouts('v4', t) };
+  const clients = {
+    drs: new DrsClient(v2),
+    drsNoRetry: new DrsClient({ ...v2, maxAttempts: 1 }),
+    ec2: new EC2Client(v4),
+    sts: new STSClient(v4),
   };
+  boundRequests(clients.drs, clients.drs.middlewareStack, 'DRS', t.totalMs);
+  boundRequests(clients.drsNoRetry, clients.drsNoRetry.middlewareStack, 'DRS', t.totalMs);
+  boundRequests(clients.ec2, clients.ec2.middlewareStack, 'EC2', t.totalMs);
+  boundRequests(clients.sts, clients.sts.middlewareStack, 'STS', t.totalMs);
+  return clients;
 }
 
 /** Closes the clients' sockets so a finished run does not hold the event loop open. */

@@ -13,7 +13,8 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { errorMessage, UserError } from '../errors.js';
-import { USER_AGENT } from './clients.js';
+import { handlerTimeouts, requestTimeoutsFromEnv, USER_AGENT } from './clients.js';
+import { boundRequests, type RequestTimeouts } from './http.js';
 import { isTransient, sleep as realSleep, withRetry } from './retry.js';
 
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
@@ -52,6 +53,8 @@ export interface OidcProviderOptions {
   audience?: string;
   /** Defaults to process.env; read once, to tell whether the job may request ID tokens. */
   env?: Record<string, string | undefined>;
+  /** Limits of the STS requests and of each ID token request; default from `env` (requestTimeoutsFromEnv). */
+  timeouts?: RequestTimeouts;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -192,6 +195,31 @@ function toSessionCredentials(
   };
 }
 
+/** The STS client for AssumeRoleWithWebIdentity, its requests bounded like every other AWS request. */
+function boundedSts(opts: OidcProviderOptions, timeouts: RequestTimeouts): STSClient {
+  const sts = new STSClient({
+    region: opts.region,
+    customUserAgent: USER_AGENT,
+    requestHandler: handlerTimeouts('v4', timeouts),
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+  });
+  boundRequests(sts, sts.middlewareStack, 'STS', timeouts.totalMs);
+  return sts;
+}
+
+/**
+ * `work`, or a rejection once `ms` have passed. The toolkit's ID token request has no time limit of
+ * its own; a request left behind keeps its socket until the server lets go.
+ */
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 /**
  * A credential provider for SDK clients: each refresh fetches a new GitHub ID token and calls
  * AssumeRoleWithWebIdentity. Throws a UserError at once when the job has no id-token permission.
@@ -205,18 +233,13 @@ export function oidcCredentialProvider(opts: OidcProviderOptions): AwsCredential
   }
   assertIdTokenAvailable(opts.env ?? process.env);
   const audience = opts.audience ?? OIDC_AUDIENCE;
-  const sts =
-    opts.sts ??
-    new STSClient({
-      region: opts.region,
-      customUserAgent: USER_AGENT,
-      ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
-    });
+  const timeouts = opts.timeouts ?? requestTimeoutsFromEnv(opts.env ?? process.env);
+  const sts = opts.sts ?? boundedSts(opts, timeouts);
 
   const assumeOnce = async (): Promise<SessionCredentials> => {
     let token: string;
     try {
-      token = await opts.getIdToken(audience);
+      token = await withinTime(opts.getIdToken(audience), timeouts.totalMs);
     } catch (error) {
       if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(errorMessage(error))) {
         assertIdTokenAvailable({});

@@ -24,7 +24,13 @@ import {
 import type { DeserializeHandler, DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
 import { DRS_BATCH, DRS_MAX_PAGES } from '../core/quotas.js';
 import { boundedPages } from '../paginate.js';
-import type { AwsClock, DrsGateway, LaunchConfigurationUpdate, StartRecoveryRequest } from './gateways.js';
+import {
+  type AwsClock,
+  type DrsGateway,
+  type LaunchConfigurationUpdate,
+  type StartRecoveryRequest,
+  StartRecoveryWithoutJobError,
+} from './gateways.js';
 
 /** Splits `items` into consecutive chunks of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -261,7 +267,7 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
           tags: request.tags,
         }),
       );
-      if (!output.job?.jobID) throw new Error('DRS accepted StartRecovery but returned no job');
+      if (!output.job?.jobID) throw new StartRecoveryWithoutJobError();
       return output.job;
     },
 

@@ -44,6 +44,17 @@ export interface StartRecoveryRequest {
   tags: Record<string, string>;
 }
 
+/**
+ * StartRecovery was accepted (HTTP 200) but the answer names no job. The job may well exist, so this
+ * is handled exactly like a lost answer: the job is looked up by its tags before any new attempt.
+ */
+export class StartRecoveryWithoutJobError extends Error {
+  override readonly name = 'StartRecoveryWithoutJobError';
+  constructor() {
+    super('DRS accepted StartRecovery but its answer named no job');
+  }
+}
+
 /** The UpdateLaunchConfiguration fields the plan may set. */
 export interface LaunchConfigurationUpdate {
   sourceServerID: string;
@@ -83,8 +94,9 @@ export interface DrsGateway extends AwsClock {
   updateLaunchConfiguration(update: LaunchConfigurationUpdate): Promise<LaunchConfiguration>;
   /**
    * One StartRecovery call, never retried by the SDK (StartRecovery has no client token: a retry after a
-   * lost answer would start a duplicate job). Throws the SDK's exceptions as they are; the engine looks
-   * for the job by its tags before trying again.
+   * lost answer would start a duplicate job). Throws the SDK's exceptions as they are, and
+   * StartRecoveryWithoutJobError for an answer without a job; the engine looks for the job by its
+   * tags before trying again.
    */
   startRecovery(request: StartRecoveryRequest): Promise<Job>;
   /** One TerminateRecoveryInstances call (≤200 ids). */

@@ -196,3 +196,54 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Pr
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * `work`, unless `signal` aborts first: then what `instead()` returns, or throws. `work` is left to
+ * finish on its own (its failure ignored): for waits that must end at a deadline or a cancellation.
+ */
+export function unlessAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  instead: () => T,
+): Promise<T> {
+  if (!signal) return work;
+  work.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      try {
+        resolve(instead());
+      } catch (e) {
+        reject(e);
+      }
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal.removeEventListener('abort', onAbort);
+    work.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (e: unknown) => {
+        done();
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * A signal that aborts with the reason of the first of `signals` to abort. Not AbortSignal.any: on
+ * Node 20 its result stops following an AbortSignal.timeout source once the garbage collector runs.
+ */
+export function firstAbort(signals: readonly AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}

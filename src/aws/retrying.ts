@@ -5,7 +5,7 @@
  * are left alone: they are not idempotent, and their callers look for the job before trying again.
  */
 import type { DrsGateway, Ec2Gateway } from './gateways.js';
-import { isThrottling, isTransient, withRetry } from './retry.js';
+import { isThrottling, isTransient, unlessAborted, withRetry } from './retry.js';
 
 export interface RetryingOptions {
   sleep(ms: number): Promise<void>;
@@ -14,6 +14,16 @@ export interface RetryingOptions {
   maxAttempts?: number;
   /** Called before each retry, e.g. to log a debug line. */
   onRetry?(operation: string, error: unknown, attempt: number): void;
+  /**
+   * Called before every attempt; what it throws ends the call at once (the run's deadline or its
+   * cancellation: a phase that must stop sends nothing more).
+   */
+  checkpoint?(): void;
+  /**
+   * Once it aborts, a call in flight is no longer waited for: it ends with what `checkpoint` throws
+   * (else the signal's reason). For reads only; a write left in flight may still land.
+   */
+  stop?: AbortSignal;
 }
 
 /** Calls that may be repeated without harm: reads, UpdateLaunchConfiguration, token-guarded template writes, tags. */
@@ -44,15 +54,28 @@ function wrap<G extends object>(gateway: G, names: readonly (keyof G & string)[]
     const original = gateway[name];
     if (typeof original !== 'function') continue;
     retried.set(name, (...args: unknown[]) =>
-      withRetry(() => (original as (...a: unknown[]) => Promise<unknown>).apply(gateway, args), {
-        isRetryable: (e) => isTransient(e) || isThrottling(e),
-        maxAttempts: opts.maxAttempts ?? 8,
-        baseMs: 1000,
-        maxMs: 20_000,
-        sleep: opts.sleep,
-        ...(opts.random ? { random: opts.random } : {}),
-        onRetry: (e, attempt) => opts.onRetry?.(name, e, attempt),
-      }),
+      unlessAborted(
+        withRetry(
+          () => {
+            opts.checkpoint?.();
+            return (original as (...a: unknown[]) => Promise<unknown>).apply(gateway, args);
+          },
+          {
+            isRetryable: (e) => isTransient(e) || isThrottling(e),
+            maxAttempts: opts.maxAttempts ?? 8,
+            baseMs: 1000,
+            maxMs: 20_000,
+            sleep: opts.sleep,
+            ...(opts.random ? { random: opts.random } : {}),
+            onRetry: (e, attempt) => opts.onRetry?.(name, e, attempt),
+          },
+        ),
+        opts.stop,
+        () => {
+          opts.checkpoint?.();
+          throw opts.stop?.reason;
+        },
+      ),
     );
   }
   // Everything else (serverTime, the non-idempotent writes) reaches the gateway itself, bound to it.

@@ -8,6 +8,7 @@ import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { errorMessage } from '../errors.js';
 import type { CleanupPolicy } from '../modes.js';
 import type { CleanupReport, Report } from '../report/types.js';
+import { untilDeadline } from './deadline.js';
 import {
   type CleanupDeps,
   cleanupEntry,
@@ -163,6 +164,12 @@ export async function cleanupScope(
     instances: [],
   };
   if (scope.jobIds.length === 0) return { ...result, reason: 'this run started no DRS job' };
+  // No read may keep cleanup past its deadline: a hung one fails, and the post step takes over.
+  deps = {
+    ...deps,
+    drs: untilDeadline(deps.drs, deps.clock, opts.deadline, 'the cleanup'),
+    ...(deps.ec2 ? { ec2: untilDeadline(deps.ec2, deps.clock, opts.deadline, 'the cleanup') } : {}),
+  };
   // Launch jobs get at most LAUNCH_WAIT_MS, and never the time the terminations need.
   const now = deps.clock.now();
   const settleBy = Math.min(

@@ -10,9 +10,11 @@ export function scaledClock(scale: number, base: Clock = systemClock, anchor?: C
   if (scale === 1 && !anchor) return base;
   const realOrigin = anchor?.realMs ?? base.now();
   const origin = anchor?.simulatedMs ?? realOrigin;
+  const { signalAfter } = base;
   return {
     now: () => origin + (base.now() - realOrigin) * scale,
     sleep: (ms, signal) => base.sleep(ms / scale, signal),
+    ...(signalAfter ? { signalAfter: (ms: number) => signalAfter(ms / scale) } : {}),
   };
 }
 
@@ -48,10 +50,8 @@ export function isLoopbackEndpoint(url: string | undefined): boolean {
  * would be real dates while every DRS timestamp in the same report is a simulated one.
  */
 export function clockFromEnv(env: NodeJS.ProcessEnv, base: Clock = systemClock): Clock {
-  const raw = env.DRS_DRILL_CLOCK_SCALE;
-  if (!raw) return base;
-  const scale = Number(raw);
-  if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return base;
+  const scale = honouredScale(env);
+  if (scale === undefined) return base;
   return scaledClock(scale, base, parseClockAnchor(env.DRS_DRILL_CLOCK_ANCHOR));
 }
 
@@ -64,4 +64,17 @@ export function injectedCrash(env: NodeJS.ProcessEnv): 'after-first-job' | undef
   return env.DRS_DRILL_TEST_CRASH === 'after-first-job' && isLoopbackEndpoint(env.AWS_ENDPOINT_URL)
     ? 'after-first-job'
     : undefined;
+}
+
+/** How many times faster than real time the run's clock goes: DRS_DRILL_CLOCK_SCALE when honoured, else 1. */
+export function clockScaleFromEnv(env: NodeJS.ProcessEnv): number {
+  return honouredScale(env) ?? 1;
+}
+
+function honouredScale(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.DRS_DRILL_CLOCK_SCALE;
+  if (!raw) return undefined;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0 || !isLoopbackEndpoint(env.AWS_ENDPOINT_URL)) return undefined;
+  return scale;
 }

@@ -16,6 +16,7 @@ import { DRS_QUOTAS } from '../core/quotas.js';
 import { TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
+import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
 import {
@@ -234,9 +235,12 @@ function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Jo
   return { active, jobOfServer, servers };
 }
 
-/** Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock. */
-function withReadRetries<D extends PreflightDeps>(deps: D): D {
-  const opts = { sleep: (ms: number) => deps.clock.sleep(ms) };
+/**
+ * Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock,
+ * and stop at the run's deadline or cancellation (`checkpoint`).
+ */
+function withReadRetries<D extends PreflightDeps>(deps: D, checkpoint: () => void, stop?: AbortSignal): D {
+  const opts = { sleep: (ms: number) => deps.clock.sleep(ms, stop), checkpoint, ...(stop ? { stop } : {}) };
   return { ...deps, drs: retryingDrs(deps.drs, opts), ec2: retryingEc2(deps.ec2, opts) };
 }
 
@@ -273,9 +277,12 @@ export async function runPreflight(
     replaceRecoveryInstances?: boolean;
     /** The input exclude: source server ids or hostnames left out of this run. */
     exclude?: readonly string[];
-  },
+  } & PhaseLimits,
 ): Promise<PreflightResult> {
-  deps = withReadRetries(deps);
+  // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
+  // half-read servers as problems.
+  const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
+  deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
   const sourceServers = await deps.drs.describeAllSourceServers();
   // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
   const awsNowMs = Date.parse(awsNow(deps));
@@ -298,6 +305,7 @@ export async function runPreflight(
   const facts = await Promise.all(
     executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))),
   );
+  checkpoint();
   const net: NetworkLookups = {
     subnets: await lookupIds(
       [...new Set(facts.map(effectiveSubnet).filter((s): s is string => !!s))],
@@ -320,6 +328,7 @@ export async function runPreflight(
     deps,
     facts.map((f) => f.rs.sourceServerId),
   );
+  checkpoint();
   if ('error' in existing) {
     (opts.mode === 'validate' ? warnings : problems).push({
       message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,

@@ -12,6 +12,7 @@ import type {
 } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import type { LaunchConfigChange } from '../report/types.js';
+import { type PhaseLimits, phaseCheckpoint } from './deadline.js';
 import {
   diffAll,
   diffLaunchTemplate,
@@ -19,7 +20,7 @@ import {
   type FieldChange,
   type LaunchConfigDrift,
 } from './launch-config.js';
-import type { Clock } from './types.js';
+import { type Clock, systemClock } from './types.js';
 
 /** The UpdateLaunchConfiguration request carrying just the drifted fields. */
 export function launchConfigurationUpdate(
@@ -205,16 +206,17 @@ async function repairOne(
 export async function repairLaunchConfigurations(
   gateways: { drs: DrsGateway; ec2: Ec2Gateway; clock?: Clock },
   drift: LaunchConfigDrift[],
-  opts: { dryRun: boolean; executionId: string; concurrency?: number },
+  opts: { dryRun: boolean; executionId: string; concurrency?: number } & PhaseLimits,
 ): Promise<LaunchConfigChange[]> {
+  // Past the run's deadline, or once it is cancelled, nothing more is written: every call passes this
+  // checkpoint first, and a server not started fails with the reason.
+  const clock = gateways.clock;
+  const checkpoint = phaseCheckpoint(clock ?? systemClock, opts, 'the launch configuration repair');
   // Every call here is a read or an idempotent write (the template's client token): retried through
   // throttling and 5xx on the run's clock.
-  const clock = gateways.clock;
-  const deps = clock
-    ? {
-        drs: retryingDrs(gateways.drs, { sleep: (ms) => clock.sleep(ms) }),
-        ec2: retryingEc2(gateways.ec2, { sleep: (ms) => clock.sleep(ms) }),
-      }
+  const retrying = clock && { sleep: (ms: number) => clock.sleep(ms, opts.signal), checkpoint };
+  const deps = retrying
+    ? { drs: retryingDrs(gateways.drs, retrying), ec2: retryingEc2(gateways.ec2, retrying) }
     : gateways;
   const limit = pLimit(opts.concurrency ?? 10);
   const changes: LaunchConfigChange[][] = drift.map(() => []);
@@ -223,6 +225,7 @@ export async function repairLaunchConfigurations(
     drift.map((d, i) =>
       limit(async () => {
         try {
+          checkpoint();
           await repairOne(deps, d, opts, changes[i]!);
         } catch (error) {
           failures.push({ sourceServerId: d.sourceServerId, error });

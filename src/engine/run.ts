@@ -5,6 +5,7 @@
  * durations are computed elsewhere (src/report/durations.ts).
  */
 import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
+import { unlessAborted } from '../aws/retry.js';
 import { toUtcIso } from '../report/durations.js';
 import type { Report } from '../report/types.js';
 import { serverLabel } from './outcome.js';
@@ -238,6 +239,15 @@ class Runner {
   }
 
   /**
+   * A tick, no longer waited for once the run's deadline passes: its reads only (nothing is started
+   * here), so one whose AWS calls hang cannot hold the run past timeout-minutes. The loop then stops.
+   */
+  async tickUntil(deadline: number): Promise<boolean> {
+    const { clock } = this.deps;
+    return unlessAborted(this.tick(), clock.signalAfter?.(deadline - clock.now()), () => true);
+  }
+
+  /**
    * Update server entries from what was polled, then decide waves that settled or timed out.
    * Returns the next wave timeout and whether any wave was decided (its dependants may start now).
    */
@@ -295,7 +305,7 @@ class Runner {
       if (signal?.aborted) continue;
       // Right after a wave was decided this pass only starts its dependants: the poll just happened, and
       // one DescribeJobs per tick is the budget.
-      const polled = startOnly ? true : await this.tick();
+      const polled = startOnly ? true : await this.tickUntil(deadline);
       startOnly = false;
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();

@@ -3,10 +3,16 @@
  * The run loop calls `attemptStart` whenever the chunk's next attempt is due, so waits never block
  * polling of the jobs already running.
  *
- * StartRecovery has no client token: after a 5xx or a dropped connection the job may exist even
- * though the answer never came. Before starting again we look for it by its tags and adopt it.
+ * StartRecovery has no client token: after a 5xx, a timeout, a dropped connection or an answer that
+ * names no job, the job may exist even though we never learnt its id. Before starting again we look
+ * for it by its tags and adopt it.
  */
-import type { DrsGateway, Job, StartRecoveryRequest } from '../aws/gateways.js';
+import {
+  type DrsGateway,
+  type Job,
+  type StartRecoveryRequest,
+  StartRecoveryWithoutJobError,
+} from '../aws/gateways.js';
 import {
   backoffDelayMs,
   isConflict,
@@ -195,12 +201,16 @@ export async function attemptStart(
         reason: `DRS quotas are full; waiting for active jobs to finish (${errorMessage(e)})`,
       };
     }
-    if (isTransient(e)) {
+    if (isTransient(e) || e instanceof StartRecoveryWithoutJobError) {
       if (state.ambiguousSince === undefined) state.ambiguousSince = callAt;
+      const what =
+        e instanceof StartRecoveryWithoutJobError
+          ? errorMessage(e)
+          : `StartRecovery's answer was lost (${errorMessage(e)})`;
       return {
         kind: 'wait',
         delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
-        reason: `StartRecovery's answer was lost (${errorMessage(e)}); looking for the job before trying again`,
+        reason: `${what}; looking for the job by its tags before trying again`,
       };
     }
     return { kind: 'failed', message: `StartRecovery failed: ${errorMessage(e)}` };

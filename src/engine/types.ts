@@ -28,10 +28,16 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * A signal that aborts once `ms` have passed on this clock, to stop waiting for work in flight (a
+   * poll whose AWS calls hang) at the run's deadline. Absent on clocks that only pretend to wait.
+   */
+  signalAfter?(ms: number): AbortSignal;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  signalAfter: (ms) => AbortSignal.timeout(Math.max(0, Math.ceil(ms))),
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
       if (signal?.aborted) return resolve();

@@ -3,6 +3,7 @@
  * the log; the launch-configuration repair.
  */
 
+import type { PhaseLimits } from '../engine/deadline.js';
 import type { PreflightResult } from '../engine/preflight.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
 import type { RunContext } from '../engine/types.js';
@@ -35,13 +36,10 @@ export async function repairStep(
   report: Report,
   engine: Parameters<typeof repairLaunchConfigurations>[0],
   preflight: PreflightResult,
-  opts: { dryRun: boolean; executionId: string },
+  opts: { dryRun: boolean; executionId: string } & PhaseLimits,
 ): Promise<string[]> {
   const { changes, failures } = await io.group('Launch configuration', async () => {
-    const outcome = await repairLaunchConfigurations(engine, preflight.drift, {
-      dryRun: opts.dryRun,
-      executionId: opts.executionId,
-    }).then(
+    const outcome = await repairLaunchConfigurations(engine, preflight.drift, opts).then(
       (written) => ({ changes: written, failures: [] as LaunchConfigRepairError['failures'] }),
       (e: unknown) => {
         if (e instanceof LaunchConfigRepairError) return { changes: e.changes, failures: e.failures };

@@ -4,9 +4,12 @@
  * crash in our code) goes through `finish`, `cancelled` or `crash`, which publish the evidence exactly
  * once and record for the post step whether anything this run started is left to clean up.
  */
+
+import { firstAbort } from '../aws/retry.js';
 import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { injectedCrash } from '../engine/clock.js';
+import { isDeadlineError } from '../engine/deadline.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
 import {
@@ -49,6 +52,9 @@ export { type AwsSession, openAwsSession } from '../aws/session.js';
 
 /** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
 const ABANDONED = Symbol('abandoned');
+
+/** Time kept after the cleanup to publish the evidence within timeout-minutes. */
+const PUBLISH_RESERVE_MS = 30_000;
 
 /** `mode: drill` and `mode: recovery`: preflight, launch-config repair, waves, evidence, cleanup. */
 export async function runDrillMode(
@@ -145,6 +151,8 @@ class DrillPipeline {
       repairStep(this.io, this.report, engine, preflight, {
         dryRun: this.inputs.dryRun,
         executionId: this.state.executionId,
+        deadline: this.deadline,
+        ...(this.deps.signal ? { signal: this.deps.signal } : {}),
       }),
     );
     if (repair === ABANDONED) return this.abandoned('the launch-configuration repair');
@@ -199,6 +207,8 @@ class DrillPipeline {
       executionId: this.state.executionId,
       exclude: this.inputs.exclude,
       replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
+      deadline: this.deadline,
+      ...(this.deps.signal ? { signal: this.deps.signal } : {}),
     });
   }
 
@@ -224,7 +234,8 @@ class DrillPipeline {
     if (!preflight.executionPlan) throw new Error('no execution plan after a clean preflight');
     // The tests' injected crash (loopback only) stops the engine and fails like a bug in our code.
     const crash = injectedCrash(this.deps.env) ? new AbortController() : undefined;
-    const signal = AbortSignal.any([
+    // Not AbortSignal.any: on Node 20 a combined signal can stop firing after garbage collection.
+    const signal = firstAbort([
       ...(this.deps.signal ? [this.deps.signal] : []),
       ...(crash ? [crash.signal] : []),
     ]);
@@ -253,7 +264,9 @@ class DrillPipeline {
   /** Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). */
   private async cleanup(engine: Parameters<typeof cleanupDrillInstances>[0]) {
     if (this.deps.signal?.aborted) return ABANDONED;
-    const policy = { policy: this.inputs.cleanup, dryRun: false, deadline: this.at.startMs + this.timeoutMs };
+    // Cleanup ends 30 s before timeout-minutes: the evidence is published after it.
+    const deadline = this.at.startMs + this.timeoutMs - PUBLISH_RESERVE_MS;
+    const policy = { policy: this.inputs.cleanup, dryRun: false, deadline };
     const work = this.io.group('Cleanup', () => cleanupDrillInstances(engine, this.report, policy));
     const done = await untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS);
     return done === 'abandoned' ? ABANDONED : done;
@@ -264,7 +277,12 @@ class DrillPipeline {
    * (preflight and repair must not outlive timeout-minutes).
    */
   private async stage<T>(name: string, work: Promise<T>): Promise<T | typeof ABANDONED> {
-    const result = await untilStageEnds(work, this.deps.signal, this.deadline, this.deps.clock);
+    // A phase that noticed the deadline itself (DeadlineError) ends the same way as one given up.
+    const bounded = work.catch((e: unknown) => {
+      if (isDeadlineError(e)) return 'abandoned' as const;
+      throw e;
+    });
+    const result = await untilStageEnds(bounded, this.deps.signal, this.deadline, this.deps.clock);
     if (result !== 'abandoned') return result;
     if (!this.deps.signal?.aborted) {
       this.report.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);

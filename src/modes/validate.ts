@@ -2,6 +2,7 @@ import { systemClock } from '../engine/types.js';
 import { errorMessage, UserError } from '../errors.js';
 import { loadGetOctokit } from '../github/client.js';
 import { isCommentPermissionError, type Octokit, upsertStickyComment } from '../github/comment.js';
+import { boundGitHubRequests } from '../github/requests.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { FailOn } from '../modes.js';
@@ -96,7 +97,8 @@ async function reviewMode(
 ): Promise<ValidateOutcome> {
   // The review's GitHub and AWS clients load only for pull requests: plain validation starts faster.
   const makeOctokit = deps.octokit ?? (await loadGetOctokit());
-  const octokit = inputs.githubToken ? makeOctokit(inputs.githubToken) : undefined;
+  // Every GitHub request of the review (comments, base versions of plans) has a time limit.
+  const octokit = inputs.githubToken ? boundGitHubRequests(makeOctokit(inputs.githubToken)) : undefined;
   const { reviewPullRequest } = await import('../review/run.js');
   const reviews = await reviewPullRequest(io, inputs, pr, checks, {
     ...deps,

@@ -171,6 +171,19 @@ describe('oidcCredentialProvider with the real SDK clients', () => {
     expect(sleeps).toEqual([100]);
   });
 
+  it('gives up on an ID token request that never answers, after its time limit, and asks again', async () => {
+    let calls = 0;
+    const credentials = provider({
+      timeouts: { connectMs: 1000, idleMs: 1000, totalMs: 50 },
+      getIdToken: async (audience) => {
+        if (++calls === 1) return new Promise<string>(() => {});
+        return core.getIDToken(audience);
+      },
+    });
+    expect((await credentials()).accessKeyId).toMatch(/^ASIA/);
+    expect(calls).toBe(2);
+  });
+
   it('retries AssumeRoleWithWebIdentity after a 5xx, with a new ID token', async () => {
     let failures = 1;
     const flaky = await serveHandlers([

@@ -15,6 +15,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chunk, createDrsGateway } from '../../../src/aws/drs-gateway.js';
+import { StartRecoveryWithoutJobError } from '../../../src/aws/gateways.js';
 import { DRS_MAX_PAGES } from '../../../src/core/quotas.js';
 
 type Gw = ReturnType<typeof createDrsGateway>;
@@ -163,6 +164,16 @@ describe('createDrsGateway', () => {
     expect(retryMock.commandCalls(StartRecoveryCommand)).toHaveLength(0);
     noRetryMock.restore();
     retryMock.restore();
+  });
+
+  it('reports a StartRecovery answer without a job as StartRecoveryWithoutJobError (the job may exist)', async () => {
+    drsMock.on(StartRecoveryCommand).resolves({});
+    const rejection = gateway().gw.startRecovery({
+      sourceServers: [{ sourceServerID: 's-1' }],
+      isDrill: true,
+      tags: {},
+    });
+    await expect(rejection).rejects.toBeInstanceOf(StartRecoveryWithoutJobError);
   });
 
   it('passes SDK exceptions through unchanged', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchConfiguration, LaunchTemplateVersion } from '../../../src/aws/gateways.js';
+import { DeadlineError } from '../../../src/engine/deadline.js';
 import {
   diffLaunchConfiguration,
   diffLaunchTemplate,
@@ -201,6 +202,43 @@ describe('repairLaunchConfigurations', () => {
         templateVersion: versionOf('lt-2'),
       },
     ]);
+  });
+
+  it('writes nothing once the run is past its deadline: every server fails with the reason', async () => {
+    const { drs, ec2 } = estate();
+    const clock = { now: () => 1_000_000, sleep: async () => {} };
+    const attempt = repairLaunchConfigurations({ drs, ec2, clock }, drift, {
+      dryRun: false,
+      executionId: 'o/r/1',
+      deadline: 1_000_000,
+    });
+    const error = (await attempt.catch((e: unknown) => e)) as LaunchConfigRepairError;
+    expect(error).toBeInstanceOf(LaunchConfigRepairError);
+    expect(error.failures.map((f) => f.error)).toEqual([
+      expect.any(DeadlineError),
+      expect.any(DeadlineError),
+    ]);
+    expect(writesOf(drs, ec2)).toEqual([]);
+  });
+
+  it("stops between a server's writes when the deadline passes, keeping what was written", async () => {
+    const { drs, ec2 } = estate();
+    let now = 0;
+    const clock = { now: () => now, sleep: async () => {} };
+    const update = drs.updateLaunchConfiguration.bind(drs);
+    drs.updateLaunchConfiguration = async (u) => {
+      now = 10_000;
+      return update(u);
+    };
+    const attempt = repairLaunchConfigurations({ drs, ec2, clock }, [drift[0]!], {
+      dryRun: false,
+      executionId: 'o/r/1',
+      deadline: 5_000,
+    });
+    const error = (await attempt.catch((e: unknown) => e)) as LaunchConfigRepairError;
+    expect(error.failures[0]?.error).toBeInstanceOf(DeadlineError);
+    expect(error.changes.map((c) => `${c.target}.${c.field}`)).toEqual(['launch.copyTags', 'launch.osByol']);
+    expect(writesOf(drs, ec2).map((w) => w.method)).toEqual(['updateLaunchConfiguration']);
   });
 
   it('lists but does not apply in a dry run', async () => {

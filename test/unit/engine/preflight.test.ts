@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DeadlineError } from '../../../src/engine/deadline.js';
 import { ipv4InCidr, parseIpv4, parseIpv4Cidr, primarySourceIp } from '../../../src/engine/network.js';
 import { parseIsoDuration, replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
 import { concurrentWaveGroups } from '../../../src/engine/resolve.js';
@@ -522,5 +523,63 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
     expect(result.problems).toEqual([]);
     expect(slept.length).toBeGreaterThan(5);
     expect(slept.every((ms) => ms >= 2000)).toBe(true);
+  });
+});
+
+describe('runPreflight: the run deadline and cancellation', () => {
+  const START = Date.parse('2026-03-01T12:00:00Z');
+
+  it('stops reading once the deadline passes and throws, rather than report half-read servers', async () => {
+    const servers = Array.from({ length: 40 }, (_, i) =>
+      sourceServer(`s-e${String(i).padStart(16, '0')}`, { tags: { T: 'x' } }),
+    );
+    const { drs, ec2 } = healthyEstate(servers);
+    // Every read takes a simulated minute (slow answers, retries); the run has five.
+    let now = START;
+    const clock = { now: () => now, sleep: async () => {} };
+    const read = drs.getLaunchConfiguration.bind(drs);
+    drs.getLaunchConfiguration = async (id: string) => {
+      now += 60_000;
+      return read(id);
+    };
+    const run = runPreflight(
+      { drs, ec2, clock },
+      plan([wave('all', [spec({ kind: 'tags', tags: { T: 'x' } })])]),
+      { mode: 'drill', deadline: START + 5 * 60_000 },
+    );
+    await expect(run).rejects.toThrow(DeadlineError);
+    await expect(run).rejects.toThrow('The run reached its time limit (timeout-minutes) during preflight');
+    expect(drs.calls.filter((c) => c.method === 'getLaunchConfiguration').length).toBeLessThan(20);
+  });
+
+  it('stops waiting for a read in flight when the deadline comes', async () => {
+    const { drs, ec2 } = estate();
+    let now = START;
+    const deadline = new AbortController();
+    const clock = { now: () => now, sleep: async () => {}, signalAfter: () => deadline.signal };
+    drs.getLaunchConfiguration = () => {
+      // The read hangs; meanwhile the run's time runs out.
+      now = START + 10 * 60_000;
+      deadline.abort();
+      return new Promise(() => {});
+    };
+    await expect(
+      runPreflight({ drs, ec2, clock }, threeWaves(), { mode: 'drill', deadline: START + 5 * 60_000 }),
+    ).rejects.toThrow(DeadlineError);
+  });
+
+  it('sends nothing when the deadline has passed or the run is cancelled', async () => {
+    const { drs, ec2 } = estate();
+    const clock = { now: () => START, sleep: async () => {} };
+    await expect(
+      runPreflight({ drs, ec2, clock }, threeWaves(), { mode: 'drill', deadline: START }),
+    ).rejects.toThrow(DeadlineError);
+    const cancelled = new AbortController();
+    cancelled.abort(new Error('cancelled by SIGINT'));
+    await expect(
+      runPreflight({ drs, ec2, clock }, threeWaves(), { mode: 'drill', signal: cancelled.signal }),
+    ).rejects.toThrow('cancelled by SIGINT');
+    expect(drs.calls).toEqual([]);
+    expect(ec2.calls).toEqual([]);
   });
 });

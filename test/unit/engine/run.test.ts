@@ -403,4 +403,41 @@ describe('runExecution', () => {
     expect(report.status).toBe('timed-out');
     expect(report.waves.map((w) => w.status)).toEqual(['timed-out', 'skipped']);
   });
+
+  it('stops waiting for a poll whose AWS calls hang once the deadline passes', async () => {
+    const env = setup();
+    // A clock that can time waits: the deadline's signal fires when the (fake) time reaches it.
+    const deadlineSignals: { at: number; controller: AbortController }[] = [];
+    const clock = Object.assign(env.clock, {
+      signalAfter: (ms: number) => {
+        const controller = new AbortController();
+        if (ms <= 0) controller.abort();
+        else deadlineSignals.push({ at: env.clock.now() + ms, controller });
+        return controller.signal;
+      },
+    });
+    let polls = 0;
+    const describeJobs = env.drs.describeJobs.bind(env.drs);
+    env.drs.describeJobs = (ids: string[]) => {
+      if (++polls < 3) return describeJobs(ids);
+      // From the third poll on DescribeJobs never answers; the deadline comes meanwhile.
+      clock.ms += 10 * 60_000;
+      for (const d of deadlineSignals) if (clock.ms >= d.at) d.controller.abort();
+      return new Promise(() => {});
+    };
+    const report = makeReport(makePlan([{ name: 'w', servers: [resolvedServer(1)] }]));
+    await runExecution(
+      { drs: env.drs, ec2: env.ec2, clock, log: env.log },
+      {
+        executionPlan: makePlan([{ name: 'w', servers: [resolvedServer(1)] }]),
+        context,
+        report,
+        pollIntervalSeconds: 15,
+        deadline: env.clock.now() + 5 * 60_000,
+      },
+    );
+    expect(report.status).toBe('timed-out');
+    expect(report.waves.map((w) => w.status)).toEqual(['timed-out']);
+    expect(polls).toBe(3);
+  });
 });

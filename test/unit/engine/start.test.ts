@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { StartRecoveryWithoutJobError } from '../../../src/aws/gateways.js';
 import { TAG } from '../../../src/core/tags.js';
 import {
   attemptStart,
@@ -96,6 +97,24 @@ describe('attemptStart', () => {
     const second = await attemptStart({ drs, clock }, request, state);
     expect(second).toMatchObject({ kind: 'started', adopted: true });
     expect(second.kind === 'started' && second.job.tags?.[TAG.chunk]).toBe('2/3');
+    expect(drs.count('StartRecovery')).toBe(1);
+  });
+
+  it('treats an answer without a job like a lost one: looks the job up by its tags and adopts it', async () => {
+    const clock = new FakeClock();
+    const drs = new FakeDrs(clock);
+    const start = drs.startRecovery.bind(drs);
+    drs.startRecovery = async (r) => {
+      await start(r);
+      throw new StartRecoveryWithoutJobError();
+    };
+    const state = fresh();
+    const first = await attemptStart({ drs, clock }, request, state);
+    expect(first.kind).toBe('wait');
+    expect(first.kind === 'wait' && first.reason).toContain('named no job; looking for the job by its tags');
+    expect(state.ambiguousSince).toBeDefined();
+    const second = await attemptStart({ drs, clock }, request, state);
+    expect(second).toMatchObject({ kind: 'started', adopted: true });
     expect(drs.count('StartRecovery')).toBe(1);
   });
 

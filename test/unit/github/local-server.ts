@@ -3,8 +3,9 @@
  * the way the emulator's router does (the real server is another module; these tests must not wait
  * for it).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { EmulatorRequest, ServiceHandler } from '../../../emulator/http-types.js';
 
 export interface LocalServer {
@@ -61,5 +62,69 @@ export async function serveHandlers(handlers: ServiceHandler[]): Promise<LocalSe
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/** How a scripted server answers a request (or does not). */
+export type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface ScriptedServer {
+  url: string;
+  /** `METHOD url` of every request, in order. */
+  seen: string[];
+  /** How the server answers from now on; by default it never does. */
+  behaviour: Behaviour;
+  close(): Promise<void>;
+}
+
+/** A loopback server that answers as the test scripts it: for hangs, trickled and broken answers. */
+export async function serveScripted(): Promise<ScriptedServer> {
+  const scripted: ScriptedServer = {
+    url: '',
+    seen: [],
+    behaviour: () => {},
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  const server = createServer((req, res) => {
+    scripted.seen.push(`${req.method} ${req.url}`);
+    req.resume();
+    scripted.behaviour(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  scripted.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return scripted;
+}
+
+/** One scripted server for a test file, started before its tests, its log cleared before each. */
+export function useScriptedServer(): () => ScriptedServer {
+  let server: ScriptedServer | undefined;
+  beforeAll(async () => {
+    server = await serveScripted();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    if (server) server.seen.length = 0;
+  });
+  return () => {
+    if (!server) throw new Error('the scripted server is not running');
+    return server;
+  };
+}
+
+/** Headers at once, then `body` one byte every `everyMs`: never idle for long, never done in time. */
+export function trickle(contentType: string, body: string, everyMs: number): Behaviour {
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': contentType });
+    let at = 0;
+    const timer = setInterval(() => {
+      if (at >= body.length) {
+        clearInterval(timer);
+        res.end();
+      } else res.write(body.charAt(at++));
+    }, everyMs);
+    res.on('close', () => clearInterval(timer));
   };
 }
