@@ -142,6 +142,10 @@ export function measurementLine(report: Report): string {
     parts.push(
       `**RPO** worst ${formatDuration(measured.rpoSeconds)}${rpoTarget}${verdictIcon(measured.rpoMet)}`,
     );
+    if (measured.dataAgeAtLaunchSeconds !== undefined)
+      parts.push(`data age at launch ${formatDuration(measured.dataAgeAtLaunchSeconds)}`);
+    if (measured.pinnedSnapshotAgeSeconds !== undefined)
+      parts.push(`pinned snapshots up to ${formatDuration(measured.pinnedSnapshotAgeSeconds)} old`);
     const servers = report.waves.flatMap((w) => w.servers);
     parts.push(`**${servers.filter(isLaunched).length}/${servers.length}** servers launched`);
   }

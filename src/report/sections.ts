@@ -1,8 +1,9 @@
 import { escapeCell, escapeHtml, truncateText } from '../core/escape.js';
 import {
+  dataLoss,
   formatDuration,
+  isPinned,
   parseInstant,
-  recoveryPointAge,
   timeToHealthy,
   timeToLaunch,
   waveDuration,
@@ -191,7 +192,7 @@ export function renderServersTable(report: Report, limits: Limits): string {
     escapeCell([server.launchStatus, server.ec2State].filter(Boolean).join(' / ') || '—'),
     formatDuration(timeToLaunch(server, wave)),
     formatDuration(timeToHealthy(server, wave)),
-    formatDuration(recoveryPointAge(server)),
+    rpoCell(server, wave),
     escapeCell(server.health),
     server.errors[0] ? escapeCell(truncateText(errorLine(server.errors[0]), 200)) : '',
   ]);
@@ -203,15 +204,22 @@ export function renderServersTable(report: Report, limits: Limits): string {
     'State',
     'To launch',
     'To healthy',
-    'Data age',
+    'RPO',
     'Health',
     'Error',
   ];
   return [
     '### Servers',
     table(header, rows) + moreNote(servers.length - shown.length, 'servers'),
-    '<sub>To launch / to healthy: from the creation of the server’s StartRecovery job. Data age: launch time − recovery point time.</sub>',
+    '<sub>To launch / to healthy: from the creation of the server’s StartRecovery job. RPO: the data a recovery would lose, that job’s creation − the recovery point’s time; for a snapshot the plan pins, that snapshot’s age then.</sub>',
   ].join('\n\n');
+}
+
+/** The server's data loss; a pinned snapshot's age is shown as such, it is not a measured RPO. */
+function rpoCell(server: ServerReport, wave: WaveReport): string {
+  const loss = dataLoss(server, wave);
+  if (loss === undefined) return '—';
+  return isPinned(server) ? `pinned, ${formatDuration(loss)} old` : formatDuration(loss);
 }
 
 function valueText(value: unknown): string {

@@ -82,7 +82,7 @@ describe('renderReportMarkdown: success', () => {
   it('opens with the verdict and the measurements against targets', () => {
     expect(firstLine(md)).toBe('## ✅ Drill passed — demo');
     expect(md).toContain('**RTO** 23m 40s (target 45m) ✅');
-    expect(md).toContain('**RPO** worst 7m 00s (target 15m) ✅');
+    expect(md).toContain('**RPO** worst 2m 00s (target 15m) ✅ · data age at launch 7m 00s');
     expect(md).toContain('**5/5** servers launched');
     expect(md).toContain('<code>acme/dr/123456</code>');
     expect(md).toContain('by <code>octocat</code>');
@@ -110,6 +110,22 @@ describe('renderReportMarkdown: success', () => {
     expect(md).toContain(`<code>${jobId(9999)}</code>`);
     expect(md).toContain('<a href="https://github.com/acme/dr/actions/runs/123456">Workflow run</a>');
     expect(md).toContain('<a href="https://github.com/acme/dr/actions/runs/123456/artifacts/42">');
+  });
+});
+
+describe('renderReportMarkdown: RPO', () => {
+  it('shows the data loss as RPO, the launch-time figure as data age, and a pinned snapshot apart', () => {
+    const report = successReport();
+    const pinned = report.waves[0]!.servers[1]!;
+    pinned.pinnedSnapshotId = 'pit-0123456789abcdef0';
+    pinned.recoveryPointAt = at(-2 * 86_400);
+    const md = renderReportMarkdown(finalizeReport(report, at(1500), 'succeeded'));
+    expect(md).toContain(
+      '**RPO** worst 2m 00s (target 15m) ✅ · data age at launch 2d 0h · pinned snapshots up to 2d 0h old',
+    );
+    const rows = md.split('\n').filter((l) => l.startsWith('| data |') && l.includes('<code>s-'));
+    expect(rows[0]).toContain('| 2m 00s |');
+    expect(rows[1]).toContain('| pinned, 2d 0h old |');
   });
 });
 
