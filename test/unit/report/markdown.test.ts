@@ -99,12 +99,13 @@ describe('renderReportMarkdown: success', () => {
     expect(md).toContain('```mermaid\ngantt');
     expect(md).toContain('dateFormat YYYY-MM-DD HH:mm:ss');
     for (const name of ['data', 'app', 'cache', 'web']) expect(md).toContain(`  section ${name}\n`);
-    expect(md).toContain('  db-01.demo.internal conversion :2024-05-01 10:01:00, 2024-05-01 10:04:00');
+    expect(md).toContain('  db-01.demo.internal :2024-05-01 10:00:00, 2024-05-01 10:07:00');
+    expect(md).toContain('  · conversion :2024-05-01 10:01:00, 2024-05-01 10:04:00');
   });
 
   it('lists launch-configuration changes, cleanup and links', () => {
-    expect(md).toMatch(
-      /EC2 launch template \| instanceType \| <code>m5.large<\/code> \| <code>r6i.large<\/code> \| 4 \| applied/,
+    expect(md).toContain(
+      '| <code>s-00000000000000001</code> db-01.demo.internal | EC2 launch template <code>instanceType</code>: <code>m5.large</code> → <code>r6i.large</code> | 4 | applied |',
     );
     expect(md).toContain('✅ **succeeded** (policy <code>always</code>)');
     expect(md).toContain(`<code>${jobId(9999)}</code>`);
@@ -300,7 +301,7 @@ describe('renderReportMarkdown: size budget', () => {
     expect(bytes).toBeLessThan(512 * 1024);
     expect(md).not.toContain('more servers in report.json');
     expect(md).toContain(`<code>${ec2InstanceId(500)}</code>`);
-    // Above 50 servers the chart has one bar per wave, not per phase.
+    // Above 20 servers the chart has one bar per wave, not per server.
     expect(md).toContain('  wave-0 (100 servers) :');
     expect(md).not.toContain('conversion :');
   });
