@@ -150,7 +150,7 @@ export function reviewSummary(
   const note = posted ? '' : '> The pull-request comment could not be written; this summary carries it.\n\n';
   const review = `${note}${renderReviewComment(reviews, { ...context, budget: summaryBudget(DEFAULT_SUMMARY_MAX_BYTES / 2) })}`;
   const rest = DEFAULT_SUMMARY_MAX_BYTES - Buffer.byteLength(review, 'utf8');
-  return `${review}\n${renderValidationSummary(checks, { maxBytes: rest })}`;
+  return `${review}\n${renderValidationSummary(checks, { maxBytes: rest, headline: false })}`;
 }
 
 /** One sticky comment per plan set; a refusal is a warning, never a failed step. */

@@ -251,8 +251,11 @@ export function computeMeasurements(report: Report): Measurements {
   if (rpoSeconds !== undefined) measured.rpoSeconds = rpoSeconds;
   if (dataAgeAtLaunchSeconds !== undefined) measured.dataAgeAtLaunchSeconds = dataAgeAtLaunchSeconds;
   if (pinnedSnapshotAgeSeconds !== undefined) measured.pinnedSnapshotAgeSeconds = pinnedSnapshotAgeSeconds;
-  // Servers that never came up miss the RTO; with nothing launched there is no data loss to judge.
-  if (rtoTarget !== undefined) measured.rtoMet = rtoSeconds !== undefined && rtoSeconds <= rtoTarget;
+  // Servers that never came up miss the RTO; a run that started no recovery (a failed preflight) has
+  // no RTO to judge, and with nothing launched there is no data loss to judge.
+  const started = firstStartRecoveryAt !== undefined || jobs.length > 0;
+  if (rtoTarget !== undefined && started)
+    measured.rtoMet = rtoSeconds !== undefined && rtoSeconds <= rtoTarget;
   if (rpoTarget !== undefined && rpoSeconds !== undefined) measured.rpoMet = rpoSeconds <= rpoTarget;
   return measured;
 }

@@ -9,6 +9,9 @@ import { dataAgeAtLaunch, formatDuration, formatTargetDuration } from './duratio
 import { allServers, collapsible, limitedTable, serverName } from './sections.js';
 import type { LaunchConfigChange, Report, ServerReport } from './types.js';
 
+/** How the drill mode words each preflight problem in `report.errors` (src/modes/drill.ts). */
+export const PREFLIGHT_ERROR_PREFIX = 'Preflight: ';
+
 function valueText(value: unknown): string {
   if (value === undefined || value === null) return '<i>not set</i>';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -40,9 +43,10 @@ function byServer(changes: LaunchConfigChange[]): [string, LaunchConfigChange[]]
 
 /** What the launch-configuration repair wrote: one row per server, folded beyond ten servers. */
 export function renderLaunchConfigChanges(report: Report, limit: number): string {
+  // Cleanup and validation never repair launch settings: no section rather than a claim about them.
+  if (report.mode !== 'drill' && report.mode !== 'recovery') return '';
   const changes = report.launchConfigChanges;
-  if (changes.length === 0)
-    return '### Launch-configuration changes\n\nNone: every launch setting already matched the plan.';
+  if (changes.length === 0) return `### Launch-configuration changes\n\n${noChange(report)}`;
   const hostnames = new Map(allServers(report).map(({ server }) => [server.sourceServerId, server.hostname]));
   const groups = byServer(changes);
   const rows = groups.map(([id, list]) => {
@@ -65,6 +69,19 @@ export function renderLaunchConfigChanges(report: Report, limit: number): string
   );
   const summary = `${plural(changes.length, 'change')} on ${plural(groups.length, 'server')}`;
   return `### Launch-configuration changes\n\n${collapsible(summary, body, rows.length)}`;
+}
+
+/**
+ * Why no change is listed. The repair runs after a passed preflight and before the first wave, so
+ * waves that started (or a dry run that passed) mean it ran and found nothing to write.
+ */
+function noChange(report: Report): string {
+  if (report.waves.length > 0) return 'None: every launch setting already matched the plan.';
+  if (report.dryRun && report.status === 'succeeded')
+    return 'None: every launch setting already matches the plan (dry run: nothing would be written).';
+  if (report.errors.some((e) => e.startsWith(PREFLIGHT_ERROR_PREFIX)))
+    return 'Not run: the preflight failed, so the repair did not run and no launch setting was written.';
+  return 'None written: the run stopped before the repair finished (see what failed above).';
 }
 
 function hasLaunchDetails(server: ServerReport): boolean {

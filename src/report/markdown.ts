@@ -10,6 +10,7 @@ import {
   formatInstant,
   isFailedServer,
   isLaunched,
+  recoveryStarted,
   renderCleanup,
   renderFailures,
   renderServersTable,
@@ -98,13 +99,14 @@ const ENDING: Record<Report['status'], { icon: string; drill: string; recovery: 
 export function headline(report: Report): string {
   const ending = ENDING[report.status];
   const name = escapeCell(report.plan.name);
+  const dry = report.dryRun ? ' dry run' : '';
   switch (report.mode) {
     case 'recovery':
-      return `## ${ending.icon} RECOVERY ${ending.recovery} — ${name}`;
+      return `## ${ending.icon} RECOVERY${dry} ${ending.recovery} — ${name}`;
     case 'drill':
-      return `## ${ending.icon} Drill ${ending.drill} — ${name}`;
+      return `## ${ending.icon} Drill${dry} ${ending.drill} — ${name}`;
     case 'cleanup':
-      return `## ${ending.icon} Cleanup ${ending.recovery} — ${name}`;
+      return `## ${ending.icon} Cleanup${dry} ${ending.recovery} — ${name}`;
     default:
       return `## ${ending.icon} Validation ${ending.recovery} — ${name}`;
   }
@@ -118,7 +120,13 @@ function verdictIcon(met: boolean | undefined): string {
 export function measurementLine(report: Report): string {
   const { measured, objectives } = report;
   const parts: string[] = [];
-  if (report.mode === 'drill' || report.mode === 'recovery') {
+  if ((report.mode === 'drill' || report.mode === 'recovery') && !recoveryStarted(report)) {
+    parts.push(
+      report.dryRun
+        ? '**Dry run**: preflight only; no launch setting was written and nothing was launched'
+        : '**Nothing was launched**: no recovery was started, so RTO and RPO were not measured',
+    );
+  } else if (report.mode === 'drill' || report.mode === 'recovery') {
     const rtoTarget =
       objectives.rtoSeconds === undefined ? '' : ` (target ${formatTargetDuration(objectives.rtoSeconds)})`;
     const rtoValue =
@@ -128,9 +136,11 @@ export function measurementLine(report: Report): string {
     parts.push(`**RTO** ${rtoValue}${rtoTarget}${verdictIcon(measured.rtoMet)}`);
     const rpoTarget =
       objectives.rpoSeconds === undefined ? '' : ` (target ${formatTargetDuration(objectives.rpoSeconds)})`;
-    parts.push(
-      `**RPO** worst ${formatDuration(measured.rpoSeconds)}${rpoTarget}${verdictIcon(measured.rpoMet)}`,
-    );
+    const rpoValue =
+      measured.rpoSeconds === undefined
+        ? `— not measured: ${rpoMissing(report)}`
+        : `worst ${formatDuration(measured.rpoSeconds)}`;
+    parts.push(`**RPO** ${rpoValue}${rpoTarget}${verdictIcon(measured.rpoMet)}`);
     if (measured.dataAgeAtLaunchSeconds !== undefined)
       parts.push(`data age at launch ${formatDuration(measured.dataAgeAtLaunchSeconds)}`);
     if (measured.pinnedSnapshotAgeSeconds !== undefined)
@@ -143,6 +153,15 @@ export function measurementLine(report: Report): string {
   const runUrl = safeUrl(report.runUrl);
   if (runUrl) parts.push(`<a href="${runUrl}">workflow run</a>`);
   return parts.join(' · ');
+}
+
+/** Why a run that started recoveries has no RPO. */
+function rpoMissing(report: Report): string {
+  const launched = allServers(report).filter(({ server }) => isLaunched(server));
+  if (launched.length === 0) return 'no server was launched';
+  if (launched.every(({ server }) => server.pinnedSnapshotId !== undefined))
+    return 'every launched server used a snapshot the plan pins';
+  return 'DRS reported no recovery point time';
 }
 
 function runDetails(report: Report): string {

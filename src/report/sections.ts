@@ -78,6 +78,11 @@ export function isLaunched(server: ServerReport): boolean {
   return server.launchStatus === 'LAUNCHED' || server.ec2InstanceId !== undefined;
 }
 
+/** Whether any StartRecovery was made: without one there is nothing to measure or clean up. */
+export function recoveryStarted(report: Report): boolean {
+  return report.waves.some((w) => w.jobs.length > 0 || w.startedAt !== undefined);
+}
+
 export function isFailedServer(server: ServerReport): boolean {
   return server.launchStatus === 'FAILED' || server.health === 'failed' || server.errors.length > 0;
 }
@@ -242,7 +247,12 @@ export function renderCleanup(
 ): string {
   const limit = typeof rowLimit === 'number' ? rowLimit : rowLimit.rows;
   const cleanup = report.cleanup;
-  if (!cleanup) return report.isDrill ? '### Cleanup\n\nNot reached.' : '';
+  if (!cleanup) {
+    if (!report.isDrill) return '';
+    return recoveryStarted(report)
+      ? '### Cleanup\n\nNot reached.'
+      : '### Cleanup\n\nNothing to clean up: no recovery was started.';
+  }
   const icon = { succeeded: '✅', failed: '❌', skipped: '⏭️', 'dry-run': '📝' }[cleanup.status] ?? '';
   const parts = [
     `### Cleanup\n\n${icon} **${escapeCell(cleanup.status)}** (policy <code>${escapeCell(cleanup.policy)}</code>)${cleanup.reason ? `: ${escapeCell(cleanup.reason)}` : ''}`,

@@ -26,7 +26,7 @@ const MAX_SELECTOR_ROWS_PER_WAVE = 200;
  */
 export function renderValidationSummary(
   results: ValidationResult[],
-  opts: { maxBytes?: number } = {},
+  opts: { maxBytes?: number; headline?: boolean } = {},
 ): string {
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -34,8 +34,9 @@ export function renderValidationSummary(
   const valid = results.flatMap((r) =>
     r.plan && !r.diagnostics.some((d) => d.severity === 'error') ? [r.plan] : [],
   );
+  // Under a review's headline (the pull-request summary), the verdict would be a second one.
   const sections = [
-    fixed(verdict(results, errors, warnings)),
+    fixed(opts.headline === false ? '' : verdict(results, errors, warnings)),
     {
       render: (n: number) => (diagnostics.length > 0 ? diagnosticsTable(diagnostics, n) : ''),
       items: Math.min(diagnostics.length, MAX_DIAGNOSTIC_ROWS),
@@ -43,7 +44,7 @@ export function renderValidationSummary(
     { render: (n: number) => overviews(valid, n), items: valid.length },
   ];
   const budget = summaryBudget(opts.maxBytes);
-  return fitSections(sections, [2, 1], budget) ?? `${verdict(results, errors, warnings)}\n`;
+  return fitSections(sections, [2, 1], budget) ?? `${sections[0]?.render(0) ?? ''}\n`;
 }
 
 function overviews(plans: Plan[], limit: number): string {

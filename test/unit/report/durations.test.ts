@@ -201,9 +201,9 @@ describe('computeMeasurements', () => {
     expect(m.rpoMet).toBe(true);
   });
 
-  it('measures nothing for a run that launched nothing, and leaves rpoMet open', () => {
+  it('measures and judges nothing for a run that started no recovery', () => {
     const report = baseReport();
     const m = computeMeasurements(report);
-    expect(m).toEqual({ rtoMet: false, rpoDefinition: 'request-minus-recovery-point' });
+    expect(m).toEqual({ rpoDefinition: 'request-minus-recovery-point' });
   });
 });
