@@ -9,8 +9,9 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { UserError } from '../errors.js';
 
-/** Keep in step with package.json `version`; read by people in CloudTrail's userAgent field. */
-export const ACTION_VERSION = '0.1.0';
+import { ACTION_VERSION } from '../version.js';
+
+export { ACTION_VERSION };
 export const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;
 
 const REGION_PATTERN = /^[a-z0-9-]+$/;
