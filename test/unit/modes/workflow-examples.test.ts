@@ -298,6 +298,16 @@ describe('monthly-drill.yml issue script', () => {
     expect(passed.comments).toEqual([{ issue: 1, body: 'The drill passed again: https://run/1' }]);
   });
 
+  it('a dry run neither opens nor closes the issue', async () => {
+    const tracker: Issue[] = [];
+    await runScript(failedDrill, 'failed', tracker);
+    await runScript({ status: 'succeeded', dryRun: true, errors: [], waves: [] }, 'succeeded', tracker);
+    expect(tracker.map((i) => i.state)).toEqual(['open']);
+    await runScript({ ...failedDrill, dryRun: true }, 'failed', []).then(({ issues }) =>
+      expect(issues).toEqual([]),
+    );
+  });
+
   it('a run that wrote no report still opens the issue, saying so', async () => {
     const { issues } = await runScript(undefined, '', []);
     expect(issues[0]?.body).toContain('No report.json');
