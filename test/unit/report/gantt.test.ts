@@ -105,6 +105,9 @@ describe('renderReportMarkdown: other endings', () => {
     const md = renderReportMarkdown(finalizeReport(report, at(60), 'failed'));
     expect(md.split('\n')[0]).toBe('## ❌ Cleanup failed — demo');
     expect(md).not.toContain('**RTO**');
+    // Cleanup never touches launch settings: no section about them, not even "none changed".
+    expect(md).not.toContain('Launch-configuration');
+    expect(md).not.toContain('launch setting');
     expect(md).toContain(
       '❌ **failed** (policy <code>older-than 7d</code>): one instance could not be terminated',
     );

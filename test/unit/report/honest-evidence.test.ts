@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { finalizeReport } from '../../../src/report/build.js';
 import { renderReportMarkdown } from '../../../src/report/markdown.js';
 import { renderValidationSummary } from '../../../src/report/validation-md.js';
-import { at, baseReport, jobId, sourceServerId } from './fixtures.js';
+import { at, baseReport } from './fixtures.js';
 
 /** What the drill mode publishes when the preflight stops the run: no wave, no job, errors. */
 function preflightFailure() {
@@ -76,28 +76,6 @@ describe('a dry run', () => {
     expect(renderReportMarkdown(finalizeReport(report, at(5), 'succeeded')).split('\n')[0]).toBe(
       '## ✅ Cleanup dry run succeeded — demo',
     );
-  });
-});
-
-describe('cleanup mode', () => {
-  it('shows no launch-configuration section: it never touches launch settings', () => {
-    const report = { ...baseReport(), mode: 'cleanup' as const };
-    report.cleanup = {
-      policy: 'mode cleanup: every drill instance of the plan',
-      status: 'succeeded',
-      terminateJobIds: [jobId(1)],
-      instances: [
-        {
-          recoveryInstanceId: 'i-0000000000000000a',
-          sourceServerId: sourceServerId(1),
-          result: 'terminated',
-        },
-      ],
-    };
-    const md = renderReportMarkdown(finalizeReport(report, at(60), 'succeeded'));
-    expect(md).not.toContain('Launch-configuration');
-    expect(md).not.toContain('launch setting');
-    expect(md).toContain('### Cleanup');
   });
 });
 

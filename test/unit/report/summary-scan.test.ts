@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitSections, summaryBudget } from '../../../src/report/budget.js';
 import { finalizeReport } from '../../../src/report/build.js';
-import { renderReportMarkdown, SHRINK_ORDER } from '../../../src/report/markdown.js';
+import { renderReportMarkdown } from '../../../src/report/markdown.js';
 import type { LaunchConfigChange, Report, ServerReport } from '../../../src/report/types.js';
 import {
   at,
@@ -178,20 +178,6 @@ describe('one size budget for the summary', () => {
       .filter((l) => l.startsWith('| ❌ |'));
     expect(failed).toHaveLength(200);
     expect(failed[0]).toContain('(cut; full text in report.json)');
-  });
-
-  it('the order is the documented one', () => {
-    expect(SHRINK_ORDER).toEqual([
-      'launchDetails',
-      'launchConfig',
-      'cleanup',
-      'timeline',
-      'warnings',
-      'servers',
-      'waves',
-      'runDetails',
-      'failures',
-    ]);
   });
 });
 
