@@ -7,7 +7,7 @@ export interface CliIo {
   cwd: string;
 }
 
-/** One subcommand. Others (drill, cleanup, iam-policy) are added to `COMMANDS` below. */
+/** One subcommand; every one is listed in `COMMANDS` (src/cli.ts), and the help lists exactly those. */
 export interface CliCommand {
   name: string;
   /** One line for the command list. */

@@ -5,6 +5,7 @@ import { runIamPolicy } from './iam/command.js';
 import { expandPlanPaths, loadPlanFile } from './plan/load.js';
 import { formatDiagnostic } from './plan/overview.js';
 import type { Diagnostic } from './plan/types.js';
+import { ACTION_VERSION } from './version.js';
 
 export { type CliCommand, type CliIo, EXIT, UsageError } from './cli-io.js';
 
@@ -113,14 +114,20 @@ export const COMMANDS: CliCommand[] = [
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  // Said only while it is true: a terminal command that runs drills would make it false.
+  const where = COMMANDS.some((c) => c.name === 'drill')
+    ? ''
+    : '\nDrills, recoveries and cleanups run in GitHub Actions, through the action.';
   return `Usage: drs-drill <command> [options]
 
-Runs AWS Elastic Disaster Recovery drills from a recovery plan, from a terminal.
+The command line of the DRS drill action (AWS Elastic Disaster Recovery drills from a recovery plan).${where}
 
 Commands:
 ${list}
 
-Run drs-drill <command> --help for a command's options.`;
+Options:
+  -h, --help     this help; drs-drill <command> --help for a command's options
+  -v, --version  print the version (${ACTION_VERSION})`;
 }
 
 /** The CLI, in-process: returns the exit code instead of exiting. */
@@ -131,6 +138,10 @@ export async function main(argv: string[], cliIo: CliIo): Promise<number> {
     stderr: { write: (text: string) => cliIo.stderr.write(neutraliseLog(text)) },
   };
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`${ACTION_VERSION}\n`);
+    return EXIT.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;

@@ -9,10 +9,10 @@ import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { clockScaleFromEnv } from '../engine/clock.js';
 import { UserError } from '../errors.js';
+import { ACTION_VERSION } from '../version.js';
 import { AWS_REQUEST_TIMEOUTS, boundRequests, type RequestTimeouts, scaleTimeouts } from './http.js';
 
-/** Keep in step with package.json `version`; read by people in CloudTrail's userAgent field. */
-export const ACTION_VERSION = '0.1.0';
+export { ACTION_VERSION };
 export const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;
 
 const REGION_PATTERN = /^[a-z0-9-]+$/;

@@ -4,6 +4,7 @@
  * instance, and that instance passed the plan's health check.
  */
 import type { Job, JobLog, LaunchActionRun } from '../aws/gateways.js';
+import { formatTargetDuration } from '../report/durations.js';
 import type { HealthState, LaunchActionReport, ServerError } from '../report/types.js';
 import type { HealthVerdict } from './health.js';
 import { appearsLaunched, launchEnds } from './instances.js';
@@ -249,7 +250,7 @@ export function evaluateWaveAtTimeout(input: {
   );
   return {
     state: 'timed-out',
-    error: `Wave "${input.waveName}" timed out after ${input.timeoutSeconds}s: ${lines.join('; ')}`,
+    error: `Wave "${input.waveName}" timed out after ${formatTargetDuration(input.timeoutSeconds)}: ${lines.join('; ')}`,
     warnings,
   };
 }

@@ -6,7 +6,7 @@ import type { SourceServer } from '../aws/gateways.js';
 import { DRS_QUOTAS } from '../core/quotas.js';
 import type { SourcePosition } from '../errors.js';
 import type { Plan, Selector, ServerSpec } from '../plan/types.js';
-import { parseIsoDuration } from '../report/durations.js';
+import { formatTargetDuration, parseIsoDuration } from '../report/durations.js';
 import type { ExecutionPlan, ResolvedServer, ResolvedWave } from './types.js';
 
 /** One reason the plan cannot run as it stands, naming the server and the fix where there is one. */
@@ -297,7 +297,7 @@ export function replicationFindings(
     } else if (lagSeconds > rpoSeconds) {
       out.push({
         level: 'error',
-        message: `replication lag ${lag} (${lagSeconds}s) exceeds the plan's RPO of ${rpoSeconds}s`,
+        message: `replication lag ${formatTargetDuration(lagSeconds)} exceeds the plan's RPO of ${formatTargetDuration(rpoSeconds)}`,
         fix: 'Wait for replication to catch up, or check the replication bandwidth',
       });
     }

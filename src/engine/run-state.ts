@@ -56,6 +56,7 @@ export function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
     servers: rw.servers.map((s) => ({
       sourceServerId: s.sourceServerId,
       ...(s.hostname ? { hostname: s.hostname } : {}),
+      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot } : {}),
       critical: s.spec.critical,
       health: 'pending',
       phases: [],

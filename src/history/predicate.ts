@@ -6,7 +6,7 @@ import type { Report } from '../report/types.js';
 import { LEGACY_RPO_DEFINITION, recoveredAll } from './record.js';
 
 /** predicate-type of the attestation; `gh attestation verify --predicate-type` names it. */
-export const DRILL_PREDICATE_TYPE = 'https://github.com/acme/drs-drill-action/drill-evidence/v1';
+export const DRILL_PREDICATE_TYPE = 'https://github.com/drs-drill-action/drs-drill-action/drill-evidence/v1';
 export const DRILL_PREDICATE_FILE = 'drill-predicate.json';
 
 export interface DrillPredicate {

@@ -26,6 +26,7 @@ import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Plan } from '../plan/types.js';
 import { finalizeReport } from '../report/build.js';
+import { formatDuration, formatTargetDuration } from '../report/durations.js';
 import type { CleanupReport, Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment } from '../run-env.js';
 import { type DrillDeps, describeProblem, resolveRegion } from './drill-setup.js';
@@ -36,7 +37,7 @@ import { newRunReport, publishReport } from './publish.js';
 export function cleanupPolicyText(olderThanSeconds: number | undefined): string {
   return olderThanSeconds === undefined
     ? 'mode cleanup: every drill instance of the plan'
-    : `mode cleanup: drill instances older than ${olderThanSeconds}s`;
+    : `mode cleanup: drill instances older than ${formatTargetDuration(olderThanSeconds)}`;
 }
 
 /** Why an instance of the plan's servers is not selected, for the report. Pure. */
@@ -51,7 +52,7 @@ export function leftAloneReason(
   const launchedAt = ri.ec2InstanceID ? launchTimes.get(ri.ec2InstanceID) : undefined;
   if (!launchedAt) return 'left alone: its EC2 launch time is unknown, so its age cannot be checked';
   const ageSeconds = Math.round((Date.parse(now) - Date.parse(launchedAt)) / 1000);
-  return `left alone: launched ${ageSeconds}s ago, younger than older-than (${olderThanSeconds}s)`;
+  return `left alone: launched ${formatDuration(ageSeconds)} ago, younger than older-than (${formatTargetDuration(olderThanSeconds)})`;
 }
 
 async function launchTimesOf(ec2: Ec2Gateway, instances: readonly RecoveryInstance[]) {

@@ -55,7 +55,10 @@ export function checkRecoveryGuard(
 }
 
 export function describeProblem(p: PreflightProblem): string {
-  const who = p.sourceServerId ? `${p.sourceServerId}${p.hostname ? ` (${p.hostname})` : ''}: ` : '';
+  const who =
+    p.sourceServerId && !p.message.includes(p.sourceServerId)
+      ? `${p.sourceServerId}${p.hostname ? ` (${p.hostname})` : ''}: `
+      : '';
   const where = p.wave ? `wave ${p.wave}: ` : '';
   return `${where}${who}${p.message}${p.fix ? ` — ${p.fix}` : ''}`;
 }

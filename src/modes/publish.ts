@@ -64,9 +64,11 @@ export async function publishReport(
   env: NodeJS.ProcessEnv,
   historyDeps: Omit<DrillHistoryDeps, 'env'> = {},
 ): Promise<{ jsonPath: string }> {
+  // A dry run says so in report.json and in the summary's first line.
+  const stamped: Report = inputs.dryRun ? { ...finished, dryRun: true } : finished;
   // Drills and recoveries: the history, fail-on and drill-predicate.json (src/history/drill-history.ts).
-  const evidence = await prepareDrillEvidence(io, finished, inputs, run, { env, ...historyDeps });
-  const report = evidence?.report ?? finished;
+  const evidence = await prepareDrillEvidence(io, stamped, inputs, run, { env, ...historyDeps });
+  const report = evidence?.report ?? stamped;
   const render = (artifactUrl?: string) => {
     const maxBytes = DEFAULT_SUMMARY_MAX_BYTES - (evidence?.reserveBytes ?? 0);
     const markdown = renderReportMarkdown(report, { maxBytes, ...(artifactUrl ? { artifactUrl } : {}) });

@@ -9,9 +9,16 @@ import type { FailOn } from '../modes.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
 import { annotateDiagnostics } from '../report/annotations.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, summaryBudget } from '../report/budget.js';
 import { renderValidationSummary } from '../report/markdown.js';
 import { type PullRequestInfo, readPullRequestEvent } from '../review/base.js';
-import { renderReviewComment, reviewFails, reviewTotals } from '../review/comment-md.js';
+import {
+  type PlanReview,
+  type ReviewContext,
+  renderReviewComment,
+  reviewFails,
+  reviewTotals,
+} from '../review/comment-md.js';
 import type { ReadinessDeps } from '../review/readiness.js';
 import { type RunEnvironment, runUrlOf } from '../run-env.js';
 
@@ -108,15 +115,10 @@ async function reviewMode(
   });
   // Readiness problems fail the review only when fail-on says so; plan errors always do.
   const failOn: FailOn = inputs.failOn.includes('readiness') ? 'readiness' : 'errors';
-  const body = renderReviewComment(reviews, {
-    failOn,
-    headSha: pr.headSha ?? run.sha,
-    runUrl: runUrlOf(run),
-  });
+  const context = { failOn, headSha: pr.headSha ?? run.sha, runUrl: runUrlOf(run) };
+  const body = renderReviewComment(reviews, context);
   const posted = await postComment(io, octokit, run, pr, inputs.plan, body);
-  // The job summary always carries the review; when the comment failed it is the only place.
-  const note = posted ? '' : '> The pull-request comment could not be written; this summary carries it.\n\n';
-  await io.writeSummary(`${note}${body}\n${renderValidationSummary(checks)}`);
+  await io.writeSummary(reviewSummary(reviews, checks, context, posted));
 
   const totals = reviewTotals(reviews);
   const failures: string[] = [];
@@ -134,6 +136,23 @@ async function reviewMode(
     readinessProblems: totals.readinessProblems,
     ...(failure ? { failure } : {}),
   };
+}
+
+/**
+ * The job summary of a review: the review (more of it than the comment holds, when it is long) and the
+ * validation summary, sharing the summary's one byte budget. It always carries the review; when the
+ * comment failed it is the only place.
+ */
+export function reviewSummary(
+  reviews: PlanReview[],
+  checks: PlanCheck[],
+  context: ReviewContext,
+  posted: boolean,
+): string {
+  const note = posted ? '' : '> The pull-request comment could not be written; this summary carries it.\n\n';
+  const review = `${note}${renderReviewComment(reviews, { ...context, budget: summaryBudget(DEFAULT_SUMMARY_MAX_BYTES / 2) })}`;
+  const rest = DEFAULT_SUMMARY_MAX_BYTES - Buffer.byteLength(review, 'utf8');
+  return `${review}\n${renderValidationSummary(checks, { maxBytes: rest, headline: false })}`;
 }
 
 /** One sticky comment per plan set; a refusal is a warning, never a failed step. */

@@ -73,7 +73,7 @@ export function objectiveWarnings(report: Report): string[] {
   }
   if (measured.rpoMet === false && measured.rpoSeconds !== undefined) {
     out.push(
-      `RPO objective missed: worst data age ${formatDuration(measured.rpoSeconds)}, objective ${formatTargetDuration(objectives.rpoSeconds)}.`,
+      `RPO objective missed: worst data loss ${formatDuration(measured.rpoSeconds)} (recovery request − recovery point), objective ${formatTargetDuration(objectives.rpoSeconds)}.`,
     );
   }
   return out;

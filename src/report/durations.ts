@@ -178,9 +178,26 @@ export function timeToHealthy(server: ServerReport, wave: WaveReport): number | 
   return secondsBetween(serverStartedAt(server, wave), server.healthyAt);
 }
 
-/** Age of the data a server was launched from: launch time − recovery point time. */
-export function recoveryPointAge(server: ServerReport): number | undefined {
+/**
+ * The data a recovery of this server would lose: when the recovery was requested (its job's creation)
+ * − the time of the recovery point it launched from. A recovery point taken after the request (DRS's
+ * on-demand snapshot of the latest data) loses nothing before the request: 0, not a negative number.
+ */
+export function dataLoss(server: ServerReport, wave: WaveReport): number | undefined {
+  const requested = parseInstant(serverStartedAt(server, wave));
+  const point = parseInstant(server.recoveryPointAt);
+  if (requested === undefined || point === undefined) return undefined;
+  return Math.max(0, requested - point) / 1000;
+}
+
+/** Age of the data a server was launched from when its instance started: launch time − recovery point time. */
+export function dataAgeAtLaunch(server: ServerReport): number | undefined {
   return secondsBetween(server.recoveryPointAt, server.launchedAt);
+}
+
+/** Whether the plan pinned the server to a point-in-time snapshot (`snapshot:`), so its age is chosen, not lost. */
+export function isPinned(server: ServerReport): boolean {
+  return server.pinnedSnapshotId !== undefined;
 }
 
 /** Whole seconds for the evidence; comparisons with targets use the same rounded value. */
@@ -188,14 +205,25 @@ function wholeSeconds(seconds: number | undefined): number | undefined {
   return seconds === undefined ? undefined : Math.round(seconds);
 }
 
+function worst(values: (number | undefined)[]): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length > 0 ? wholeSeconds(Math.max(...known)) : undefined;
+}
+
+/** How `measured.rpoSeconds` is defined; history and dashboards compare only figures of one definition. */
+export const RPO_DEFINITION = 'request-minus-recovery-point';
+
 /**
  * RTO: first StartRecovery (else the earliest job creation) → the last critical server healthy;
  * undefined unless every critical server got healthy. A plan with no critical server at all is
  * measured over every server, so that its RTO still means "everything is up".
- * RPO: the worst launch time − recovery point time over launched servers.
+ * RPO: the worst data loss (recovery request − recovery point, see dataLoss) over the servers launched
+ * from their latest data. A server pinned to a snapshot is reported apart, as that snapshot's age at
+ * the request, and the launch-time figure of earlier versions stays as "data age at launch".
  */
 export function computeMeasurements(report: Report): Measurements {
-  const servers = report.waves.flatMap((w) => w.servers);
+  const located = report.waves.flatMap((wave) => wave.servers.map((server) => ({ wave, server })));
+  const servers = located.map((l) => l.server);
   const jobs = report.waves.flatMap((w) => w.jobs);
   const firstStartRecoveryAt =
     parseInstant(report.measured.firstStartRecoveryAt) !== undefined
@@ -209,16 +237,25 @@ export function computeMeasurements(report: Report): Measurements {
     ? wholeSeconds(secondsBetween(firstStartRecoveryAt, latestInstant(counted.map((s) => s.healthyAt))))
     : undefined;
 
-  const ages = servers.map(recoveryPointAge).filter((a): a is number => a !== undefined);
-  const rpoSeconds = ages.length > 0 ? wholeSeconds(Math.max(...ages)) : undefined;
+  const rpoSeconds = worst(located.filter((l) => !isPinned(l.server)).map((l) => dataLoss(l.server, l.wave)));
+  const pinnedSnapshotAgeSeconds = worst(
+    located.filter((l) => isPinned(l.server)).map((l) => dataLoss(l.server, l.wave)),
+  );
+  const dataAgeAtLaunchSeconds = worst(servers.map(dataAgeAtLaunch));
 
   const { rtoSeconds: rtoTarget, rpoSeconds: rpoTarget } = report.objectives;
   const measured: Measurements = {};
   if (firstStartRecoveryAt !== undefined) measured.firstStartRecoveryAt = firstStartRecoveryAt;
   if (rtoSeconds !== undefined) measured.rtoSeconds = rtoSeconds;
+  if (report.mode === 'drill' || report.mode === 'recovery') measured.rpoDefinition = RPO_DEFINITION;
   if (rpoSeconds !== undefined) measured.rpoSeconds = rpoSeconds;
-  // Servers that never came up miss the RTO; with nothing launched there is no data age to judge.
-  if (rtoTarget !== undefined) measured.rtoMet = rtoSeconds !== undefined && rtoSeconds <= rtoTarget;
+  if (dataAgeAtLaunchSeconds !== undefined) measured.dataAgeAtLaunchSeconds = dataAgeAtLaunchSeconds;
+  if (pinnedSnapshotAgeSeconds !== undefined) measured.pinnedSnapshotAgeSeconds = pinnedSnapshotAgeSeconds;
+  // Servers that never came up miss the RTO; a run that started no recovery (a failed preflight) has
+  // no RTO to judge, and with nothing launched there is no data loss to judge.
+  const started = firstStartRecoveryAt !== undefined || jobs.length > 0;
+  if (rtoTarget !== undefined && started)
+    measured.rtoMet = rtoSeconds !== undefined && rtoSeconds <= rtoTarget;
   if (rpoTarget !== undefined && rpoSeconds !== undefined) measured.rpoMet = rpoSeconds <= rpoTarget;
   return measured;
 }

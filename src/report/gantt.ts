@@ -2,8 +2,8 @@ import { mermaidLabel } from '../core/escape.js';
 import { parseInstant } from './durations.js';
 import type { PhaseReport, Report, ServerReport, WaveReport } from './types.js';
 
-/** Above this many servers the chart shows one bar per wave: hundreds of bars help nobody. */
-export const GANTT_MAX_SERVERS_FOR_PHASE_BARS = 50;
+/** Up to this many servers the chart has a bar per server with its phases; beyond, a bar per wave. */
+export const GANTT_MAX_SERVERS_FOR_SERVER_BARS = 20;
 /** Hard cap on bars, whatever the mode. */
 export const GANTT_MAX_BARS = 200;
 
@@ -20,16 +20,16 @@ interface Section {
 }
 
 /**
- * A mermaid gantt of the run: one section per wave, with bars per server phase (snapshot,
- * conversion, launch, boot) for small runs, or one bar per wave for large ones. Empty string when
- * there are no timestamps to draw.
+ * A mermaid gantt of the run, one section per wave. Up to 20 servers: per server one bar from its
+ * StartRecovery job to healthy (or to its end), followed by its phases (snapshot, conversion, launch,
+ * boot); beyond, one bar per wave. Empty string when there are no timestamps to draw.
  */
 export function renderGantt(report: Report, maxBars = GANTT_MAX_BARS): string {
   const serverCount = report.waves.reduce((n, w) => n + w.servers.length, 0);
   const endFallback = parseInstant(report.endedAt);
   const sections =
-    serverCount <= GANTT_MAX_SERVERS_FOR_PHASE_BARS
-      ? report.waves.map((w) => phaseSection(w, endFallback))
+    serverCount <= GANTT_MAX_SERVERS_FOR_SERVER_BARS
+      ? report.waves.map((w) => serverSection(w, endFallback))
       : report.waves.map((w) => waveSection(w, endFallback));
 
   const lines: string[] = [];
@@ -45,7 +45,8 @@ export function renderGantt(report: Report, maxBars = GANTT_MAX_BARS): string {
     for (const bar of shown) lines.push(barLine(bar));
     bars += shown.length;
   }
-  if (bars === 0) return '';
+  if (bars === 0)
+    return dropped > 0 ? `*Timeline not drawn (${dropped} bars); every time is in report.json.*` : '';
   const chart = [
     '```mermaid',
     'gantt',
@@ -77,20 +78,41 @@ function mermaidTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function phaseSection(wave: WaveReport, endFallback: number | undefined): Section {
+function serverSection(wave: WaveReport, endFallback: number | undefined): Section {
   const bars: Bar[] = [];
   for (const server of wave.servers) {
     const who = mermaidLabel(server.hostname ?? server.sourceServerId, 40);
+    const whole = serverBar(server, wave, who, endFallback);
+    if (whole) bars.push(whole);
     for (const phase of server.phases) {
-      const bar = phaseBar(phase, `${who} ${phase.name}`, endFallback);
+      const bar = phaseBar(phase, `· ${phase.name}`, endFallback);
       if (bar) bars.push(bar);
-    }
-    if (server.phases.length === 0) {
-      const launched = launchedBar(server, who);
-      if (launched) bars.push(launched);
     }
   }
   return { name: mermaidLabel(wave.name), bars };
+}
+
+/** The server from its job's creation to healthy; unfinished, to its last phase or the end of the run. */
+function serverBar(
+  server: ServerReport,
+  wave: WaveReport,
+  who: string,
+  endFallback: number | undefined,
+): Bar | undefined {
+  const job = wave.jobs.find((j) => j.jobId === server.jobId);
+  const startMs =
+    parseInstant(job?.createdAt) ??
+    parseInstant(server.phases[0]?.startedAt) ??
+    parseInstant(server.launchedAt);
+  const lastPhase = server.phases.at(-1);
+  const endMs =
+    parseInstant(server.healthyAt) ??
+    parseInstant(lastPhase?.endedAt) ??
+    (lastPhase ? endFallback : undefined) ??
+    parseInstant(server.launchedAt);
+  if (startMs === undefined || endMs === undefined || endMs < startMs) return undefined;
+  const failed = server.health === 'failed' || server.phases.some((p) => p.failed === true);
+  return { label: who, startMs, endMs, failed };
 }
 
 function phaseBar(phase: PhaseReport, label: string, endFallback: number | undefined): Bar | undefined {
@@ -98,14 +120,6 @@ function phaseBar(phase: PhaseReport, label: string, endFallback: number | undef
   const endMs = parseInstant(phase.endedAt) ?? endFallback;
   if (startMs === undefined || endMs === undefined || endMs < startMs) return undefined;
   return { label, startMs, endMs, failed: phase.failed === true };
-}
-
-/** Without a job log, launch → healthy is still worth a bar. */
-function launchedBar(server: ServerReport, who: string): Bar | undefined {
-  const startMs = parseInstant(server.launchedAt);
-  const endMs = parseInstant(server.healthyAt);
-  if (startMs === undefined || endMs === undefined || endMs < startMs) return undefined;
-  return { label: `${who} boot`, startMs, endMs, failed: server.health === 'failed' };
 }
 
 function waveSection(wave: WaveReport, endFallback: number | undefined): Section {

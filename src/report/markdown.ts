@@ -1,23 +1,25 @@
 import { escapeCell } from '../core/escape.js';
+import { type Budget, cutToBudget, fitSections, fixed, type Section, summaryBudget } from './budget.js';
 import { formatDuration, formatTargetDuration, secondsBetween } from './durations.js';
-import { renderGantt } from './gantt.js';
+import { GANTT_MAX_BARS, renderGantt } from './gantt.js';
+import { renderLaunchConfigChanges, renderLaunchDetails } from './launch-sections.js';
 import {
+  allServers,
   bulletList,
-  DEFAULT_SUMMARY_MAX_BYTES,
-  fits,
+  countRepeats,
   formatInstant,
+  isFailedServer,
   isLaunched,
-  type Limits,
+  recoveryStarted,
   renderCleanup,
   renderFailures,
-  renderLaunchConfigChanges,
   renderServersTable,
   renderWavesTable,
   safeUrl,
 } from './sections.js';
 import type { Report } from './types.js';
 
-export { DEFAULT_SUMMARY_MAX_BYTES } from './sections.js';
+export { DEFAULT_SUMMARY_MAX_BYTES } from './budget.js';
 export { renderValidationSummary } from './validation-md.js';
 
 export interface RenderReportOptions {
@@ -25,76 +27,64 @@ export interface RenderReportOptions {
   maxBytes?: number;
 }
 
-const FULL: Limits = { rows: Number.POSITIVE_INFINITY, rawErrorChars: 2000 };
-
 /**
- * The report for people: job summary and report.md. Tables are cut (with a note pointing to
- * report.json) until the text fits `maxBytes` UTF-8 bytes.
+ * The report for people: job summary and report.md, within one byte budget (GitHub drops a summary
+ * above 1 MiB). When it does not fit, sections shrink in this order, each saying what it left out:
+ * the per-server launch details, the launch-configuration changes, the cleanup's instance list (all
+ * three in report.json), the timeline (small: at most 20 servers or one bar per wave), the warnings,
+ * the servers table, the waves table, the run details, and last what failed. The verdict, the
+ * measurements and the links are never cut.
  */
+export const SHRINK_ORDER = [
+  'launchDetails',
+  'launchConfig',
+  'cleanup',
+  'timeline',
+  'warnings',
+  'servers',
+  'waves',
+  'runDetails',
+  'failures',
+] as const;
+
+type SectionName = 'headline' | 'measurements' | (typeof SHRINK_ORDER)[number] | 'links';
+
 export function renderReportMarkdown(report: Report, opts: RenderReportOptions = {}): string {
-  const maxBytes = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
-  const full = render(report, opts, FULL);
-  if (fits(full, maxBytes)) return full;
-
-  // Largest row count that fits, by bisection; each render is linear in the report.
-  const cut: Limits = { rows: 0, rawErrorChars: 300 };
-  let lo = 0;
-  let hi = longestList(report);
-  let best: string | undefined;
-  while (lo <= hi) {
-    const rows = Math.floor((lo + hi) / 2);
-    const text = render(report, opts, { ...cut, rows });
-    if (fits(text, maxBytes)) {
-      best = text;
-      lo = rows + 1;
-    } else {
-      hi = rows - 1;
-    }
-  }
-  return best ?? minimal(report, opts, maxBytes);
+  const budget = summaryBudget(opts.maxBytes);
+  const named = reportSections(report, opts);
+  const names = Object.keys(named) as SectionName[];
+  const order = SHRINK_ORDER.map((name) => names.indexOf(name));
+  return fitSections(Object.values(named), order, budget) ?? minimal(report, opts, budget);
 }
 
-/** The most rows any one table or list could need: the upper end of the row-limit search. */
-function longestList(report: Report): number {
-  return Math.max(
-    1,
-    report.waves.length,
-    report.waves.reduce((n, w) => n + w.servers.length, 0),
-    report.launchConfigChanges.length,
-    report.cleanup?.instances.length ?? 0,
-    report.errors.length,
-    report.warnings.length,
-  );
+/** Every section in the order it is shown. */
+function reportSections(report: Report, opts: RenderReportOptions): Record<SectionName, Section> {
+  const failed = allServers(report).filter(({ server }) => isFailedServer(server)).length;
+  const servers = allServers(report).length;
+  return {
+    headline: fixed(headline(report)),
+    measurements: fixed(measurementLine(report)),
+    failures: { render: (n) => renderFailures(report, n), items: Math.max(failed, report.errors.length) },
+    runDetails: { render: (n) => (n > 0 ? runDetails(report) : ''), items: 1 },
+    waves: { render: (n) => renderWavesTable(report, n), items: report.waves.length },
+    timeline: { render: (n) => timeline(report, n), items: GANTT_MAX_BARS },
+    servers: { render: (n) => renderServersTable(report, n), items: servers },
+    launchDetails: { render: (n) => renderLaunchDetails(report, n), items: servers },
+    launchConfig: {
+      render: (n) => renderLaunchConfigChanges(report, n),
+      items: new Set(report.launchConfigChanges.map((c) => c.sourceServerId)).size,
+    },
+    cleanup: { render: (n) => renderCleanup(report, n), items: report.cleanup?.instances.length ?? 0 },
+    warnings: { render: (n) => warnings(report, n), items: countRepeats(report.warnings).length },
+    links: fixed(links(report, opts)),
+  };
 }
 
-function render(report: Report, opts: RenderReportOptions, limits: Limits): string {
-  const sections = [
-    headline(report),
-    measurementLine(report),
-    renderFailures(report, limits),
-    runDetails(report),
-    renderWavesTable(report, limits),
-    timeline(report, limits),
-    renderServersTable(report, limits),
-    renderLaunchConfigChanges(report, limits),
-    renderCleanup(report, limits),
-    messages(report, limits),
-    links(report, opts),
-  ];
-  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
-}
-
-/** Last resort when even empty tables do not fit: the verdict and where the evidence is. */
-function minimal(report: Report, opts: RenderReportOptions, maxBytes: number): string {
+/** Last resort when even every section at its smallest does not fit: the verdict and where the evidence is. */
+function minimal(report: Report, opts: RenderReportOptions, budget: Budget): string {
   const text = `${[headline(report), measurementLine(report), '*The full summary did not fit; see report.json.*', links(report, opts)].filter(Boolean).join('\n\n')}\n`;
-  if (fits(text, maxBytes)) return text;
-  const head = `${headline(report)}\n`;
-  return fits(head, maxBytes)
-    ? head
-    : Buffer.from(head, 'utf8')
-        .subarray(0, maxBytes)
-        .toString('utf8')
-        .replace(/\uFFFD+$/, '');
+  if (budget.measure(text) <= budget.max) return text;
+  return cutToBudget(`${headline(report)}\n`, budget);
 }
 
 const ENDING: Record<Report['status'], { icon: string; drill: string; recovery: string }> = {
@@ -109,13 +99,14 @@ const ENDING: Record<Report['status'], { icon: string; drill: string; recovery: 
 export function headline(report: Report): string {
   const ending = ENDING[report.status];
   const name = escapeCell(report.plan.name);
+  const dry = report.dryRun ? ' dry run' : '';
   switch (report.mode) {
     case 'recovery':
-      return `## ${ending.icon} RECOVERY ${ending.recovery} — ${name}`;
+      return `## ${ending.icon} RECOVERY${dry} ${ending.recovery} — ${name}`;
     case 'drill':
-      return `## ${ending.icon} Drill ${ending.drill} — ${name}`;
+      return `## ${ending.icon} Drill${dry} ${ending.drill} — ${name}`;
     case 'cleanup':
-      return `## ${ending.icon} Cleanup ${ending.recovery} — ${name}`;
+      return `## ${ending.icon} Cleanup${dry} ${ending.recovery} — ${name}`;
     default:
       return `## ${ending.icon} Validation ${ending.recovery} — ${name}`;
   }
@@ -129,7 +120,13 @@ function verdictIcon(met: boolean | undefined): string {
 export function measurementLine(report: Report): string {
   const { measured, objectives } = report;
   const parts: string[] = [];
-  if (report.mode === 'drill' || report.mode === 'recovery') {
+  if ((report.mode === 'drill' || report.mode === 'recovery') && !recoveryStarted(report)) {
+    parts.push(
+      report.dryRun
+        ? '**Dry run**: preflight only; no launch setting was written and nothing was launched'
+        : '**Nothing was launched**: no recovery was started, so RTO and RPO were not measured',
+    );
+  } else if (report.mode === 'drill' || report.mode === 'recovery') {
     const rtoTarget =
       objectives.rtoSeconds === undefined ? '' : ` (target ${formatTargetDuration(objectives.rtoSeconds)})`;
     const rtoValue =
@@ -139,9 +136,15 @@ export function measurementLine(report: Report): string {
     parts.push(`**RTO** ${rtoValue}${rtoTarget}${verdictIcon(measured.rtoMet)}`);
     const rpoTarget =
       objectives.rpoSeconds === undefined ? '' : ` (target ${formatTargetDuration(objectives.rpoSeconds)})`;
-    parts.push(
-      `**RPO** worst ${formatDuration(measured.rpoSeconds)}${rpoTarget}${verdictIcon(measured.rpoMet)}`,
-    );
+    const rpoValue =
+      measured.rpoSeconds === undefined
+        ? `— not measured: ${rpoMissing(report)}`
+        : `worst ${formatDuration(measured.rpoSeconds)}`;
+    parts.push(`**RPO** ${rpoValue}${rpoTarget}${verdictIcon(measured.rpoMet)}`);
+    if (measured.dataAgeAtLaunchSeconds !== undefined)
+      parts.push(`data age at launch ${formatDuration(measured.dataAgeAtLaunchSeconds)}`);
+    if (measured.pinnedSnapshotAgeSeconds !== undefined)
+      parts.push(`pinned snapshots up to ${formatDuration(measured.pinnedSnapshotAgeSeconds)} old`);
     const servers = report.waves.flatMap((w) => w.servers);
     parts.push(`**${servers.filter(isLaunched).length}/${servers.length}** servers launched`);
   }
@@ -150,6 +153,15 @@ export function measurementLine(report: Report): string {
   const runUrl = safeUrl(report.runUrl);
   if (runUrl) parts.push(`<a href="${runUrl}">workflow run</a>`);
   return parts.join(' · ');
+}
+
+/** Why a run that started recoveries has no RPO. */
+function rpoMissing(report: Report): string {
+  const launched = allServers(report).filter(({ server }) => isLaunched(server));
+  if (launched.length === 0) return 'no server was launched';
+  if (launched.every(({ server }) => server.pinnedSnapshotId !== undefined))
+    return 'every launched server used a snapshot the plan pins';
+  return 'DRS reported no recovery point time';
 }
 
 function runDetails(report: Report): string {
@@ -173,19 +185,20 @@ function runDetails(report: Report): string {
   return `<details><summary>Run details</summary>\n\n| | |\n| --- | --- |\n${body}\n\n</details>`;
 }
 
-function timeline(report: Report, limits: Limits): string {
-  // Under a tight budget the chart goes before the tables shrink to nothing.
-  if (limits.rows < 20) return '';
-  const chart = renderGantt(report);
+function timeline(report: Report, maxBars: number): string {
+  if (maxBars === 0) {
+    return renderGantt(report) === ''
+      ? ''
+      : '### Timeline\n\n*Left out to keep the summary within its size limit; every time is in report.json.*';
+  }
+  const chart = renderGantt(report, Math.min(maxBars, GANTT_MAX_BARS));
   return chart === '' ? '' : `### Timeline\n\n${chart}`;
 }
 
-function messages(report: Report, limits: Limits): string {
+function warnings(report: Report, limit: number): string {
   // Run-level errors are listed at the top by renderFailures.
-  const parts: string[] = [];
-  if (report.warnings.length > 0)
-    parts.push(`### Warnings\n\n${bulletList(report.warnings, limits.rows, 'warnings')}`);
-  return parts.join('\n\n');
+  if (report.warnings.length === 0) return '';
+  return `### Warnings\n\n${bulletList(report.warnings, limit, 'warnings')}`;
 }
 
 function links(report: Report, opts: RenderReportOptions): string {

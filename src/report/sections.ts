@@ -1,29 +1,19 @@
 import { escapeCell, escapeHtml, truncateText } from '../core/escape.js';
 import {
+  dataLoss,
   formatDuration,
+  isPinned,
   parseInstant,
-  recoveryPointAge,
   timeToHealthy,
   timeToLaunch,
   waveDuration,
 } from './durations.js';
 import type { Report, ServerError, ServerReport, WaveReport, WaveStatus } from './types.js';
 
-/**
- * GitHub drops a step summary above 1 MiB entirely (it does not truncate). Stay well below it so
- * main can add a line or two and multi-byte characters never tip it over.
- */
-export const DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 64 * 1024;
+export { DEFAULT_SUMMARY_MAX_BYTES } from './budget.js';
 
-export function fits(text: string, maxBytes: number): boolean {
-  return Buffer.byteLength(text, 'utf8') <= maxBytes;
-}
-
-/** How much of each list a rendering may show; lowered until the summary fits its byte budget. */
-export interface Limits {
-  rows: number;
-  rawErrorChars: number;
-}
+/** DRS error text kept per failed server while the summary is whole, and once it is being cut. */
+const RAW_ERROR_CHARS = { full: 2000, cut: 300 } as const;
 
 /** `2024-05-01 10:00:05Z`, or `—`. Seconds are enough for people; report.json keeps the rest. */
 export function formatInstant(iso: string | undefined): string {
@@ -49,8 +39,29 @@ export function moreNote(hidden: number, what: string): string {
 }
 
 /** A table or list with all of its rows cut is replaced by the note alone. */
-function orNote(body: string, hidden: number, what: string): string {
+export function orNote(body: string, hidden: number, what: string): string {
   return body === '' ? moreNote(hidden, what).trimStart() : body + moreNote(hidden, what);
+}
+
+/** A table's first `limit` rows, or only the note when none is kept. */
+export function limitedTable(header: string[], rows: string[][], limit: number, what: string): string {
+  const shown = rows.slice(0, limit);
+  return orNote(shown.length > 0 ? table(header, shown) : '', rows.length - shown.length, what);
+}
+
+/** More than this many rows are folded into `<details>`, so the summary stays scannable. */
+export const OPEN_ROWS = 10;
+
+/** A block with a one-line summary, folded when it has more than OPEN_ROWS rows. */
+export function collapsible(summary: string, body: string, rows: number): string {
+  if (rows <= OPEN_ROWS) return body;
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** `<code>s-…</code> db-01`: a server named once, by id and hostname. */
+export function serverName(server: { sourceServerId: string; hostname?: string }): string {
+  const id = `<code>${escapeCell(server.sourceServerId)}</code>`;
+  return server.hostname ? `${id} ${escapeCell(server.hostname)}` : id;
 }
 
 const WAVE_STATUS_ICON: Record<WaveStatus, string> = {
@@ -65,6 +76,11 @@ const WAVE_STATUS_ICON: Record<WaveStatus, string> = {
 
 export function isLaunched(server: ServerReport): boolean {
   return server.launchStatus === 'LAUNCHED' || server.ec2InstanceId !== undefined;
+}
+
+/** Whether any StartRecovery was made: without one there is nothing to measure or clean up. */
+export function recoveryStarted(report: Report): boolean {
+  return report.waves.some((w) => w.jobs.length > 0 || w.startedAt !== undefined);
 }
 
 export function isFailedServer(server: ServerReport): boolean {
@@ -104,12 +120,12 @@ function errorText(error: ServerError, rawErrorChars: number): string {
   return `${head}<br><code>${escapeCell(truncateText(error.rawError, rawErrorChars))}</code>`;
 }
 
-interface Located {
+export interface Located {
   wave: WaveReport;
   server: ServerReport;
 }
 
-function allServers(report: Report): Located[] {
+export function allServers(report: Report): Located[] {
   return report.waves.flatMap((wave) => wave.servers.map((server) => ({ wave, server })));
 }
 
@@ -117,7 +133,7 @@ function allServers(report: Report): Located[] {
  * What went wrong, for the top of the summary: run-level errors, the reason of each wave that did
  * not succeed, and every failed server with its phase and DRS's own error text. Critical first.
  */
-export function renderFailures(report: Report, limits: Limits): string {
+export function renderFailures(report: Report, limit: number): string {
   const failed = allServers(report)
     .filter(({ server }) => isFailedServer(server))
     .sort((a, b) => Number(b.server.critical) - Number(a.server.critical));
@@ -135,7 +151,7 @@ export function renderFailures(report: Report, limits: Limits): string {
   const parts: string[] = [title];
   // The engine often repeats a wave's reason as a run-level error; the wave line says it once.
   const runErrors = report.errors.filter((e) => !waveReasons.some((w) => w.error && e.includes(w.error)));
-  if (runErrors.length > 0) parts.push(bulletList(runErrors, limits.rows, 'errors'));
+  if (runErrors.length > 0) parts.push(bulletList(runErrors, limit, 'errors'));
   if (waveReasons.length > 0) {
     parts.push(
       waveReasons
@@ -144,31 +160,34 @@ export function renderFailures(report: Report, limits: Limits): string {
     );
   }
   if (failed.length > 0) {
-    const shown = failed.slice(0, limits.rows);
-    const rows = shown.map(({ wave, server }) => [
+    const rawErrorChars = limit === Number.POSITIVE_INFINITY ? RAW_ERROR_CHARS.full : RAW_ERROR_CHARS.cut;
+    const rows = failed.map(({ wave, server }) => [
       server.critical ? '❌' : '⚠️ non-critical',
       escapeCell(server.hostname ?? '—'),
       `<code>${escapeCell(server.sourceServerId)}</code>`,
       escapeCell(wave.name),
       escapeCell(failedPhase(server) ?? '—'),
       server.errors.length > 0
-        ? server.errors.map((e) => errorText(e, limits.rawErrorChars)).join('<br>')
+        ? server.errors.map((e) => errorText(e, rawErrorChars)).join('<br>')
         : server.launchStatus
           ? `launch status ${escapeCell(server.launchStatus)}`
           : 'not launched',
     ]);
     parts.push(
-      table(['', 'Server', 'Source server', 'Wave', 'Failed in', 'DRS error'], rows) +
-        moreNote(failed.length - shown.length, 'failed servers'),
+      limitedTable(
+        ['', 'Server', 'Source server', 'Wave', 'Failed in', 'DRS error'],
+        rows,
+        limit,
+        'failed servers',
+      ),
     );
   }
   return parts.join('\n\n');
 }
 
-export function renderWavesTable(report: Report, limits: Limits): string {
+export function renderWavesTable(report: Report, limit: number): string {
   if (report.waves.length === 0) return '';
-  const shown = report.waves.slice(0, Math.max(limits.rows, 1));
-  const rows = shown.map((w) => [
+  const rows = report.waves.map((w) => [
     escapeCell(w.name),
     `${WAVE_STATUS_ICON[w.status] ?? ''} ${escapeCell(w.status)}`,
     `${w.servers.filter(isLaunched).length}/${w.servers.length}`,
@@ -176,14 +195,14 @@ export function renderWavesTable(report: Report, limits: Limits): string {
     formatDuration(waveDuration(w)),
     w.dependsOn.length > 0 ? w.dependsOn.map(escapeCell).join(', ') : '—',
   ]);
-  return `### Waves\n\n${table(['Wave', 'Status', 'Launched', 'Started', 'Duration', 'Depends on'], rows)}${moreNote(report.waves.length - shown.length, 'waves')}`;
+  const header = ['Wave', 'Status', 'Launched', 'Started', 'Duration', 'Depends on'];
+  return `### Waves\n\n${limitedTable(header, rows, limit, 'waves')}`;
 }
 
-export function renderServersTable(report: Report, limits: Limits): string {
+export function renderServersTable(report: Report, limit: number): string {
   const servers = allServers(report);
   if (servers.length === 0) return '';
-  const shown = servers.slice(0, limits.rows);
-  const rows = shown.map(({ wave, server }) => [
+  const rows = servers.map(({ wave, server }) => [
     escapeCell(wave.name),
     escapeCell(server.hostname ?? '—') + (server.critical ? '' : ' <sub>non-critical</sub>'),
     `<code>${escapeCell(server.sourceServerId)}</code>`,
@@ -191,7 +210,7 @@ export function renderServersTable(report: Report, limits: Limits): string {
     escapeCell([server.launchStatus, server.ec2State].filter(Boolean).join(' / ') || '—'),
     formatDuration(timeToLaunch(server, wave)),
     formatDuration(timeToHealthy(server, wave)),
-    formatDuration(recoveryPointAge(server)),
+    rpoCell(server, wave),
     escapeCell(server.health),
     server.errors[0] ? escapeCell(truncateText(errorLine(server.errors[0]), 200)) : '',
   ]);
@@ -203,43 +222,37 @@ export function renderServersTable(report: Report, limits: Limits): string {
     'State',
     'To launch',
     'To healthy',
-    'Data age',
+    'RPO',
     'Health',
     'Error',
   ];
   return [
     '### Servers',
-    table(header, rows) + moreNote(servers.length - shown.length, 'servers'),
-    '<sub>To launch / to healthy: from the creation of the server’s StartRecovery job. Data age: launch time − recovery point time.</sub>',
+    limitedTable(header, rows, limit, 'servers'),
+    '<sub>To launch / to healthy: from the creation of the server’s StartRecovery job. RPO: the data a recovery would lose, that job’s creation − the recovery point’s time; for a snapshot the plan pins, that snapshot’s age then.</sub>',
   ].join('\n\n');
 }
 
-function valueText(value: unknown): string {
-  if (value === undefined || value === null) return '<i>not set</i>';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `<code>${escapeCell(truncateText(text ?? String(value), 200))}</code>`;
+/** The server's data loss; a pinned snapshot's age is shown as such, it is not a measured RPO. */
+function rpoCell(server: ServerReport, wave: WaveReport): string {
+  const loss = dataLoss(server, wave);
+  if (loss === undefined) return '—';
+  return isPinned(server) ? `pinned, ${formatDuration(loss)} old` : formatDuration(loss);
 }
 
-export function renderLaunchConfigChanges(report: Report, limits: Limits): string {
-  const changes = report.launchConfigChanges;
-  if (changes.length === 0)
-    return '### Launch-configuration changes\n\nNone: every launch setting already matched the plan.';
-  const shown = changes.slice(0, limits.rows);
-  const rows = shown.map((c) => [
-    `<code>${escapeCell(c.sourceServerId)}</code>`,
-    c.target === 'launch' ? 'DRS launch configuration' : 'EC2 launch template',
-    escapeCell(c.field),
-    valueText(c.from),
-    valueText(c.to),
-    c.templateVersion === undefined ? '—' : String(c.templateVersion),
-    c.applied ? 'applied' : 'not applied (dry run)',
-  ]);
-  return `### Launch-configuration changes\n\n${table(['Source server', 'Where', 'Field', 'From', 'To', 'Template version', 'Written'], rows)}${moreNote(changes.length - shown.length, 'changes')}`;
-}
-
-export function renderCleanup(report: Report, limits: Limits): string {
+/** `limit` rows of the instance list; `{ rows }` is the form the post step passes. */
+export function renderCleanup(
+  report: Report,
+  rowLimit: number | { rows: number; rawErrorChars?: number },
+): string {
+  const limit = typeof rowLimit === 'number' ? rowLimit : rowLimit.rows;
   const cleanup = report.cleanup;
-  if (!cleanup) return report.isDrill ? '### Cleanup\n\nNot reached.' : '';
+  if (!cleanup) {
+    if (!report.isDrill) return '';
+    return recoveryStarted(report)
+      ? '### Cleanup\n\nNot reached.'
+      : '### Cleanup\n\nNothing to clean up: no recovery was started.';
+  }
   const icon = { succeeded: '✅', failed: '❌', skipped: '⏭️', 'dry-run': '📝' }[cleanup.status] ?? '';
   const parts = [
     `### Cleanup\n\n${icon} **${escapeCell(cleanup.status)}** (policy <code>${escapeCell(cleanup.policy)}</code>)${cleanup.reason ? `: ${escapeCell(cleanup.reason)}` : ''}`,
@@ -250,16 +263,19 @@ export function renderCleanup(report: Report, limits: Limits): string {
     );
   }
   if (cleanup.instances.length > 0) {
-    const shown = cleanup.instances.slice(0, limits.rows);
-    const rows = shown.map((i) => [
+    const rows = cleanup.instances.map((i) => [
       `<code>${escapeCell(i.recoveryInstanceId)}</code>`,
       i.ec2InstanceId ? `<code>${escapeCell(i.ec2InstanceId)}</code>` : '—',
       i.sourceServerId ? `<code>${escapeCell(i.sourceServerId)}</code>` : '—',
       escapeCell(i.result),
     ]);
     parts.push(
-      table(['Recovery instance', 'EC2 instance', 'Source server', 'Result'], rows) +
-        moreNote(cleanup.instances.length - shown.length, 'instances'),
+      limitedTable(
+        ['Recovery instance', 'EC2 instance', 'Source server', 'Result'],
+        rows,
+        limit,
+        'instances',
+      ),
     );
   }
   return parts.join('\n\n');

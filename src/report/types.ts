@@ -19,6 +19,8 @@ export interface Report {
   region: string;
   accountId?: string;
   isDrill: boolean;
+  /** Input dry-run: what would be done was listed; nothing was written, started or terminated. */
+  dryRun?: boolean;
   startedAt: string;
   endedAt?: string;
   status: RunStatus | 'running';
@@ -38,8 +40,17 @@ export interface Report {
 export interface Measurements {
   /** First StartRecovery → last critical server healthy. Absent when not every critical server got healthy. */
   rtoSeconds?: number;
-  /** Worst (largest) launch time − recovery point time over all launched servers. */
+  /**
+   * RPO, the data a recovery would lose: the worst (largest) recovery request time (the server's
+   * StartRecovery job creation) − recovery point time, over servers launched from their latest data.
+   */
   rpoSeconds?: number;
+  /** How rpoSeconds is measured; absent in reports written before the definition changed. */
+  rpoDefinition?: 'request-minus-recovery-point';
+  /** Worst launch time − recovery point time over launched servers (what earlier versions called RPO). */
+  dataAgeAtLaunchSeconds?: number;
+  /** Worst request time − snapshot time over servers pinned to a snapshot (`snapshot:` in the plan). */
+  pinnedSnapshotAgeSeconds?: number;
   rtoMet?: boolean;
   rpoMet?: boolean;
   /** When the first StartRecovery was accepted (the RTO clock's start). */
@@ -116,11 +127,37 @@ export interface ServerReport {
   healthyAt?: string;
   /** Time of the data the instance was launched from (RecoveryInstance.pointInTimeSnapshotDateTime). */
   recoveryPointAt?: string;
+  /** The point-in-time snapshot the plan pinned (`snapshot:`); absent when the latest data is used. */
+  pinnedSnapshotId?: string;
+  /** The recovery snapshot the instance was launched from (pit-…), as DRS identifies it. */
+  recoverySnapshotId?: string;
+  /** What was launched, as EC2 describes the instance. */
+  launched?: LaunchedInstance;
+  /** Replication as the preflight saw it, before anything was started. */
+  replicationAtPreflight?: ReplicationSnapshot;
   health: HealthState;
   phases: PhaseReport[];
   errors: ServerError[];
   /** DRS post-launch action runs (participatingServers[].launchActionsStatus.runs), as last seen. */
   launchActions?: LaunchActionReport[];
+}
+
+export interface LaunchedInstance {
+  /** EC2 InstanceType. */
+  instanceType?: string;
+  /** EC2 SubnetId. */
+  subnetId?: string;
+  /** EC2 PrivateIpAddress (the primary network interface's). */
+  privateIp?: string;
+}
+
+export interface ReplicationSnapshot {
+  /** DRS dataReplicationInfo.dataReplicationState (CONTINUOUS, BACKLOG, STALLED, …). */
+  state: string;
+  /** DRS dataReplicationInfo.lagDuration as sent (ISO-8601 duration). */
+  lagDuration?: string;
+  /** The same lag in seconds, when it could be read. */
+  lagSeconds?: number;
 }
 
 export interface LaunchActionReport {

@@ -1,7 +1,8 @@
 import { escapeCell } from '../core/escape.js';
 import type { Diagnostic, Plan, Selector, ServerSpec, Wave } from '../plan/types.js';
+import { fitSections, fixed, summaryBudget } from './budget.js';
 import { formatTargetDuration } from './durations.js';
-import { DEFAULT_SUMMARY_MAX_BYTES, fits, table } from './sections.js';
+import { table } from './sections.js';
 
 function hiddenNote(hidden: number): string {
   return hidden > 0
@@ -21,44 +22,39 @@ const MAX_SELECTOR_ROWS_PER_WAVE = 200;
 
 /**
  * The job summary of `mode: validate`: verdict, every diagnostic, and an overview of each valid plan.
- * Over `maxBytes`, the plan overviews go first, then diagnostic rows, each with a note.
+ * Over `maxBytes`, the plan overviews shrink first, then the diagnostic rows, each with a note.
  */
 export function renderValidationSummary(
   results: ValidationResult[],
-  opts: { maxBytes?: number } = {},
+  opts: { maxBytes?: number; headline?: boolean } = {},
 ): string {
-  const maxBytes = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
-  const full = render(results, MAX_DIAGNOSTIC_ROWS, true);
-  if (fits(full, maxBytes)) return full;
-  let lo = 0;
-  let hi = MAX_DIAGNOSTIC_ROWS;
-  let best = render(results, 0, false);
-  while (lo <= hi) {
-    const rows = Math.floor((lo + hi) / 2);
-    const text = render(results, rows, false);
-    if (fits(text, maxBytes)) {
-      best = text;
-      lo = rows + 1;
-    } else {
-      hi = rows - 1;
-    }
-  }
-  return best;
-}
-
-function render(results: ValidationResult[], maxRows: number, overviews: boolean): string {
   const diagnostics = results.flatMap((r) => r.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const parts = [verdict(results, errors, warnings)];
-  if (diagnostics.length > 0) parts.push(diagnosticsTable(diagnostics, maxRows));
-  const valid = results.filter((r) => r.plan && !r.diagnostics.some((d) => d.severity === 'error'));
-  if (overviews) {
-    for (const result of valid) if (result.plan) parts.push(planOverview(result.plan));
-  } else if (valid.length > 0) {
-    parts.push('*Plan overviews left out to keep the summary under its size limit.*');
-  }
-  return `${parts.join('\n\n')}\n`;
+  const valid = results.flatMap((r) =>
+    r.plan && !r.diagnostics.some((d) => d.severity === 'error') ? [r.plan] : [],
+  );
+  // Under a review's headline (the pull-request summary), the verdict would be a second one.
+  const sections = [
+    fixed(opts.headline === false ? '' : verdict(results, errors, warnings)),
+    {
+      render: (n: number) => (diagnostics.length > 0 ? diagnosticsTable(diagnostics, n) : ''),
+      items: Math.min(diagnostics.length, MAX_DIAGNOSTIC_ROWS),
+    },
+    { render: (n: number) => overviews(valid, n), items: valid.length },
+  ];
+  const budget = summaryBudget(opts.maxBytes);
+  return fitSections(sections, [2, 1], budget) ?? `${sections[0]?.render(0) ?? ''}\n`;
+}
+
+function overviews(plans: Plan[], limit: number): string {
+  const shown = plans.slice(0, limit).map(planOverview);
+  const hidden = plans.length - shown.length;
+  if (hidden > 0)
+    shown.push(
+      `*${hidden} more plan overview${hidden === 1 ? '' : 's'} left out to keep the summary under its size limit.*`,
+    );
+  return shown.join('\n\n');
 }
 
 function plural(n: number, word: string): string {
@@ -84,7 +80,7 @@ function diagnosticsTable(diagnostics: Diagnostic[], maxRows: number): string {
       a.col - b.col ||
       a.severity.localeCompare(b.severity),
   );
-  const shown = sorted.slice(0, maxRows);
+  const shown = sorted.slice(0, Math.min(maxRows, MAX_DIAGNOSTIC_ROWS));
   const rows = shown.map((d) => [
     `<code>${escapeCell(`${d.file}:${d.line}:${d.col}`)}</code>`,
     d.severity === 'error' ? '❌ error' : '⚠️ warning',

@@ -8,10 +8,11 @@ import { escapeCell } from '../core/escape.js';
 import type { FailOn } from '../modes.js';
 import { type PlanDiff, renderPlanDiff } from '../plan/diff.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
+import { type Budget, commentBudget, fitSections, fixed, type Section } from '../report/budget.js';
 import { table } from '../report/sections.js';
 import type { BasePlan } from './base.js';
 import type { Readiness } from './readiness.js';
-import { readinessProblemCount, renderReadiness } from './readiness-md.js';
+import { type ReadinessPart, readinessProblemCount, readinessSections } from './readiness-md.js';
 
 /** Everything the review learned about one plan file. */
 export interface PlanReview {
@@ -40,6 +41,8 @@ export interface ReviewContext {
   failOn: FailOn;
   headSha?: string;
   runUrl?: string;
+  /** How long the text may be; default GitHub's comment limit less room for the marker. */
+  budget?: Budget;
 }
 
 const MAX_DIAGNOSTIC_ROWS = 50;
@@ -83,24 +86,25 @@ function verdict(reviews: PlanReview[], ctx: ReviewContext): string {
   return `## DRS recovery plan review${what}: ${head}${tail}`;
 }
 
-function diagnosticsSection(diagnostics: Diagnostic[]): string {
+function diagnosticsSection(diagnostics: Diagnostic[], limit: number): string {
   if (diagnostics.length === 0) return '**Validation**: ✅ no error or warning.';
   const sorted = [...diagnostics].sort((a, b) => a.line - b.line || a.col - b.col);
   const rows = sorted
-    .slice(0, MAX_DIAGNOSTIC_ROWS)
+    .slice(0, Math.min(limit, MAX_DIAGNOSTIC_ROWS))
     .map((d) => [
       code(`${d.line}:${d.col}`),
       d.severity === 'error' ? '❌ error' : '⚠️ warning',
       escapeCell(d.message),
     ]);
-  const more =
-    sorted.length > MAX_DIAGNOSTIC_ROWS
-      ? `\n\n*… ${sorted.length - MAX_DIAGNOSTIC_ROWS} more in the job summary.*`
-      : '';
-  return `**Validation**\n\n${table(['Line:col', 'Severity', 'Message'], rows)}${more}`;
+  const hidden = sorted.length - rows.length;
+  const more = hidden > 0 ? `*… ${hidden} more in the job summary.*` : '';
+  return rows.length === 0
+    ? `**Validation**: ${more}`
+    : `**Validation**\n\n${table(['Line:col', 'Severity', 'Message'], rows)}${more ? `\n\n${more}` : ''}`;
 }
 
-function diffSection(review: PlanReview): string | undefined {
+/** The semantic diff, `limit` lines of it. */
+function diffSection(review: PlanReview, limit: number): string | undefined {
   if (!review.base) return undefined;
   const source =
     review.base.source === 'git'
@@ -108,34 +112,63 @@ function diffSection(review: PlanReview): string | undefined {
       : review.base.source === 'api'
         ? ' (base read through the GitHub API)'
         : '';
-  const body = review.diff
-    ? renderPlanDiff(review.diff)
-    : `*${escapeCell(review.diffNote ?? 'not available')}*`;
-  return `**What changes for a recovery**${source}\n\n${body}`;
+  const lines = review.diff
+    ? renderPlanDiff(review.diff).split('\n')
+    : [`*${escapeCell(review.diffNote ?? 'not available')}*`];
+  const shown = lines.slice(0, limit);
+  if (shown.length < lines.length)
+    shown.push(`- … and ${lines.length - shown.length} more changes, left out to fit the size limit`);
+  return `**What changes for a recovery**${source}\n\n${shown.join('\n')}`;
 }
 
-function planSection(review: PlanReview): string {
+type Kind = ReadinessPart | 'diff' | 'diagnostics';
+
+/** What shrinks first when the comment is too long: per-server detail first, problems last. */
+const SHRINK_KINDS: readonly Kind[] = ['servers', 'drift', 'warnings', 'diff', 'diagnostics', 'problems'];
+
+function planSections(review: PlanReview): (Section & { kind?: Kind })[] {
   const name = review.plan ? ` — plan **${escapeCell(review.plan.name)}**` : '';
-  const parts = [`### ${code(review.file)}${name}`];
-  if (review.diff?.status !== 'deleted') parts.push(diagnosticsSection(review.diagnostics));
-  const diff = diffSection(review);
-  if (diff) parts.push(diff);
-  if (review.readiness && review.plan) {
-    parts.push(`**Readiness**\n\n${renderReadiness(review.readiness, review.plan)}`);
-  } else if (review.diff?.status !== 'deleted' && !review.plan) {
-    parts.push('**Readiness**: not checked until the plan is valid.');
+  const parts: (Section & { kind?: Kind })[] = [fixed(`### ${code(review.file)}${name}`)];
+  if (review.diff?.status !== 'deleted') {
+    parts.push({
+      render: (n) => diagnosticsSection(review.diagnostics, n),
+      items: Math.min(review.diagnostics.length, MAX_DIAGNOSTIC_ROWS),
+      kind: 'diagnostics',
+    });
   }
-  return parts.join('\n\n');
+  if (review.base) {
+    const lines = review.diff ? renderPlanDiff(review.diff).split('\n').length : 1;
+    parts.push({ render: (n) => diffSection(review, n) ?? '', items: lines, kind: 'diff' });
+  }
+  if (review.readiness && review.plan) {
+    parts.push(fixed('**Readiness**'));
+    for (const section of readinessSections(review.readiness, review.plan)) {
+      parts.push(section.part ? { ...section, kind: section.part } : section);
+    }
+  } else if (review.diff?.status !== 'deleted' && !review.plan) {
+    parts.push(fixed('**Readiness**: not checked until the plan is valid.'));
+  }
+  return parts;
 }
 
-/** The whole comment body (the sticky marker is added by the comment helper). */
+/**
+ * The whole comment body (the sticky marker is added by the comment helper), within GitHub's comment
+ * limit: when it is too long, the readiness server tables shrink first, then the launch settings a
+ * drill would repair, the warnings, the diffs, the diagnostics and last the problems, each saying
+ * what it left out.
+ */
 export function renderReviewComment(reviews: PlanReview[], ctx: ReviewContext): string {
   const meta = [
     ctx.headSha ? `commit ${code(ctx.headSha.slice(0, 7))}` : '',
     ctx.runUrl ? `[workflow run](${ctx.runUrl})` : '',
     `fail-on: ${code(ctx.failOn)}`,
   ].filter(Boolean);
-  const sections = reviews.map(planSection);
-  if (reviews.length === 0) sections.push('*No plan file matched.*');
-  return `${[verdict(reviews, ctx), `<sub>${meta.join(' · ')}</sub>`, ...sections].join('\n\n')}\n`;
+  const head = [fixed(verdict(reviews, ctx)), fixed(`<sub>${meta.join(' · ')}</sub>`)];
+  const sections: (Section & { kind?: Kind })[] = [...head, ...reviews.flatMap(planSections)];
+  if (reviews.length === 0) sections.push(fixed('*No plan file matched.*'));
+  const order = SHRINK_KINDS.flatMap((kind) => sections.flatMap((s, i) => (s.kind === kind ? [i] : [])));
+  return (
+    fitSections(sections, order, ctx.budget ?? commentBudget()) ??
+    `${verdict(reviews, ctx)}\n\n*The review did not fit within its size limit; see the job summary and log of the workflow run.*\n`
+  );
 }

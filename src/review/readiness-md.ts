@@ -10,6 +10,7 @@ import type { FieldChange, LaunchConfigDrift } from '../engine/launch-config.js'
 import type { PreflightProblem } from '../engine/preflight.js';
 import type { ResolvedServer } from '../engine/types.js';
 import type { Plan } from '../plan/types.js';
+import { fixed, type Section } from '../report/budget.js';
 import { formatTargetDuration, parseIsoDuration } from '../report/durations.js';
 import { table } from '../report/sections.js';
 import type { Readiness } from './readiness.js';
@@ -30,9 +31,18 @@ export function describeProblem(p: PreflightProblem): string {
 }
 
 function list(items: string[], max = MAX_LIST): string {
-  const shown = items.slice(0, max).map((i) => `- ${i}`);
-  if (items.length > max) shown.push(`- … and ${items.length - max} more (see the job log)`);
+  const limit = Math.min(max, MAX_LIST);
+  const shown = items.slice(0, limit).map((i) => `- ${i}`);
+  if (items.length > limit) shown.push(`- … and ${items.length - limit} more (see the job log)`);
   return shown.join('\n');
+}
+
+/** A titled list that shows `limit` items (at most MAX_LIST), saying how many more there are. */
+function listSection(title: string, items: string[]): Section {
+  return {
+    render: (n) => (items.length === 0 ? '' : `${title}\n\n${list(items, n)}`),
+    items: Math.min(items.length, MAX_LIST),
+  };
 }
 
 function lagCell(server: ResolvedServer, rpoSeconds: number | undefined): string {
@@ -51,11 +61,21 @@ function stateCell(server: ResolvedServer): string {
   return `${state === 'CONTINUOUS' ? '✅' : '❌'} ${escapeCell(state)}`;
 }
 
-function serverTable(readiness: Extract<Readiness, { status: 'checked' }>, plan: Plan): string {
+/** Up to `perWave` rows per wave (at most MAX_ROWS_PER_WAVE), each wave saying how many it left out. */
+function serverTable(
+  readiness: Extract<Readiness, { status: 'checked' }>,
+  plan: Plan,
+  perWave: number,
+): string {
   const troubled = new Set(readiness.preflight.problems.map((p) => p.sourceServerId).filter(Boolean));
+  const waves = readiness.preflight.executionPlan?.waves ?? [];
+  if (perWave === 0) {
+    const count = waves.reduce((n, w) => n + w.servers.length, 0);
+    return `*Server table left out to fit the size limit (${plural(count, 'server')} in ${plural(waves.length, 'wave')}).*`;
+  }
   const rows: string[][] = [];
-  for (const w of readiness.preflight.executionPlan?.waves ?? []) {
-    const shown = w.servers.slice(0, MAX_ROWS_PER_WAVE);
+  for (const w of waves) {
+    const shown = w.servers.slice(0, Math.min(perWave, MAX_ROWS_PER_WAVE));
     for (const s of shown) {
       rows.push([
         escapeCell(w.wave.name),
@@ -81,7 +101,7 @@ function settingValue(v: unknown): string {
 }
 
 /** One line per (field, from, to), listing the servers it applies to: a defaults edit is one line. */
-function driftList(drift: LaunchConfigDrift[]): string {
+function driftItems(drift: LaunchConfigDrift[]): string[] {
   const groups = new Map<string, { change: FieldChange; servers: string[] }>();
   for (const d of drift) {
     for (const c of d.changes) {
@@ -91,14 +111,13 @@ function driftList(drift: LaunchConfigDrift[]): string {
       groups.set(id, group);
     }
   }
-  const items = [...groups.values()].map(({ change: c, servers }) => {
+  return [...groups.values()].map(({ change: c, servers }) => {
     const who =
       servers.length > 10
         ? `${servers.slice(0, 10).join(', ')} and ${servers.length - 10} more`
         : servers.join(', ');
     return `${code(`${c.target}.${c.field}`)} ${settingValue(c.from)} → ${settingValue(c.to)} on ${who}`;
   });
-  return list(items);
 }
 
 function quotaLine(readiness: Extract<Readiness, { status: 'checked' }>): string {
@@ -117,33 +136,56 @@ function quotaLine(readiness: Extract<Readiness, { status: 'checked' }>): string
 
 /** The readiness section for one plan. */
 export function renderReadiness(readiness: Readiness, plan: Plan): string {
-  if (readiness.status === 'skipped') return `⏭️ **Live check skipped.** ${readiness.reason}`;
+  return readinessSections(readiness, plan)
+    .map((s) => s.render(Number.POSITIVE_INFINITY))
+    .filter((t) => t !== '')
+    .join('\n\n');
+}
+
+/** What a readiness section is made of; the comment shrinks them in this order of kinds. */
+export type ReadinessPart = 'servers' | 'drift' | 'warnings' | 'problems';
+
+/** The readiness section as parts a size budget can shrink; `part` is undefined for fixed lines. */
+export function readinessSections(readiness: Readiness, plan: Plan): (Section & { part?: ReadinessPart })[] {
+  if (readiness.status === 'skipped') return [fixed(`⏭️ **Live check skipped.** ${readiness.reason}`)];
   if (readiness.status === 'failed') {
-    return `❌ **Live check failed**${readiness.region ? ` in ${code(readiness.region)}` : ''}: ${escapeCell(readiness.error)}`;
+    return [
+      fixed(
+        `❌ **Live check failed**${readiness.region ? ` in ${code(readiness.region)}` : ''}: ${escapeCell(readiness.error)}`,
+      ),
+    ];
   }
   const { preflight } = readiness;
-  const count = preflight.executionPlan?.waves.reduce((n, w) => n + w.servers.length, 0) ?? 0;
+  const waves = preflight.executionPlan?.waves ?? [];
+  const count = waves.reduce((n, w) => n + w.servers.length, 0);
   const verdict =
     preflight.problems.length > 0
       ? `❌ **Not ready**: ${plural(preflight.problems.length, 'problem')} a drill would stop on`
       : `✅ **Ready**: a drill would start`;
-  const parts = [
-    `${verdict} — ${plural(count, 'source server')} in account ${code(readiness.accountId)}, ${code(readiness.region)}.`,
-    serverTable(readiness, plan),
+  const drift =
+    preflight.drift.length > 0
+      ? {
+          ...listSection(
+            `**Launch settings a drill would repair** (${plural(preflight.drift.length, 'server')})`,
+            driftItems(preflight.drift),
+          ),
+          part: 'drift' as const,
+        }
+      : fixed('Launch settings already match the plan: a drill would write none.');
+  return [
+    fixed(
+      `${verdict} — ${plural(count, 'source server')} in account ${code(readiness.accountId)}, ${code(readiness.region)}.`,
+    ),
+    {
+      render: (n) => serverTable(readiness, plan, n),
+      items: Math.min(MAX_ROWS_PER_WAVE, Math.max(0, ...waves.map((w) => w.servers.length))),
+      part: 'servers',
+    },
+    { ...listSection('**Problems**', preflight.problems.map(describeProblem)), part: 'problems' },
+    { ...listSection('**Warnings**', preflight.warnings.map(describeProblem)), part: 'warnings' },
+    drift,
+    fixed(quotaLine(readiness)),
   ];
-  if (preflight.problems.length > 0)
-    parts.push(`**Problems**\n\n${list(preflight.problems.map(describeProblem))}`);
-  if (preflight.warnings.length > 0)
-    parts.push(`**Warnings**\n\n${list(preflight.warnings.map(describeProblem))}`);
-  if (preflight.drift.length > 0) {
-    parts.push(
-      `**Launch settings a drill would repair** (${plural(preflight.drift.length, 'server')})\n\n${driftList(preflight.drift)}`,
-    );
-  } else {
-    parts.push('Launch settings already match the plan: a drill would write none.');
-  }
-  parts.push(quotaLine(readiness));
-  return parts.join('\n\n');
 }
 
 /** Readiness problems of one plan: the preflight's, or one when the check itself could not run. */

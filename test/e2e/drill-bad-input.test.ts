@@ -104,6 +104,18 @@ describe('bad input starts nothing', () => {
       expect(report.errors.at(-1)).toContain('Nothing was started');
       for (const id of [WEB, APP2]) expect(run.summary).toContain(id);
       expect(run.summary).toContain('STALLED');
+      // The summary claims only what happened: nothing launched, no repair, durations as people write them.
+      expect(run.summary).toContain('**Nothing was launched**');
+      expect(run.summary).not.toMatch(/0\/0|already matched|not every critical server/);
+      expect(run.summary).toContain('the repair did not run');
+      expect(run.summary).toContain('replication lag 1h 30m exceeds the plan&#39;s RPO of 15m');
+      expect(run.summary).not.toMatch(/PT1H30M|5400s/);
+      // Each annotation names its server once.
+      for (const id of [WEB, APP2]) {
+        const lines = errorLines(run.stdout).filter((l) => l.includes(id));
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(line.split(id)).toHaveLength(2);
+      }
       expect(report.waves.flatMap((w) => w.jobs)).toEqual([]);
       expectSaneReport(report);
       expectNoStackTrace(run);
@@ -111,6 +123,16 @@ describe('bad input starts nothing', () => {
       web.replicationState = saved.replicationState;
       app2.lagSeconds = saved.lagSeconds;
     }
+  });
+
+  it('a dry run: headed as a dry run, nothing written or launched', async () => {
+    const run = await runDrill({ emulator, plan: PLAN, inputs: { 'dry-run': 'true' } });
+    expect(run.code, explain(run)).toBe(0);
+    expect(writesOf(run.calls)).toEqual([]);
+    expect(run.report?.dryRun).toBe(true);
+    expect(run.summary.split('\n')[0]).toBe('## ✅ Drill dry run passed — small');
+    expect(run.summary).toContain('**Dry run**: preflight only');
+    expect(run.summary).not.toContain('0/0');
   });
 
   it('a launch configuration that cannot be written: recorded per server, nothing started', async () => {
@@ -131,6 +153,7 @@ describe('bad input starts nothing', () => {
       expect(report.errors.at(-1)).toContain('Nothing was started');
       expect(run.calls.filter((c) => c.operation === 'StartRecovery')).toEqual([]);
       expect(report.launchConfigChanges.every((c) => !c.applied || c.target === 'template')).toBe(true);
+      expect(run.summary).not.toContain('already matched');
       expectSaneReport(report);
       expectNoStackTrace(run);
     } finally {

@@ -125,6 +125,10 @@ describe('plan review on a pull request', () => {
     expect(body).toContain('Launch settings a drill would repair');
     expect(body).toContain('critcal');
     expect(first.summary).toContain('moved from wave **app** to wave **data**');
+    // One headline: the review's verdict; the validation details follow under it.
+    expect(first.summary.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      expect.stringMatching(/^## DRS recovery plan review \(2 plans\): ❌ Changes needed/),
+    ]);
 
     // Second push: the typo is fixed; STALLED still fails the step, the same comment is updated.
     await writePlans(dir, { 'batch.yaml': BATCH });

@@ -72,9 +72,11 @@ describe('mode: cleanup', () => {
     expect(report.cleanup?.status).toBe('dry-run');
     const instances = report.cleanup?.instances ?? [];
     expect(resultOf(instances, OLD_DRILL)).toBe('would terminate');
-    expect(resultOf(instances, YOUNG_DRILL)).toMatch(/younger than older-than \(86400s\)/);
+    expect(resultOf(instances, YOUNG_DRILL)).toMatch(/younger than older-than \(1d\)/);
     expect(resultOf(instances, REAL)).toMatch(/not a drill instance/);
-    expect(result.summary.split('\n')[0]).toMatch(/Cleanup succeeded — demo/);
+    expect(result.summary.split('\n')[0]).toMatch(/Cleanup dry run succeeded — demo/);
+    expect(report.dryRun).toBe(true);
+    expect(result.summary).not.toContain('Launch-configuration');
     expect(result.outputs.status).toBe('succeeded');
     expect(remaining()).toEqual([OLD_DRILL, REAL, YOUNG_DRILL].sort());
   });

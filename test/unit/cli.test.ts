@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../../src/cli.js';
+import { type CliIo, COMMANDS, main } from '../../src/cli.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -89,6 +90,29 @@ describe('usage', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown option --strict');
     expect((await run('validate', '--format', 'xml', 'x.yaml')).code).toBe(2);
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v'])
+      expect(await run(flag)).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+  });
+
+  it('--help lists exactly the commands that exist and promises nothing else', async () => {
+    const { out } = await run('--help');
+    const listed = out
+      .slice(out.indexOf('Commands:'), out.indexOf('Options:'))
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.trim().split(/\s+/)[0]);
+    expect(listed).toEqual(COMMANDS.map((c) => c.name));
+    // Drills run through the action; the help must not say the terminal runs them unless a command does.
+    if (!COMMANDS.some((c) => c.name === 'drill'))
+      expect(out).not.toMatch(/runs? .*drills? .*from a terminal/i);
+    expect(out).toContain('--version');
   });
 
   it('prints help with exit 0', async () => {

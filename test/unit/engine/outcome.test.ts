@@ -141,7 +141,7 @@ describe('evaluateWave', () => {
     });
     expect(late).toMatchObject({
       state: 'timed-out',
-      error: 'Wave "w" timed out after 60s: s-1: still waiting for status checks',
+      error: 'Wave "w" timed out after 1m: s-1: still waiting for status checks',
     });
   });
 });

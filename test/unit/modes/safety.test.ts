@@ -166,10 +166,10 @@ describe('cleanup mode reasons', () => {
     const unknown: RecoveryInstance = { recoveryInstanceID: 'i-r3', ec2InstanceID: 'i-e9', isDrill: true };
     expect(leftAloneReason(real, 60, times, now)).toMatch(/not a drill instance/);
     expect(leftAloneReason(young, 7200, times, now)).toBe(
-      'left alone: launched 3600s ago, younger than older-than (7200s)',
+      'left alone: launched 1h 00m ago, younger than older-than (2h)',
     );
     expect(leftAloneReason(unknown, 60, times, now)).toMatch(/launch time is unknown/);
     expect(cleanupPolicyText(undefined)).toMatch(/every drill instance/);
-    expect(cleanupPolicyText(3600)).toMatch(/older than 3600s/);
+    expect(cleanupPolicyText(3600)).toMatch(/older than 1h$/);
   });
 });

@@ -75,13 +75,19 @@ describe('examples/workflows/monthly-drill.yml', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
   });
 
-  it('has a drill job, an always-run cleanup safety net and an issue on failure', () => {
+  it('has a drill job, an always-run cleanup of this run’s own execution, and an issue job', () => {
     const modes = actionSteps(workflow).map((s) => s.with?.mode);
     expect(modes).toEqual(['drill', 'cleanup']);
     expect(workflow.jobs.cleanup?.if).toBe('always()');
     expect(workflow.jobs.cleanup?.needs).toBe('drill');
-    const issue = workflow.jobs['report-failure'];
-    expect(issue?.if).toContain('failure()');
+    const [, cleanup] = actionSteps(workflow);
+    // Scoped to the execution (the drill's execution-id), not to an age.
+    expect(cleanup?.with?.['execution-id']).toBe(
+      `${expression('github.repository')}/${expression('github.run_id')}`,
+    );
+    expect(cleanup?.with?.['older-than']).toBeUndefined();
+    const issue = workflow.jobs.issue;
+    expect(issue?.if).toBe('always()');
     expect(issue?.permissions?.issues).toBe('write');
     for (const step of actionSteps(workflow))
       for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
@@ -139,5 +145,172 @@ describe('examples/workflows/fleet-drill.yml', () => {
     for (const s of actionSteps(workflow))
       for (const name of Object.keys(s.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
     expect(scriptsInterpolate(workflow)).toEqual([]);
+  });
+});
+
+/** The issue job's github-script, run against an in-memory issue tracker. */
+describe('monthly-drill.yml issue script', () => {
+  const { workflow } = load('monthly-drill.yml');
+  const script = workflow.jobs.issue?.steps.find((s) => s.uses?.startsWith('actions/github-script@'))?.with
+    ?.script as string;
+
+  interface Issue {
+    number: number;
+    title: string;
+    body: string;
+    state: 'open' | 'closed';
+    labels: string[];
+  }
+
+  async function runScript(report: unknown, status: string, issues: Issue[]) {
+    const comments: { issue: number; body: string }[] = [];
+    const rest = {
+      issues: {
+        getLabel: async () => ({}),
+        createLabel: async () => ({}),
+        listForRepo: async () => ({}),
+        create: async (a: { title: string; body: string; labels: string[] }) => {
+          issues.push({
+            number: issues.length + 1,
+            title: a.title,
+            body: a.body,
+            state: 'open',
+            labels: a.labels,
+          });
+        },
+        update: async (a: { issue_number: number; body?: string; state?: 'closed' }) => {
+          const issue = issues.find((i) => i.number === a.issue_number);
+          if (!issue) throw new Error('no such issue');
+          if (a.body !== undefined) issue.body = a.body;
+          if (a.state) issue.state = a.state;
+        },
+        createComment: async (a: { issue_number: number; body: string }) => {
+          comments.push({ issue: a.issue_number, body: a.body });
+        },
+      },
+    };
+    const github = {
+      rest,
+      paginate: async (_: unknown, q: { state: string; labels: string }) =>
+        issues.filter((i) => i.state === q.state && i.labels.includes(q.labels)),
+    };
+    const fakeRequire = (name: string) => {
+      if (name !== 'node:fs') throw new Error(name);
+      return {
+        readFileSync: () => {
+          if (report === undefined) throw new Error('ENOENT');
+          return JSON.stringify(report);
+        },
+      };
+    };
+    const env = {
+      PLAN: 'drs-plans/payments.yaml',
+      DRILL_STATUS: status,
+      DRILL_RESULT: '',
+      RUN_URL: 'https://run/1',
+    };
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+      ...args: string[]
+    ) => (...values: unknown[]) => Promise<void>;
+    await new AsyncFunction('require', 'github', 'context', 'process', script)(
+      fakeRequire,
+      github,
+      { repo: { owner: 'acme', repo: 'dr' } },
+      { env },
+    );
+    return { issues, comments };
+  }
+
+  const server = (id: string, extra: Record<string, unknown>) => ({
+    sourceServerId: id,
+    critical: true,
+    health: 'pending',
+    phases: [],
+    errors: [],
+    ...extra,
+  });
+  const failedDrill = {
+    status: 'failed',
+    errors: ['Wave "data" failed: critical server db-01 failed in conversion'],
+    waves: [
+      {
+        name: 'data',
+        servers: [
+          server('s-1111111111111111a', {
+            hostname: 'db-01',
+            launchStatus: 'FAILED',
+            health: 'failed',
+            errors: [
+              {
+                event: 'CONVERSION_FAIL',
+                message: 'Conversion failed',
+                rawError: 'volume ```vol-1``` unsupported @team',
+              },
+            ],
+          }),
+          server('s-2222222222222222b', { hostname: 'db-02', launchStatus: 'LAUNCHED', health: 'passed' }),
+        ],
+      },
+      { name: 'app', servers: [server('s-3333333333333333c', { hostname: 'app-01', health: 'skipped' })] },
+    ],
+  };
+
+  it('quotes each failed server’s DRS error and never lists a skipped server as failed', async () => {
+    const { issues } = await runScript(failedDrill, 'failed', []);
+    expect(issues).toHaveLength(1);
+    const body = issues[0]?.body ?? '';
+    expect(body).toContain(
+      '`s-1111111111111111a` `db-01` (wave `data`, critical): launch FAILED, health failed',
+    );
+    // DRS's text in a fence longer than any backtick run in it: no Markdown, no @mention.
+    expect(body).toContain(
+      '````text\nCONVERSION_FAIL: Conversion failed\nvolume ```vol-1``` unsupported @team\n````',
+    );
+    expect(body).not.toMatch(/- `s-3333333333333333c`/);
+    expect(body).toContain('1 server(s) were not started because their wave was skipped');
+    expect(body).not.toContain('s-2222222222222222b');
+  });
+
+  it('reads report.errors: a failed preflight is named even though no server ran', async () => {
+    const preflight = {
+      status: 'failed',
+      errors: [
+        'Preflight: wave data: Source server s-1111111111111111a (db-01): replication state is STALLED, not CONTINUOUS',
+        'Nothing was started: fix the preflight problems above and run again.',
+      ],
+      waves: [],
+    };
+    const { issues } = await runScript(preflight, 'failed', []);
+    expect(issues[0]?.body).toContain('replication state is STALLED');
+    expect(issues[0]?.body).toContain('Nothing was started');
+  });
+
+  it('updates the one open issue instead of opening another, and closes it when the drill passes', async () => {
+    const tracker: Issue[] = [];
+    await runScript(failedDrill, 'failed', tracker);
+    const again = await runScript({ ...failedDrill, errors: ['second month'] }, 'timed-out', tracker);
+    expect(tracker).toHaveLength(1);
+    expect(tracker[0]?.body).toContain('second month');
+    expect(tracker[0]?.body).toContain('ended **timed-out**');
+    expect(again.comments.map((c) => c.body)).toEqual(['Still failing (timed-out): https://run/1']);
+    const passed = await runScript({ status: 'succeeded', errors: [], waves: [] }, 'succeeded', tracker);
+    expect(tracker[0]?.state).toBe('closed');
+    expect(passed.comments).toEqual([{ issue: 1, body: 'The drill passed again: https://run/1' }]);
+  });
+
+  it('a dry run neither opens nor closes the issue', async () => {
+    const tracker: Issue[] = [];
+    await runScript(failedDrill, 'failed', tracker);
+    await runScript({ status: 'succeeded', dryRun: true, errors: [], waves: [] }, 'succeeded', tracker);
+    expect(tracker.map((i) => i.state)).toEqual(['open']);
+    await runScript({ ...failedDrill, dryRun: true }, 'failed', []).then(({ issues }) =>
+      expect(issues).toEqual([]),
+    );
+  });
+
+  it('a run that wrote no report still opens the issue, saying so', async () => {
+    const { issues } = await runScript(undefined, '', []);
+    expect(issues[0]?.body).toContain('No report.json');
+    expect(issues[0]?.body).toContain('ended **failed**');
   });
 });

@@ -154,28 +154,56 @@ describe('computeMeasurements', () => {
     report.objectives = { rtoSeconds: 1000, rpoSeconds: 60 };
     const m = computeMeasurements(report);
     expect(m.rtoMet).toBe(false);
-    expect(m.rpoSeconds).toBe(420);
+    expect(m.rpoSeconds).toBe(120);
     expect(m.rpoMet).toBe(false);
   });
 
-  it('RPO is the worst launch − recovery point over launched servers', () => {
+  it('RPO is the data a recovery would lose: the worst job creation − recovery point', () => {
     const report = successReport();
+    // app's job was created at 500; its recovery point is 15 minutes older.
     report.waves[1]!.servers[0]!.recoveryPointAt = at(500 - 900);
-    expect(computeMeasurements(report).rpoSeconds).toBe(1200);
-  });
-
-  it('measures nothing for a run that launched nothing, and leaves rpoMet open', () => {
-    const report = baseReport();
     const m = computeMeasurements(report);
-    expect(m).toEqual({ rtoMet: false });
+    expect(m.rpoSeconds).toBe(900);
+    expect(m.rpoDefinition).toBe('request-minus-recovery-point');
+    // Snapshot, conversion and launch time are not data loss: they stay apart, as data age at launch.
+    expect(m.dataAgeAtLaunchSeconds).toBe(1200);
   });
 
-  it('rounds to whole seconds and skips reversed pairs', () => {
+  it('a few seconds of replication lag is a few seconds of RPO, however long the launch takes', () => {
+    const report = successReport();
+    for (const w of report.waves) {
+      const createdAt = Date.parse(w.jobs[0]!.createdAt!);
+      for (const s of w.servers) s.recoveryPointAt = new Date(createdAt - 12_000).toISOString();
+    }
+    const m = computeMeasurements(report);
+    expect(m.rpoSeconds).toBe(12);
+    expect(m.dataAgeAtLaunchSeconds).toBe(312);
+  });
+
+  it('a recovery point taken after the request (on-demand snapshot) loses nothing: 0, not a gap', () => {
     const report = successReport();
     for (const w of report.waves) for (const s of w.servers) s.recoveryPointAt = at(2000);
     report.waves[0]!.servers[0]!.healthyAt = '2024-05-01T10:23:40.600Z';
     const m = computeMeasurements(report);
-    expect(m.rpoSeconds).toBeUndefined();
+    expect(m.rpoSeconds).toBe(0);
+    expect(m.dataAgeAtLaunchSeconds).toBeUndefined();
     expect(m.rtoSeconds).toBe(1421);
+  });
+
+  it('a snapshot the plan pins is reported as its age, not as the RPO', () => {
+    const report = successReport();
+    const pinned = report.waves[0]!.servers[0]!;
+    pinned.pinnedSnapshotId = 'pit-0123456789abcdef0';
+    pinned.recoveryPointAt = at(-3 * 86_400);
+    const m = computeMeasurements(report);
+    expect(m.pinnedSnapshotAgeSeconds).toBe(3 * 86_400);
+    expect(m.rpoSeconds).toBe(120);
+    expect(m.rpoMet).toBe(true);
+  });
+
+  it('measures and judges nothing for a run that started no recovery', () => {
+    const report = baseReport();
+    const m = computeMeasurements(report);
+    expect(m).toEqual({ rpoDefinition: 'request-minus-recovery-point' });
   });
 });

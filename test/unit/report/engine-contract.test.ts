@@ -64,6 +64,19 @@ describe('reports produced by the engine', () => {
     expect(md).toContain('```mermaid');
   });
 
+  it('a server pinned to a snapshot is recorded as pinned, so its age is not taken for the RPO', async () => {
+    const plan = threeWaves();
+    const pinned = plan.waves[0]!.servers[1]!;
+    pinned.spec = { ...pinned.spec, snapshot: 'pit-0123456789abcdef0' };
+    const report = await engineReport({}, () => {}, plan);
+    expect(validateReport(report)).toEqual([]);
+    const servers = report.waves.flatMap((w) => w.servers);
+    expect(servers.find((s) => s.sourceServerId === pinned.sourceServerId)?.pinnedSnapshotId).toBe(
+      'pit-0123456789abcdef0',
+    );
+    expect(servers.filter((s) => s.pinnedSnapshotId !== undefined)).toHaveLength(1);
+  });
+
   it('a conversion failure validates and names server, phase and DRS error', async () => {
     const report = await engineReport(
       {},

@@ -5,6 +5,39 @@ import { renderReportMarkdown } from '../../../src/report/markdown.js';
 import { at, baseReport, healthyServer, jobId, sourceServerId, successReport, wave } from './fixtures.js';
 
 describe('renderGantt', () => {
+  it('up to 20 servers: a bar per server from its job to healthy, then its phases', () => {
+    const chart = renderGantt(successReport());
+    expect(chart).toContain(
+      [
+        '  section data',
+        '  db-01.demo.internal :2024-05-01 10:00:00, 2024-05-01 10:07:00',
+        '  · snapshot :2024-05-01 10:00:05, 2024-05-01 10:01:00',
+        '  · conversion :2024-05-01 10:01:00, 2024-05-01 10:04:00',
+        '  · launch :2024-05-01 10:04:00, 2024-05-01 10:05:00',
+        '  · boot :2024-05-01 10:05:00, 2024-05-01 10:07:00',
+        '  db-02.demo.internal :2024-05-01 10:00:00, 2024-05-01 10:07:00',
+      ].join('\n'),
+    );
+    // Each server is named once: its phases are listed under it.
+    expect(chart.split('db-01.demo.internal').length).toBe(2);
+  });
+
+  it('beyond 20 servers: one bar per wave', () => {
+    const report = baseReport();
+    const servers = Array.from({ length: 21 }, (_, i) => healthyServer(i + 1, i < 11 ? 0 : 500));
+    report.waves = [
+      wave(0, 'data', 0, servers.slice(0, 11)),
+      wave(1, 'app', 500, servers.slice(11), ['data']),
+    ];
+    const chart = renderGantt(finalizeReport(report, at(1500), 'succeeded'));
+    const bars = chart.split('\n').filter((l) => l.includes(' :2024'));
+    expect(bars).toEqual([
+      '  data (11 servers) :2024-05-01 10:00:00, 2024-05-01 10:07:00',
+      '  app (10 servers) :2024-05-01 10:08:20, 2024-05-01 10:15:20',
+    ]);
+    expect(chart).not.toContain('host-1.demo.internal');
+  });
+
   it('draws a phase without an end up to the end of the run, and marks failures crit', () => {
     const report = successReport();
     const server = report.waves[0]!.servers[0]!;
@@ -12,16 +45,16 @@ describe('renderGantt', () => {
       { name: 'snapshot', startedAt: at(5), endedAt: at(60) },
       { name: 'conversion', startedAt: at(60), failed: true },
     ];
+    delete server.healthyAt;
     const chart = renderGantt(report);
-    expect(chart).toContain('db-01.demo.internal conversion :crit, 2024-05-01 10:01:00, 2024-05-01 10:25:00');
+    expect(chart).toContain('  db-01.demo.internal :crit, 2024-05-01 10:00:00, 2024-05-01 10:25:00');
+    expect(chart).toContain('  · conversion :crit, 2024-05-01 10:01:00, 2024-05-01 10:25:00');
   });
 
   it('gives an instant phase one second so it stays visible', () => {
     const report = successReport();
     report.waves[0]!.servers[0]!.phases = [{ name: 'launch', startedAt: at(10), endedAt: at(10) }];
-    expect(renderGantt(report)).toContain(
-      'db-01.demo.internal launch :2024-05-01 10:00:10, 2024-05-01 10:00:11',
-    );
+    expect(renderGantt(report)).toContain('  · launch :2024-05-01 10:00:10, 2024-05-01 10:00:11');
   });
 
   it('never draws reversed or unreadable phases', () => {
@@ -31,20 +64,20 @@ describe('renderGantt', () => {
       { name: 'conversion', startedAt: 'soon' },
     ];
     const chart = renderGantt(report);
-    expect(chart).not.toContain('db-01.demo.internal snapshot');
-    expect(chart).not.toContain('db-01.demo.internal conversion');
+    const db01 = chart.slice(chart.indexOf('db-01.demo.internal'), chart.indexOf('db-02.demo.internal'));
+    expect(db01.split('\n').filter((l) => l.includes('·'))).toEqual([]);
   });
 
   it('caps the number of bars and says how many were left out', () => {
     const chart = renderGantt(successReport(), 5);
     expect(chart.split('\n').filter((l) => l.includes(' :2024')).length).toBe(5);
-    expect(chart).toContain('*15 more bars not drawn; every time is in report.json.*');
+    expect(chart).toContain('*20 more bars not drawn; every time is in report.json.*');
   });
 
   it('prefixes task names that mermaid would read as a keyword', () => {
     const report = successReport();
     report.waves[0]!.servers[0]!.hostname = 'section-a';
-    expect(renderGantt(report)).toContain('  - section-a snapshot :');
+    expect(renderGantt(report)).toContain('  - section-a :');
   });
 
   it('is empty when there is no timestamp to draw', () => {
@@ -72,6 +105,9 @@ describe('renderReportMarkdown: other endings', () => {
     const md = renderReportMarkdown(finalizeReport(report, at(60), 'failed'));
     expect(md.split('\n')[0]).toBe('## ❌ Cleanup failed — demo');
     expect(md).not.toContain('**RTO**');
+    // Cleanup never touches launch settings: no section about them, not even "none changed".
+    expect(md).not.toContain('Launch-configuration');
+    expect(md).not.toContain('launch setting');
     expect(md).toContain(
       '❌ **failed** (policy <code>older-than 7d</code>): one instance could not be terminated',
     );
@@ -104,13 +140,12 @@ describe('renderReportMarkdown: other endings', () => {
         field: 'instanceProfile',
         from: null,
         to: 'drs',
-        applied: true,
+        applied: false,
       },
     ];
     const md = renderReportMarkdown(report);
-    expect(md).toContain('| instanceProfile | <i>not set</i> | <code>drs</code> |');
     expect(md).toContain(
-      '| DRS launch configuration | copyPrivateIp | <code>false</code> | <code>true</code> | — | not applied (dry run) |',
+      '| <code>s-00000000000000001</code> db-01.demo.internal | DRS launch configuration <code>copyPrivateIp</code>: <code>false</code> → <code>true</code><br>EC2 launch template <code>instanceProfile</code>: <i>not set</i> → <code>drs</code> | — | not applied (dry run) |',
     );
   });
 

@@ -30,7 +30,7 @@ describe('createReport / finalizeReport', () => {
     expect(running.status).toBe('running');
     expect(ended.endedAt).toBe(at(100));
     expect(ended.status).toBe('failed');
-    expect(ended.measured.rtoMet).toBe(false);
+    expect(ended.measured.rpoDefinition).toBe('request-minus-recovery-point');
   });
 
   it('produces reports that validate against schemas/report.schema.json', () => {

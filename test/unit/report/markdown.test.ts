@@ -82,7 +82,7 @@ describe('renderReportMarkdown: success', () => {
   it('opens with the verdict and the measurements against targets', () => {
     expect(firstLine(md)).toBe('## ✅ Drill passed — demo');
     expect(md).toContain('**RTO** 23m 40s (target 45m) ✅');
-    expect(md).toContain('**RPO** worst 7m 00s (target 15m) ✅');
+    expect(md).toContain('**RPO** worst 2m 00s (target 15m) ✅ · data age at launch 7m 00s');
     expect(md).toContain('**5/5** servers launched');
     expect(md).toContain('<code>acme/dr/123456</code>');
     expect(md).toContain('by <code>octocat</code>');
@@ -99,17 +99,34 @@ describe('renderReportMarkdown: success', () => {
     expect(md).toContain('```mermaid\ngantt');
     expect(md).toContain('dateFormat YYYY-MM-DD HH:mm:ss');
     for (const name of ['data', 'app', 'cache', 'web']) expect(md).toContain(`  section ${name}\n`);
-    expect(md).toContain('  db-01.demo.internal conversion :2024-05-01 10:01:00, 2024-05-01 10:04:00');
+    expect(md).toContain('  db-01.demo.internal :2024-05-01 10:00:00, 2024-05-01 10:07:00');
+    expect(md).toContain('  · conversion :2024-05-01 10:01:00, 2024-05-01 10:04:00');
   });
 
   it('lists launch-configuration changes, cleanup and links', () => {
-    expect(md).toMatch(
-      /EC2 launch template \| instanceType \| <code>m5.large<\/code> \| <code>r6i.large<\/code> \| 4 \| applied/,
+    expect(md).toContain(
+      '| <code>s-00000000000000001</code> db-01.demo.internal | EC2 launch template <code>instanceType</code>: <code>m5.large</code> → <code>r6i.large</code> | 4 | applied |',
     );
     expect(md).toContain('✅ **succeeded** (policy <code>always</code>)');
     expect(md).toContain(`<code>${jobId(9999)}</code>`);
     expect(md).toContain('<a href="https://github.com/acme/dr/actions/runs/123456">Workflow run</a>');
     expect(md).toContain('<a href="https://github.com/acme/dr/actions/runs/123456/artifacts/42">');
+  });
+});
+
+describe('renderReportMarkdown: RPO', () => {
+  it('shows the data loss as RPO, the launch-time figure as data age, and a pinned snapshot apart', () => {
+    const report = successReport();
+    const pinned = report.waves[0]!.servers[1]!;
+    pinned.pinnedSnapshotId = 'pit-0123456789abcdef0';
+    pinned.recoveryPointAt = at(-2 * 86_400);
+    const md = renderReportMarkdown(finalizeReport(report, at(1500), 'succeeded'));
+    expect(md).toContain(
+      '**RPO** worst 2m 00s (target 15m) ✅ · data age at launch 2d 0h · pinned snapshots up to 2d 0h old',
+    );
+    const rows = md.split('\n').filter((l) => l.startsWith('| data |') && l.includes('<code>s-'));
+    expect(rows[0]).toContain('| 2m 00s |');
+    expect(rows[1]).toContain('| pinned, 2d 0h old |');
   });
 });
 
@@ -284,7 +301,7 @@ describe('renderReportMarkdown: size budget', () => {
     expect(bytes).toBeLessThan(512 * 1024);
     expect(md).not.toContain('more servers in report.json');
     expect(md).toContain(`<code>${ec2InstanceId(500)}</code>`);
-    // Above 50 servers the chart has one bar per wave, not per phase.
+    // Above 20 servers the chart has one bar per wave, not per server.
     expect(md).toContain('  wave-0 (100 servers) :');
     expect(md).not.toContain('conversion :');
   });

@@ -132,7 +132,7 @@ describe('renderValidationSummary', () => {
     const md = renderValidationSummary(results, { maxBytes: 40_000 });
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(40_000);
     expect(md).not.toContain('### Plan demo');
-    expect(md).toContain('Plan overviews left out');
+    expect(md).toContain('1 more plan overview left out');
     const hidden = Number(/… (\d+) more diagnostics not shown/.exec(md)?.[1]);
     const rows = md.split('\n').filter((l) => l.startsWith('| <code>drs-plans/bad.yaml:')).length;
     expect(rows).toBeGreaterThan(0);
