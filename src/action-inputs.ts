@@ -1,5 +1,5 @@
 import { isAbsolute, normalize, sep } from 'node:path';
-import { clockFromEnv, isLoopbackEndpoint } from './engine/clock.js';
+import { clockFromEnv, isLoopbackEndpoint } from './core/clock.js';
 import { systemClock } from './engine/types.js';
 import { UserError } from './errors.js';
 import { checkBranchName } from './history/store.js';

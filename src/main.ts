@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { inputsIgnoredBy, readInputs } from './action-inputs.js';
+import { clockFromEnv } from './core/clock.js';
 import { neutraliseLog } from './core/escape.js';
-import { clockFromEnv } from './engine/clock.js';
 import { errorMessage, isUserError, UserError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { runValidate } from './modes/validate.js';

@@ -10,8 +10,9 @@ import * as core from '@actions/core';
 import { readInputs } from './action-inputs.js';
 import type { DrsGateway } from './aws/gateways.js';
 import { openAwsSession } from './aws/session.js';
+import { clockFromEnv } from './core/clock.js';
+import type { CleanupReport, Report } from './core/report.js';
 import { cleanupScope } from './engine/cleanup.js';
-import { clockFromEnv } from './engine/clock.js';
 import { engineLog } from './engine/log.js';
 import { findExecutionJobs } from './engine/resume.js';
 import type { Clock } from './engine/types.js';
@@ -20,7 +21,6 @@ import type { ActionIO } from './io.js';
 import { coreIO } from './main.js';
 import { type PostState, readPostState } from './modes/post-state.js';
 import { renderCleanup } from './report/sections.js';
-import type { CleanupReport, Report } from './report/types.js';
 import { readRunEnvironment } from './run-env.js';
 
 /** Why the post step does nothing, or undefined when it must terminate the drill instances. Pure. */

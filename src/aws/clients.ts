@@ -7,7 +7,7 @@ import { DrsClient } from '@aws-sdk/client-drs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { clockScaleFromEnv } from '../engine/clock.js';
+import { clockScaleFromEnv } from '../core/clock.js';
 import { UserError } from '../errors.js';
 import { ACTION_VERSION } from '../version.js';
 import { AWS_REQUEST_TIMEOUTS, boundRequests, type RequestTimeouts, scaleTimeouts } from './http.js';

@@ -5,9 +5,9 @@
  * one of this run's jobs. IAM cannot express that, so it is checked here, right before terminating.
  */
 import type { Job, RecoveryInstance } from '../aws/gateways.js';
+import type { CleanupReport, Report } from '../core/report.js';
 import { errorMessage } from '../errors.js';
 import type { CleanupPolicy } from '../modes.js';
-import type { CleanupReport, Report } from '../report/types.js';
 import { untilDeadline } from './deadline.js';
 import {
   type CleanupDeps,

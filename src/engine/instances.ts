@@ -9,7 +9,7 @@
  * seen is kept. Real recovery-instance ids usually equal EC2 ids; nothing here assumes they do or don't.
  */
 import type { JobLog, ParticipatingServer, RecoveryInstance } from '../aws/gateways.js';
-import { parseInstant } from '../report/durations.js';
+import { parseInstant } from '../core/durations.js';
 
 export interface LaunchedInstanceRef {
   recoveryInstanceId?: string;

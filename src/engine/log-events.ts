@@ -5,8 +5,8 @@
  * through as plain strings and a new event must not break a drill.
  */
 import type { JobLog } from '../aws/gateways.js';
-import { parseInstant, toUtcIso } from '../report/durations.js';
-import type { PhaseReport, ServerError } from '../report/types.js';
+import { parseInstant, toUtcIso } from '../core/durations.js';
+import type { PhaseReport, ServerError } from '../core/report.js';
 
 /** Events that mean something went wrong for the server (or, without a server id, for the whole job). */
 const ERROR_EVENTS: Readonly<Record<string, string>> = {

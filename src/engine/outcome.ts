@@ -4,8 +4,8 @@
  * instance, and that instance passed the plan's health check.
  */
 import type { Job, JobLog, LaunchActionRun } from '../aws/gateways.js';
-import { formatTargetDuration } from '../report/durations.js';
-import type { HealthState, LaunchActionReport, ServerError } from '../report/types.js';
+import { formatTargetDuration } from '../core/durations.js';
+import type { HealthState, LaunchActionReport, ServerError } from '../core/report.js';
 import type { HealthVerdict } from './health.js';
 import { appearsLaunched, launchEnds } from './instances.js';
 import { errorsFromLog } from './log-events.js';

@@ -14,8 +14,8 @@ import type {
   RecoveryInstance,
 } from '../aws/gateways.js';
 import { isThrottling, retryAfterMs } from '../aws/retry.js';
+import { toUtcIso } from '../core/durations.js';
 import { errorMessage } from '../errors.js';
-import { toUtcIso } from '../report/durations.js';
 import {
   appearsLaunched,
   indexRecoveryInstances,

@@ -11,7 +11,7 @@ import type {
   LaunchTemplateChange,
 } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
-import type { LaunchConfigChange } from '../report/types.js';
+import type { LaunchConfigChange } from '../core/report.js';
 import { type PhaseLimits, phaseCheckpoint } from './deadline.js';
 import {
   diffAll,

@@ -3,10 +3,10 @@
  * servers it names) and replication readiness. Pure: the caller fetches the source servers.
  */
 import type { SourceServer } from '../aws/gateways.js';
+import { formatTargetDuration, parseIsoDuration } from '../core/durations.js';
 import { DRS_QUOTAS } from '../core/quotas.js';
 import type { SourcePosition } from '../errors.js';
 import type { Plan, Selector, ServerSpec } from '../plan/types.js';
-import { formatTargetDuration, parseIsoDuration } from '../report/durations.js';
 import type { ExecutionPlan, ResolvedServer, ResolvedWave } from './types.js';
 
 /** One reason the plan cannot run as it stands, naming the server and the fix where there is one. */

@@ -6,8 +6,8 @@
  * DRS is the source of truth here, not the runner's saved state (which dies with the runner).
  */
 import type { DrsGateway, Job, RecoveryInstance } from '../aws/gateways.js';
+import { parseInstant } from '../core/durations.js';
 import { TAG } from '../core/tags.js';
-import { parseInstant } from '../report/durations.js';
 import { indexRecoveryInstances, recoveryInstanceOfJob } from './instances.js';
 import { readJobsSince } from './start.js';
 import type { Clock } from './types.js';

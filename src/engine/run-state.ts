@@ -3,9 +3,9 @@
  * the capacity this run holds in DRS, the jobs left running.
  */
 import type { StartRecoveryRequest } from '../aws/gateways.js';
+import { parseInstant } from '../core/durations.js';
+import type { Report, WaveReport } from '../core/report.js';
 import { TAG } from '../core/tags.js';
-import { parseInstant } from '../report/durations.js';
-import type { Report, WaveReport } from '../report/types.js';
 import type { PollState } from './poller.js';
 import { type Capacity, chunkServers, type WaveRunState } from './scheduler.js';
 import type { ChunkSpec, ChunkStartState } from './start.js';

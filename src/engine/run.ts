@@ -6,8 +6,8 @@
  */
 import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
 import { unlessAborted } from '../aws/retry.js';
-import { toUtcIso } from '../report/durations.js';
-import type { Report } from '../report/types.js';
+import { toUtcIso } from '../core/durations.js';
+import type { Report } from '../core/report.js';
 import { serverLabel } from './outcome.js';
 import { awsNow, newPollState, nextPollIntervalMs, pollTick } from './poller.js';
 import { chunkKey } from './resume.js';

@@ -4,8 +4,8 @@
  */
 
 import { DRS_QUOTAS } from '../core/quotas.js';
+import type { WaveStatus } from '../core/report.js';
 import type { OnFailure } from '../plan/types.js';
-import type { WaveStatus } from '../report/types.js';
 
 export interface SchedulerWave {
   name: string;

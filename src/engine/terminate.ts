@@ -6,8 +6,8 @@
 import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
 import { isServerBusy, isThrottling, isTransient, withRetry } from '../aws/retry.js';
 import { DRS_BATCH } from '../core/quotas.js';
+import type { CleanupReport } from '../core/report.js';
 import { errorMessage } from '../errors.js';
-import type { CleanupReport } from '../report/types.js';
 import type { Clock, EngineLog } from './types.js';
 
 export interface CleanupDeps {

@@ -3,8 +3,8 @@
  * (job, log, recovery instance, EC2), its verdict from outcome.ts, and the wave decided when it settles
  * or times out.
  */
-import { parseInstant, toUtcIso } from '../report/durations.js';
-import type { LaunchActionReport, ServerError, ServerReport, WaveReport } from '../report/types.js';
+import { parseInstant, toUtcIso } from '../core/durations.js';
+import type { LaunchActionReport, ServerError, ServerReport, WaveReport } from '../core/report.js';
 import { describeHealthCheck, evaluateHealth, type HealthVerdict } from './health.js';
 import { errorsFromLog, phasesFromLog } from './log-events.js';
 import {

@@ -7,12 +7,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { formatDuration, formatTargetDuration } from '../core/durations.js';
+import type { Report } from '../core/report.js';
 import { errorMessage } from '../errors.js';
 import type { Octokit } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import { formatDuration, formatTargetDuration } from '../report/durations.js';
-import type { Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
 import { regressionNote, regressionText, renderHistorySection } from './history-md.js';
 import { buildDrillPredicate, DRILL_PREDICATE_FILE } from './predicate.js';

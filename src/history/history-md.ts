@@ -4,8 +4,8 @@
  * note for the headline, and the fleet table of `mode: status`. Strings only.
  */
 
+import { formatDuration, formatTargetDuration } from '../core/durations.js';
 import { escapeCell } from '../core/escape.js';
-import { formatDuration, formatTargetDuration } from '../report/durations.js';
 import { formatInstant, safeUrl, table } from '../report/sections.js';
 import type { HistoryRecord, Regression } from './record.js';
 import { STALE_REASON_TEXT, type StaleReason } from './trend.js';

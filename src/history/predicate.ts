@@ -2,7 +2,7 @@
  * drill-predicate.json: the in-toto predicate the example workflows sign with actions/attest
  * (subject: report.json). The action signs nothing itself; it only writes what is to be attested.
  */
-import type { Report } from '../report/types.js';
+import type { Report } from '../core/report.js';
 import { LEGACY_RPO_DEFINITION, recoveredAll } from './record.js';
 
 /** predicate-type of the attestation; `gh attestation verify --predicate-type` names it. */

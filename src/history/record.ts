@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import recordSchema from '../../schemas/history-record.schema.json' with { type: 'json' };
-import { secondsBetween, toUtcIso } from '../report/durations.js';
+import { secondsBetween, toUtcIso } from '../core/durations.js';
+import type { Report } from '../core/report.js';
 import { isLaunched } from '../report/sections.js';
-import type { Report } from '../report/types.js';
 
 export const RECORD_SCHEMA = 'drs-drill-history/v1';
 

@@ -2,12 +2,13 @@
  * Cancellation of a drill or recovery: the runner sends SIGINT, SIGTERM 7.5 s later and kills at 10 s.
  * Whatever stage is in flight gets a short grace, then the partial evidence is published.
  */
+
+import type { Report } from '../core/report.js';
 import type { Clock } from '../engine/types.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { finalizeReport } from '../report/build.js';
 import { renderReportMarkdown } from '../report/markdown.js';
-import type { Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
 import { publishReport } from './publish.js';
 

@@ -8,6 +8,8 @@
 
 import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
 import { type AwsSession, openAwsSession } from '../aws/session.js';
+import { formatDuration, formatTargetDuration } from '../core/durations.js';
+import type { CleanupReport, Report } from '../core/report.js';
 import { TAG } from '../core/tags.js';
 import {
   cleanupEntry as entryOf,
@@ -26,8 +28,6 @@ import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { Plan } from '../plan/types.js';
 import { finalizeReport } from '../report/build.js';
-import { formatDuration, formatTargetDuration } from '../report/durations.js';
-import type { CleanupReport, Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment } from '../run-env.js';
 import { type DrillDeps, describeProblem, resolveRegion } from './drill-setup.js';
 import { loadSinglePlan } from './plan-input.js';

@@ -3,13 +3,13 @@
  * the log; the launch-configuration repair.
  */
 
+import type { Report } from '../core/report.js';
 import type { PhaseLimits } from '../engine/deadline.js';
 import type { PreflightResult } from '../engine/preflight.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
 import type { RunContext } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionIO } from '../io.js';
-import type { Report } from '../report/types.js';
 import { type RunEnvironment, runUrlOf } from '../run-env.js';
 import { describeProblem } from './drill-setup.js';
 

@@ -7,8 +7,9 @@
 
 import { firstAbort } from '../aws/retry.js';
 import { type AwsSession, openAwsSession } from '../aws/session.js';
+import { injectedCrash } from '../core/clock.js';
+import type { Report } from '../core/report.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
-import { injectedCrash } from '../engine/clock.js';
 import { isDeadlineError } from '../engine/deadline.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
@@ -27,7 +28,6 @@ import type { ActionIO } from '../io.js';
 import type { RunStatus } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { finalizeReport, objectiveWarnings } from '../report/build.js';
-import type { Report } from '../report/types.js';
 import { executionIdOf, type RunEnvironment } from '../run-env.js';
 import {
   abandonReport,

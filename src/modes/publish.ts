@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { Report } from '../core/report.js';
 import {
   type DrillHistoryDeps,
   type DrillHistoryInputs,
@@ -12,7 +13,6 @@ import { artifactName, uploadReportArtifact } from '../report/artifact.js';
 import { createReport } from '../report/build.js';
 import { REPORT_JSON_FILE, REPORT_MD_FILE, validateReport, writeReportFiles } from '../report/json.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, renderReportMarkdown } from '../report/markdown.js';
-import type { Report } from '../report/types.js';
 import type { RunEnvironment } from '../run-env.js';
 import { executionIdOf, runUrlOf } from '../run-env.js';
 

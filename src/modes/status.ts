@@ -6,6 +6,7 @@
  */
 
 import type { SourceServer } from '../aws/gateways.js';
+import { formatDuration, formatTargetDuration } from '../core/durations.js';
 import { matchSelector } from '../engine/resolve.js';
 import type { Clock } from '../engine/types.js';
 import { errorMessage, UserError } from '../errors.js';
@@ -21,7 +22,6 @@ import { type ActionIO, MAX_ANNOTATIONS_PER_KIND } from '../io.js';
 import { expandPlanPaths, loadPlanFile } from '../plan/load.js';
 import type { Plan } from '../plan/types.js';
 import { annotateDiagnostics } from '../report/annotations.js';
-import { formatDuration, formatTargetDuration } from '../report/durations.js';
 import { liveCheckCredentials } from '../review/readiness.js';
 import type { RunEnvironment } from '../run-env.js';
 

@@ -4,8 +4,8 @@
  * reformatted file with the same meaning is "no change". Pure: both plans come in already loaded.
  */
 
+import { formatTargetDuration } from '../core/durations.js';
 import { escapeCell } from '../core/escape.js';
-import { formatTargetDuration } from '../report/durations.js';
 import type { Plan, Selector, ServerSpec, Wave } from './types.js';
 
 /** One value that differs; `from`/`to` undefined when absent on that side. */

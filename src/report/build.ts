@@ -1,6 +1,6 @@
+import { computeMeasurements, formatDuration, formatTargetDuration } from '../core/durations.js';
+import type { Report } from '../core/report.js';
 import type { RunStatus } from '../modes.js';
-import { computeMeasurements, formatDuration, formatTargetDuration } from './durations.js';
-import type { Report } from './types.js';
 
 /** Who and what a run is: everything report.json knows before the first AWS call. */
 export type ReportInit = Pick<

@@ -1,6 +1,6 @@
+import { parseInstant } from '../core/durations.js';
 import { mermaidLabel } from '../core/escape.js';
-import { parseInstant } from './durations.js';
-import type { PhaseReport, Report, ServerReport, WaveReport } from './types.js';
+import type { PhaseReport, Report, ServerReport, WaveReport } from '../core/report.js';
 
 /** Up to this many servers the chart has a bar per server with its phases; beyond, a bar per wave. */
 export const GANTT_MAX_SERVERS_FOR_SERVER_BARS = 20;

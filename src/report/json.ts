@@ -3,7 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
-import type { Report } from './types.js';
+import type { Report } from '../core/report.js';
 
 export const REPORT_JSON_FILE = 'report.json';
 export const REPORT_MD_FILE = 'report.md';

@@ -4,10 +4,10 @@
  * the preflight saw.
  */
 
+import { dataAgeAtLaunch, formatDuration, formatTargetDuration } from '../core/durations.js';
 import { escapeCell, truncateText } from '../core/escape.js';
-import { dataAgeAtLaunch, formatDuration, formatTargetDuration } from './durations.js';
+import type { LaunchConfigChange, Report, ServerReport } from '../core/report.js';
 import { allServers, collapsible, limitedTable, serverName } from './sections.js';
-import type { LaunchConfigChange, Report, ServerReport } from './types.js';
 
 /** How the drill mode words each preflight problem in `report.errors` (src/modes/drill.ts). */
 export const PREFLIGHT_ERROR_PREFIX = 'Preflight: ';

@@ -1,6 +1,7 @@
+import { formatDuration, formatTargetDuration, secondsBetween } from '../core/durations.js';
 import { escapeCell } from '../core/escape.js';
+import type { Report } from '../core/report.js';
 import { type Budget, cutToBudget, fitSections, fixed, type Section, summaryBudget } from './budget.js';
-import { formatDuration, formatTargetDuration, secondsBetween } from './durations.js';
 import { GANTT_MAX_BARS, renderGantt } from './gantt.js';
 import { renderLaunchConfigChanges, renderLaunchDetails } from './launch-sections.js';
 import {
@@ -17,7 +18,6 @@ import {
   renderWavesTable,
   safeUrl,
 } from './sections.js';
-import type { Report } from './types.js';
 
 export { DEFAULT_SUMMARY_MAX_BYTES } from './budget.js';
 export { renderValidationSummary } from './validation-md.js';

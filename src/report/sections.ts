@@ -1,4 +1,3 @@
-import { escapeCell, escapeHtml, truncateText } from '../core/escape.js';
 import {
   dataLoss,
   formatDuration,
@@ -7,8 +6,9 @@ import {
   timeToHealthy,
   timeToLaunch,
   waveDuration,
-} from './durations.js';
-import type { Report, ServerError, ServerReport, WaveReport, WaveStatus } from './types.js';
+} from '../core/durations.js';
+import { escapeCell, escapeHtml, truncateText } from '../core/escape.js';
+import type { Report, ServerError, ServerReport, WaveReport, WaveStatus } from '../core/report.js';
 
 export { DEFAULT_SUMMARY_MAX_BYTES } from './budget.js';
 

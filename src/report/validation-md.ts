@@ -1,7 +1,7 @@
+import { formatTargetDuration } from '../core/durations.js';
 import { escapeCell } from '../core/escape.js';
 import type { Diagnostic, Plan, Selector, ServerSpec, Wave } from '../plan/types.js';
 import { fitSections, fixed, summaryBudget } from './budget.js';
-import { formatTargetDuration } from './durations.js';
 import { table } from './sections.js';
 
 function hiddenNote(hidden: number): string {

@@ -4,6 +4,7 @@
  * active jobs and the quota fit. Every AWS- and plan-sourced value is escaped.
  */
 
+import { formatTargetDuration, parseIsoDuration } from '../core/durations.js';
 import { escapeCell } from '../core/escape.js';
 import { DRS_QUOTAS } from '../core/quotas.js';
 import type { FieldChange, LaunchConfigDrift } from '../engine/launch-config.js';
@@ -11,7 +12,6 @@ import type { PreflightProblem } from '../engine/preflight.js';
 import type { ResolvedServer } from '../engine/types.js';
 import type { Plan } from '../plan/types.js';
 import { fixed, type Section } from '../report/budget.js';
-import { formatTargetDuration, parseIsoDuration } from '../report/durations.js';
 import { table } from '../report/sections.js';
 import type { Readiness } from './readiness.js';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { type ActionRun, runBundle } from './harness.js';
 import { demoPlanText, demoScenario, explain, PLAN_PATH, runDrill, SPEED } from './helpers-drill.js';
 import { readReport } from './safety-helpers.js';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../emulator/control.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { parseInstant } from '../../src/report/durations.js';
+import { parseInstant } from '../../src/core/durations.js';
 import {
   callsOf,
   type DrillRun,

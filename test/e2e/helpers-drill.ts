@@ -11,9 +11,9 @@ import type { RecordedCall } from '../../emulator/control.js';
 import type { Scenario } from '../../emulator/scenario.js';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import type { Emulator } from '../../emulator/server.js';
-import { parseInstant } from '../../src/report/durations.js';
+import { parseInstant } from '../../src/core/durations.js';
+import type { Report } from '../../src/core/report.js';
 import { validateReport } from '../../src/report/json.js';
-import type { Report } from '../../src/report/types.js';
 import { type ActionRun, REPO_ROOT, runBundle } from './harness.js';
 
 /** Simulated seconds per real second, for the emulator and the action's clock alike. */

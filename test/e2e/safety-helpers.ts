@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator, RecordedCall } from '../../emulator/server.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { type ActionRun, REPO_ROOT, type RunOptions, runBundle } from './harness.js';
 
 /** Simulated seconds per real second; the action's clock follows (DRS_DRILL_CLOCK_SCALE). */

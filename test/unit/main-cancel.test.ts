@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
+import type { Report } from '../../src/core/report.js';
 import { run } from '../../src/main.js';
-import type { Report } from '../../src/report/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let emulator: Emulator | undefined;

@@ -13,12 +13,12 @@ import type {
   Job,
   JobLog,
 } from '../../../src/aws/gateways.js';
+import { secondsBetween } from '../../../src/core/durations.js';
 import { launchEnds, resolveLaunchedInstance } from '../../../src/engine/instances.js';
 import { phasesFromLog } from '../../../src/engine/log-events.js';
 import { looksLikeMissingEc2Permissions } from '../../../src/engine/outcome.js';
 import { chunkKey } from '../../../src/engine/resume.js';
 import { runExecution } from '../../../src/engine/run.js';
-import { secondsBetween } from '../../../src/report/durations.js';
 import { context, FakeClock, makeLog, makePlan, makeReport, resolvedServer } from './fakes.js';
 
 const fixture = <T>(name: string): T =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockFromEnv, isLoopbackEndpoint, scaledClock } from '../../../src/engine/clock.js';
+import { clockFromEnv, isLoopbackEndpoint, scaledClock } from '../../../src/core/clock.js';
 import type { Clock } from '../../../src/engine/types.js';
 
 /** A manual base clock: sleeps advance it instantly and are recorded. */

@@ -14,6 +14,7 @@ import type {
   RecoveryInstance,
   StartRecoveryRequest,
 } from '../../../src/aws/gateways.js';
+import type { Report } from '../../../src/core/report.js';
 import type {
   Clock,
   EngineLog,
@@ -22,7 +23,6 @@ import type {
   RunContext,
 } from '../../../src/engine/types.js';
 import type { HealthCheck, Plan, ServerSpec, Wave } from '../../../src/plan/types.js';
-import type { Report } from '../../../src/report/types.js';
 
 export class FakeClock implements Clock {
   constructor(public ms = Date.parse('2024-05-01T00:00:00.000Z')) {}

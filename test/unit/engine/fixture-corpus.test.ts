@@ -13,6 +13,7 @@ import type {
   SourceServer,
 } from '../../../src/aws/gateways.js';
 import { isServerBusy } from '../../../src/aws/retry.js';
+import { parseInstant } from '../../../src/core/durations.js';
 import { existingInstanceFindings } from '../../../src/engine/existing-instances.js';
 import { evaluateHealth } from '../../../src/engine/health.js';
 import { indexRecoveryInstances, launchEnds, recoveryInstanceOfJob } from '../../../src/engine/instances.js';
@@ -25,7 +26,6 @@ import { itemsForServer } from '../../../src/engine/log-events.js';
 import { serverOutcome } from '../../../src/engine/outcome.js';
 import { replicationFindings, sourceServerHostname } from '../../../src/engine/resolve.js';
 import { classifyJobs } from '../../../src/engine/resume.js';
-import { parseInstant } from '../../../src/report/durations.js';
 
 interface Entry {
   file: string;

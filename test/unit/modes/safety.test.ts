@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RecoveryInstance } from '../../../src/aws/gateways.js';
+import type { Report } from '../../../src/core/report.js';
 import { abandonReport, untilAbandoned } from '../../../src/modes/cancel.js';
 import { cleanupPolicyText, leftAloneReason } from '../../../src/modes/cleanup.js';
 import { checkRecoveryGuard, reserveMs } from '../../../src/modes/drill-setup.js';
 import { type PostState, readPostState, writePostState } from '../../../src/modes/post-state.js';
 import type { Plan } from '../../../src/plan/types.js';
 import { postSkipReason } from '../../../src/post.js';
-import type { Report } from '../../../src/report/types.js';
 
 const plan = { name: 'payments' } as Plan;
 

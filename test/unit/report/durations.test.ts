@@ -9,7 +9,7 @@ import {
   timeToHealthy,
   timeToLaunch,
   waveDuration,
-} from '../../../src/report/durations.js';
+} from '../../../src/core/durations.js';
 import { at, baseReport, healthyServer, successReport, wave } from './fixtures.js';
 
 describe('secondsBetween', () => {

@@ -4,12 +4,12 @@
  * what it produces validates against schemas/report.schema.json and reads well.
  */
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../src/core/report.js';
 import { runExecution } from '../../../src/engine/run.js';
 import type { ExecutionPlan } from '../../../src/engine/types.js';
 import { finalizeReport } from '../../../src/report/build.js';
 import { validateReport } from '../../../src/report/json.js';
 import { renderReportMarkdown } from '../../../src/report/markdown.js';
-import type { Report } from '../../../src/report/types.js';
 import {
   context,
   FakeClock,

@@ -1,5 +1,5 @@
+import type { Report, ServerReport, WaveReport } from '../../../src/core/report.js';
 import { createReport, finalizeReport } from '../../../src/report/build.js';
-import type { Report, ServerReport, WaveReport } from '../../../src/report/types.js';
 
 /** `2024-05-01T10:MM:SSZ`-style instants counted in seconds from a fixed start, as DRS writes them. */
 export const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Report, ServerReport } from '../../../src/core/report.js';
 import { finalizeReport } from '../../../src/report/build.js';
 import { renderReportMarkdown } from '../../../src/report/markdown.js';
-import type { Report, ServerReport } from '../../../src/report/types.js';
 import {
   at,
   baseReport,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { LaunchConfigChange, Report, ServerReport } from '../../../src/core/report.js';
 import { fitSections, summaryBudget } from '../../../src/report/budget.js';
 import { finalizeReport } from '../../../src/report/build.js';
 import { renderReportMarkdown } from '../../../src/report/markdown.js';
-import type { LaunchConfigChange, Report, ServerReport } from '../../../src/report/types.js';
 import {
   at,
   baseReport,

@@ -1,4 +1,4 @@
-import type { JobReport, Measurements, PhaseReport, Report, ServerReport, WaveReport } from './types.js';
+import type { JobReport, Measurements, PhaseReport, Report, ServerReport, WaveReport } from './report.js';
 
 /*
  * The one place where durations are computed. Every duration in report.json, the job summary and

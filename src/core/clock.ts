@@ -1,4 +1,31 @@
-import { type Clock, systemClock } from './types.js';
+/** Time, injected so unit tests run instantly and deterministically. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * A signal that aborts once `ms` have passed on this clock, to stop waiting for work in flight (a
+   * poll whose AWS calls hang) at the run's deadline. Absent on clocks that only pretend to wait.
+   */
+  signalAfter?(ms: number): AbortSignal;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  signalAfter: (ms) => AbortSignal.timeout(Math.max(0, Math.ceil(ms))),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};
 
 /**
  * A clock that runs `scale` times faster than real time: now() advances `scale` ms per real ms and
