@@ -1,500 +1,8 @@
-export const id = 136;
-export const ids = [136];
+export const id = 901;
+export const ids = [901];
 export const modules = {
 
-/***/ 40201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ createAwsClients),
-/* harmony export */   QI: () => (/* binding */ destroyAwsClients),
-/* harmony export */   _O: () => (/* binding */ USER_AGENT)
-/* harmony export */ });
-/* unused harmony exports ACTION_VERSION, validateRegion, clientConfig */
-/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54722);
-/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71695);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/**
- * The one place AWS SDK clients are built. client-drs is pinned at 3.523 (smithy v2) while EC2 and
- * STS are current (smithy v4); both generations accept the same plain config object, so one shape
- * serves all four clients.
- */
-
-
-
-
-/** Keep in step with package.json `version`; read by people in CloudTrail's userAgent field. */
-const ACTION_VERSION = '0.1.0';
-const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;
-const REGION_PATTERN = /^[a-z0-9-]+$/;
-function validateRegion(region) {
-    const trimmed = region.trim();
-    if (trimmed === '' || !REGION_PATTERN.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`region "${region}" is not a valid AWS region name (lowercase letters, digits and hyphens, e.g. us-east-1)`);
-    }
-    return trimmed;
-}
-function validateMaxAttempts(maxAttempts) {
-    if (maxAttempts === undefined)
-        return 3;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
-    }
-    return maxAttempts;
-}
-/** The config every client shares; exported for tests that inspect it. */
-function clientConfig(opts) {
-    const config = {
-        region: validateRegion(opts.region),
-        maxAttempts: validateMaxAttempts(opts.maxAttempts),
-        retryMode: 'standard',
-        customUserAgent: opts.userAgent ?? USER_AGENT,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-        ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
-    };
-    return config;
-}
-function createAwsClients(opts) {
-    const config = clientConfig(opts);
-    return {
-        drs: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__.DrsClient(config),
-        drsNoRetry: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_1__.DrsClient({ ...config, maxAttempts: 1 }),
-        ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .EC2Client */ .gu5(config),
-        sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM(config),
-    };
-}
-/** Closes the clients' sockets so a finished run does not hold the event loop open. */
-function destroyAwsClients(clients) {
-    clients.drs.destroy();
-    clients.drsNoRetry.destroy();
-    clients.ec2.destroy();
-    clients.sts.destroy();
-}
-
-
-/***/ }),
-
-/***/ 96963:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bs: () => (/* binding */ maskCredentials),
-/* harmony export */   To: () => (/* binding */ OIDC_AUDIENCE),
-/* harmony export */   Yj: () => (/* binding */ oidcCredentialProvider),
-/* harmony export */   g4: () => (/* binding */ checkAccount)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_SESSION_SECONDS, DEFAULT_REFRESH_WINDOW_MS, validateRoleSessionName, defaultRoleSessionName, validateRoleArn, assertIdTokenAvailable, memoizeCredentials */
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71695);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40201);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22495);
-/**
- * GitHub OIDC → AWS credentials that outlive one role session. A recovery can run longer than the
- * role's session, so instead of exporting one set of keys (as configure-aws-credentials does) we
- * hand the SDK clients a provider that fetches a fresh ID token and re-assumes the role when the
- * current session nears its end.
- *
- * Both SDK generations in the tree (client-drs 3.523 on smithy v2, EC2/STS current) wrap a
- * `credentials` function in `memoizeIdentityProvider` and call it again once the identity has less
- * than 5 minutes left (`isIdentityExpired`, measured with Date.now()). Each client holds its own
- * memo, so we memoize here too: three clients share one session instead of assuming the role thrice,
- * and our window (10 minutes) is wider than the SDK's so a client that asks always gets fresh keys.
- */
-
-
-
-
-const OIDC_AUDIENCE = 'sts.amazonaws.com';
-const DEFAULT_SESSION_SECONDS = 3600;
-/** Refresh this long before expiry; must exceed the SDK's own 5-minute window. */
-const DEFAULT_REFRESH_WINDOW_MS = 10 * 60_000;
-const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-/** After a failed refresh, keep serving still-valid keys this long before trying STS again. */
-const FAILED_REFRESH_COOLDOWN_MS = 30_000;
-/** Keys with less than this left are not served after a failed refresh. */
-const MIN_USABLE_MS = 60_000;
-function validateRoleSessionName(name) {
-    if (!SESSION_NAME_PATTERN.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-session-name "${name}" is invalid: it must be 2 to 64 characters of letters, digits and _+=,.@-`);
-    }
-    return name;
-}
-/** `drs-drill-<run id>`, with characters STS refuses replaced and cut to 64. */
-function defaultRoleSessionName(runId) {
-    const id = String(runId ?? '').trim();
-    const name = (id === '' ? 'drs-drill' : `drs-drill-${id}`).replace(/[^\w+=,.@-]/g, '-');
-    return name.slice(0, 64);
-}
-function validateRoleArn(roleArn) {
-    const trimmed = roleArn.trim();
-    if (!ROLE_ARN_PATTERN.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-to-assume "${roleArn}" is not an IAM role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`);
-    }
-    return trimmed;
-}
-/** Without `permissions: id-token: write` the runner does not offer the token endpoint at all. */
-function assertIdTokenAvailable(env) {
-    const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((k) => !env[k]);
-    if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-to-assume is set but this job cannot request a GitHub OIDC token (${missing.join(' and ')} not set): ` +
-            'add `permissions: id-token: write` to the workflow or job');
-    }
-}
-/** Every credential value goes to setSecret before anything could log it. */
-function maskCredentials(credentials, setSecret) {
-    setSecret(credentials.accessKeyId);
-    setSecret(credentials.secretAccessKey);
-    if (credentials.sessionToken)
-        setSecret(credentials.sessionToken);
-}
-/**
- * Caches credentials from `fetch` until they are within `refreshWindowMs` of expiry; concurrent
- * callers share one fetch. If a refresh fails while the cached keys still work, those keys are
- * served (and STS left alone for a short cooldown) rather than failing calls that would succeed.
- */
-function memoizeCredentials(fetch, opts) {
-    let cached;
-    let inflight;
-    let failedAt;
-    const remaining = (c) => c.expiration.getTime() - opts.now();
-    return async () => {
-        if (cached && remaining(cached) > opts.refreshWindowMs)
-            return cached;
-        const usable = cached && remaining(cached) > MIN_USABLE_MS ? cached : undefined;
-        if (usable && failedAt !== undefined && opts.now() - failedAt < FAILED_REFRESH_COOLDOWN_MS)
-            return usable;
-        inflight ??= fetch()
-            .then((fresh) => {
-            cached = fresh;
-            failedAt = undefined;
-            return fresh;
-        })
-            .finally(() => {
-            inflight = undefined;
-        });
-        try {
-            return await inflight;
-        }
-        catch (error) {
-            failedAt = opts.now();
-            if (usable && remaining(usable) > MIN_USABLE_MS)
-                return usable;
-            throw error;
-        }
-    };
-}
-/** Marks failures of the ID token request, which are retried like transient STS errors. */
-class IdTokenError extends Error {
-    name = 'IdTokenError';
-}
-function isRetryableAssumeError(error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
-        return false;
-    if (error instanceof IdTokenError)
-        return true;
-    const name = error?.name;
-    // The token endpoint or IdP hiccuped, or our token aged out during a slow retry: a new token helps.
-    if (name === 'IDPCommunicationErrorException' || name === 'ExpiredTokenException')
-        return true;
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error);
-}
-function hintFor(error) {
-    const name = error?.name;
-    if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'IDPRejectedClaimException') {
-        return ' (check the role trust policy: Federated principal token.actions.githubusercontent.com, aud sts.amazonaws.com, and a sub condition matching this repository, branch or environment)';
-    }
-    if (name === 'InvalidIdentityTokenException') {
-        return ' (is the OIDC identity provider token.actions.githubusercontent.com registered in IAM of the role account, with audience sts.amazonaws.com?)';
-    }
-    return '';
-}
-function toSessionCredentials(roleArn, out) {
-    const c = out.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !(c.Expiration instanceof Date)) {
-        throw new Error(`STS answered AssumeRoleWithWebIdentity for ${roleArn} without complete credentials`);
-    }
-    return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        expiration: c.Expiration,
-    };
-}
-/**
- * A credential provider for SDK clients: each refresh fetches a new GitHub ID token and calls
- * AssumeRoleWithWebIdentity. Throws a UserError at once when the job has no id-token permission.
- */
-function oidcCredentialProvider(opts) {
-    const roleArn = validateRoleArn(opts.roleArn);
-    const sessionName = validateRoleSessionName(opts.sessionName);
-    const durationSeconds = opts.durationSeconds ?? DEFAULT_SESSION_SECONDS;
-    if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43200) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role session duration must be 900 to 43200 seconds, got ${durationSeconds}`);
-    }
-    assertIdTokenAvailable(opts.env ?? process.env);
-    const audience = opts.audience ?? OIDC_AUDIENCE;
-    const sts = opts.sts ??
-        new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM({
-            region: opts.region,
-            customUserAgent: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O,
-            ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
-        });
-    const assumeOnce = async () => {
-        let token;
-        try {
-            token = await opts.getIdToken(audience);
-        }
-        catch (error) {
-            if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))) {
-                assertIdTokenAvailable({});
-            }
-            throw new IdTokenError(`could not get a GitHub ID token: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error });
-        }
-        const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .AssumeRoleWithWebIdentityCommand */ .WH({
-            RoleArn: roleArn,
-            RoleSessionName: sessionName,
-            WebIdentityToken: token,
-            DurationSeconds: durationSeconds,
-        }));
-        const credentials = toSessionCredentials(roleArn, out);
-        opts.onCredentials?.(credentials);
-        return credentials;
-    };
-    const fetch = async () => {
-        try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(assumeOnce, {
-                isRetryable: isRetryableAssumeError,
-                maxAttempts: opts.maxAttempts ?? 5,
-                baseMs: 200,
-                maxMs: 5_000,
-                sleep: opts.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy,
-                ...(opts.random ? { random: opts.random } : {}),
-                ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
-            });
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
-                throw error;
-            const message = `Could not assume role ${roleArn} with GitHub OIDC: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}${hintFor(error)}`;
-            // Configuration faults are the user's to fix; what survived the retries is an outage.
-            if (isRetryableAssumeError(error))
-                throw new Error(message, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(message, undefined, { cause: error });
-        }
-    };
-    return memoizeCredentials(fetch, {
-        refreshWindowMs: opts.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS,
-        now: opts.now ?? (() => Date.now()),
-    });
-}
-/** Who the credentials are, checked against the plan's `accountId` guard when there is one. */
-async function checkAccount(sts, expected) {
-    let identity;
-    try {
-        identity = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .GetCallerIdentityCommand */ .zI({}));
-    }
-    catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
-            throw error;
-        throw new Error(`Could not identify the AWS credentials (sts:GetCallerIdentity): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-            cause: error,
-        });
-    }
-    const accountId = identity.Account ?? '';
-    const arn = identity.Arn ?? '';
-    if (!/^\d{12}$/.test(accountId)) {
-        throw new Error(`sts:GetCallerIdentity returned no valid account id (got "${accountId}")`);
-    }
-    if (expected !== undefined && expected !== accountId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`plan accountId ${expected} does not match the credentials' account ${accountId}: refusing to run`);
-    }
-    return { accountId, arn };
-}
-
-
-/***/ }),
-
-/***/ 22495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E2: () => (/* binding */ isThrottling),
-/* harmony export */   Q4: () => (/* binding */ backoffDelayMs),
-/* harmony export */   T0: () => (/* binding */ isServerBusy),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   dh: () => (/* binding */ isConflict),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/**
- * Our own retry on top of the SDK's: the SDK gives up after `maxAttempts` and ignores a numeric
- * `Retry-After` (middleware-retry reads it as an epoch date, drs-facts §1.5), so callers that must
- * survive throttling and 5xx (the poller, the credential provider) wrap calls in `withRetry`.
- */
-const DEFAULT_MAX_RETRY_AFTER_MS = 300_000;
-/** Codes of throttling errors across DRS, EC2 (query protocol) and STS. */
-const THROTTLING_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-    'EC2ThrottledException',
-    'BandwidthLimitExceeded',
-    'PriorRequestNotComplete',
-]);
-/** Server-side or network failures that a later attempt may not meet. */
-const TRANSIENT_NAMES = new Set([
-    'InternalServerException',
-    'InternalServerError',
-    'InternalError',
-    'InternalFailure',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'Unavailable',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError',
-]);
-/** Node socket error codes that mean the connection, not the request, failed. */
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
-function fields(error) {
-    return typeof error === 'object' && error !== null ? error : {};
-}
-function httpStatus(error) {
-    const status = fields(error).$metadata?.httpStatusCode;
-    return typeof status === 'number' ? status : undefined;
-}
-function nameOf(error) {
-    const name = fields(error).name;
-    return typeof name === 'string' ? name : undefined;
-}
-function isThrottling(error) {
-    const name = nameOf(error);
-    if (name !== undefined && THROTTLING_NAMES.has(name))
-        return true;
-    if (fields(error).$retryable?.throttling === true)
-        return true;
-    return httpStatus(error) === 429;
-}
-function isNetworkFailure(error, depth = 0) {
-    const { code, cause } = fields(error);
-    if (typeof code === 'string' && NETWORK_CODES.has(code))
-        return true;
-    // fetch/undici and the SDK wrap socket errors; look one or two causes deep.
-    return depth < 2 && cause !== undefined && isNetworkFailure(cause, depth + 1);
-}
-/** Throttling, 5xx, timeouts and dropped connections: worth retrying with backoff. */
-function isTransient(error) {
-    if (isThrottling(error))
-        return true;
-    const name = nameOf(error);
-    if (name !== undefined && TRANSIENT_NAMES.has(name))
-        return true;
-    const status = httpStatus(error);
-    if (status !== undefined && TRANSIENT_STATUS.has(status))
-        return true;
-    return isNetworkFailure(error);
-}
-/** DRS answers ConflictException (409) when a source server is already in an active job. */
-function isConflict(error) {
-    return nameOf(error) === 'ConflictException' || httpStatus(error) === 409;
-}
-/**
- * The one ConflictException worth waiting for: a source server still in another job, which DRS words
- * as "currently being processed by a Job". Any other conflict will not pass by waiting.
- */
-function isServerBusy(error) {
-    const message = error?.message;
-    return (isConflict(error) && typeof message === 'string' && /currently being processed by a job/i.test(message));
-}
-function secondsToMs(value) {
-    // Number('') is 0: an empty header is no hint, not "retry now".
-    if (typeof value === 'string' && value.trim() === '')
-        return undefined;
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
-    return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
-}
-function headerValue(headers, name) {
-    if (!headers)
-        return undefined;
-    for (const [key, value] of Object.entries(headers)) {
-        if (key.toLowerCase() === name && typeof value === 'string')
-            return value;
-    }
-    return undefined;
-}
-/**
- * How long the server asked us to wait, in ms: DRS's `retryAfterSeconds` (a string on
- * ThrottlingException, a number on InternalServerException), else a raw `Retry-After` header
- * (seconds or an HTTP date). Undefined when the error carries no hint.
- */
-function retryAfterMs(error, now = () => Date.now()) {
-    const { retryAfterSeconds, $response } = fields(error);
-    const fromMember = secondsToMs(retryAfterSeconds);
-    if (fromMember !== undefined)
-        return fromMember;
-    const header = headerValue($response?.headers, 'retry-after');
-    if (header === undefined)
-        return undefined;
-    const fromSeconds = secondsToMs(header);
-    if (fromSeconds !== undefined)
-        return fromSeconds;
-    const date = Date.parse(header);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now());
-}
-/** Full jitter: uniform in [0, min(maxMs, baseMs * 2^(attempt-1))). */
-function backoffDelayMs(attempt, opts) {
-    const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.floor((opts.random ?? Math.random)() * ceiling);
-}
-/** Runs `fn` until it succeeds, fails with a non-retryable error, or `maxAttempts` is spent. */
-async function withRetry(fn, opts) {
-    const maxAttempts = Math.max(1, Math.floor(opts.maxAttempts));
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (attempt >= maxAttempts || !opts.isRetryable(error))
-                throw error;
-            const hint = retryAfterMs(error);
-            const jitter = backoffDelayMs(attempt, opts);
-            const delayMs = hint === undefined
-                ? jitter
-                : Math.max(jitter, Math.min(hint, opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS));
-            opts.onRetry?.(error, attempt, delayMs);
-            await opts.sleep(delayMs);
-        }
-    }
-}
-/** Real sleep, for production callers. */
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-
-/***/ }),
-
-/***/ 136:
+/***/ 71901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -503,12 +11,22 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   COMMANDS: () => (/* binding */ COMMANDS),
-  EXIT: () => (/* binding */ EXIT),
-  UsageError: () => (/* binding */ UsageError),
+  EXIT: () => (/* reexport */ EXIT),
+  UsageError: () => (/* reexport */ UsageError),
   main: () => (/* binding */ main),
   runCli: () => (/* binding */ runCli)
 });
 
+;// CONCATENATED MODULE: ./src/cli-io.ts
+/** The shapes every CLI command shares: where it writes, its exit codes, a usage mistake. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** A mistake in how the command was called (exit code 2). */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+
+// EXTERNAL MODULE: ./src/core/escape.ts
+var core_escape = __webpack_require__(94536);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/modes.ts
@@ -590,8 +108,8 @@ function formatDiagnostic(d) {
     return `${d.file}:${d.line}:${d.col}: ${severity}${d.message}`;
 }
 
-// EXTERNAL MODULE: ./src/engine/tags.ts
-var tags = __webpack_require__(82225);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __webpack_require__(52766);
 ;// CONCATENATED MODULE: ./src/iam/actions.ts
 /** `aws.iam#requiredActions` of StartRecovery in the official model (emulator/model/drs-2020-02-26.json). */
 const START_RECOVERY_REQUIRED_ACTIONS = [
@@ -682,6 +200,8 @@ const MODE_OPERATIONS = {
         drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoveryInstances', 'TerminateRecoveryInstances'],
         ec2: ['DescribeInstances'],
     },
+    // Status reads the history from GitHub; with credentials it also resolves each plan's servers.
+    status: { drs: ['DescribeSourceServers'], ec2: [] },
 };
 /** The FAS actions (service-prefixed) a mode needs for the DRS operations it calls, de-duplicated and sorted. */
 function requiredActionsFor(mode) {
@@ -798,7 +318,8 @@ function drsStatements(mode, scope) {
 function ec2Statements(mode, scope) {
     const ops = MODE_OPERATIONS[mode].ec2;
     const describe = ops.filter((op) => op.startsWith('Describe')).map((op) => `ec2:${op}`);
-    const out = [statement('Ec2Describe', describe, '*', anyResourceCondition(scope))];
+    // Status mode reads DRS only: no EC2 statement at all rather than one with no action.
+    const out = describe.length > 0 ? [statement('Ec2Describe', describe, '*', anyResourceCondition(scope))] : [];
     if (ops.includes('CreateTags')) {
         out.push(statement('Ec2TagRecoveryInstances', ['ec2:CreateTags'], arn('ec2', scope, 'instance/*'), {
             'ForAllValues:StringLike': { 'aws:TagKeys': `${tags/* TAG_PREFIX */.C_}*` },
@@ -977,9 +498,9 @@ function parseIamPolicyArgs(args) {
     }
     const mode = values['--mode'];
     if (mode === undefined)
-        throw new UsageError(`--mode is required (${modes/* MODES */.F.join(', ')})`);
-    if (!modes/* MODES */.F.includes(mode)) {
-        throw new UsageError(`--mode takes ${modes/* MODES */.F.join(', ')}, not ${JSON.stringify(mode)}`);
+        throw new UsageError(`--mode is required (${modes/* MODES */.FN.join(', ')})`);
+    if (!modes/* MODES */.FN.includes(mode)) {
+        throw new UsageError(`--mode takes ${modes/* MODES */.FN.join(', ')}, not ${JSON.stringify(mode)}`);
     }
     if (positional.length > 1)
         throw new UsageError(`one plan file at most, got ${positional.length}`);
@@ -1070,19 +591,17 @@ async function runIamPolicy(args, io) {
     return EXIT.ok;
 }
 
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
 
 
 
 
 
-const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** A mistake in how the command was called (exit code 2). */
-class UsageError extends Error {
-    name = 'UsageError';
-}
+
+
+
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -1145,7 +664,7 @@ async function runValidate(args, io) {
             failedFiles++;
         for (const d of result.diagnostics) {
             // File names and messages come from the repository: in CI a line must not become a workflow command.
-            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : (0,report_escape/* neutraliseLog */.Z$)(formatDiagnostic(d))}\n`);
+            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : (0,core_escape/* neutraliseLog */.Z$)(formatDiagnostic(d))}\n`);
         }
     }
     const checked = plural(unique.length, 'plan file');
@@ -1186,23 +705,33 @@ const COMMANDS = [
 function generalHelp() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+    // Said only while it is true: a terminal command that runs drills would make it false.
+    const where = COMMANDS.some((c) => c.name === 'drill')
+        ? ''
+        : '\nDrills, recoveries and cleanups run in GitHub Actions, through the action.';
     return `Usage: drs-drill <command> [options]
 
-Runs AWS Elastic Disaster Recovery drills from a recovery plan, from a terminal.
+The command line of the DRS drill action (AWS Elastic Disaster Recovery drills from a recovery plan).${where}
 
 Commands:
 ${list}
 
-Run drs-drill <command> --help for a command's options.`;
+Options:
+  -h, --help     this help; drs-drill <command> --help for a command's options
+  -v, --version  print the version (${version/* ACTION_VERSION */.F})`;
 }
 /** The CLI, in-process: returns the exit code instead of exiting. */
 async function main(argv, cliIo) {
     // Nothing on stderr is meant as a workflow command; error messages quote arguments and file names.
     const io = {
         ...cliIo,
-        stderr: { write: (text) => cliIo.stderr.write((0,report_escape/* neutraliseLog */.Z$)(text)) },
+        stderr: { write: (text) => cliIo.stderr.write((0,core_escape/* neutraliseLog */.Z$)(text)) },
     };
     const [name, ...rest] = argv;
+    if (name === '--version' || name === '-v' || name === 'version') {
+        io.stdout.write(`${version/* ACTION_VERSION */.F}\n`);
+        return EXIT.ok;
+    }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);
         return name === undefined ? EXIT.usage : EXIT.ok;
@@ -1239,40 +768,6 @@ async function runCli() {
         stderr: process.stderr,
         cwd: process.cwd(),
     });
-}
-
-
-/***/ }),
-
-/***/ 82225:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
-/* harmony export */   Dk: () => (/* binding */ TAG),
-/* harmony export */   sS: () => (/* binding */ cutTagValue)
-/* harmony export */ });
-/* unused harmony export MAX_TAG_VALUE_LENGTH */
-/** Tag keys the action writes on DRS jobs (StartRecovery) and on launched EC2 instances. */
-const TAG_PREFIX = 'drs-drill:';
-const TAG = {
-    executionId: `${TAG_PREFIX}execution-id`,
-    mode: `${TAG_PREFIX}mode`,
-    plan: `${TAG_PREFIX}plan`,
-    wave: `${TAG_PREFIX}wave`,
-    waveIndex: `${TAG_PREFIX}wave-index`,
-    initiatedBy: `${TAG_PREFIX}initiated-by`,
-    repository: `${TAG_PREFIX}repository`,
-    runUrl: `${TAG_PREFIX}run-url`,
-    commit: `${TAG_PREFIX}commit`,
-    startedAt: `${TAG_PREFIX}started-at`,
-    /** Which ≤100-server part of the wave a job holds: finds a job whose StartRecovery answer was lost. */
-    chunk: `${TAG_PREFIX}chunk`,
-};
-/** DRS and EC2 cap tag values at 256 characters. */
-const MAX_TAG_VALUE_LENGTH = 256;
-function cutTagValue(value) {
-    return value.length <= MAX_TAG_VALUE_LENGTH ? value : value.slice(0, MAX_TAG_VALUE_LENGTH);
 }
 
 

@@ -1,0 +1,617 @@
+export const id = 196;
+export const ids = [196];
+export const modules = {
+
+/***/ 66298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ StartRecoveryWithoutJobError)
+/* harmony export */ });
+/**
+ * StartRecovery was accepted (HTTP 200) but the answer names no job. The job may well exist, so this
+ * is handled exactly like a lost answer: the job is looked up by its tags before any new attempt.
+ */
+class StartRecoveryWithoutJobError extends Error {
+    name = 'StartRecoveryWithoutJobError';
+    constructor() {
+        super('DRS accepted StartRecovery but its answer named no job');
+    }
+}
+
+
+/***/ }),
+
+/***/ 22369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ instanceLevelGroupsBlockSubnet)
+/* harmony export */ });
+/**
+ * A version made from `source` inherits its instance-level security groups, and the SDK sends no empty
+ * list that could clear them; EC2 refuses those next to a network interface. So a subnet (which only a
+ * network interface can carry) cannot be added to such a template by a new version.
+ */
+function instanceLevelGroupsBlockSubnet(source) {
+    const data = source.LaunchTemplateData ?? {};
+    const groups = (data.SecurityGroupIds ?? []).length + (data.SecurityGroups ?? []).length;
+    return groups > 0 && (data.NetworkInterfaces ?? []).length === 0;
+}
+
+
+/***/ }),
+
+/***/ 79946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ openAwsSession)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(40201);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var aws_credentials = __webpack_require__(96963);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-drs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(54722);
+// EXTERNAL MODULE: ./src/core/quotas.ts
+var quotas = __webpack_require__(7254);
+// EXTERNAL MODULE: ./src/paginate.ts
+var paginate = __webpack_require__(84042);
+// EXTERNAL MODULE: ./src/aws/gateways.ts
+var gateways = __webpack_require__(66298);
+;// CONCATENATED MODULE: ./src/aws/drs-gateway.ts
+/**
+ * The DRS gateway: the only module that sends DRS Commands. It pages and batches so that callers
+ * never see a nextToken or a batch limit, and lets the SDK's exception classes through untouched
+ * (the engine decides what is retryable).
+ */
+
+
+
+
+/** Splits `items` into consecutive chunks of at most `size`. */
+function chunk(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function nextTokenOf(page) {
+    return 'nextToken' in page ? page.nextToken : 'NextToken' in page ? page.NextToken : undefined;
+}
+/**
+ * Collects every page's items of an SDK paginator, DRS's and EC2's alike: the one way the gateways
+ * page, so every read ends (a repeated token or more than `maxPages` pages is a PaginationError).
+ */
+async function collect(pages, items, bound) {
+    const out = [];
+    for await (const page of (0,paginate/* boundedPages */.c)(pages, { ...bound, nextToken: (p) => nextTokenOf(p) })) {
+        out.push(...(items(page) ?? []));
+    }
+    return out;
+}
+/** The page bound of a DRS read, named for its error message (`DRS DescribeJobs`). */
+function pageBound(operation) {
+    const name = `${operation.charAt(0).toUpperCase()}${operation.slice(1)}`;
+    return { operation: `DRS ${name}`, maxPages: quotas/* DRS_MAX_PAGES */.Oh[operation] };
+}
+/** A monotonic record of the latest `Date` header AWS sent, shared by the clients of one gateway. */
+class ServerClock {
+    latestMs;
+    observe(dateHeader) {
+        if (!dateHeader)
+            return;
+        const ms = Date.parse(dateHeader);
+        if (Number.isNaN(ms))
+            return;
+        // Concurrent responses can arrive out of order; the clock must not run backwards.
+        if (this.latestMs === undefined || ms > this.latestMs)
+            this.latestMs = ms;
+    }
+    serverTime() {
+        return this.latestMs === undefined ? undefined : new Date(this.latestMs).toISOString();
+    }
+}
+function dateHeaderOf(response) {
+    if (typeof response !== 'object' || response === null || !('headers' in response))
+        return undefined;
+    const headers = response.headers;
+    if (typeof headers !== 'object' || headers === null)
+        return undefined;
+    for (const [name, value] of Object.entries(headers)) {
+        if (name.toLowerCase() === 'date' && typeof value === 'string')
+            return value;
+    }
+    return undefined;
+}
+const clocksByStack = new WeakMap();
+/**
+ * Reads the `Date` header of every HTTP response (errors included) a client receives and hands it to
+ * `clock`. The middleware sits innermost in the deserialize step, so it sees the raw response before
+ * the deserializer turns an error status into an exception. One middleware per client, however many
+ * gateways share the client.
+ */
+function trackServerTime(stack, clock) {
+    const existing = clocksByStack.get(stack);
+    if (existing) {
+        existing.add(clock);
+        return;
+    }
+    const clocks = new Set([clock]);
+    clocksByStack.set(stack, clocks);
+    const middleware = (next) => async (args) => {
+        try {
+            const result = await next(args);
+            for (const c of clocks)
+                c.observe(dateHeaderOf(result.response));
+            return result;
+        }
+        catch (e) {
+            const response = typeof e === 'object' && e !== null ? e.$response : undefined;
+            for (const c of clocks)
+                c.observe(dateHeaderOf(response));
+            throw e;
+        }
+    };
+    stack.add(middleware, { step: 'deserialize', priority: 'low', name: 'drsDrillServerClock' });
+}
+function createDrsGateway(clients) {
+    const { drs, drsNoRetry } = clients;
+    const clock = new ServerClock();
+    trackServerTime(drs.middlewareStack, clock);
+    if (drsNoRetry !== drs)
+        trackServerTime(drsNoRetry.middlewareStack, clock);
+    async function describeJobs(jobIds) {
+        const out = [];
+        // An empty jobIDs filter means "every job": never send one. maxResults = the batch size so that the
+        // answer fits one page: the poller counts on one call per tick (the service's default page is smaller).
+        for (const ids of chunk([...new Set(jobIds)], quotas/* DRS_BATCH */.TA.describeJobsIds)) {
+            out.push(...(await collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items, pageBound('describeJobs'))));
+        }
+        return out;
+    }
+    async function describeRecoveryInstances(filter) {
+        const { recoveryInstanceIds, sourceServerIds } = filter;
+        if (recoveryInstanceIds === undefined && sourceServerIds === undefined) {
+            return collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, {}), (p) => p.items, pageBound('describeRecoveryInstances'));
+        }
+        // A list given but empty selects nothing (DRS would read it as "no filter").
+        if (recoveryInstanceIds?.length === 0 || sourceServerIds?.length === 0)
+            return [];
+        const out = [];
+        if (recoveryInstanceIds !== undefined) {
+            for (const ids of chunk([...new Set(recoveryInstanceIds)], quotas/* DRS_BATCH */.TA.describeRecoveryInstancesIds)) {
+                const filters = {
+                    recoveryInstanceIDs: ids,
+                    ...(sourceServerIds ? { sourceServerIDs: sourceServerIds } : {}),
+                };
+                out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items, pageBound('describeRecoveryInstances'))));
+            }
+            return out;
+        }
+        // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small, and ask for a
+        // page as large as the batch so that one server's instance usually costs no second page.
+        for (const ids of chunk([...new Set(sourceServerIds)], quotas/* DRS_BATCH */.TA.describeSourceServersIds)) {
+            out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters: { sourceServerIDs: ids }, maxResults: quotas/* DRS_BATCH */.TA.describeRecoveryInstancesIds }), (p) => p.items, pageBound('describeRecoveryInstances'))));
+        }
+        return out;
+    }
+    return {
+        serverTime: () => clock.serverTime(),
+        describeAllSourceServers: () => collect((0,dist_cjs.paginateDescribeSourceServers)({ client: drs }, { filters: {} }), (p) => p.items, pageBound('describeSourceServers')),
+        describeJobs,
+        describeJobsSince: (fromDate) => collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { fromDate } }), (p) => p.items, pageBound('describeJobs')),
+        // The poller reads a changed job's whole log again: a page per 100 items would make that cost grow
+        // with the job's servers, so ask for large pages.
+        describeJobLogItems: (jobId) => collect((0,dist_cjs.paginateDescribeJobLogItems)({ client: drs }, { jobID: jobId, maxResults: quotas/* DRS_BATCH */.TA.jobLogItemsPage }), (p) => p.items, pageBound('describeJobLogItems')),
+        describeRecoveryInstances,
+        describeRecoverySnapshots: (sourceServerId) => collect((0,dist_cjs.paginateDescribeRecoverySnapshots)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items, pageBound('describeRecoverySnapshots')),
+        async getLaunchConfiguration(sourceServerId) {
+            const { $metadata: _, ...config } = await drs.send(new dist_cjs.GetLaunchConfigurationCommand({ sourceServerID: sourceServerId }));
+            return config;
+        },
+        async updateLaunchConfiguration(update) {
+            const { $metadata: _, ...config } = await drs.send(new dist_cjs.UpdateLaunchConfigurationCommand(update));
+            return config;
+        },
+        async startRecovery(request) {
+            if (request.sourceServers.length === 0)
+                throw new RangeError('StartRecovery needs at least one source server');
+            const output = await drsNoRetry.send(new dist_cjs.StartRecoveryCommand({
+                sourceServers: request.sourceServers,
+                isDrill: request.isDrill,
+                tags: request.tags,
+            }));
+            if (!output.job?.jobID)
+                throw new gateways/* StartRecoveryWithoutJobError */.T();
+            return output.job;
+        },
+        async terminateRecoveryInstances(recoveryInstanceIds) {
+            const count = recoveryInstanceIds.length;
+            if (count === 0 || count > quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds) {
+                throw new RangeError(`TerminateRecoveryInstances takes 1-${quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds} ids, got ${count}`);
+            }
+            const output = await drs.send(new dist_cjs.TerminateRecoveryInstancesCommand({ recoveryInstanceIDs: recoveryInstanceIds }));
+            if (!output.job?.jobID)
+                throw new Error('DRS accepted TerminateRecoveryInstances but returned no job');
+            return output.job;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var client_ec2_dist_cjs = __webpack_require__(35193);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/aws/launch-template.ts
+var launch_template = __webpack_require__(22369);
+;// CONCATENATED MODULE: ./src/aws/ec2-gateway.ts
+/**
+ * The EC2 gateway: the only module that sends EC2 Commands. Batches ids to EC2's request limits and
+ * follows every page.
+ */
+
+
+
+
+/** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
+const EC2_BATCH = {
+    describeInstancesIds: 1000,
+    describeInstanceStatusIds: 100,
+    createTagsResources: 1000,
+    describeSubnetsIds: 200,
+    describeSecurityGroupsIds: 200,
+};
+/**
+ * Most pages one EC2 read may take: every read names at most 1,000 ids (EC2_BATCH), so its answer
+ * holds at most 1,000 items, 10 pages even when EC2 answers 100 at a time.
+ */
+const EC2_MAX_PAGES = 100;
+function ec2(operation) {
+    return { operation: `EC2 ${operation}`, maxPages: EC2_MAX_PAGES };
+}
+/** EC2 accepts client tokens of at most this many characters. */
+const MAX_CLIENT_TOKEN_LENGTH = 255;
+/** Turns a described network interface back into the request shape (a few members differ in type name only). */
+function toNetworkInterfaceRequest(ni) {
+    const { Ipv6Addresses, Ipv4Prefixes, Ipv6Prefixes, ...rest } = ni;
+    return {
+        ...rest,
+        ...(Ipv6Addresses ? { Ipv6Addresses: Ipv6Addresses.map((a) => ({ Ipv6Address: a.Ipv6Address })) } : {}),
+        ...(Ipv4Prefixes ? { Ipv4Prefixes: Ipv4Prefixes.map((p) => ({ Ipv4Prefix: p.Ipv4Prefix })) } : {}),
+        ...(Ipv6Prefixes ? { Ipv6Prefixes: Ipv6Prefixes.map((p) => ({ Ipv6Prefix: p.Ipv6Prefix })) } : {}),
+    };
+}
+/** The instance profile member: an ARN goes in `Arn`, anything else is a name. */
+function instanceProfileSpec(profile) {
+    return profile.startsWith('arn:') ? { Arn: profile } : { Name: profile };
+}
+/**
+ * The LaunchTemplateData of a new version made from `source` with `change` applied: only the changed
+ * members. DRS keeps subnet and security groups on the primary network interface (DeviceIndex 0), so
+ * they are merged into it; since a given NetworkInterfaces list replaces the source's whole list, the
+ * other interfaces are carried over as they are.
+ */
+function launchTemplateData(source, change) {
+    const data = {};
+    const sourceData = source.LaunchTemplateData ?? {};
+    // The SDK's instance-type enum lags EC2's list; EC2 itself validates the name.
+    if (change.instanceType !== undefined)
+        data.InstanceType = change.instanceType;
+    if (change.instanceProfile !== undefined)
+        data.IamInstanceProfile = instanceProfileSpec(change.instanceProfile);
+    if (change.subnetId === undefined && change.securityGroupIds === undefined && !change.clearPrivateIp)
+        return data;
+    const interfaces = (sourceData.NetworkInterfaces ?? []).map(toNetworkInterfaceRequest);
+    if (interfaces.length === 0 && change.subnetId === undefined) {
+        // Groups only, on a template without interfaces: they stay at instance level.
+        data.SecurityGroupIds = change.securityGroupIds;
+        return data;
+    }
+    if ((0,launch_template/* instanceLevelGroupsBlockSubnet */.K)(source)) {
+        throw new errors/* UserError */.yo(`Launch template ${source.LaunchTemplateId ?? ''} version ${source.VersionNumber ?? '?'} sets security groups at instance level, so no subnet can be added to it: move the groups onto its primary network interface (with a subnet) in the EC2 console`);
+    }
+    let primaryAt = interfaces.findIndex((ni) => (ni.DeviceIndex ?? 0) === 0 && (ni.NetworkCardIndex ?? 0) === 0);
+    if (primaryAt < 0) {
+        interfaces.unshift({ DeviceIndex: 0 });
+        primaryAt = 0;
+    }
+    const primary = { ...interfaces[primaryAt], DeviceIndex: 0 };
+    if (change.subnetId !== undefined)
+        primary.SubnetId = change.subnetId;
+    if (change.securityGroupIds !== undefined)
+        primary.Groups = change.securityGroupIds;
+    if (change.clearPrivateIp) {
+        // The given interface list replaces the source's: leaving the members out removes the address.
+        delete primary.PrivateIpAddress;
+        delete primary.PrivateIpAddresses;
+    }
+    interfaces[primaryAt] = primary;
+    data.NetworkInterfaces = interfaces;
+    return data;
+}
+function unique(ids) {
+    return [...new Set(ids)];
+}
+function createEc2Gateway(client) {
+    const clock = new ServerClock();
+    trackServerTime(client.middlewareStack, clock);
+    async function describeVersion(launchTemplateId, version) {
+        const output = await client.send(new client_ec2_dist_cjs/* DescribeLaunchTemplateVersionsCommand */.Ptd({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
+        const found = output.LaunchTemplateVersions?.[0];
+        if (!found)
+            throw new Error(`EC2 returned no version ${version} of launch template ${launchTemplateId}`);
+        return found;
+    }
+    return {
+        serverTime: () => clock.serverTime(),
+        async describeInstances(instanceIds) {
+            const out = [];
+            // No MaxResults: EC2 refuses it together with InstanceIds.
+            for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
+                const reservations = await collect((0,client_ec2_dist_cjs/* paginateDescribeInstances */.H0T)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
+                for (const r of reservations)
+                    out.push(...(r.Instances ?? []));
+            }
+            return out;
+        },
+        async describeInstanceStatus(instanceIds) {
+            const out = [];
+            for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
+                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeInstanceStatus */.OkX)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
+            }
+            return out;
+        },
+        async createTags(resourceIds, tags) {
+            const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+            if (Tags.length === 0)
+                return;
+            for (const ids of chunk(unique(resourceIds), EC2_BATCH.createTagsResources)) {
+                await client.send(new client_ec2_dist_cjs/* CreateTagsCommand */.RmG({ Resources: ids, Tags }));
+            }
+        },
+        describeDefaultLaunchTemplateVersion: (launchTemplateId) => describeVersion(launchTemplateId, '$Default'),
+        async updateLaunchTemplate(launchTemplateId, sourceVersion, change, clientToken) {
+            if (clientToken.length === 0 || clientToken.length > MAX_CLIENT_TOKEN_LENGTH) {
+                throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
+            }
+            const source = await describeVersion(launchTemplateId, String(sourceVersion));
+            const created = await client.send(new client_ec2_dist_cjs/* CreateLaunchTemplateVersionCommand */.B_$({
+                LaunchTemplateId: launchTemplateId,
+                SourceVersion: String(sourceVersion),
+                LaunchTemplateData: launchTemplateData(source, change),
+                ClientToken: clientToken,
+                VersionDescription: 'drs-drill: launch settings from the recovery plan',
+            }));
+            const version = created.LaunchTemplateVersion?.VersionNumber;
+            if (version === undefined) {
+                throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
+            }
+            await client.send(new client_ec2_dist_cjs/* ModifyLaunchTemplateCommand */.ddr({
+                LaunchTemplateId: launchTemplateId,
+                DefaultVersion: String(version),
+            }));
+            return version;
+        },
+        async describeSubnets(subnetIds) {
+            const out = [];
+            for (const ids of chunk(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
+                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeSubnets */.vvt)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
+            }
+            return out;
+        },
+        async describeSecurityGroups(groupIds) {
+            const out = [];
+            for (const ids of chunk(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
+                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeSecurityGroups */.nYn)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/session.ts
+
+
+
+
+/** Credentials (OIDC role or the default chain), clients, gateways, and the account guard. */
+async function openAwsSession(io, inputs, region, expectedAccountId, deps) {
+    const credentials = inputs.roleToAssume
+        ? (0,aws_credentials/* oidcCredentialProvider */.Yj)({
+            roleArn: inputs.roleToAssume,
+            sessionName: inputs.roleSessionName,
+            region,
+            getIdToken: deps.getIdToken,
+            env: deps.env,
+            onCredentials: (c) => (0,aws_credentials/* maskCredentials */.Bs)(c, (v) => io.setSecret(v)),
+            onRetry: (e, attempt) => io.info(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
+        })
+        : undefined;
+    const clients = (0,aws_clients/* createAwsClients */.Gv)({ region, credentials });
+    const identity = await (0,aws_credentials/* checkAccount */.g4)(clients.sts, expectedAccountId);
+    io.info(`AWS account ${identity.accountId}, acting as ${identity.arn}, region ${region}`);
+    return {
+        clients,
+        drs: createDrsGateway({ drs: clients.drs, drsNoRetry: clients.drsNoRetry }),
+        ec2: createEc2Gateway(clients.ec2),
+        accountId: identity.accountId,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ej: () => (/* binding */ phaseSignal),
+/* harmony export */   Hm: () => (/* binding */ untilDeadline),
+/* harmony export */   Tz: () => (/* binding */ isDeadlineError),
+/* harmony export */   ef: () => (/* binding */ phaseCheckpoint)
+/* harmony export */ });
+/* unused harmony export DeadlineError */
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22495);
+/**
+ * The run's time limit and cancellation for the phases before the waves (preflight, launch
+ * configuration repair), which have no loop of their own to watch them: a checkpoint each read and
+ * each write passes first, and for reads a signal that stops waiting for one in flight. The run loop
+ * (run.ts) watches the same deadline between and during its ticks.
+ */
+
+/** The run reached its time limit (timeout-minutes) before the phase finished. */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+function isDeadlineError(e) {
+    return e instanceof DeadlineError;
+}
+/**
+ * A function that throws when `phase` must stop: the cancellation's reason once `limits.signal`
+ * aborts, a DeadlineError once the clock reaches `limits.deadline`; otherwise it does nothing.
+ */
+function phaseCheckpoint(clock, limits, phase) {
+    return () => {
+        const { signal, deadline } = limits;
+        if (signal?.aborted)
+            throw signal.reason ?? new Error(`The run was cancelled during ${phase}`);
+        if (deadline !== undefined && clock.now() >= deadline) {
+            throw new DeadlineError(`The run reached its time limit (timeout-minutes) during ${phase}`);
+        }
+    };
+}
+/**
+ * A signal that aborts when the phase must stop: on cancellation, or once the clock reaches the
+ * deadline (on clocks that can time waits). Undefined when there is neither.
+ */
+function phaseSignal(clock, limits) {
+    const signals = [];
+    if (limits.signal)
+        signals.push(limits.signal);
+    if (limits.deadline !== undefined && clock.signalAfter) {
+        signals.push(clock.signalAfter(limits.deadline - clock.now()));
+    }
+    return signals.length > 1 ? (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .firstAbort */ .V8)(signals) : signals[0];
+}
+/**
+ * The gateway with every asynchronous call given up at the deadline (a DeadlineError), so a phase
+ * whose reads hang (cleanup after the waves) still ends at the run's time limit.
+ */
+function untilDeadline(gateway, clock, deadline, phase) {
+    if (!clock.signalAfter)
+        return gateway;
+    const signalAfter = clock.signalAfter;
+    return new Proxy(gateway, {
+        get(target, prop, receiver) {
+            const value = Reflect.get(target, prop, receiver);
+            if (typeof value !== 'function')
+                return value;
+            return (...args) => {
+                const out = value.apply(target, args);
+                if (!(out instanceof Promise))
+                    return out;
+                return (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .unlessAborted */ .Wh)(out, signalAfter(deadline - clock.now()), () => {
+                    throw new DeadlineError(`The run reached its time limit (timeout-minutes) during ${phase}`);
+                });
+            };
+        },
+    });
+}
+
+
+/***/ }),
+
+/***/ 86122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ indexRecoveryInstances),
+/* harmony export */   Ys: () => (/* binding */ resolveLaunchedInstance),
+/* harmony export */   lV: () => (/* binding */ recoveryInstanceOfJob),
+/* harmony export */   lx: () => (/* binding */ appearsLaunched),
+/* harmony export */   mU: () => (/* binding */ launchEnds)
+/* harmony export */ });
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
+
+/**
+ * Per source server, the instance id its latest `LAUNCH_END` names (DRS sends the EC2 id there), or
+ * undefined for a `LAUNCH_END` without one. A server absent from the map has no `LAUNCH_END`. Read once
+ * per job-log read, so resolution does not rescan the log for every server on every tick.
+ */
+function launchEnds(logs) {
+    const ends = new Map();
+    for (const item of logs) {
+        const sourceServerId = item.eventData?.sourceServerID;
+        // Not in the model's JobLogEvent enum: the SDK passes it through as a plain string.
+        if (item.event !== 'LAUNCH_END' || !sourceServerId)
+            continue;
+        const id = item.eventData?.targetInstanceID || undefined;
+        const at = (0,_core_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInstant */ .nV)(item.logDateTime) ?? Number.NEGATIVE_INFINITY;
+        const before = ends.get(sourceServerId);
+        // A duplicated or re-ordered page must not swap the id: the latest event with an id wins.
+        if (!before || (id !== undefined && (before.id === undefined || at > before.at)))
+            ends.set(sourceServerId, { ...(id ? { id } : {}), at });
+    }
+    return new Map([...ends].map(([sourceServerId, end]) => [sourceServerId, end.id]));
+}
+/**
+ * Whether DRS says the server was launched: `launchStatus: LAUNCHED`, or a `LAUNCH_END` event for it
+ * (the job view may still say PENDING, or may have dropped the server, when the log already has it).
+ */
+function appearsLaunched(participant, ends, sourceServerId) {
+    return participant?.launchStatus === 'LAUNCHED' || ends.has(sourceServerId);
+}
+function indexRecoveryInstances(instances) {
+    const index = new Map();
+    for (const ri of instances) {
+        if (!ri.sourceServerID)
+            continue;
+        const list = index.get(ri.sourceServerID) ?? [];
+        const at = list.findIndex((x) => x.recoveryInstanceID === ri.recoveryInstanceID);
+        if (at >= 0)
+            list[at] = ri;
+        else
+            list.push(ri);
+        index.set(ri.sourceServerID, list);
+    }
+    return index;
+}
+/**
+ * The recovery instance `jobId` created for `sourceServerId`. Another run's instance of the same server
+ * (another jobID) never matches. When DRS named the instance (job view or LAUNCH_END), that one is
+ * preferred among the job's instances.
+ */
+function recoveryInstanceOfJob(index, jobId, sourceServerId, named = []) {
+    const ofJob = (index.get(sourceServerId) ?? []).filter((ri) => ri.jobID === jobId);
+    const ids = named.filter((x) => !!x);
+    return (ofJob.find((ri) => ids.some((id) => id === ri.recoveryInstanceID || id === ri.ec2InstanceID)) ??
+        // Without a name, one instance per job and server is what DRS makes; with several, none is a guess
+        // worth putting in the evidence.
+        (ofJob.length === 1 ? ofJob[0] : undefined));
+}
+/** Every source combined: the recovery instance wins over the log, the log over nothing. */
+function resolveLaunchedInstance(input) {
+    const fromJob = input.participant?.recoveryInstanceID || undefined;
+    const fromLog = input.ends.get(input.sourceServerId);
+    const ri = recoveryInstanceOfJob(input.recoveryInstances, input.jobId, input.sourceServerId, [
+        fromJob,
+        fromLog,
+    ]);
+    const recoveryInstanceId = ri?.recoveryInstanceID ?? fromJob;
+    const ec2InstanceId = ri?.ec2InstanceID ?? fromLog;
+    return {
+        ...(recoveryInstanceId ? { recoveryInstanceId } : {}),
+        ...(ec2InstanceId ? { ec2InstanceId } : {}),
+        ...(ri ? { recoveryInstance: ri } : {}),
+    };
+}
+
+
+/***/ })
+
+};
