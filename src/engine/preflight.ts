@@ -3,14 +3,7 @@
  * collects every failure (never stops at the first) so one run shows the whole list to fix.
  */
 import pLimit from 'p-limit';
-import type {
-  DrsGateway,
-  Ec2Gateway,
-  Job,
-  LaunchConfiguration,
-  LaunchTemplateVersion,
-  RecoveryInstance,
-} from '../aws/gateways.js';
+import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import { DRS_QUOTAS } from '../core/quotas.js';
 import { TAG } from '../core/tags.js';
@@ -19,25 +12,26 @@ import type { Plan } from '../plan/types.js';
 import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
-import {
-  diffAll,
-  instanceLevelGroupsBlockSubnet,
-  type LaunchConfigDrift,
-  templateSecurityGroupIds,
-  templateSubnetId,
-} from './launch-config.js';
-import { lookupIds, type NetworkLookups, networkFindings } from './network.js';
+import { diffAll, type LaunchConfigDrift } from './launch-config.js';
+import { lookupIds, type NetworkLookups } from './network.js';
 import { awsNow } from './poller.js';
+import type { PreflightDeps } from './preflight-deps.js';
+import {
+  effectiveGroups,
+  effectiveSubnet,
+  launchFindings,
+  readServer,
+  type ServerFacts,
+} from './preflight-server.js';
 import {
   concurrentWaveGroups,
   type ExcludedServer,
   excludeServers,
-  type PreflightFinding,
   type PreflightProblem,
   replicationFindings,
   resolvePlan,
 } from './resolve.js';
-import type { Clock, ExecutionPlan, ResolvedServer } from './types.js';
+import type { ExecutionPlan, ResolvedServer } from './types.js';
 
 export type { PreflightProblem } from './resolve.js';
 export { parseIsoDuration, replicationFindings } from './resolve.js';
@@ -55,11 +49,7 @@ export interface PreflightResult {
   excluded: ExcludedServer[];
 }
 
-export interface PreflightDeps {
-  drs: DrsGateway;
-  ec2: Ec2Gateway;
-  clock: Clock;
-}
+export type { PreflightDeps } from './preflight-deps.js';
 
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
@@ -78,148 +68,6 @@ function about(rs: ResolvedServer, wave: string, message: string, fix?: string):
     message: `${who(rs)}: ${message}`,
     ...(fix ? { fix } : {}),
   };
-}
-
-/** What per-server reads returned (or how they failed). */
-interface ServerFacts {
-  rs: ResolvedServer;
-  wave: string;
-  launchConfig?: LaunchConfiguration;
-  launchConfigError?: unknown;
-  template?: LaunchTemplateVersion;
-  templateError?: unknown;
-  snapshotIds?: string[];
-  snapshotError?: unknown;
-}
-
-async function readServer(deps: PreflightDeps, rs: ResolvedServer, wave: string): Promise<ServerFacts> {
-  const facts: ServerFacts = { rs, wave };
-  const snapshot = rs.spec.snapshot
-    ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then(
-        (s) => {
-          facts.snapshotIds = s.map((x) => x.snapshotID ?? '');
-        },
-        (e: unknown) => {
-          facts.snapshotError = e;
-        },
-      )
-    : Promise.resolve();
-  try {
-    facts.launchConfig = await deps.drs.getLaunchConfiguration(rs.sourceServerId);
-    const templateId = facts.launchConfig.ec2LaunchTemplateID;
-    if (templateId) facts.template = await deps.ec2.describeDefaultLaunchTemplateVersion(templateId);
-  } catch (e) {
-    if (facts.launchConfig) facts.templateError = e;
-    else facts.launchConfigError = e;
-  }
-  await snapshot;
-  return facts;
-}
-
-function effectiveSubnet(f: ServerFacts): string | undefined {
-  return f.rs.spec.template.subnetId ?? (f.template ? templateSubnetId(f.template) : undefined);
-}
-
-function effectiveGroups(f: ServerFacts): string[] {
-  return (
-    f.rs.spec.template.securityGroupIds ??
-    (f.template ? templateSecurityGroupIds(f.template) : undefined) ??
-    []
-  );
-}
-
-/** Launch configuration and network findings for one server, from the facts read before. */
-export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFinding[] {
-  const out: PreflightFinding[] = [];
-  const { spec } = f.rs;
-  if (spec.snapshot) {
-    if (f.snapshotError !== undefined) {
-      out.push({
-        level: 'error',
-        message: `could not list recovery snapshots: ${errorMessage(f.snapshotError)}`,
-      });
-    } else if (!f.snapshotIds?.includes(spec.snapshot)) {
-      out.push({
-        level: 'error',
-        message: `pinned snapshot ${spec.snapshot} does not exist`,
-        fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
-      });
-    }
-  }
-  if (!f.launchConfig) {
-    const notFound =
-      (f.launchConfigError as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
-    out.push({
-      level: 'error',
-      message: `could not read its launch configuration: ${errorMessage(f.launchConfigError)}`,
-      fix: notFound ? 'The source server may have been deleted from DRS; check the selector' : undefined,
-    });
-    return out;
-  }
-  const templateId = f.launchConfig.ec2LaunchTemplateID;
-  if (!templateId) {
-    out.push({
-      level: 'error',
-      message: 'its launch configuration has no EC2 launch template',
-      fix: 'Open the server in the DRS console and save its launch settings so DRS creates the template',
-    });
-    return out;
-  }
-  if (!f.template) {
-    out.push({
-      level: 'error',
-      message: `could not read the default version of launch template ${templateId}: ${errorMessage(f.templateError)}`,
-    });
-    return out;
-  }
-  const rightSizing = spec.launch.rightSizing ?? f.launchConfig.targetInstanceTypeRightSizingMethod;
-  if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
-    out.push({
-      level: 'warning',
-      message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
-      fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
-    });
-  }
-  if (!hasDrsManagedTag(f.template)) {
-    out.push({
-      level: 'warning',
-      message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
-      fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
-    });
-  }
-  const subnetId = effectiveSubnet(f);
-  if (!subnetId) {
-    out.push({
-      level: 'error',
-      message: `launch template ${templateId} has no subnet (and the plan sets none)`,
-      fix: 'Set template.subnetId in the plan, or a subnet on the template’s primary network interface',
-    });
-    return out;
-  }
-  if (subnetId !== templateSubnetId(f.template) && instanceLevelGroupsBlockSubnet(f.template)) {
-    out.push({
-      level: 'error',
-      message: `launch template ${templateId} sets security groups at instance level, so the planned subnet ${subnetId} cannot be added by a new version`,
-      fix: 'Move the groups onto the primary network interface (with the subnet) in the EC2 console',
-    });
-  }
-  const copyPrivateIp = spec.launch.copyPrivateIp ?? f.launchConfig.copyPrivateIp ?? false;
-  out.push(
-    ...networkFindings(
-      { subnetId, groupIds: effectiveGroups(f), copyPrivateIp, server: f.rs.sourceServer },
-      net,
-    ),
-  );
-  return out;
-}
-
-const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
-
-/** Whether the template's instance tag specification carries the tag DRS-managed policies require. */
-function hasDrsManagedTag(version: LaunchTemplateVersion): boolean {
-  return (version.LaunchTemplateData?.TagSpecifications ?? []).some(
-    (spec) => spec.ResourceType === 'instance' && (spec.Tags ?? []).some((t) => t.Key === DRS_MANAGED_TAG),
-  );
 }
 
 function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Job>; servers: number } {
@@ -259,6 +107,86 @@ async function readExistingInstances(
   } catch (error) {
     return { error };
   }
+}
+
+/** The subnets and security groups the servers will launch into, looked up once for all. */
+async function readNetwork(deps: PreflightDeps, facts: readonly ServerFacts[]): Promise<NetworkLookups> {
+  return {
+    subnets: await lookupIds(
+      [...new Set(facts.map(effectiveSubnet).filter((s): s is string => !!s))],
+      (ids) => deps.ec2.describeSubnets(ids),
+      (s) => s.SubnetId,
+    ),
+    groups: await lookupIds(
+      [...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))],
+      (ids) => deps.ec2.describeSecurityGroups(ids),
+      (g) => g.GroupId,
+    ),
+  };
+}
+
+function busyServer(job: Job): [string, string] {
+  return [
+    `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
+    'Wait for that job to complete; DRS runs one job per source server',
+  ];
+}
+
+/** What the repair must write for one server, or undefined when its settings match the plan. */
+function driftOf(f: ServerFacts): LaunchConfigDrift | undefined {
+  if (!f.launchConfig || f.template === undefined) return undefined;
+  const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
+  const changes = diffAll(desired, f.launchConfig, f.template);
+  if (changes.length === 0) return undefined;
+  return {
+    sourceServerId: f.rs.sourceServerId,
+    ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
+    changes,
+    desired,
+    ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
+    ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
+  };
+}
+
+/** DRS's job and server quotas against the jobs already active and the waves that may run together. */
+function quotaFindings(
+  plan: Plan,
+  executionPlan: ExecutionPlan,
+  activeJobs: number,
+  activeServers: number,
+): { busy: PreflightProblem[]; warnings: PreflightProblem[] } {
+  const busy: PreflightProblem[] = [];
+  const warnings: PreflightProblem[] = [];
+  if (activeJobs >= DRS_QUOTAS.maxActiveJobs) {
+    busy.push({
+      message: `${activeJobs} DRS jobs are already active; DRS runs at most ${DRS_QUOTAS.maxActiveJobs} at a time`,
+      fix: 'Wait for running jobs to complete',
+    });
+  }
+  const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
+  for (const w of executionPlan.waves) {
+    const size = w.servers.length;
+    if (
+      size <= DRS_QUOTAS.maxServersInActiveJobs &&
+      size + activeServers > DRS_QUOTAS.maxServersInActiveJobs
+    ) {
+      busy.push({
+        wave: w.wave.name,
+        position: w.wave.position,
+        message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${DRS_QUOTAS.maxServersInActiveJobs}`,
+        fix: 'Wait for running jobs to complete',
+      });
+    }
+  }
+  for (const group of concurrentWaveGroups(plan)) {
+    const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
+    if (group.length > 1 && total + activeServers > DRS_QUOTAS.maxServersInActiveJobs) {
+      warnings.push({
+        message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${DRS_QUOTAS.maxServersInActiveJobs}, so some will wait`,
+      });
+    }
+  }
+  return { busy, warnings };
 }
 
 /** Runs every preflight check; writes nothing. */
@@ -306,19 +234,7 @@ export async function runPreflight(
     executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))),
   );
   checkpoint();
-  const net: NetworkLookups = {
-    subnets: await lookupIds(
-      [...new Set(facts.map(effectiveSubnet).filter((s): s is string => !!s))],
-      (ids) => deps.ec2.describeSubnets(ids),
-      (s) => s.SubnetId,
-    ),
-    groups: await lookupIds(
-      [...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))],
-      (ids) => deps.ec2.describeSecurityGroups(ids),
-      (g) => g.GroupId,
-    ),
-  };
-
+  const net = await readNetwork(deps, facts);
   const isOwn = (j: Job) => opts.executionId !== undefined && j.tags?.[TAG.executionId] === opts.executionId;
   const ownActiveJobIds = recentJobs
     .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
@@ -330,7 +246,7 @@ export async function runPreflight(
   );
   checkpoint();
   if ('error' in existing) {
-    (opts.mode === 'validate' ? warnings : problems).push({
+    busy.push({
       message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,
       fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
     });
@@ -351,63 +267,13 @@ export async function runPreflight(
     for (const x of findings)
       (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
     const job = jobOfServer.get(f.rs.sourceServerId);
-    if (job) {
-      busy.push(
-        about(
-          f.rs,
-          f.wave,
-          `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
-          'Wait for that job to complete; DRS runs one job per source server',
-        ),
-      );
-    }
-    if (f.launchConfig && f.template !== undefined) {
-      const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
-      const changes = diffAll(desired, f.launchConfig, f.template);
-      if (changes.length > 0) {
-        drift.push({
-          sourceServerId: f.rs.sourceServerId,
-          ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
-          changes,
-          desired,
-          ...(f.launchConfig.ec2LaunchTemplateID
-            ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID }
-            : {}),
-          ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
-        });
-      }
-    }
+    if (job) busy.push(about(f.rs, f.wave, ...busyServer(job)));
+    const changes = driftOf(f);
+    if (changes) drift.push(changes);
   }
-
-  if (active.length >= DRS_QUOTAS.maxActiveJobs) {
-    busy.push({
-      message: `${active.length} DRS jobs are already active; DRS runs at most ${DRS_QUOTAS.maxActiveJobs} at a time`,
-      fix: 'Wait for running jobs to complete',
-    });
-  }
-  const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
-  for (const w of executionPlan.waves) {
-    const size = w.servers.length;
-    if (
-      size <= DRS_QUOTAS.maxServersInActiveJobs &&
-      size + activeServers > DRS_QUOTAS.maxServersInActiveJobs
-    ) {
-      busy.push({
-        wave: w.wave.name,
-        position: w.wave.position,
-        message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${DRS_QUOTAS.maxServersInActiveJobs}`,
-        fix: 'Wait for running jobs to complete',
-      });
-    }
-  }
-  for (const group of concurrentWaveGroups(plan)) {
-    const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
-    if (group.length > 1 && total + activeServers > DRS_QUOTAS.maxServersInActiveJobs) {
-      warnings.push({
-        message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${DRS_QUOTAS.maxServersInActiveJobs}, so some will wait`,
-      });
-    }
-  }
+  const quota = quotaFindings(plan, executionPlan, active.length, activeServers);
+  busy.push(...quota.busy);
+  warnings.push(...quota.warnings);
   return {
     executionPlan,
     problems,

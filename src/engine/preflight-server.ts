@@ -1,0 +1,166 @@
+/**
+ * Preflight, one server at a time: its launch configuration, template and pinned snapshot as read,
+ * and what they mean for the run (template, network, tags).
+ */
+import type { LaunchConfiguration, LaunchTemplateVersion } from '../aws/gateways.js';
+import { errorMessage } from '../errors.js';
+import {
+  instanceLevelGroupsBlockSubnet,
+  templateSecurityGroupIds,
+  templateSubnetId,
+} from './launch-config.js';
+import { type NetworkLookups, networkFindings } from './network.js';
+import type { PreflightDeps } from './preflight-deps.js';
+import type { PreflightFinding } from './resolve.js';
+import type { ResolvedServer } from './types.js';
+
+/** What per-server reads returned (or how they failed). */
+export interface ServerFacts {
+  rs: ResolvedServer;
+  wave: string;
+  launchConfig?: LaunchConfiguration;
+  launchConfigError?: unknown;
+  template?: LaunchTemplateVersion;
+  templateError?: unknown;
+  snapshotIds?: string[];
+  snapshotError?: unknown;
+}
+
+export async function readServer(
+  deps: Pick<PreflightDeps, 'drs' | 'ec2'>,
+  rs: ResolvedServer,
+  wave: string,
+): Promise<ServerFacts> {
+  const facts: ServerFacts = { rs, wave };
+  const snapshot = rs.spec.snapshot
+    ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then(
+        (s) => {
+          facts.snapshotIds = s.map((x) => x.snapshotID ?? '');
+        },
+        (e: unknown) => {
+          facts.snapshotError = e;
+        },
+      )
+    : Promise.resolve();
+  try {
+    facts.launchConfig = await deps.drs.getLaunchConfiguration(rs.sourceServerId);
+    const templateId = facts.launchConfig.ec2LaunchTemplateID;
+    if (templateId) facts.template = await deps.ec2.describeDefaultLaunchTemplateVersion(templateId);
+  } catch (e) {
+    if (facts.launchConfig) facts.templateError = e;
+    else facts.launchConfigError = e;
+  }
+  await snapshot;
+  return facts;
+}
+
+export function effectiveSubnet(f: ServerFacts): string | undefined {
+  return f.rs.spec.template.subnetId ?? (f.template ? templateSubnetId(f.template) : undefined);
+}
+
+export function effectiveGroups(f: ServerFacts): string[] {
+  return (
+    f.rs.spec.template.securityGroupIds ??
+    (f.template ? templateSecurityGroupIds(f.template) : undefined) ??
+    []
+  );
+}
+
+/** Launch configuration and network findings for one server, from the facts read before. */
+/** A pinned point-in-time snapshot must exist. */
+function snapshotFindings(f: ServerFacts): PreflightFinding[] {
+  const { snapshot } = f.rs.spec;
+  if (!snapshot) return [];
+  if (f.snapshotError !== undefined)
+    return [
+      { level: 'error', message: `could not list recovery snapshots: ${errorMessage(f.snapshotError)}` },
+    ];
+  if (f.snapshotIds?.includes(snapshot)) return [];
+  return [
+    {
+      level: 'error',
+      message: `pinned snapshot ${snapshot} does not exist`,
+      fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
+    },
+  ];
+}
+
+export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  const { spec } = f.rs;
+  out.push(...snapshotFindings(f));
+  if (!f.launchConfig) {
+    const notFound =
+      (f.launchConfigError as { name?: string } | undefined)?.name === 'ResourceNotFoundException';
+    out.push({
+      level: 'error',
+      message: `could not read its launch configuration: ${errorMessage(f.launchConfigError)}`,
+      fix: notFound ? 'The source server may have been deleted from DRS; check the selector' : undefined,
+    });
+    return out;
+  }
+  const templateId = f.launchConfig.ec2LaunchTemplateID;
+  if (!templateId) {
+    out.push({
+      level: 'error',
+      message: 'its launch configuration has no EC2 launch template',
+      fix: 'Open the server in the DRS console and save its launch settings so DRS creates the template',
+    });
+    return out;
+  }
+  if (!f.template) {
+    out.push({
+      level: 'error',
+      message: `could not read the default version of launch template ${templateId}: ${errorMessage(f.templateError)}`,
+    });
+    return out;
+  }
+  const rightSizing = spec.launch.rightSizing ?? f.launchConfig.targetInstanceTypeRightSizingMethod;
+  if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
+    out.push({
+      level: 'warning',
+      message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
+      fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
+    });
+  }
+  if (!hasDrsManagedTag(f.template)) {
+    out.push({
+      level: 'warning',
+      message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
+      fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
+    });
+  }
+  const subnetId = effectiveSubnet(f);
+  if (!subnetId) {
+    out.push({
+      level: 'error',
+      message: `launch template ${templateId} has no subnet (and the plan sets none)`,
+      fix: 'Set template.subnetId in the plan, or a subnet on the template’s primary network interface',
+    });
+    return out;
+  }
+  if (subnetId !== templateSubnetId(f.template) && instanceLevelGroupsBlockSubnet(f.template)) {
+    out.push({
+      level: 'error',
+      message: `launch template ${templateId} sets security groups at instance level, so the planned subnet ${subnetId} cannot be added by a new version`,
+      fix: 'Move the groups onto the primary network interface (with the subnet) in the EC2 console',
+    });
+  }
+  const copyPrivateIp = spec.launch.copyPrivateIp ?? f.launchConfig.copyPrivateIp ?? false;
+  out.push(
+    ...networkFindings(
+      { subnetId, groupIds: effectiveGroups(f), copyPrivateIp, server: f.rs.sourceServer },
+      net,
+    ),
+  );
+  return out;
+}
+
+const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
+
+/** Whether the template's instance tag specification carries the tag DRS-managed policies require. */
+function hasDrsManagedTag(version: LaunchTemplateVersion): boolean {
+  return (version.LaunchTemplateData?.TagSpecifications ?? []).some(
+    (spec) => spec.ResourceType === 'instance' && (spec.Tags ?? []).some((t) => t.Key === DRS_MANAGED_TAG),
+  );
+}
