@@ -107,23 +107,7 @@ export function readInputs(
   const plan = get('plan').trim();
   if (!plan) throw new UserError('input plan is required: the path of the recovery plan file');
 
-  const region = get('region').trim() || undefined;
-  if (region && !REGION.test(region))
-    throw new UserError(`input region: "${region}" is not an AWS region name`);
-
-  const roleToAssume = get('role-to-assume').trim() || undefined;
-  if (roleToAssume && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleToAssume)) {
-    throw new UserError(
-      `input role-to-assume: "${roleToAssume}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
-    );
-  }
-  const roleSessionName = get('role-session-name').trim() || `drs-drill-${runId ?? 'local'}`.slice(0, 64);
-  if (!SESSION_NAME.test(roleSessionName)) {
-    throw new UserError(
-      `input role-session-name: "${roleSessionName}" must be 2-64 characters of letters, digits and _+=,.@-`,
-    );
-  }
-
+  const { region, roleToAssume, roleSessionName } = awsIdentityInputs(get, runId);
   const olderThan = get('older-than').trim();
   return {
     mode,
@@ -161,6 +145,26 @@ export function readInputs(
     replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
     executionId: executionIdInput(get('execution-id')),
   };
+}
+
+/** Where and as whom the action acts in AWS: region, role and session name, each checked. */
+function awsIdentityInputs(get: InputReader, runId: string | undefined) {
+  const region = get('region').trim() || undefined;
+  if (region && !REGION.test(region))
+    throw new UserError(`input region: "${region}" is not an AWS region name`);
+  const roleToAssume = get('role-to-assume').trim() || undefined;
+  if (roleToAssume && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleToAssume)) {
+    throw new UserError(
+      `input role-to-assume: "${roleToAssume}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+    );
+  }
+  const roleSessionName = get('role-session-name').trim() || `drs-drill-${runId ?? 'local'}`.slice(0, 64);
+  if (!SESSION_NAME.test(roleSessionName)) {
+    throw new UserError(
+      `input role-session-name: "${roleSessionName}" must be 2-64 characters of letters, digits and _+=,.@-`,
+    );
+  }
+  return { region, roleToAssume, roleSessionName };
 }
 
 /** `<owner>/<repo>/<run id>`, as the drill's execution-id output gives it. */

@@ -189,28 +189,37 @@ function quotaFindings(
   return { busy, warnings };
 }
 
-/** Runs every preflight check; writes nothing. */
-export async function runPreflight(
-  deps: PreflightDeps,
-  plan: Plan,
-  opts: {
-    mode: 'drill' | 'recovery' | 'validate';
-    /**
-     * This run's execution id. Active jobs tagged with it belong to an earlier attempt of this run (a
-     * re-run that will attach to them): they are listed in `ownActiveJobIds`, not reported as conflicts,
-     * and not counted in `activeJobs`.
-     */
-    executionId?: string;
-    /** The input replace-recovery-instances (recovery mode). */
-    replaceRecoveryInstances?: boolean;
-    /** The input exclude: source server ids or hostnames left out of this run. */
-    exclude?: readonly string[];
-  } & PhaseLimits,
-): Promise<PreflightResult> {
-  // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
-  // half-read servers as problems.
-  const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
-  deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
+/** Every finding about one server, sorted by what it stops; its drift. Pure. */
+function judgeServer(
+  f: ServerFacts,
+  ctx: {
+    net: NetworkLookups;
+    existing: Awaited<ReturnType<typeof readExistingInstances>>;
+    instanceOptions: Parameters<typeof existingInstanceFindings>[1];
+    jobOfServer: ReadonlyMap<string, Job>;
+    rpoSeconds: number | undefined;
+  },
+) {
+  const problems: PreflightProblem[] = [];
+  const warnings: PreflightProblem[] = [];
+  const busy: PreflightProblem[] = [];
+  const findings = [
+    ...replicationFindings(f.rs.sourceServer, ctx.rpoSeconds),
+    ...launchFindings(f, ctx.net),
+    ...('byServer' in ctx.existing
+      ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
+      : []),
+  ];
+  for (const x of findings)
+    (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
+  const job = ctx.jobOfServer.get(f.rs.sourceServerId);
+  if (job) busy.push(about(f.rs, f.wave, ...busyServer(job)));
+  const drift = driftOf(f);
+  return { problems, warnings, busy, ...(drift ? { drift } : {}) };
+}
+
+/** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
+async function readEstate(deps: PreflightDeps, plan: Plan, opts: PreflightOptions) {
   const sourceServers = await deps.drs.describeAllSourceServers();
   // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
   const awsNowMs = Date.parse(awsNow(deps));
@@ -218,17 +227,40 @@ export async function runPreflight(
     new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString(),
   );
   const resolved = resolvePlan(plan, sourceServers);
-  const {
-    executionPlan,
-    excluded,
-    problems: excludeProblems,
-  } = excludeServers(resolved.executionPlan, opts.exclude ?? []);
-  const problems = [...resolved.problems, ...excludeProblems];
+  const { executionPlan, excluded, problems } = excludeServers(resolved.executionPlan, opts.exclude ?? []);
+  return { recentJobs, executionPlan, excluded, problems: [...resolved.problems, ...problems] };
+}
+
+/** What a preflight checks for: the mode and this run's identity and inputs. */
+export interface PreflightOptions extends PhaseLimits {
+  mode: 'drill' | 'recovery' | 'validate';
+  /**
+   * This run's execution id. Active jobs tagged with it belong to an earlier attempt of this run (a
+   * re-run that will attach to them): they are listed in `ownActiveJobIds`, not reported as conflicts,
+   * and not counted in `activeJobs`.
+   */
+  executionId?: string;
+  /** The input replace-recovery-instances (recovery mode). */
+  replaceRecoveryInstances?: boolean;
+  /** The input exclude: source server ids or hostnames left out of this run. */
+  exclude?: readonly string[];
+}
+
+/** Runs every preflight check; writes nothing. */
+export async function runPreflight(
+  deps: PreflightDeps,
+  plan: Plan,
+  opts: PreflightOptions,
+): Promise<PreflightResult> {
+  // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
+  // half-read servers as problems.
+  const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
+  deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
+  const { recentJobs, executionPlan, excluded, problems } = await readEstate(deps, plan, opts);
   const warnings: PreflightProblem[] = [];
   const drift: LaunchConfigDrift[] = [];
   // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
   const busy = opts.mode === 'validate' ? warnings : problems;
-
   const limit = pLimit(CONCURRENCY);
   const facts = await Promise.all(
     executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))),
@@ -257,19 +289,17 @@ export async function runPreflight(
     ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
   };
   for (const f of facts) {
-    const findings = [
-      ...replicationFindings(f.rs.sourceServer, plan.objectives.rpoSeconds),
-      ...launchFindings(f, net),
-      ...('byServer' in existing
-        ? existingInstanceFindings(existing.byServer.get(f.rs.sourceServerId) ?? [], instanceOptions)
-        : []),
-    ];
-    for (const x of findings)
-      (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
-    const job = jobOfServer.get(f.rs.sourceServerId);
-    if (job) busy.push(about(f.rs, f.wave, ...busyServer(job)));
-    const changes = driftOf(f);
-    if (changes) drift.push(changes);
+    const judged = judgeServer(f, {
+      net,
+      existing,
+      instanceOptions,
+      jobOfServer,
+      rpoSeconds: plan.objectives.rpoSeconds,
+    });
+    problems.push(...judged.problems);
+    warnings.push(...judged.warnings);
+    busy.push(...judged.busy);
+    if (judged.drift) drift.push(judged.drift);
   }
   const quota = quotaFindings(plan, executionPlan, active.length, activeServers);
   busy.push(...quota.busy);

@@ -176,43 +176,54 @@ export async function attemptStart(
     const job = await deps.drs.startRecovery(request);
     return { kind: 'started', job, adopted: false };
   } catch (e) {
-    if (isThrottling(e)) {
-      return {
-        kind: 'wait',
-        delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
-        reason: `StartRecovery was throttled (${errorMessage(e)})`,
-      };
-    }
-    if (isServerBusy(e)) {
-      return {
-        kind: 'wait',
-        delayMs: backoff(deps, attempt, 10_000, 60_000),
-        reason: `a server is still in another DRS job (ConflictException: ${errorMessage(e)})`,
-      };
-    }
-    if (isConflict(e)) {
-      // Any other conflict (e.g. a server in failback, an ARN in use) will not pass by waiting.
-      return { kind: 'failed', message: `StartRecovery was refused (ConflictException): ${errorMessage(e)}` };
-    }
-    if (isQuotaExceeded(e)) {
-      return {
-        kind: 'wait',
-        delayMs: backoff(deps, attempt, 15_000, 60_000),
-        reason: `DRS quotas are full; waiting for active jobs to finish (${errorMessage(e)})`,
-      };
-    }
-    if (isTransient(e) || e instanceof StartRecoveryWithoutJobError) {
-      if (state.ambiguousSince === undefined) state.ambiguousSince = callAt;
-      const what =
-        e instanceof StartRecoveryWithoutJobError
-          ? errorMessage(e)
-          : `StartRecovery's answer was lost (${errorMessage(e)})`;
-      return {
-        kind: 'wait',
-        delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
-        reason: `${what}; looking for the job by its tags before trying again`,
-      };
-    }
-    return { kind: 'failed', message: `StartRecovery failed: ${errorMessage(e)}` };
+    return afterFailedStart(deps, e, attempt, state, callAt);
   }
+}
+
+/** What a StartRecovery that failed with `e` means: wait (and maybe look for its job first), or fail. */
+function afterFailedStart(
+  deps: StartDeps,
+  e: unknown,
+  attempt: number,
+  state: ChunkStartState,
+  callAt: string,
+): StartAttempt {
+  if (isThrottling(e)) {
+    return {
+      kind: 'wait',
+      delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
+      reason: `StartRecovery was throttled (${errorMessage(e)})`,
+    };
+  }
+  if (isServerBusy(e)) {
+    return {
+      kind: 'wait',
+      delayMs: backoff(deps, attempt, 10_000, 60_000),
+      reason: `a server is still in another DRS job (ConflictException: ${errorMessage(e)})`,
+    };
+  }
+  if (isConflict(e)) {
+    // Any other conflict (e.g. a server in failback, an ARN in use) will not pass by waiting.
+    return { kind: 'failed', message: `StartRecovery was refused (ConflictException): ${errorMessage(e)}` };
+  }
+  if (isQuotaExceeded(e)) {
+    return {
+      kind: 'wait',
+      delayMs: backoff(deps, attempt, 15_000, 60_000),
+      reason: `DRS quotas are full; waiting for active jobs to finish (${errorMessage(e)})`,
+    };
+  }
+  if (isTransient(e) || e instanceof StartRecoveryWithoutJobError) {
+    if (state.ambiguousSince === undefined) state.ambiguousSince = callAt;
+    const what =
+      e instanceof StartRecoveryWithoutJobError
+        ? errorMessage(e)
+        : `StartRecovery's answer was lost (${errorMessage(e)})`;
+    return {
+      kind: 'wait',
+      delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+      reason: `${what}; looking for the job by its tags before trying again`,
+    };
+  }
+  return { kind: 'failed', message: `StartRecovery failed: ${errorMessage(e)}` };
 }

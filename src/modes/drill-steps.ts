@@ -91,3 +91,15 @@ export function nothingLeftBehind(report: Report, jobIds: readonly string[]): bo
   if (!report.isDrill || jobIds.length === 0) return true;
   return report.cleanup !== undefined && report.cleanup.status !== 'failed';
 }
+
+/** Preflight's problems as the run's errors (each annotated at its plan line), or undefined. */
+export function preflightErrors(io: ActionIO, preflight: PreflightResult): string[] | undefined {
+  if (preflight.problems.length === 0 && preflight.executionPlan) return undefined;
+  return [
+    ...preflight.problems.map((p) => {
+      io.error(describeProblem(p), p.position);
+      return `Preflight: ${describeProblem(p)}`;
+    }),
+    'Nothing was started: fix the preflight problems above and run again.',
+  ];
+}

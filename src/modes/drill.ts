@@ -36,14 +36,8 @@ import {
   untilAbandoned,
   untilStageEnds,
 } from './cancel.js';
-import {
-  checkRecoveryGuard,
-  type DrillDeps,
-  describeProblem,
-  reserveMs,
-  resolveRegion,
-} from './drill-setup.js';
-import { notePreflight, nothingLeftBehind, repairStep, runContext } from './drill-steps.js';
+import { checkRecoveryGuard, type DrillDeps, reserveMs, resolveRegion } from './drill-setup.js';
+import { notePreflight, nothingLeftBehind, preflightErrors, repairStep, runContext } from './drill-steps.js';
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishReport } from './publish.js';
@@ -135,15 +129,8 @@ class DrillPipeline {
     if (refusal) return this.refuse([refusal]);
     this.adoptPrior(prior);
     notePreflight(this.io, this.report, preflight);
-    if (preflight.problems.length > 0 || !preflight.executionPlan) {
-      return this.refuse([
-        ...preflight.problems.map((p) => {
-          this.io.error(describeProblem(p), p.position);
-          return `Preflight: ${describeProblem(p)}`;
-        }),
-        'Nothing was started: fix the preflight problems above and run again.',
-      ]);
-    }
+    const problems = preflightErrors(this.io, preflight);
+    if (problems) return this.refuse(problems);
 
     if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');
     const repair = await this.stage(
