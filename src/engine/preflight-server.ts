@@ -85,6 +85,33 @@ function snapshotFindings(f: ServerFacts): PreflightFinding[] {
   ];
 }
 
+/** What the template would silently undo or deny: right-sizing over a planned type, missing DRS tags. */
+function templateWarnings(
+  f: ServerFacts,
+  launchConfig: LaunchConfiguration,
+  template: LaunchTemplateVersion,
+  templateId: string,
+): PreflightFinding[] {
+  const out: PreflightFinding[] = [];
+  const { spec } = f.rs;
+  const rightSizing = spec.launch.rightSizing ?? launchConfig.targetInstanceTypeRightSizingMethod;
+  if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
+    out.push({
+      level: 'warning',
+      message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
+      fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
+    });
+  }
+  if (!hasDrsManagedTag(template)) {
+    out.push({
+      level: 'warning',
+      message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
+      fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
+    });
+  }
+  return out;
+}
+
 export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFinding[] {
   const out: PreflightFinding[] = [];
   const { spec } = f.rs;
@@ -115,21 +142,7 @@ export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFi
     });
     return out;
   }
-  const rightSizing = spec.launch.rightSizing ?? f.launchConfig.targetInstanceTypeRightSizingMethod;
-  if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
-    out.push({
-      level: 'warning',
-      message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
-      fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
-    });
-  }
-  if (!hasDrsManagedTag(f.template)) {
-    out.push({
-      level: 'warning',
-      message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
-      fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
-    });
-  }
+  out.push(...templateWarnings(f, f.launchConfig, f.template, templateId));
   const subnetId = effectiveSubnet(f);
   if (!subnetId) {
     out.push({
