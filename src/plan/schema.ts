@@ -186,6 +186,14 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
       const help = helpFor(owner)?.pattern ?? `does not match ${(e.params as { pattern: string }).pattern}`;
       return { path, message: `${quote(e.data)} ${help}` };
     }
+    default:
+      return translateLimit(e, path, owner);
+  }
+}
+
+/** The size and shape keywords (items, lengths, properties) as plan messages. */
+function translateLimit(e: ErrorObject, path: Draft['path'], owner: unknown): Draft | undefined {
+  switch (e.keyword) {
     case 'minItems':
       return {
         path,
