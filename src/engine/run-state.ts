@@ -120,3 +120,12 @@ export function chunkRunsOf(planName: string, resolved: ResolvedWave): ChunkRun[
 export function instanceTagsOf(context: RunContext, planName: string): Record<string, string> {
   return { [TAG.executionId]: context.executionId, [TAG.plan]: planName, [TAG.mode]: context.mode };
 }
+
+/** How a run whose waves are all decided ended. */
+export function finalStatusOf(waves: readonly WaveRun[]): Report['status'] {
+  const statuses = waves.map((w) => w.state.status);
+  if (statuses.includes('failed')) return 'failed';
+  if (statuses.includes('timed-out')) return 'timed-out';
+  if (statuses.includes('skipped') || statuses.includes('cancelled')) return 'failed';
+  return 'succeeded';
+}

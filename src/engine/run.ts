@@ -16,6 +16,7 @@ import {
   type ChunkRun,
   chunkRunsOf,
   DONE,
+  finalStatusOf,
   HOW,
   initWaves,
   instanceTagsOf,
@@ -310,7 +311,7 @@ class Runner {
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();
       await this.flushGroups();
-      if (this.waves.every((w) => DONE.has(w.state.status))) return this.finalStatus();
+      if (this.waves.every((w) => DONE.has(w.state.status))) return finalStatusOf(this.waves);
       // A decided wave may release its dependants: start them now rather than one poll interval later.
       if (decided) {
         startOnly = true;
@@ -327,14 +328,6 @@ class Runner {
       );
       await clock.sleep(Math.max(0, wakeAt - now), signal);
     }
-  }
-
-  finalStatus(): Report['status'] {
-    const statuses = this.waves.map((w) => w.state.status);
-    if (statuses.includes('failed')) return 'failed';
-    if (statuses.includes('timed-out')) return 'timed-out';
-    if (statuses.includes('skipped') || statuses.includes('cancelled')) return 'failed';
-    return 'succeeded';
   }
 }
 
