@@ -129,6 +129,48 @@ function insertAfterHeadline(markdown: string, note: string): string {
   return end < 0 ? `${markdown}\n\n${note}\n` : `${markdown.slice(0, end)}\n\n${note}${markdown.slice(end)}`;
 }
 
+/** What the history holds before this run; octokit is kept even when the read fails, for the write. */
+async function readPrevious(
+  io: ActionIO,
+  where: HistoryLocation,
+  planName: string,
+  inputs: DrillHistoryInputs,
+  run: Pick<RunEnvironment, 'runId' | 'runAttempt'>,
+  deps: DrillHistoryDeps,
+): Promise<{ octokit?: Octokit; previous?: HistoryRecord[]; skipped: number }> {
+  let octokit: Octokit | undefined;
+  try {
+    octokit = await makeOctokit(deps, inputs.githubToken as string);
+    const read = await readHistory(octokit, where, { planName });
+    warnProblems(io, where.branch, read.problems);
+    // A re-published attempt of this very run is not its own baseline.
+    const previous = read.records
+      .map((r) => r.record)
+      .filter((r) => !(r.runId === run.runId && r.runAttempt === run.runAttempt));
+    return { octokit, previous, skipped: read.problems.length };
+  } catch (e) {
+    io.warning(
+      `Could not read the drill history from branch ${where.branch}: ${errorMessage(e)}. This run is judged without it.`,
+    );
+    return { ...(octokit ? { octokit } : {}), skipped: 0 };
+  }
+}
+
+/** Why a run that is not recorded is not, as the History section says it. */
+function notRecordedReason(
+  cancelled: boolean,
+  dryRun: boolean | undefined,
+  where: HistoryLocation | string,
+): string {
+  return cancelled
+    ? 'the run was cancelled'
+    : dryRun
+      ? 'a dry run is not a drill'
+      : typeof where === 'string'
+        ? where
+        : 'the history could not be read';
+}
+
 /**
  * Reads the plan's history, judges this run against it and applies `fail-on` to the report it is
  * given, in place: the caller returns that same report to main.ts, whose exit code follows its
@@ -147,25 +189,10 @@ export async function prepareDrillEvidence(
   const cancelled = report.status === 'cancelled';
   const where = historyLocation(inputs, run);
   const rules = inputs.failOn ?? [];
-  let octokit: Octokit | undefined;
-  let previous: HistoryRecord[] | undefined;
-  let skipped = 0;
-  if (typeof where !== 'string' && !cancelled) {
-    try {
-      octokit = await makeOctokit(deps, inputs.githubToken as string);
-      const read = await readHistory(octokit, where, { planName: report.plan.name });
-      warnProblems(io, where.branch, read.problems);
-      skipped = read.problems.length;
-      // A re-published attempt of this very run is not its own baseline.
-      previous = read.records
-        .map((r) => r.record)
-        .filter((r) => !(r.runId === run.runId && r.runAttempt === run.runAttempt));
-    } catch (e) {
-      io.warning(
-        `Could not read the drill history from branch ${where.branch}: ${errorMessage(e)}. This run is judged without it.`,
-      );
-    }
-  }
+  const { octokit, previous, skipped } =
+    typeof where !== 'string' && !cancelled
+      ? await readPrevious(io, where, report.plan.name, inputs, run, deps)
+      : { skipped: 0 };
   if (rules.includes('regression') && previous === undefined && !cancelled) {
     io.warning(
       `fail-on regression needs the drill history, which is not available (${typeof where === 'string' ? where : 'it could not be read'}): no regression can be judged.`,
@@ -184,13 +211,7 @@ export async function prepareDrillEvidence(
   const recordable = typeof where !== 'string' && !cancelled && !inputs.dryRun && octokit !== undefined;
   let notRecorded: string | undefined = recordable
     ? undefined
-    : cancelled
-      ? 'the run was cancelled'
-      : inputs.dryRun
-        ? 'a dry run is not a drill'
-        : typeof where === 'string'
-          ? where
-          : 'the history could not be read';
+    : notRecordedReason(cancelled, inputs.dryRun, where);
   // The provisional record draws this run in the table and charts; its digest is filled in by finish().
   const draft = buildRecord(report, {
     runId,

@@ -15,11 +15,23 @@
  * first, GitHub refuses (422) and the write starts over from the new head, so both records are kept.
  * Octokit comes in as a parameter; nothing here reads inputs or the environment.
  */
-import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import type { Buffer } from 'node:buffer';
 import { errorMessage } from '../errors.js';
 import type { Octokit } from '../github/comment.js';
+import {
+  type BranchListing,
+  blobText,
+  commitFiles,
+  createBlob,
+  type HistoryLocation,
+  mapLimited,
+  readBranch,
+  retryable,
+  statusOf,
+} from './git-data.js';
 import { byStart, type HistoryRecord, recordProblems, type StoredRecord } from './record.js';
+
+export { checkBranchName, gitBlobSha, type HistoryLocation, statusOf } from './git-data.js';
 
 export const DEFAULT_HISTORY_BRANCH = 'drs-drill-history';
 export const MARKER_FILE = '.drs-drill-history';
@@ -30,12 +42,6 @@ const MARKER_TEXT =
   'This branch is the drill history of the DRS drill action: one record per drill or recovery under\n' +
   'runs/<plan>/, the full report.json beside it (gzip), and index.json over all of them. It is written\n' +
   'by the action only, one commit per run. Do not merge it into another branch.\n';
-
-export interface HistoryLocation {
-  owner: string;
-  repo: string;
-  branch: string;
-}
 
 interface IndexEntry {
   file: string;
@@ -70,41 +76,6 @@ export class NotAHistoryBranchError extends Error {
   override readonly name = 'NotAHistoryBranchError';
 }
 
-export function statusOf(e: unknown): number | undefined {
-  const status = (e as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** Git's blob id of some bytes, as the tree listing shows it. */
-export function gitBlobSha(content: Buffer): string {
-  return createHash('sha1')
-    .update(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]))
-    .digest('hex');
-}
-
-/** A branch name git and GitHub accept; the store writes to nothing else. */
-export function checkBranchName(branch: string): string | undefined {
-  if (
-    branch.length > 200 ||
-    !/^[A-Za-z0-9._/-]+$/.test(branch) ||
-    branch.startsWith('/') ||
-    branch.endsWith('/') ||
-    branch.endsWith('.lock') ||
-    branch.startsWith('-') ||
-    branch.includes('..') ||
-    branch.includes('//') ||
-    branch.split('/').some((part) => part.startsWith('.'))
-  ) {
-    return `"${branch}" is not a valid branch name (letters, digits, . _ - and / between parts)`;
-  }
-  return undefined;
-}
-
-async function blobText(octokit: Octokit, loc: HistoryLocation, sha: string): Promise<string> {
-  const { data } = await octokit.rest.git.getBlob({ owner: loc.owner, repo: loc.repo, file_sha: sha });
-  return Buffer.from(data.content, (data.encoding as BufferEncoding) || 'base64').toString('utf8');
-}
-
 function parseIndex(text: string): { entries: IndexEntry[]; problems: string[] } | string {
   let value: unknown;
   try {
@@ -127,18 +98,83 @@ function parseIndex(text: string): { entries: IndexEntry[]; problems: string[] }
   return { entries, problems };
 }
 
-/** At most `limit` promises at a time, in order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
+/** The index's valid entries (one request when there is an index); none when it is missing or unreadable. */
+async function readIndex(
+  octokit: Octokit,
+  loc: HistoryLocation,
+  indexSha: string | undefined,
+  problems: string[],
+): Promise<IndexEntry[]> {
+  if (!indexSha) return [];
+  const parsed = parseIndex(await blobText(octokit, loc, indexSha));
+  if (typeof parsed === 'string') {
+    problems.push(`${INDEX_FILE}: ${parsed}; every record file is read instead`);
+    return [];
+  }
+  problems.push(...parsed.problems);
+  return parsed.entries;
+}
+
+/** A record file the index does not vouch for, read on its own; undefined (and a problem) when invalid. */
+async function rereadRecord(
+  octokit: Octokit,
+  loc: HistoryLocation,
+  [file, sha]: [string, string],
+  problems: string[],
+): Promise<IndexEntry | undefined> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await blobText(octokit, loc, sha));
+  } catch (e) {
+    problems.push(`${file}: not a JSON record (${errorMessage(e)}); skipped`);
+    return undefined;
+  }
+  const wrong = recordProblems(value);
+  if (wrong.length > 0) {
+    problems.push(`${file}: not a valid history record (${wrong.join('; ')}); skipped`);
+    return undefined;
+  }
+  return { file, sha, record: value as HistoryRecord };
+}
+
+/** The plan's record files, split into those the index holds unchanged and those to read again. */
+function splitByIndex(
+  blobs: BranchListing['blobs'],
+  entries: IndexEntry[],
+  planName: string | undefined,
+): { fresh: IndexEntry[]; stale: [string, string][] } {
+  const indexed = new Map(entries.map((e) => [e.file, e]));
+  const wanted = [...blobs].filter(
+    ([path]) => RECORD_FILE.test(path) && (!planName || path.startsWith(`runs/${planName}/`)),
+  );
+  const fresh: IndexEntry[] = [];
+  const stale = wanted.filter(([path, sha]) => {
+    const entry = indexed.get(path);
+    if (entry && entry.sha === sha) {
+      fresh.push(entry);
+      return false;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+    return true;
+  });
+  return { fresh, stale };
+}
+
+/** The records filed under their own plan's folder (and of `planName`, if given), oldest first. */
+function filedRecords(all: IndexEntry[], planName: string | undefined, problems: string[]): StoredRecord[] {
+  const records: StoredRecord[] = [];
+  for (const entry of all) {
+    const folder = entry.file.split('/')[1];
+    if (entry.record.plan.name !== folder) {
+      problems.push(
+        `${entry.file}: a record of plan "${entry.record.plan.name}" filed under runs/${folder}/; skipped`,
+      );
+      continue;
+    }
+    if (!planName || entry.record.plan.name === planName)
+      records.push({ file: entry.file, record: entry.record });
+  }
+  records.sort(byStart);
+  return records;
 }
 
 /**
@@ -150,111 +186,26 @@ export async function readHistory(
   loc: HistoryLocation,
   opts: { planName?: string } = {},
 ): Promise<HistoryRead> {
-  const empty: HistoryRead = {
-    exists: false,
-    records: [],
-    problems: [],
-    requests: 1,
-    marker: false,
-    entries: [],
-  };
-  let head: string;
-  try {
-    const { data } = await octokit.rest.git.getRef({
-      owner: loc.owner,
-      repo: loc.repo,
-      ref: `heads/${loc.branch}`,
-    });
-    head = data.object.sha;
-  } catch (e) {
-    if (statusOf(e) === 404 || statusOf(e) === 409) return empty; // 409: an empty repository
-    throw e;
-  }
-  const { data: commit } = await octokit.rest.git.getCommit({
-    owner: loc.owner,
-    repo: loc.repo,
-    commit_sha: head,
-  });
-  const { data: tree } = await octokit.rest.git.getTree({
-    owner: loc.owner,
-    repo: loc.repo,
-    tree_sha: commit.tree.sha,
-    recursive: 'true',
-  });
-  let requests = 3;
+  const branch = await readBranch(octokit, loc);
+  if (!branch) return { exists: false, records: [], problems: [], requests: 1, marker: false, entries: [] };
   const problems: string[] = [];
-  if (tree.truncated)
+  if (branch.truncated)
     problems.push('the branch listing was truncated by GitHub; only the records it shows were read');
-  const blobs = new Map(
-    tree.tree
-      .filter((t) => t.type === 'blob' && t.path && t.sha)
-      .map((t) => [t.path as string, t.sha as string]),
-  );
-
-  let entries: IndexEntry[] = [];
-  const indexSha = blobs.get(INDEX_FILE);
-  if (indexSha) {
-    requests++;
-    const parsed = parseIndex(await blobText(octokit, loc, indexSha));
-    if (typeof parsed === 'string')
-      problems.push(`${INDEX_FILE}: ${parsed}; every record file is read instead`);
-    else {
-      entries = parsed.entries;
-      problems.push(...parsed.problems);
-    }
-  }
-  const indexed = new Map(entries.map((e) => [e.file, e]));
-
-  const wanted = [...blobs].filter(
-    ([path]) => RECORD_FILE.test(path) && (!opts.planName || path.startsWith(`runs/${opts.planName}/`)),
-  );
-  const fresh: IndexEntry[] = [];
-  const stale = wanted.filter(([path, sha]) => {
-    const entry = indexed.get(path);
-    if (entry && entry.sha === sha) {
-      fresh.push(entry);
-      return false;
-    }
-    return true;
-  });
-  const reread = await mapLimited(stale, 8, async ([file, sha]): Promise<IndexEntry | undefined> => {
-    requests++;
-    let value: unknown;
-    try {
-      value = JSON.parse(await blobText(octokit, loc, sha));
-    } catch (e) {
-      problems.push(`${file}: not a JSON record (${errorMessage(e)}); skipped`);
-      return undefined;
-    }
-    const wrong = recordProblems(value);
-    if (wrong.length > 0) {
-      problems.push(`${file}: not a valid history record (${wrong.join('; ')}); skipped`);
-      return undefined;
-    }
-    return { file, sha, record: value as HistoryRecord };
-  });
+  const indexSha = branch.blobs.get(INDEX_FILE);
+  const entries = await readIndex(octokit, loc, indexSha, problems);
+  const { fresh, stale } = splitByIndex(branch.blobs, entries, opts.planName);
+  const reread = await mapLimited(stale, 8, (item) => rereadRecord(octokit, loc, item, problems));
   const all = [...fresh, ...reread.filter((e): e is IndexEntry => e !== undefined)];
-  const records: StoredRecord[] = [];
-  for (const entry of all) {
-    const folder = entry.file.split('/')[1];
-    if (entry.record.plan.name !== folder) {
-      problems.push(
-        `${entry.file}: a record of plan "${entry.record.plan.name}" filed under runs/${folder}/; skipped`,
-      );
-      continue;
-    }
-    if (!opts.planName || entry.record.plan.name === opts.planName)
-      records.push({ file: entry.file, record: entry.record });
-  }
-  records.sort(byStart);
+  const records = filedRecords(all, opts.planName, problems);
   return {
     exists: true,
     records,
     problems,
-    requests,
-    head,
-    tree: commit.tree.sha,
-    marker: blobs.has(MARKER_FILE),
+    // ref, commit and tree, then the index and every record file read on its own
+    requests: 3 + (indexSha ? 1 : 0) + stale.length,
+    head: branch.head,
+    tree: branch.tree,
+    marker: branch.blobs.has(MARKER_FILE),
     entries: all,
   };
 }
@@ -281,6 +232,12 @@ export interface WriteResult {
   records: number;
 }
 
+/** Blob ids of the record and its report. */
+interface RecordBlobs {
+  record: string;
+  report?: string;
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The index keeps what a summary needs; a record's full server list stays in its own file. */
@@ -290,11 +247,63 @@ function indexEntryOf(entry: IndexEntry): IndexEntry {
   return { ...entry, record: { ...entry.record, servers } };
 }
 
-function retryable(e: unknown): 'conflict' | 'transient' | undefined {
-  const status = statusOf(e);
-  if (status === 409 || status === 422) return 'conflict';
-  if (status === undefined || status >= 500 || status === 429) return 'transient';
-  return undefined;
+/** One attempt at the write: the history read afresh, the new index built on it, one commit on its head. */
+async function writeOnce(
+  octokit: Octokit,
+  loc: HistoryLocation,
+  add: NewRecord,
+  recordBlobs: () => Promise<RecordBlobs>,
+): Promise<{ commit: string; records: number }> {
+  const read = await readHistory(octokit, loc);
+  if (read.exists && !read.marker) {
+    throw new NotAHistoryBranchError(
+      `branch ${loc.branch} exists but is not a drill history (no ${MARKER_FILE} file): nothing is written to it`,
+    );
+  }
+  const written = await recordBlobs();
+  const entries = [
+    ...read.entries.filter((e) => e.file !== add.file),
+    { file: add.file, sha: written.record, record: add.record },
+  ]
+    .map(indexEntryOf)
+    .sort((a, b) => byStart(a, b));
+  const index = `${JSON.stringify({ schema: INDEX_SCHEMA, records: entries })}\n`;
+  const files: { path: string; sha: string }[] = [
+    { path: add.file, sha: written.record },
+    { path: INDEX_FILE, sha: await createBlob(octokit, loc, index) },
+  ];
+  if (add.report && written.report) files.push({ path: add.report.file, sha: written.report });
+  if (!read.exists) files.push({ path: MARKER_FILE, sha: await createBlob(octokit, loc, MARKER_TEXT) });
+  const commit = await commitFiles(octokit, loc, {
+    files,
+    ...(read.tree ? { baseTree: read.tree } : {}),
+    ...(read.head ? { parent: read.head } : {}),
+    message: `drill history: ${add.record.plan.name} ${add.record.mode} ${add.record.status} (${add.record.executionId} attempt ${add.record.runAttempt})`,
+  });
+  return { commit, records: entries.length };
+}
+
+/** After a failed attempt: throws what is not worth retrying, else logs and returns the wait before the next. */
+function retryDelay(
+  e: unknown,
+  loc: HistoryLocation,
+  attempt: number,
+  policy: { maxAttempts: number; random: () => number; log: WriteDeps['log'] },
+): number {
+  if (statusOf(e) === 403 || statusOf(e) === 401) {
+    throw new HistoryPermissionError(
+      `the token may not write branch ${loc.branch} (${statusOf(e)} ${errorMessage(e)}): give the job \`permissions: contents: write\`; pull requests from forks never can`,
+      { cause: e },
+    );
+  }
+  if (e instanceof NotAHistoryBranchError) throw e;
+  const kind = retryable(e);
+  if (!kind || attempt >= policy.maxAttempts) throw e;
+  const delay = Math.round(policy.random() * 250 * 2 ** (attempt - 1));
+  policy.log?.(
+    `${kind === 'conflict' ? 'Another run wrote the history at the same time' : `Writing the history failed (${errorMessage(e)})`}; trying again (attempt ${attempt + 1} of ${policy.maxAttempts}).`,
+  );
+  return delay;
 }
 
 /**
@@ -308,88 +317,21 @@ export async function appendRecord(
   deps: WriteDeps = {},
 ): Promise<WriteResult> {
   const sleep = deps.sleep ?? defaultSleep;
-  const random = deps.random ?? Math.random;
-  const maxAttempts = deps.maxAttempts ?? 6;
-  const base = { owner: loc.owner, repo: loc.repo };
-  const createBlob = async (content: Buffer | string) => {
-    const text = typeof content === 'string';
-    const { data } = await octokit.rest.git.createBlob({
-      ...base,
-      content: text ? content : content.toString('base64'),
-      encoding: text ? 'utf-8' : 'base64',
-    });
-    return data.sha;
-  };
+  const policy = { maxAttempts: deps.maxAttempts ?? 6, random: deps.random ?? Math.random, log: deps.log };
   const recordText = `${JSON.stringify(add.record, null, 2)}\n`;
-  let written: { record: string; report?: string } | undefined;
+  let written: RecordBlobs | undefined;
+  // Blobs are content-addressed: made once, reused by every attempt.
+  const recordBlobs = async (): Promise<RecordBlobs> =>
+    (written ??= {
+      record: await createBlob(octokit, loc, recordText),
+      ...(add.report ? { report: await createBlob(octokit, loc, add.report.gzip) } : {}),
+    });
   for (let attempt = 1; ; attempt++) {
     try {
-      const read = await readHistory(octokit, loc);
-      if (read.exists && !read.marker) {
-        throw new NotAHistoryBranchError(
-          `branch ${loc.branch} exists but is not a drill history (no ${MARKER_FILE} file): nothing is written to it`,
-        );
-      }
-      // Blobs are content-addressed: made once, reused by every attempt.
-      written ??= {
-        record: await createBlob(recordText),
-        ...(add.report ? { report: await createBlob(add.report.gzip) } : {}),
-      };
-      const entries = [
-        ...read.entries.filter((e) => e.file !== add.file),
-        { file: add.file, sha: written.record, record: add.record },
-      ]
-        .map(indexEntryOf)
-        .sort((a, b) => byStart(a, b));
-      const index = `${JSON.stringify({ schema: INDEX_SCHEMA, records: entries })}\n`;
-      const files: { path: string; sha: string }[] = [
-        { path: add.file, sha: written.record },
-        { path: INDEX_FILE, sha: await createBlob(index) },
-      ];
-      if (add.report && written.report) files.push({ path: add.report.file, sha: written.report });
-      if (!read.exists) files.push({ path: MARKER_FILE, sha: await createBlob(MARKER_TEXT) });
-      const { data: tree } = await octokit.rest.git.createTree({
-        ...base,
-        ...(read.tree ? { base_tree: read.tree } : {}),
-        tree: files.map((f) => ({
-          path: f.path,
-          mode: '100644' as const,
-          type: 'blob' as const,
-          sha: f.sha,
-        })),
-      });
-      const { data: commit } = await octokit.rest.git.createCommit({
-        ...base,
-        message: `drill history: ${add.record.plan.name} ${add.record.mode} ${add.record.status} (${add.record.executionId} attempt ${add.record.runAttempt})`,
-        tree: tree.sha,
-        parents: read.head ? [read.head] : [],
-      });
-      if (read.head) {
-        await octokit.rest.git.updateRef({
-          ...base,
-          ref: `heads/${loc.branch}`,
-          sha: commit.sha,
-          force: false,
-        });
-      } else {
-        await octokit.rest.git.createRef({ ...base, ref: `refs/heads/${loc.branch}`, sha: commit.sha });
-      }
-      return { commit: commit.sha, attempts: attempt, records: entries.length };
+      const done = await writeOnce(octokit, loc, add, recordBlobs);
+      return { commit: done.commit, attempts: attempt, records: done.records };
     } catch (e) {
-      if (statusOf(e) === 403 || statusOf(e) === 401) {
-        throw new HistoryPermissionError(
-          `the token may not write branch ${loc.branch} (${statusOf(e)} ${errorMessage(e)}): give the job \`permissions: contents: write\`; pull requests from forks never can`,
-          { cause: e },
-        );
-      }
-      if (e instanceof NotAHistoryBranchError) throw e;
-      const kind = retryable(e);
-      if (!kind || attempt >= maxAttempts) throw e;
-      const delay = Math.round(random() * 250 * 2 ** (attempt - 1));
-      deps.log?.(
-        `${kind === 'conflict' ? 'Another run wrote the history at the same time' : `Writing the history failed (${errorMessage(e)})`}; trying again (attempt ${attempt + 1} of ${maxAttempts}).`,
-      );
-      await sleep(delay);
+      await sleep(retryDelay(e, loc, attempt, policy));
     }
   }
 }

@@ -15,7 +15,7 @@ import { historyLocation, makeOctokit, warnProblems } from '../history/drill-his
 import { renderStatusSummary, type StatusRow } from '../history/history-md.js';
 import type { HistoryRecord } from '../history/record.js';
 import { serverSetDigest } from '../history/record.js';
-import { readHistory } from '../history/store.js';
+import { type HistoryLocation, readHistory } from '../history/store.js';
 import { assessPlan, STALE_REASON_TEXT } from '../history/trend.js';
 import type { ActionInputs } from '../inputs.js';
 import { type ActionIO, MAX_ANNOTATIONS_PER_KIND } from '../io.js';
@@ -95,6 +95,87 @@ function reasonText(row: StatusRow, maxAgeSeconds: number): string {
   return parts.join('; ');
 }
 
+/** Every record in the history; a history that cannot be read fails the mode. */
+async function readStatusRecords(
+  io: ActionIO,
+  where: HistoryLocation,
+  inputs: ActionInputs,
+  deps: StatusDeps,
+): Promise<HistoryRecord[]> {
+  try {
+    const octokit = await makeOctokit(deps, inputs.githubToken as string);
+    const read = await readHistory(octokit, where);
+    warnProblems(io, where.branch, read.problems);
+    const records = read.records.map((r) => r.record);
+    io.info(
+      read.exists
+        ? `Read ${records.length} records from the drill history (branch ${where.branch}).`
+        : `Branch ${where.branch} does not exist yet: no plan has been drilled with history.`,
+    );
+    return records;
+  } catch (e) {
+    throw new UserError(
+      `Could not read the drill history from branch ${where.branch} of ${where.owner}/${where.repo}: ${errorMessage(e)}. The job needs \`permissions: contents: read\`.`,
+    );
+  }
+}
+
+/** One plan file's row: invalid, or assessed against its records (and the estate, when resolvable). */
+async function statusRow(
+  io: ActionIO,
+  path: string,
+  run: RunEnvironment,
+  ctx: {
+    records: HistoryRecord[];
+    now: number;
+    maxAgeSeconds: number;
+    resolve: ((plan: Plan) => Promise<string[] | string>) | undefined;
+  },
+): Promise<StatusRow> {
+  const loaded = await loadPlanFile(path, { cwd: run.workspace });
+  annotateDiagnostics(io, loaded.diagnostics);
+  const plan = loaded.plan;
+  if (!plan) {
+    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    return {
+      path: loaded.file,
+      invalid: first ? `${first.line}:${first.col} ${first.message}` : 'cannot be read',
+      reasons: [],
+    };
+  }
+  let live: string | undefined;
+  if (ctx.resolve) {
+    const ids = await ctx.resolve(plan);
+    if (typeof ids === 'string')
+      io.warning(`${loaded.file}: its servers were not compared with the estate: ${ids}`);
+    else live = serverSetDigest(ids);
+  }
+  const own = ctx.records.filter((r) => r.plan.name === plan.name);
+  return {
+    path: loaded.file,
+    name: plan.name,
+    ...assessPlan(plan, own, ctx.now, ctx.maxAgeSeconds, live),
+  };
+}
+
+/** One annotation per plan not proven, within GitHub's limit; the rest counted in one more. */
+function warnStale(io: ActionIO, stale: StatusRow[], maxAgeSeconds: number): void {
+  stale.slice(0, MAX_ANNOTATIONS_PER_KIND - 1).forEach((row) => {
+    const why = row.invalid ? `invalid plan: ${row.invalid}` : reasonText(row, maxAgeSeconds);
+    io.warning(`Plan ${row.name ?? row.path} is not proven: ${why}.`, {
+      file: row.path,
+      line: 1,
+      col: 1,
+      title: 'Drill plan not proven',
+    });
+  });
+  if (stale.length > MAX_ANNOTATIONS_PER_KIND - 1) {
+    io.warning(
+      `${stale.length - (MAX_ANNOTATIONS_PER_KIND - 1)} more plans are not proven; see the job summary.`,
+    );
+  }
+}
+
 export async function runStatusMode(
   io: ActionIO,
   inputs: ActionInputs,
@@ -109,69 +190,17 @@ export async function runStatusMode(
       `mode status reads the drill history, and there is none to read: ${where}. Set history-branch (default drs-drill-history) and github-token.`,
     );
   }
-  let records: HistoryRecord[];
-  try {
-    const octokit = await makeOctokit(deps, inputs.githubToken as string);
-    const read = await readHistory(octokit, where);
-    warnProblems(io, where.branch, read.problems);
-    records = read.records.map((r) => r.record);
-    io.info(
-      read.exists
-        ? `Read ${records.length} records from the drill history (branch ${where.branch}).`
-        : `Branch ${where.branch} does not exist yet: no plan has been drilled with history.`,
-    );
-  } catch (e) {
-    throw new UserError(
-      `Could not read the drill history from branch ${where.branch} of ${where.owner}/${where.repo}: ${errorMessage(e)}. The job needs \`permissions: contents: read\`.`,
-    );
-  }
+  const records = await readStatusRecords(io, where, inputs, deps);
 
   const resolve = deps.resolveServers ?? (await awsResolver(io, inputs, deps));
   const now = deps.clock.now();
   const rows: StatusRow[] = [];
   for (const path of paths) {
-    const loaded = await loadPlanFile(path, { cwd: run.workspace });
-    annotateDiagnostics(io, loaded.diagnostics);
-    const plan = loaded.plan;
-    if (!plan) {
-      const first = loaded.diagnostics.find((d) => d.severity === 'error');
-      rows.push({
-        path: loaded.file,
-        invalid: first ? `${first.line}:${first.col} ${first.message}` : 'cannot be read',
-        reasons: [],
-      });
-      continue;
-    }
-    let live: string | undefined;
-    if (resolve) {
-      const ids = await resolve(plan);
-      if (typeof ids === 'string')
-        io.warning(`${loaded.file}: its servers were not compared with the estate: ${ids}`);
-      else live = serverSetDigest(ids);
-    }
-    const own = records.filter((r) => r.plan.name === plan.name);
-    rows.push({
-      path: loaded.file,
-      name: plan.name,
-      ...assessPlan(plan, own, now, inputs.maxAgeSeconds, live),
-    });
+    rows.push(await statusRow(io, path, run, { records, now, maxAgeSeconds: inputs.maxAgeSeconds, resolve }));
   }
 
   const stale = rows.filter((r) => r.invalid || r.reasons.length > 0);
-  stale.slice(0, MAX_ANNOTATIONS_PER_KIND - 1).forEach((row) => {
-    const why = row.invalid ? `invalid plan: ${row.invalid}` : reasonText(row, inputs.maxAgeSeconds);
-    io.warning(`Plan ${row.name ?? row.path} is not proven: ${why}.`, {
-      file: row.path,
-      line: 1,
-      col: 1,
-      title: 'Drill plan not proven',
-    });
-  });
-  if (stale.length > MAX_ANNOTATIONS_PER_KIND - 1) {
-    io.warning(
-      `${stale.length - (MAX_ANNOTATIONS_PER_KIND - 1)} more plans are not proven; see the job summary.`,
-    );
-  }
+  warnStale(io, stale, inputs.maxAgeSeconds);
   const stalePlans = stale.map((r) => r.path);
   io.setOutput('stale-plans', JSON.stringify(stalePlans));
   await io.writeSummary(
