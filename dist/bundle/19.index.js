@@ -77,8 +77,8 @@ function buildDrillPredicate(report) {
     });
 }
 
-// EXTERNAL MODULE: ./src/history/store.ts
-var store = __webpack_require__(84689);
+// EXTERNAL MODULE: ./src/history/store.ts + 1 modules
+var store = __webpack_require__(3523);
 // EXTERNAL MODULE: ./src/history/trend.ts
 var trend = __webpack_require__(39919);
 ;// CONCATENATED MODULE: ./src/history/drill-history.ts
@@ -157,6 +157,34 @@ function insertAfterHeadline(markdown, note) {
     const end = markdown.indexOf('\n');
     return end < 0 ? `${markdown}\n\n${note}\n` : `${markdown.slice(0, end)}\n\n${note}${markdown.slice(end)}`;
 }
+/** What the history holds before this run; octokit is kept even when the read fails, for the write. */
+async function readPrevious(io, where, planName, inputs, run, deps) {
+    let octokit;
+    try {
+        octokit = await makeOctokit(deps, inputs.githubToken);
+        const read = await (0,store/* readHistory */.Lu)(octokit, where, { planName });
+        warnProblems(io, where.branch, read.problems);
+        // A re-published attempt of this very run is not its own baseline.
+        const previous = read.records
+            .map((r) => r.record)
+            .filter((r) => !(r.runId === run.runId && r.runAttempt === run.runAttempt));
+        return { octokit, previous, skipped: read.problems.length };
+    }
+    catch (e) {
+        io.warning(`Could not read the drill history from branch ${where.branch}: ${(0,errors/* errorMessage */.gJ)(e)}. This run is judged without it.`);
+        return { ...(octokit ? { octokit } : {}), skipped: 0 };
+    }
+}
+/** Why a run that is not recorded is not, as the History section says it. */
+function notRecordedReason(cancelled, dryRun, where) {
+    return cancelled
+        ? 'the run was cancelled'
+        : dryRun
+            ? 'a dry run is not a drill'
+            : typeof where === 'string'
+                ? where
+                : 'the history could not be read';
+}
 /**
  * Reads the plan's history, judges this run against it and applies `fail-on` to the report it is
  * given, in place: the caller returns that same report to main.ts, whose exit code follows its
@@ -170,24 +198,9 @@ async function prepareDrillEvidence(io, finished, inputs, run, deps) {
     const cancelled = report.status === 'cancelled';
     const where = historyLocation(inputs, run);
     const rules = inputs.failOn ?? [];
-    let octokit;
-    let previous;
-    let skipped = 0;
-    if (typeof where !== 'string' && !cancelled) {
-        try {
-            octokit = await makeOctokit(deps, inputs.githubToken);
-            const read = await (0,store/* readHistory */.Lu)(octokit, where, { planName: report.plan.name });
-            warnProblems(io, where.branch, read.problems);
-            skipped = read.problems.length;
-            // A re-published attempt of this very run is not its own baseline.
-            previous = read.records
-                .map((r) => r.record)
-                .filter((r) => !(r.runId === run.runId && r.runAttempt === run.runAttempt));
-        }
-        catch (e) {
-            io.warning(`Could not read the drill history from branch ${where.branch}: ${(0,errors/* errorMessage */.gJ)(e)}. This run is judged without it.`);
-        }
-    }
+    const { octokit, previous, skipped } = typeof where !== 'string' && !cancelled
+        ? await readPrevious(io, where, report.plan.name, inputs, run, deps)
+        : { skipped: 0 };
     if (rules.includes('regression') && previous === undefined && !cancelled) {
         io.warning(`fail-on regression needs the drill history, which is not available (${typeof where === 'string' ? where : 'it could not be read'}): no regression can be judged.`);
     }
@@ -204,13 +217,7 @@ async function prepareDrillEvidence(io, finished, inputs, run, deps) {
     const recordable = typeof where !== 'string' && !cancelled && !inputs.dryRun && octokit !== undefined;
     let notRecorded = recordable
         ? undefined
-        : cancelled
-            ? 'the run was cancelled'
-            : inputs.dryRun
-                ? 'a dry run is not a drill'
-                : typeof where === 'string'
-                    ? where
-                    : 'the history could not be read';
+        : notRecordedReason(cancelled, inputs.dryRun, where);
     // The provisional record draws this run in the table and charts; its digest is filled in by finish().
     const draft = (0,history_record/* buildRecord */.kA)(report, {
         runId,

@@ -628,45 +628,49 @@ async function attemptStart(deps, request, state) {
         return { kind: 'started', job, adopted: false };
     }
     catch (e) {
-        if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isThrottling */ .E2)(e)) {
-            return {
-                kind: 'wait',
-                delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
-                reason: `StartRecovery was throttled (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
-            };
-        }
-        if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isServerBusy */ .T0)(e)) {
-            return {
-                kind: 'wait',
-                delayMs: backoff(deps, attempt, 10_000, 60_000),
-                reason: `a server is still in another DRS job (ConflictException: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
-            };
-        }
-        if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e)) {
-            // Any other conflict (e.g. a server in failback, an ARN in use) will not pass by waiting.
-            return { kind: 'failed', message: `StartRecovery was refused (ConflictException): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}` };
-        }
-        if (isQuotaExceeded(e)) {
-            return {
-                kind: 'wait',
-                delayMs: backoff(deps, attempt, 15_000, 60_000),
-                reason: `DRS quotas are full; waiting for active jobs to finish (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
-            };
-        }
-        if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e) || e instanceof _aws_gateways_js__WEBPACK_IMPORTED_MODULE_0__/* .StartRecoveryWithoutJobError */ .T) {
-            if (state.ambiguousSince === undefined)
-                state.ambiguousSince = callAt;
-            const what = e instanceof _aws_gateways_js__WEBPACK_IMPORTED_MODULE_0__/* .StartRecoveryWithoutJobError */ .T
-                ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)
-                : `StartRecovery's answer was lost (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`;
-            return {
-                kind: 'wait',
-                delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
-                reason: `${what}; looking for the job by its tags before trying again`,
-            };
-        }
-        return { kind: 'failed', message: `StartRecovery failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}` };
+        return afterFailedStart(deps, e, attempt, state, callAt);
     }
+}
+/** What a StartRecovery that failed with `e` means: wait (and maybe look for its job first), or fail. */
+function afterFailedStart(deps, e, attempt, state, callAt) {
+    if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isThrottling */ .E2)(e)) {
+        return {
+            kind: 'wait',
+            delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
+            reason: `StartRecovery was throttled (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
+        };
+    }
+    if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isServerBusy */ .T0)(e)) {
+        return {
+            kind: 'wait',
+            delayMs: backoff(deps, attempt, 10_000, 60_000),
+            reason: `a server is still in another DRS job (ConflictException: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
+        };
+    }
+    if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e)) {
+        // Any other conflict (e.g. a server in failback, an ARN in use) will not pass by waiting.
+        return { kind: 'failed', message: `StartRecovery was refused (ConflictException): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}` };
+    }
+    if (isQuotaExceeded(e)) {
+        return {
+            kind: 'wait',
+            delayMs: backoff(deps, attempt, 15_000, 60_000),
+            reason: `DRS quotas are full; waiting for active jobs to finish (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
+        };
+    }
+    if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e) || e instanceof _aws_gateways_js__WEBPACK_IMPORTED_MODULE_0__/* .StartRecoveryWithoutJobError */ .T) {
+        if (state.ambiguousSince === undefined)
+            state.ambiguousSince = callAt;
+        const what = e instanceof _aws_gateways_js__WEBPACK_IMPORTED_MODULE_0__/* .StartRecoveryWithoutJobError */ .T
+            ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)
+            : `StartRecovery's answer was lost (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`;
+        return {
+            kind: 'wait',
+            delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+            reason: `${what}; looking for the job by its tags before trying again`,
+        };
+    }
+    return { kind: 'failed', message: `StartRecovery failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}` };
 }
 
 

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _history_drill_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9019);
 /* harmony import */ var _history_history_md_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48460);
 /* harmony import */ var _history_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3880);
-/* harmony import */ var _history_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(84689);
+/* harmony import */ var _history_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3523);
 /* harmony import */ var _history_trend_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39919);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55027);
 /* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62757);
@@ -85,61 +85,54 @@ function reasonText(row, maxAgeSeconds) {
         : _history_trend_js__WEBPACK_IMPORTED_MODULE_7__/* .STALE_REASON_TEXT */ .D[r]);
     return parts.join('; ');
 }
-async function runStatusMode(io, inputs, run, deps) {
-    const paths = await (0,_plan_load_js__WEBPACK_IMPORTED_MODULE_8__/* .expandPlanPaths */ .CN)(inputs.plan, run.workspace);
-    if (paths.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`input plan: "${inputs.plan}" matches no plan file`);
-    const where = (0,_history_drill_history_js__WEBPACK_IMPORTED_MODULE_3__/* .historyLocation */ .Eh)(inputs, run);
-    if (typeof where === 'string') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`mode status reads the drill history, and there is none to read: ${where}. Set history-branch (default drs-drill-history) and github-token.`);
-    }
-    let records;
+/** Every record in the history; a history that cannot be read fails the mode. */
+async function readStatusRecords(io, where, inputs, deps) {
     try {
         const octokit = await (0,_history_drill_history_js__WEBPACK_IMPORTED_MODULE_3__/* .makeOctokit */ .a_)(deps, inputs.githubToken);
         const read = await (0,_history_store_js__WEBPACK_IMPORTED_MODULE_6__/* .readHistory */ .Lu)(octokit, where);
         (0,_history_drill_history_js__WEBPACK_IMPORTED_MODULE_3__/* .warnProblems */ .hw)(io, where.branch, read.problems);
-        records = read.records.map((r) => r.record);
+        const records = read.records.map((r) => r.record);
         io.info(read.exists
             ? `Read ${records.length} records from the drill history (branch ${where.branch}).`
             : `Branch ${where.branch} does not exist yet: no plan has been drilled with history.`);
+        return records;
     }
     catch (e) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Could not read the drill history from branch ${where.branch} of ${where.owner}/${where.repo}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}. The job needs \`permissions: contents: read\`.`);
     }
-    const resolve = deps.resolveServers ?? (await awsResolver(io, inputs, deps));
-    const now = deps.clock.now();
-    const rows = [];
-    for (const path of paths) {
-        const loaded = await (0,_plan_load_js__WEBPACK_IMPORTED_MODULE_8__/* .loadPlanFile */ .w$)(path, { cwd: run.workspace });
-        (0,_report_annotations_js__WEBPACK_IMPORTED_MODULE_10__/* .annotateDiagnostics */ .b)(io, loaded.diagnostics);
-        const plan = loaded.plan;
-        if (!plan) {
-            const first = loaded.diagnostics.find((d) => d.severity === 'error');
-            rows.push({
-                path: loaded.file,
-                invalid: first ? `${first.line}:${first.col} ${first.message}` : 'cannot be read',
-                reasons: [],
-            });
-            continue;
-        }
-        let live;
-        if (resolve) {
-            const ids = await resolve(plan);
-            if (typeof ids === 'string')
-                io.warning(`${loaded.file}: its servers were not compared with the estate: ${ids}`);
-            else
-                live = (0,_history_record_js__WEBPACK_IMPORTED_MODULE_5__/* .serverSetDigest */ .yv)(ids);
-        }
-        const own = records.filter((r) => r.plan.name === plan.name);
-        rows.push({
+}
+/** One plan file's row: invalid, or assessed against its records (and the estate, when resolvable). */
+async function statusRow(io, path, run, ctx) {
+    const loaded = await (0,_plan_load_js__WEBPACK_IMPORTED_MODULE_8__/* .loadPlanFile */ .w$)(path, { cwd: run.workspace });
+    (0,_report_annotations_js__WEBPACK_IMPORTED_MODULE_10__/* .annotateDiagnostics */ .b)(io, loaded.diagnostics);
+    const plan = loaded.plan;
+    if (!plan) {
+        const first = loaded.diagnostics.find((d) => d.severity === 'error');
+        return {
             path: loaded.file,
-            name: plan.name,
-            ...(0,_history_trend_js__WEBPACK_IMPORTED_MODULE_7__/* .assessPlan */ .u8)(plan, own, now, inputs.maxAgeSeconds, live),
-        });
+            invalid: first ? `${first.line}:${first.col} ${first.message}` : 'cannot be read',
+            reasons: [],
+        };
     }
-    const stale = rows.filter((r) => r.invalid || r.reasons.length > 0);
+    let live;
+    if (ctx.resolve) {
+        const ids = await ctx.resolve(plan);
+        if (typeof ids === 'string')
+            io.warning(`${loaded.file}: its servers were not compared with the estate: ${ids}`);
+        else
+            live = (0,_history_record_js__WEBPACK_IMPORTED_MODULE_5__/* .serverSetDigest */ .yv)(ids);
+    }
+    const own = ctx.records.filter((r) => r.plan.name === plan.name);
+    return {
+        path: loaded.file,
+        name: plan.name,
+        ...(0,_history_trend_js__WEBPACK_IMPORTED_MODULE_7__/* .assessPlan */ .u8)(plan, own, ctx.now, ctx.maxAgeSeconds, live),
+    };
+}
+/** One annotation per plan not proven, within GitHub's limit; the rest counted in one more. */
+function warnStale(io, stale, maxAgeSeconds) {
     stale.slice(0, _io_js__WEBPACK_IMPORTED_MODULE_11__/* .MAX_ANNOTATIONS_PER_KIND */ .L - 1).forEach((row) => {
-        const why = row.invalid ? `invalid plan: ${row.invalid}` : reasonText(row, inputs.maxAgeSeconds);
+        const why = row.invalid ? `invalid plan: ${row.invalid}` : reasonText(row, maxAgeSeconds);
         io.warning(`Plan ${row.name ?? row.path} is not proven: ${why}.`, {
             file: row.path,
             line: 1,
@@ -150,6 +143,24 @@ async function runStatusMode(io, inputs, run, deps) {
     if (stale.length > _io_js__WEBPACK_IMPORTED_MODULE_11__/* .MAX_ANNOTATIONS_PER_KIND */ .L - 1) {
         io.warning(`${stale.length - (_io_js__WEBPACK_IMPORTED_MODULE_11__/* .MAX_ANNOTATIONS_PER_KIND */ .L - 1)} more plans are not proven; see the job summary.`);
     }
+}
+async function runStatusMode(io, inputs, run, deps) {
+    const paths = await (0,_plan_load_js__WEBPACK_IMPORTED_MODULE_8__/* .expandPlanPaths */ .CN)(inputs.plan, run.workspace);
+    if (paths.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`input plan: "${inputs.plan}" matches no plan file`);
+    const where = (0,_history_drill_history_js__WEBPACK_IMPORTED_MODULE_3__/* .historyLocation */ .Eh)(inputs, run);
+    if (typeof where === 'string') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`mode status reads the drill history, and there is none to read: ${where}. Set history-branch (default drs-drill-history) and github-token.`);
+    }
+    const records = await readStatusRecords(io, where, inputs, deps);
+    const resolve = deps.resolveServers ?? (await awsResolver(io, inputs, deps));
+    const now = deps.clock.now();
+    const rows = [];
+    for (const path of paths) {
+        rows.push(await statusRow(io, path, run, { records, now, maxAgeSeconds: inputs.maxAgeSeconds, resolve }));
+    }
+    const stale = rows.filter((r) => r.invalid || r.reasons.length > 0);
+    warnStale(io, stale, inputs.maxAgeSeconds);
     const stalePlans = stale.map((r) => r.path);
     io.setOutput('stale-plans', JSON.stringify(stalePlans));
     await io.writeSummary((0,_history_history_md_js__WEBPACK_IMPORTED_MODULE_4__/* .renderStatusSummary */ .NY)(rows, {
@@ -177,7 +188,7 @@ async function runStatusMode(io, inputs, run, deps) {
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40201);
 /* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79946);
-/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77940);
+/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7637);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23941);
 /**

@@ -24,8 +24,8 @@ var cleanup = __webpack_require__(28097);
 var deadline = __webpack_require__(7964);
 // EXTERNAL MODULE: ./src/engine/log.ts
 var log = __webpack_require__(54760);
-// EXTERNAL MODULE: ./src/engine/preflight.ts + 2 modules
-var preflight = __webpack_require__(77940);
+// EXTERNAL MODULE: ./src/engine/preflight.ts + 3 modules
+var preflight = __webpack_require__(7637);
 // EXTERNAL MODULE: ./src/engine/resume.ts
 var resume = __webpack_require__(90099);
 // EXTERNAL MODULE: ./src/core/durations.ts
@@ -475,6 +475,17 @@ function chunkRunsOf(planName, resolved) {
 /** Tags put once on every EC2 instance the run launched. */
 function instanceTagsOf(context, planName) {
     return { [tags/* TAG */.Dk.executionId]: context.executionId, [tags/* TAG */.Dk.plan]: planName, [tags/* TAG */.Dk.mode]: context.mode };
+}
+/** How a run whose waves are all decided ended. */
+function finalStatusOf(waves) {
+    const statuses = waves.map((w) => w.state.status);
+    if (statuses.includes('failed'))
+        return 'failed';
+    if (statuses.includes('timed-out'))
+        return 'timed-out';
+    if (statuses.includes('skipped') || statuses.includes('cancelled'))
+        return 'failed';
+    return 'succeeded';
 }
 
 // EXTERNAL MODULE: ./src/engine/start.ts
@@ -1002,7 +1013,7 @@ class Runner {
             const { nextTimeout, decided } = this.evaluate();
             await this.flushGroups();
             if (this.waves.every((w) => DONE.has(w.state.status)))
-                return this.finalStatus();
+                return finalStatusOf(this.waves);
             // A decided wave may release its dependants: start them now rather than one poll interval later.
             if (decided) {
                 startOnly = true;
@@ -1013,16 +1024,6 @@ class Runner {
             const wakeAt = Math.min(pollAt, nextAttempt ?? pollAt, soakUntil ?? pollAt, nextTimeout ?? pollAt, deadline);
             await clock.sleep(Math.max(0, wakeAt - now), signal);
         }
-    }
-    finalStatus() {
-        const statuses = this.waves.map((w) => w.state.status);
-        if (statuses.includes('failed'))
-            return 'failed';
-        if (statuses.includes('timed-out'))
-            return 'timed-out';
-        if (statuses.includes('skipped') || statuses.includes('cancelled'))
-            return 'failed';
-        return 'succeeded';
     }
 }
 /** Runs the execution plan to its end (or the deadline, or cancellation) and returns the filled report. */
@@ -1435,6 +1436,18 @@ function nothingLeftBehind(report, jobIds) {
         return true;
     return report.cleanup !== undefined && report.cleanup.status !== 'failed';
 }
+/** Preflight's problems as the run's errors (each annotated at its plan line), or undefined. */
+function preflightErrors(io, preflight) {
+    if (preflight.problems.length === 0 && preflight.executionPlan)
+        return undefined;
+    return [
+        ...preflight.problems.map((p) => {
+            io.error((0,drill_setup/* describeProblem */.BJ)(p), p.position);
+            return `Preflight: ${(0,drill_setup/* describeProblem */.BJ)(p)}`;
+        }),
+        'Nothing was started: fix the preflight problems above and run again.',
+    ];
+}
 
 // EXTERNAL MODULE: ./src/modes/plan-input.ts
 var plan_input = __webpack_require__(61368);
@@ -1543,15 +1556,9 @@ class DrillPipeline {
             return this.refuse([refusal]);
         this.adoptPrior(prior);
         notePreflight(this.io, this.report, preflight);
-        if (preflight.problems.length > 0 || !preflight.executionPlan) {
-            return this.refuse([
-                ...preflight.problems.map((p) => {
-                    this.io.error((0,drill_setup/* describeProblem */.BJ)(p), p.position);
-                    return `Preflight: ${(0,drill_setup/* describeProblem */.BJ)(p)}`;
-                }),
-                'Nothing was started: fix the preflight problems above and run again.',
-            ]);
-        }
+        const problems = preflightErrors(this.io, preflight);
+        if (problems)
+            return this.refuse(problems);
         if (this.pastDeadline('writing launch configurations'))
             return this.finish('timed-out');
         const repair = await this.stage('the launch-configuration repair', repairStep(this.io, this.report, engine, preflight, {

@@ -1,5 +1,5 @@
-export const id = 940;
-export const ids = [940];
+export const id = 637;
+export const ids = [637];
 export const modules = {
 
 /***/ 32355:
@@ -199,7 +199,7 @@ function diffAll(desired, launchConfig, template) {
 
 /***/ }),
 
-/***/ 77940:
+/***/ 7637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -208,7 +208,7 @@ __webpack_require__.d(__webpack_exports__, {
   hg: () => (/* binding */ runPreflight)
 });
 
-// UNUSED EXPORTS: launchFindings, parseIsoDuration, replicationFindings
+// UNUSED EXPORTS: parseIsoDuration, replicationFindings
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(70370);
@@ -278,8 +278,6 @@ function existingInstanceFindings(instances, opts) {
 var instances = __webpack_require__(86122);
 // EXTERNAL MODULE: ./src/engine/launch-config.ts
 var launch_config = __webpack_require__(16778);
-// EXTERNAL MODULE: ./src/aws/launch-template.ts
-var launch_template = __webpack_require__(22369);
 ;// CONCATENATED MODULE: ./src/engine/network.ts
 /** Network checks of preflight: subnet and security-group lookups, and IPv4 CIDR arithmetic for `copyPrivateIp`. */
 
@@ -416,42 +414,12 @@ function networkFindings(target, net) {
 
 // EXTERNAL MODULE: ./src/engine/poller.ts
 var poller = __webpack_require__(74694);
-// EXTERNAL MODULE: ./src/engine/resolve.ts
-var resolve = __webpack_require__(93370);
-;// CONCATENATED MODULE: ./src/engine/preflight.ts
-/**
- * Preflight: everything that can be known to break a run before anything is started. Reads only;
- * collects every failure (never stops at the first) so one run shows the whole list to fix.
- */
+// EXTERNAL MODULE: ./src/aws/launch-template.ts
+var launch_template = __webpack_require__(22369);
+;// CONCATENATED MODULE: ./src/engine/preflight-server.ts
 
 
 
-
-
-
-
-
-
-
-
-
-
-/** How far back to look for jobs that may still be active. */
-const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
-const CONCURRENCY = 10;
-function who(rs) {
-    return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
-}
-function about(rs, wave, message, fix) {
-    return {
-        sourceServerId: rs.sourceServerId,
-        ...(rs.hostname ? { hostname: rs.hostname } : {}),
-        wave,
-        position: rs.spec.position,
-        message: `${who(rs)}: ${message}`,
-        ...(fix ? { fix } : {}),
-    };
-}
 async function readServer(deps, rs, wave) {
     const facts = { rs, wave };
     const snapshot = rs.spec.snapshot
@@ -485,24 +453,50 @@ function effectiveGroups(f) {
         []);
 }
 /** Launch configuration and network findings for one server, from the facts read before. */
+/** A pinned point-in-time snapshot must exist. */
+function snapshotFindings(f) {
+    const { snapshot } = f.rs.spec;
+    if (!snapshot)
+        return [];
+    if (f.snapshotError !== undefined)
+        return [
+            { level: 'error', message: `could not list recovery snapshots: ${(0,errors/* errorMessage */.gJ)(f.snapshotError)}` },
+        ];
+    if (f.snapshotIds?.includes(snapshot))
+        return [];
+    return [
+        {
+            level: 'error',
+            message: `pinned snapshot ${snapshot} does not exist`,
+            fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
+        },
+    ];
+}
+/** What the template would silently undo or deny: right-sizing over a planned type, missing DRS tags. */
+function templateWarnings(f, launchConfig, template, templateId) {
+    const out = [];
+    const { spec } = f.rs;
+    const rightSizing = spec.launch.rightSizing ?? launchConfig.targetInstanceTypeRightSizingMethod;
+    if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
+        out.push({
+            level: 'warning',
+            message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
+            fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
+        });
+    }
+    if (!hasDrsManagedTag(template)) {
+        out.push({
+            level: 'warning',
+            message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
+            fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
+        });
+    }
+    return out;
+}
 function launchFindings(f, net) {
     const out = [];
     const { spec } = f.rs;
-    if (spec.snapshot) {
-        if (f.snapshotError !== undefined) {
-            out.push({
-                level: 'error',
-                message: `could not list recovery snapshots: ${(0,errors/* errorMessage */.gJ)(f.snapshotError)}`,
-            });
-        }
-        else if (!f.snapshotIds?.includes(spec.snapshot)) {
-            out.push({
-                level: 'error',
-                message: `pinned snapshot ${spec.snapshot} does not exist`,
-                fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
-            });
-        }
-    }
+    out.push(...snapshotFindings(f));
     if (!f.launchConfig) {
         const notFound = f.launchConfigError?.name === 'ResourceNotFoundException';
         out.push({
@@ -528,21 +522,7 @@ function launchFindings(f, net) {
         });
         return out;
     }
-    const rightSizing = spec.launch.rightSizing ?? f.launchConfig.targetInstanceTypeRightSizingMethod;
-    if (spec.template.instanceType !== undefined && rightSizing !== undefined && rightSizing !== 'NONE') {
-        out.push({
-            level: 'warning',
-            message: `the plan sets instanceType ${spec.template.instanceType} but right-sizing is ${rightSizing}, so DRS overwrites the template's instance type`,
-            fix: 'Set launch.rightSizing: NONE to keep the planned instance type',
-        });
-    }
-    if (!hasDrsManagedTag(f.template)) {
-        out.push({
-            level: 'warning',
-            message: `launch template ${templateId} does not tag instances ${DRS_MANAGED_TAG}=drs.amazonaws.com`,
-            fix: 'Keep the DRS tags in the template: IAM policies conditioned on them (e.g. the DRS managed policies) deny the launch without them',
-        });
-    }
+    out.push(...templateWarnings(f, f.launchConfig, f.template, templateId));
     const subnetId = effectiveSubnet(f);
     if (!subnetId) {
         out.push({
@@ -567,6 +547,44 @@ const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
 /** Whether the template's instance tag specification carries the tag DRS-managed policies require. */
 function hasDrsManagedTag(version) {
     return (version.LaunchTemplateData?.TagSpecifications ?? []).some((spec) => spec.ResourceType === 'instance' && (spec.Tags ?? []).some((t) => t.Key === DRS_MANAGED_TAG));
+}
+
+// EXTERNAL MODULE: ./src/engine/resolve.ts
+var resolve = __webpack_require__(93370);
+;// CONCATENATED MODULE: ./src/engine/preflight.ts
+/**
+ * Preflight: everything that can be known to break a run before anything is started. Reads only;
+ * collects every failure (never stops at the first) so one run shows the whole list to fix.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How far back to look for jobs that may still be active. */
+const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
+const CONCURRENCY = 10;
+function who(rs) {
+    return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
+}
+function about(rs, wave, message, fix) {
+    return {
+        sourceServerId: rs.sourceServerId,
+        ...(rs.hostname ? { hostname: rs.hostname } : {}),
+        wave,
+        position: rs.spec.position,
+        message: `${who(rs)}: ${message}`,
+        ...(fix ? { fix } : {}),
+    };
 }
 function activeJobsOf(jobs) {
     const active = jobs.filter((j) => j.status !== 'COMPLETED');
@@ -602,82 +620,43 @@ async function readExistingInstances(deps, sourceServerIds) {
         return { error };
     }
 }
-/** Runs every preflight check; writes nothing. */
-async function runPreflight(deps, plan, opts) {
-    // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
-    // half-read servers as problems.
-    const checkpoint = (0,deadline/* phaseCheckpoint */.ef)(deps.clock, opts, 'preflight');
-    deps = withReadRetries(deps, checkpoint, (0,deadline/* phaseSignal */.Ej)(deps.clock, opts));
-    const sourceServers = await deps.drs.describeAllSourceServers();
-    // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
-    const awsNowMs = Date.parse((0,poller/* awsNow */.e1)(deps));
-    const recentJobs = await deps.drs.describeJobsSince(new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString());
-    const resolved = (0,resolve/* resolvePlan */.yY)(plan, sourceServers);
-    const { executionPlan, excluded, problems: excludeProblems, } = (0,resolve/* excludeServers */.r2)(resolved.executionPlan, opts.exclude ?? []);
-    const problems = [...resolved.problems, ...excludeProblems];
-    const warnings = [];
-    const drift = [];
-    // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
-    const busy = opts.mode === 'validate' ? warnings : problems;
-    const limit = (0,p_limit/* default */.A)(CONCURRENCY);
-    const facts = await Promise.all(executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))));
-    checkpoint();
-    const net = {
+/** The subnets and security groups the servers will launch into, looked up once for all. */
+async function readNetwork(deps, facts) {
+    return {
         subnets: await lookupIds([...new Set(facts.map(effectiveSubnet).filter((s) => !!s))], (ids) => deps.ec2.describeSubnets(ids), (s) => s.SubnetId),
         groups: await lookupIds([...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))], (ids) => deps.ec2.describeSecurityGroups(ids), (g) => g.GroupId),
     };
-    const isOwn = (j) => opts.executionId !== undefined && j.tags?.[tags/* TAG */.Dk.executionId] === opts.executionId;
-    const ownActiveJobIds = recentJobs
-        .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
-        .map((j) => j.jobID ?? '');
-    const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
-    const existing = await readExistingInstances(deps, facts.map((f) => f.rs.sourceServerId));
-    checkpoint();
-    if ('error' in existing) {
-        (opts.mode === 'validate' ? warnings : problems).push({
-            message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(existing.error)}`,
-            fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
-        });
-    }
-    const instanceOptions = {
-        mode: opts.mode,
-        ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
-        ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+}
+function busyServer(job) {
+    return [
+        `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
+        'Wait for that job to complete; DRS runs one job per source server',
+    ];
+}
+/** What the repair must write for one server, or undefined when its settings match the plan. */
+function driftOf(f) {
+    if (!f.launchConfig || f.template === undefined)
+        return undefined;
+    const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
+    const changes = (0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template);
+    if (changes.length === 0)
+        return undefined;
+    return {
+        sourceServerId: f.rs.sourceServerId,
+        ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
+        changes,
+        desired,
+        ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
+        ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
     };
-    for (const f of facts) {
-        const findings = [
-            ...(0,resolve/* replicationFindings */.RH)(f.rs.sourceServer, plan.objectives.rpoSeconds),
-            ...launchFindings(f, net),
-            ...('byServer' in existing
-                ? existingInstanceFindings(existing.byServer.get(f.rs.sourceServerId) ?? [], instanceOptions)
-                : []),
-        ];
-        for (const x of findings)
-            (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
-        const job = jobOfServer.get(f.rs.sourceServerId);
-        if (job) {
-            busy.push(about(f.rs, f.wave, `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`, 'Wait for that job to complete; DRS runs one job per source server'));
-        }
-        if (f.launchConfig && f.template !== undefined) {
-            const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
-            const changes = (0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template);
-            if (changes.length > 0) {
-                drift.push({
-                    sourceServerId: f.rs.sourceServerId,
-                    ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
-                    changes,
-                    desired,
-                    ...(f.launchConfig.ec2LaunchTemplateID
-                        ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID }
-                        : {}),
-                    ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
-                });
-            }
-        }
-    }
-    if (active.length >= quotas/* DRS_QUOTAS */.sT.maxActiveJobs) {
+}
+/** DRS's job and server quotas against the jobs already active and the waves that may run together. */
+function quotaFindings(plan, executionPlan, activeJobs, activeServers) {
+    const busy = [];
+    const warnings = [];
+    if (activeJobs >= quotas/* DRS_QUOTAS */.sT.maxActiveJobs) {
         busy.push({
-            message: `${active.length} DRS jobs are already active; DRS runs at most ${quotas/* DRS_QUOTAS */.sT.maxActiveJobs} at a time`,
+            message: `${activeJobs} DRS jobs are already active; DRS runs at most ${quotas/* DRS_QUOTAS */.sT.maxActiveJobs} at a time`,
             fix: 'Wait for running jobs to complete',
         });
     }
@@ -702,6 +681,88 @@ async function runPreflight(deps, plan, opts) {
             });
         }
     }
+    return { busy, warnings };
+}
+/** Every finding about one server, sorted by what it stops; its drift. Pure. */
+function judgeServer(f, ctx) {
+    const problems = [];
+    const warnings = [];
+    const busy = [];
+    const findings = [
+        ...(0,resolve/* replicationFindings */.RH)(f.rs.sourceServer, ctx.rpoSeconds),
+        ...launchFindings(f, ctx.net),
+        ...('byServer' in ctx.existing
+            ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
+            : []),
+    ];
+    for (const x of findings)
+        (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
+    const job = ctx.jobOfServer.get(f.rs.sourceServerId);
+    if (job)
+        busy.push(about(f.rs, f.wave, ...busyServer(job)));
+    const drift = driftOf(f);
+    return { problems, warnings, busy, ...(drift ? { drift } : {}) };
+}
+/** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
+async function readEstate(deps, plan, opts) {
+    const sourceServers = await deps.drs.describeAllSourceServers();
+    // The look-back is measured on AWS's clock (the first answer's Date header): the runner's may be off.
+    const awsNowMs = Date.parse((0,poller/* awsNow */.e1)(deps));
+    const recentJobs = await deps.drs.describeJobsSince(new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString());
+    const resolved = (0,resolve/* resolvePlan */.yY)(plan, sourceServers);
+    const { executionPlan, excluded, problems } = (0,resolve/* excludeServers */.r2)(resolved.executionPlan, opts.exclude ?? []);
+    return { recentJobs, executionPlan, excluded, problems: [...resolved.problems, ...problems] };
+}
+/** Runs every preflight check; writes nothing. */
+async function runPreflight(deps, plan, opts) {
+    // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
+    // half-read servers as problems.
+    const checkpoint = (0,deadline/* phaseCheckpoint */.ef)(deps.clock, opts, 'preflight');
+    deps = withReadRetries(deps, checkpoint, (0,deadline/* phaseSignal */.Ej)(deps.clock, opts));
+    const { recentJobs, executionPlan, excluded, problems } = await readEstate(deps, plan, opts);
+    const warnings = [];
+    const drift = [];
+    // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
+    const busy = opts.mode === 'validate' ? warnings : problems;
+    const limit = (0,p_limit/* default */.A)(CONCURRENCY);
+    const facts = await Promise.all(executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))));
+    checkpoint();
+    const net = await readNetwork(deps, facts);
+    const isOwn = (j) => opts.executionId !== undefined && j.tags?.[tags/* TAG */.Dk.executionId] === opts.executionId;
+    const ownActiveJobIds = recentJobs
+        .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
+        .map((j) => j.jobID ?? '');
+    const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+    const existing = await readExistingInstances(deps, facts.map((f) => f.rs.sourceServerId));
+    checkpoint();
+    if ('error' in existing) {
+        busy.push({
+            message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(existing.error)}`,
+            fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
+        });
+    }
+    const instanceOptions = {
+        mode: opts.mode,
+        ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
+        ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+    };
+    for (const f of facts) {
+        const judged = judgeServer(f, {
+            net,
+            existing,
+            instanceOptions,
+            jobOfServer,
+            rpoSeconds: plan.objectives.rpoSeconds,
+        });
+        problems.push(...judged.problems);
+        warnings.push(...judged.warnings);
+        busy.push(...judged.busy);
+        if (judged.drift)
+            drift.push(judged.drift);
+    }
+    const quota = quotaFindings(plan, executionPlan, active.length, activeServers);
+    busy.push(...quota.busy);
+    warnings.push(...quota.warnings);
     return {
         executionPlan,
         problems,
