@@ -2,11 +2,12 @@
  * The run loop's state per wave and chunk, and the pure helpers over it: the report's wave entries,
  * the capacity this run holds in DRS, the jobs left running.
  */
-import type { StartRecoveryRequest } from '../aws/gateways.js';
+import type { SourceServer, StartRecoveryRequest } from '../aws/gateways.js';
 import { parseInstant } from '../core/durations.js';
-import type { Report, WaveReport } from '../core/report.js';
+import type { Report, ServerReport, WaveReport } from '../core/report.js';
 import { TAG } from '../core/tags.js';
 import type { PollState } from './poller.js';
+import { parseIsoDuration } from './resolve.js';
 import { type Capacity, chunkServers, type WaveRunState } from './scheduler.js';
 import type { ChunkSpec, ChunkStartState } from './start.js';
 import type { ExecutionPlan, ResolvedWave, RunContext } from './types.js';
@@ -56,7 +57,8 @@ export function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
     servers: rw.servers.map((s) => ({
       sourceServerId: s.sourceServerId,
       ...(s.hostname ? { hostname: s.hostname } : {}),
-      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot } : {}),
+      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot, recoverySnapshotId: s.spec.snapshot } : {}),
+      ...replicationAtPreflight(s.sourceServer),
       critical: s.spec.critical,
       health: 'pending',
       phases: [],
@@ -128,4 +130,18 @@ export function finalStatusOf(waves: readonly WaveRun[]): Report['status'] {
   if (statuses.includes('timed-out')) return 'timed-out';
   if (statuses.includes('skipped') || statuses.includes('cancelled')) return 'failed';
   return 'succeeded';
+}
+
+/** Replication as preflight read it (DescribeSourceServers), for the evidence. */
+function replicationAtPreflight(server: SourceServer): Pick<ServerReport, 'replicationAtPreflight'> {
+  const info = server.dataReplicationInfo;
+  if (!info?.dataReplicationState) return {};
+  const lagSeconds = info.lagDuration ? parseIsoDuration(info.lagDuration) : undefined;
+  return {
+    replicationAtPreflight: {
+      state: info.dataReplicationState,
+      ...(info.lagDuration ? { lagDuration: info.lagDuration } : {}),
+      ...(lagSeconds !== undefined ? { lagSeconds } : {}),
+    },
+  };
 }

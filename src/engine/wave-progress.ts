@@ -3,8 +3,16 @@
  * (job, log, recovery instance, EC2), its verdict from outcome.ts, and the wave decided when it settles
  * or times out.
  */
+
+import type { Instance } from '../aws/gateways.js';
 import { parseInstant, toUtcIso } from '../core/durations.js';
-import type { LaunchActionReport, ServerError, ServerReport, WaveReport } from '../core/report.js';
+import type {
+  LaunchActionReport,
+  LaunchedInstance,
+  ServerError,
+  ServerReport,
+  WaveReport,
+} from '../core/report.js';
 import { describeHealthCheck, evaluateHealth, type HealthVerdict } from './health.js';
 import { errorsFromLog, phasesFromLog } from './log-events.js';
 import {
@@ -36,6 +44,8 @@ export interface ServerObservation {
   /** RecoveryInstance.pointInTimeSnapshotDateTime. */
   recoveryPointAt?: string;
   launchActions?: LaunchActionReport[];
+  /** What EC2 says was launched (type, subnet, private IP). */
+  launched?: LaunchedInstance;
 }
 
 /** Copy what was observed onto the report entry, keeping earlier values where nothing new came. */
@@ -50,6 +60,18 @@ export function applyObservation(server: ServerReport, seen: ServerObservation):
   // DRS may drop a completed job's per-server details: what was seen last is kept.
   if (seen.launchActions !== undefined && seen.launchActions.length > 0)
     server.launchActions = seen.launchActions;
+  if (seen.launched !== undefined) server.launched = seen.launched;
+}
+
+/** The launched instance's type, subnet and private IP, as EC2 describes it. */
+function launchedOf(instance: Instance | undefined): LaunchedInstance | undefined {
+  if (!instance) return undefined;
+  const launched: LaunchedInstance = {
+    ...(instance.InstanceType ? { instanceType: String(instance.InstanceType) } : {}),
+    ...(instance.SubnetId ? { subnetId: instance.SubnetId } : {}),
+    ...(instance.PrivateIpAddress ? { privateIp: instance.PrivateIpAddress } : {}),
+  };
+  return Object.keys(launched).length > 0 ? launched : undefined;
 }
 
 /** Per-wave memory of the run loop: last outcome and last logged state of each server. */
@@ -108,6 +130,8 @@ function observeServer(poll: PollState, jobId: string, sourceServerId: string) {
     ...(recoveryPointAt ? { recoveryPointAt } : {}),
     ...(launchActions.length > 0 ? { launchActions } : {}),
   };
+  const described = launchedOf(instance);
+  if (described) seen.launched = described;
   const launched = isLaunched(poll, jobId, sourceServerId);
   return { seen, launched, completedAt: tracked?.completedAt, logs: tracked?.logs ?? [], instance, status };
 }

@@ -131,6 +131,15 @@ describe('drill of the demo plan (3 levels, app ∥ cache)', () => {
       expect(s.recoveryInstanceId).not.toBe(s.ec2InstanceId);
       expected[s.sourceServerId] = s.ec2InstanceId ?? '';
       expect(run.summary).toContain(s.ec2InstanceId);
+      // What was launched, as EC2 says, and replication as preflight saw it, in the evidence.
+      const ec2 = emulator.state.instances.get(s.ec2InstanceId ?? '');
+      expect(s.launched).toEqual({
+        instanceType: ec2?.instanceType,
+        subnetId: ec2?.subnetId,
+        privateIp: ec2?.privateIp,
+      });
+      expect(s.replicationAtPreflight?.state).toBe('CONTINUOUS');
+      expect(s.replicationAtPreflight?.lagSeconds).toBeTypeOf('number');
     }
     expect(out.instanceIds).toEqual(expected);
     expect(Number(out.rtoSeconds)).toBe(report.measured.rtoSeconds);

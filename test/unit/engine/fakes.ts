@@ -460,7 +460,16 @@ export class FakeEc2 implements Ec2Gateway {
       if (!l) return [];
       const ri = this.drs.byEc2Id(id)?.recoveryInstanceID ?? '';
       const name = this.drs.terminated.has(ri) ? 'terminated' : l.script.stopped ? 'stopped' : 'running';
-      return [{ InstanceId: id, LaunchTime: new Date(l.launchedMs), State: { Name: name } } as Instance];
+      return [
+        {
+          InstanceId: id,
+          LaunchTime: new Date(l.launchedMs),
+          State: { Name: name },
+          InstanceType: 'm6i.large',
+          SubnetId: 'subnet-0a1b2c3d4e5f60001',
+          PrivateIpAddress: '10.0.1.50',
+        } as Instance,
+      ];
     });
   }
 

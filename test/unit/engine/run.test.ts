@@ -97,6 +97,12 @@ describe('runExecution', () => {
     // The fake keeps the two ids apart, as the emulator does: a mix-up shows here.
     expect(db?.ec2InstanceId).toBe(env.drs.ec2InstanceIdFor(jobId, serverId(1)));
     expect(db?.recoveryInstanceId).toBe(env.drs.recoveryInstanceIdFor(jobId, serverId(1)));
+    // What EC2 says was launched goes into the evidence.
+    expect(db?.launched).toEqual({
+      instanceType: 'm6i.large',
+      subnetId: 'subnet-0a1b2c3d4e5f60001',
+      privateIp: '10.0.1.50',
+    });
     expect(db?.launchedAt).toBeDefined();
     expect(db?.recoveryPointAt).toBeDefined();
     expect(Date.parse(db?.healthyAt ?? '')).toBeGreaterThanOrEqual(Date.parse(db?.launchedAt ?? '') + 60_000);
