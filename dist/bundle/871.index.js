@@ -257,6 +257,7 @@ function nextPollIntervalMs(input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ concurrentWaveGroups),
 /* harmony export */   RH: () => (/* binding */ replicationFindings),
+/* harmony export */   pU: () => (/* reexport safe */ _core_durations_js__WEBPACK_IMPORTED_MODULE_0__.pU),
 /* harmony export */   r2: () => (/* binding */ excludeServers),
 /* harmony export */   xZ: () => (/* binding */ matchSelector),
 /* harmony export */   yY: () => (/* binding */ resolvePlan)

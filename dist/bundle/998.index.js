@@ -308,6 +308,8 @@ function evaluateWaveAtTimeout(input) {
 var poller = __webpack_require__(74694);
 // EXTERNAL MODULE: ./src/core/tags.ts
 var tags = __webpack_require__(52766);
+// EXTERNAL MODULE: ./src/engine/resolve.ts
+var resolve = __webpack_require__(93370);
 // EXTERNAL MODULE: ./src/core/quotas.ts
 var quotas = __webpack_require__(7254);
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
@@ -396,6 +398,7 @@ function canAdmit(ours, others, chunkSize) {
 
 
 
+
 const HOW = {
     started: 'started job',
     adopted: 'adopted job whose StartRecovery answer was lost',
@@ -418,7 +421,8 @@ function initWaves(plan, report) {
         servers: rw.servers.map((s) => ({
             sourceServerId: s.sourceServerId,
             ...(s.hostname ? { hostname: s.hostname } : {}),
-            ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot } : {}),
+            ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot, recoverySnapshotId: s.spec.snapshot } : {}),
+            ...replicationAtPreflight(s.sourceServer),
             critical: s.spec.critical,
             health: 'pending',
             phases: [],
@@ -487,6 +491,20 @@ function finalStatusOf(waves) {
         return 'failed';
     return 'succeeded';
 }
+/** Replication as preflight read it (DescribeSourceServers), for the evidence. */
+function replicationAtPreflight(server) {
+    const info = server.dataReplicationInfo;
+    if (!info?.dataReplicationState)
+        return {};
+    const lagSeconds = info.lagDuration ? (0,resolve/* parseIsoDuration */.pU)(info.lagDuration) : undefined;
+    return {
+        replicationAtPreflight: {
+            state: info.dataReplicationState,
+            ...(info.lagDuration ? { lagDuration: info.lagDuration } : {}),
+            ...(lagSeconds !== undefined ? { lagSeconds } : {}),
+        },
+    };
+}
 
 // EXTERNAL MODULE: ./src/engine/start.ts
 var start = __webpack_require__(35798);
@@ -554,6 +572,19 @@ function applyObservation(server, seen) {
     // DRS may drop a completed job's per-server details: what was seen last is kept.
     if (seen.launchActions !== undefined && seen.launchActions.length > 0)
         server.launchActions = seen.launchActions;
+    if (seen.launched !== undefined)
+        server.launched = seen.launched;
+}
+/** The launched instance's type, subnet and private IP, as EC2 describes it. */
+function launchedOf(instance) {
+    if (!instance)
+        return undefined;
+    const launched = {
+        ...(instance.InstanceType ? { instanceType: String(instance.InstanceType) } : {}),
+        ...(instance.SubnetId ? { subnetId: instance.SubnetId } : {}),
+        ...(instance.PrivateIpAddress ? { privateIp: instance.PrivateIpAddress } : {}),
+    };
+    return Object.keys(launched).length > 0 ? launched : undefined;
 }
 /** Errors we add ourselves (kept across refreshes; the log-derived ones are rebuilt each time). */
 const OWN_EVENTS = new Set(['START_RECOVERY', 'HEALTH_CHECK']);
@@ -584,6 +615,9 @@ function observeServer(poll, jobId, sourceServerId) {
         ...(recoveryPointAt ? { recoveryPointAt } : {}),
         ...(launchActions.length > 0 ? { launchActions } : {}),
     };
+    const described = launchedOf(instance);
+    if (described)
+        seen.launched = described;
     const launched = (0,poller/* isLaunched */.x1)(poll, jobId, sourceServerId);
     return { seen, launched, completedAt: tracked?.completedAt, logs: tracked?.logs ?? [], instance, status };
 }
