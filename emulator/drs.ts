@@ -17,7 +17,7 @@ import { startLaunchJob, startTerminateJob } from './lifecycle.js';
 import { type DrsModel, type FieldError, matchOperation, validateShape, validationMessage } from './model.js';
 import { compactTemplateData, type EmulatorState, type ServerRecord } from './state.js';
 
-/** Limits DRS enforces beyond the model (drs-facts.md §2); mirrors src/engine/quotas.ts. */
+/** Limits DRS enforces beyond the model (drs-facts.md §2); mirrors src/core/quotas.ts. */
 export const EMULATED_QUOTAS = {
   maxServersPerJob: { value: 100, code: 'L-B827C881' },
   maxActiveJobs: { value: 20, code: 'L-D88FAC3A' },

@@ -4,7 +4,7 @@ import type { Mode, RunStatus } from '../modes.js';
  * The evidence of one run (report.json, validated by schemas/report.schema.json).
  * Every time is an ISO-8601 UTC string taken from DRS or EC2 (job log times, launch times,
  * status-check times), never from when the poller happened to wake up.
- * Every duration is computed from these timestamps in src/report/durations.ts, nowhere else.
+ * Every duration is computed from these timestamps in src/core/durations.ts, nowhere else.
  */
 export interface Report {
   schemaVersion: 1;

@@ -54,10 +54,14 @@ export async function findExecutionJobs(
   executionId: string,
   planName: string,
 ): Promise<ExecutionJobs> {
+  return classifyJobs(await recentJobs(deps), executionId, planName);
+}
+
+/** Every job of the lookback window (all pages, retried): what executions DRS still knows of. */
+export function recentJobs(deps: ResumeDeps): Promise<Job[]> {
   // AWS's clock when a DRS answer has shown it: the runner's may be off, the emulator's is elsewhere.
   const now = Date.parse(deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString());
-  const since = new Date(now - RESUME_LOOKBACK_MS).toISOString();
-  return classifyJobs(await readJobsSince(deps, since), executionId, planName);
+  return readJobsSince(deps, new Date(now - RESUME_LOOKBACK_MS).toISOString());
 }
 
 /** Why this run must not start: another execution of the same plan still has active jobs. */

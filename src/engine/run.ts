@@ -2,7 +2,7 @@
  * The drill/recovery run loop: start waves as their dependencies allow, start their chunks within
  * DRS's quotas, poll, decide each wave, and write everything into the report as it happens.
  * Every timestamp written is AWS's (job creation, log items, EC2 LaunchTime, the `Date` header);
- * durations are computed elsewhere (src/report/durations.ts).
+ * durations are computed elsewhere (src/core/durations.ts).
  */
 import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
 import { unlessAborted } from '../aws/retry.js';

@@ -3,6 +3,8 @@
  * result is read back from DRS's recovery instances, never from the TERMINATE job (a completed one may
  * list no servers at all).
  */
+
+import { chunk } from '../aws/drs-gateway.js';
 import type { DrsGateway, Ec2Gateway, Job, RecoveryInstance } from '../aws/gateways.js';
 import { isServerBusy, isThrottling, isTransient, withRetry } from '../aws/retry.js';
 import { DRS_BATCH } from '../core/quotas.js';
@@ -19,12 +21,6 @@ export interface CleanupDeps {
 }
 
 export type InstanceResult = CleanupReport['instances'][number];
-
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Reads, retried through throttling and 5xx within the cleanup's deadline. */
 export function read<T>(deps: CleanupDeps, opts: { deadline: number }, fn: () => Promise<T>): Promise<T> {
@@ -96,7 +92,7 @@ export async function terminateDrillInstances(
   }
   const terminateJobIds: string[] = [];
   const requested: InstanceResult[] = [];
-  for (const batch of batches(entries, DRS_BATCH.terminateRecoveryInstancesIds)) {
+  for (const batch of chunk(entries, DRS_BATCH.terminateRecoveryInstancesIds)) {
     try {
       const job = await withRetry(
         () => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)),

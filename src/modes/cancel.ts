@@ -85,7 +85,7 @@ export function abandonReport(report: Report): Report {
 /**
  * Evidence of a cancelled run. The summary goes first, before the artifact upload that could take
  * longer than the runner waits; report.json and report.md follow. The post step sees no
- * `drs-finished` state and cleans up the drill instances (cleanup policy permitting).
+ * state marked finished and cleans up the drill instances (cleanup policy permitting).
  */
 export async function publishCancelled(
   io: ActionIO,

@@ -19,7 +19,7 @@ import {
 import { engineLog } from '../engine/log.js';
 import { awsNow } from '../engine/poller.js';
 import { resolvePlan } from '../engine/resolve.js';
-import { RESUME_LOOKBACK_MS } from '../engine/resume.js';
+import { recentJobs } from '../engine/resume.js';
 import { errorMessage } from '../errors.js';
 import { loadGetOctokit } from '../github/client.js';
 import type { Octokit } from '../github/comment.js';
@@ -117,10 +117,7 @@ async function activeExecutions(
 ): Promise<Map<string, string>> {
   const active = new Map<string, string>();
   if (executions.length === 0) return active;
-  const since = new Date(
-    Date.parse(drs.serverTime() ?? new Date(clock.now()).toISOString()) - RESUME_LOOKBACK_MS,
-  );
-  for (const job of await drs.describeJobsSince(since.toISOString())) {
+  for (const job of await recentJobs({ drs, clock })) {
     const execution = job.tags?.[TAG.executionId];
     if (execution && job.status !== 'COMPLETED' && job.type !== 'TERMINATE')
       active.set(execution, `its DRS job ${job.jobID} is active`);

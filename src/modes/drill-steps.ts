@@ -3,10 +3,12 @@
  * the log; the launch-configuration repair.
  */
 
+import type { Job } from '../aws/gateways.js';
 import type { Report } from '../core/report.js';
 import type { PhaseLimits } from '../engine/deadline.js';
 import type { PreflightResult } from '../engine/preflight.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
+import { resumeNote } from '../engine/resume.js';
 import type { RunContext } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionIO } from '../io.js';
@@ -102,4 +104,12 @@ export function preflightErrors(io: ActionIO, preflight: PreflightResult): strin
     }),
     'Nothing was started: fix the preflight problems above and run again.',
   ];
+}
+
+/** Says that the run attaches to the jobs an earlier attempt of its execution started. */
+export function noteResume(io: ActionIO, report: Report, own: readonly Job[]): void {
+  const note = resumeNote(own);
+  if (!note) return;
+  report.warnings.push(note);
+  io.notice(note);
 }

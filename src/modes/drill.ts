@@ -18,10 +18,9 @@ import {
   executionRefusal,
   findExecutionJobs,
   priorJobsByChunk,
-  resumeNote,
 } from '../engine/resume.js';
 import { runExecution } from '../engine/run.js';
-import type { EngineLog, RunContext } from '../engine/types.js';
+import type { EngineLog } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
@@ -37,7 +36,14 @@ import {
   untilStageEnds,
 } from './cancel.js';
 import { checkRecoveryGuard, type DrillDeps, reserveMs, resolveRegion } from './drill-setup.js';
-import { notePreflight, nothingLeftBehind, preflightErrors, repairStep, runContext } from './drill-steps.js';
+import {
+  notePreflight,
+  noteResume,
+  nothingLeftBehind,
+  preflightErrors,
+  repairStep,
+  runContext,
+} from './drill-steps.js';
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishReport } from './publish.js';
@@ -125,9 +131,10 @@ class DrillPipeline {
       findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
     );
     if (prior === ABANDONED) return this.abandoned('the resume check');
+    this.adoptPrior(prior);
     const refusal = await executionRefusal(engine, this.at.plan.name, prior);
     if (refusal) return this.refuse([refusal]);
-    this.adoptPrior(prior);
+    noteResume(this.io, this.report, prior.own);
     notePreflight(this.io, this.report, preflight);
     const problems = preflightErrors(this.io, preflight);
     if (problems) return this.refuse(problems);
@@ -199,17 +206,9 @@ class DrillPipeline {
     });
   }
 
-  /** Jobs an earlier attempt of this execution started are this run's own: saved for the post step. */
+  /** An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step. */
   private adoptPrior(prior: ExecutionJobs): void {
-    const note = resumeNote(prior.own);
-    if (!note) return;
-    this.report.warnings.push(note);
-    this.io.notice(note);
     for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
-  }
-
-  private context(): RunContext {
-    return runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv);
   }
 
   /** The waves. The engine returns promptly on abort; an AWS call that hangs must not eat the grace. */
@@ -228,7 +227,7 @@ class DrillPipeline {
     ]);
     const work = runExecution(engine, {
       executionPlan: preflight.executionPlan,
-      context: this.context(),
+      context: runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv),
       report: this.report,
       pollIntervalSeconds: this.inputs.pollIntervalSeconds,
       deadline: this.deadline,
