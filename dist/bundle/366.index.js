@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cleanupPolicyText, instancesToKeep, leftAloneReason
 
-// EXTERNAL MODULE: ./src/aws/session.ts + 2 modules
-var aws_session = __webpack_require__(79946);
+// EXTERNAL MODULE: ./src/aws/session.ts + 1 modules
+var aws_session = __webpack_require__(3654);
 // EXTERNAL MODULE: ./src/core/durations.ts
 var durations = __webpack_require__(80778);
 // EXTERNAL MODULE: ./src/core/tags.ts
@@ -153,8 +153,7 @@ async function activeExecutions(drs, clock, executions, octokit) {
     const active = new Map();
     if (executions.length === 0)
         return active;
-    const since = new Date(Date.parse(drs.serverTime() ?? new Date(clock.now()).toISOString()) - resume/* RESUME_LOOKBACK_MS */.Mf);
-    for (const job of await drs.describeJobsSince(since.toISOString())) {
+    for (const job of await (0,resume/* recentJobs */.c)({ drs, clock })) {
         const execution = job.tags?.[tags/* TAG */.Dk.executionId];
         if (execution && job.status !== 'COMPLETED' && job.type !== 'TERMINATE')
             active.set(execution, `its DRS job ${job.jobID} is active`);

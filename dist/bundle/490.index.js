@@ -21,20 +21,22 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/engine/deadline.ts
 var deadline = __webpack_require__(7964);
+// EXTERNAL MODULE: ./src/aws/drs-gateway.ts
+var drs_gateway = __webpack_require__(61361);
 // EXTERNAL MODULE: ./src/aws/retry.ts
 var retry = __webpack_require__(22495);
 // EXTERNAL MODULE: ./src/core/quotas.ts
 var quotas = __webpack_require__(7254);
 ;// CONCATENATED MODULE: ./src/engine/terminate.ts
+/**
+ * Terminating drill recovery instances already chosen, and the guarded reads cleanup shares. The
+ * result is read back from DRS's recovery instances, never from the TERMINATE job (a completed one may
+ * list no servers at all).
+ */
 
 
 
-function batches(items, size) {
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
+
 /** Reads, retried through throttling and 5xx within the cleanup's deadline. */
 function read(deps, opts, fn) {
     return (0,retry/* withRetry */.bD)(fn, {
@@ -89,7 +91,7 @@ async function terminateDrillInstances(deps, chosen, opts) {
     }
     const terminateJobIds = [];
     const requested = [];
-    for (const batch of batches(entries, quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds)) {
+    for (const batch of (0,drs_gateway/* chunk */.iv)(entries, quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds)) {
         try {
             const job = await (0,retry/* withRetry */.bD)(() => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)), {
                 isRetryable: (e) => (0,retry/* isTransient */.dg)(e) || (0,retry/* isThrottling */.E2)(e) || (0,retry/* isServerBusy */.T0)(e),
@@ -380,12 +382,12 @@ function engineLog(io) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Lq: () => (/* binding */ priorJobsByChunk),
 /* harmony export */   Mc: () => (/* binding */ resumeNote),
-/* harmony export */   Mf: () => (/* binding */ RESUME_LOOKBACK_MS),
 /* harmony export */   V9: () => (/* binding */ executionRefusal),
+/* harmony export */   c: () => (/* binding */ recentJobs),
 /* harmony export */   oh: () => (/* binding */ findExecutionJobs),
 /* harmony export */   vj: () => (/* binding */ chunkKey)
 /* harmony export */ });
-/* unused harmony exports classifyJobs, concurrentExecutionMessage, launchedServers, finishedExecutionMessage, checkFinishedExecution */
+/* unused harmony exports RESUME_LOOKBACK_MS, classifyJobs, concurrentExecutionMessage, launchedServers, finishedExecutionMessage, checkFinishedExecution */
 /* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52766);
 /* harmony import */ var _instances_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86122);
@@ -420,10 +422,13 @@ function classifyJobs(jobs, executionId, planName) {
 }
 /** One DescribeJobs pass (all pages) over the lookback window, classified. */
 async function findExecutionJobs(deps, executionId, planName) {
+    return classifyJobs(await recentJobs(deps), executionId, planName);
+}
+/** Every job of the lookback window (all pages, retried): what executions DRS still knows of. */
+function recentJobs(deps) {
     // AWS's clock when a DRS answer has shown it: the runner's may be off, the emulator's is elsewhere.
     const now = Date.parse(deps.drs.serverTime() ?? new Date(deps.clock.now()).toISOString());
-    const since = new Date(now - RESUME_LOOKBACK_MS).toISOString();
-    return classifyJobs(await (0,_start_js__WEBPACK_IMPORTED_MODULE_3__/* .readJobsSince */ .x0)(deps, since), executionId, planName);
+    return (0,_start_js__WEBPACK_IMPORTED_MODULE_3__/* .readJobsSince */ .x0)(deps, new Date(now - RESUME_LOOKBACK_MS).toISOString());
 }
 /** Why this run must not start: another execution of the same plan still has active jobs. */
 function concurrentExecutionMessage(planName, others) {

@@ -62,7 +62,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
 /* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48683);
-/* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79946);
+/* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3654);
 /* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32257);
 /* harmony import */ var _engine_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28097);
 /* harmony import */ var _engine_log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54760);

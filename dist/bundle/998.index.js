@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/retry.ts
 var retry = __webpack_require__(22495);
-// EXTERNAL MODULE: ./src/aws/session.ts + 2 modules
-var aws_session = __webpack_require__(79946);
+// EXTERNAL MODULE: ./src/aws/session.ts + 1 modules
+var aws_session = __webpack_require__(3654);
 // EXTERNAL MODULE: ./src/core/clock.ts
 var clock = __webpack_require__(32257);
 // EXTERNAL MODULE: ./src/engine/cleanup.ts + 1 modules
@@ -1159,7 +1159,7 @@ function abandonReport(report) {
 /**
  * Evidence of a cancelled run. The summary goes first, before the artifact upload that could take
  * longer than the runner waits; report.json and report.md follow. The post step sees no
- * `drs-finished` state and cleans up the drill instances (cleanup policy permitting).
+ * state marked finished and cleans up the drill instances (cleanup policy permitting).
  */
 async function publishCancelled(io, report, inputs, run, deps) {
     const ended = (0,build/* finalizeReport */.Fw)(report, new Date(deps.clock.now()).toISOString(), 'cancelled');
@@ -1408,6 +1408,7 @@ async function repairLaunchConfigurations(gateways, drift, opts) {
 
 
 
+
 /** Preflight's exclusions and warnings into the report and the log. */
 function notePreflight(io, report, preflight) {
     if (preflight.excluded.length > 0) {
@@ -1481,6 +1482,14 @@ function preflightErrors(io, preflight) {
         }),
         'Nothing was started: fix the preflight problems above and run again.',
     ];
+}
+/** Says that the run attaches to the jobs an earlier attempt of its execution started. */
+function noteResume(io, report, own) {
+    const note = (0,resume/* resumeNote */.Mc)(own);
+    if (!note)
+        return;
+    report.warnings.push(note);
+    io.notice(note);
 }
 
 // EXTERNAL MODULE: ./src/modes/plan-input.ts
@@ -1585,10 +1594,11 @@ class DrillPipeline {
         const prior = await this.stage('the resume check', (0,resume/* findExecutionJobs */.oh)(engine, this.state.executionId, this.at.plan.name));
         if (prior === ABANDONED)
             return this.abandoned('the resume check');
+        this.adoptPrior(prior);
         const refusal = await (0,resume/* executionRefusal */.V9)(engine, this.at.plan.name, prior);
         if (refusal)
             return this.refuse([refusal]);
-        this.adoptPrior(prior);
+        noteResume(this.io, this.report, prior.own);
         notePreflight(this.io, this.report, preflight);
         const problems = preflightErrors(this.io, preflight);
         if (problems)
@@ -1650,19 +1660,11 @@ class DrillPipeline {
             ...(this.deps.signal ? { signal: this.deps.signal } : {}),
         });
     }
-    /** Jobs an earlier attempt of this execution started are this run's own: saved for the post step. */
+    /** An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step. */
     adoptPrior(prior) {
-        const note = (0,resume/* resumeNote */.Mc)(prior.own);
-        if (!note)
-            return;
-        this.report.warnings.push(note);
-        this.io.notice(note);
         for (const job of prior.own)
             if (job.jobID)
                 this.addJob(job.jobID);
-    }
-    context() {
-        return runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv);
     }
     /** The waves. The engine returns promptly on abort; an AWS call that hangs must not eat the grace. */
     execute(engine, preflight, prior) {
@@ -1677,7 +1679,7 @@ class DrillPipeline {
         ]);
         const work = runExecution(engine, {
             executionPlan: preflight.executionPlan,
-            context: this.context(),
+            context: runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv),
             report: this.report,
             pollIntervalSeconds: this.inputs.pollIntervalSeconds,
             deadline: this.deadline,

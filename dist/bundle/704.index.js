@@ -1,69 +1,22 @@
-export const id = 196;
-export const ids = [196];
+export const id = 704;
+export const ids = [704];
 export const modules = {
 
-/***/ 66298:
+/***/ 61361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ StartRecoveryWithoutJobError)
+/* harmony export */   A: () => (/* binding */ trackServerTime),
+/* harmony export */   Fo: () => (/* binding */ collect),
+/* harmony export */   iY: () => (/* binding */ ServerClock),
+/* harmony export */   iv: () => (/* binding */ chunk),
+/* harmony export */   oU: () => (/* binding */ createDrsGateway)
 /* harmony export */ });
-/**
- * StartRecovery was accepted (HTTP 200) but the answer names no job. The job may well exist, so this
- * is handled exactly like a lost answer: the job is looked up by its tags before any new attempt.
- */
-class StartRecoveryWithoutJobError extends Error {
-    name = 'StartRecoveryWithoutJobError';
-    constructor() {
-        super('DRS accepted StartRecovery but its answer named no job');
-    }
-}
-
-
-/***/ }),
-
-/***/ 22369:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ instanceLevelGroupsBlockSubnet)
-/* harmony export */ });
-/**
- * A version made from `source` inherits its instance-level security groups, and the SDK sends no empty
- * list that could clear them; EC2 refuses those next to a network interface. So a subnet (which only a
- * network interface can carry) cannot be added to such a template by a new version.
- */
-function instanceLevelGroupsBlockSubnet(source) {
-    const data = source.LaunchTemplateData ?? {};
-    const groups = (data.SecurityGroupIds ?? []).length + (data.SecurityGroups ?? []).length;
-    return groups > 0 && (data.NetworkInterfaces ?? []).length === 0;
-}
-
-
-/***/ }),
-
-/***/ 79946:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ openAwsSession)
-});
-
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var aws_clients = __webpack_require__(40201);
-// EXTERNAL MODULE: ./src/aws/credentials.ts
-var aws_credentials = __webpack_require__(96963);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-drs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(54722);
-// EXTERNAL MODULE: ./src/core/quotas.ts
-var quotas = __webpack_require__(7254);
-// EXTERNAL MODULE: ./src/paginate.ts
-var paginate = __webpack_require__(84042);
-// EXTERNAL MODULE: ./src/aws/gateways.ts
-var gateways = __webpack_require__(66298);
-;// CONCATENATED MODULE: ./src/aws/drs-gateway.ts
+/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54722);
+/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7254);
+/* harmony import */ var _paginate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84042);
+/* harmony import */ var _gateways_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66298);
 /**
  * The DRS gateway: the only module that sends DRS Commands. It pages and batches so that callers
  * never see a nextToken or a batch limit, and lets the SDK's exception classes through untouched
@@ -89,7 +42,7 @@ function nextTokenOf(page) {
  */
 async function collect(pages, items, bound) {
     const out = [];
-    for await (const page of (0,paginate/* boundedPages */.c)(pages, { ...bound, nextToken: (p) => nextTokenOf(p) })) {
+    for await (const page of (0,_paginate_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedPages */ .c)(pages, { ...bound, nextToken: (p) => nextTokenOf(p) })) {
         out.push(...(items(page) ?? []));
     }
     return out;
@@ -97,7 +50,7 @@ async function collect(pages, items, bound) {
 /** The page bound of a DRS read, named for its error message (`DRS DescribeJobs`). */
 function pageBound(operation) {
     const name = `${operation.charAt(0).toUpperCase()}${operation.slice(1)}`;
-    return { operation: `DRS ${name}`, maxPages: quotas/* DRS_MAX_PAGES */.Oh[operation] };
+    return { operation: `DRS ${name}`, maxPages: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_MAX_PAGES */ .Oh[operation] };
 }
 /** A monotonic record of the latest `Date` header AWS sent, shared by the clients of one gateway. */
 class ServerClock {
@@ -169,73 +122,73 @@ function createDrsGateway(clients) {
         const out = [];
         // An empty jobIDs filter means "every job": never send one. maxResults = the batch size so that the
         // answer fits one page: the poller counts on one call per tick (the service's default page is smaller).
-        for (const ids of chunk([...new Set(jobIds)], quotas/* DRS_BATCH */.TA.describeJobsIds)) {
-            out.push(...(await collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items, pageBound('describeJobs'))));
+        for (const ids of chunk([...new Set(jobIds)], _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeJobsIds)) {
+            out.push(...(await collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeJobs)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items, pageBound('describeJobs'))));
         }
         return out;
     }
     async function describeRecoveryInstances(filter) {
         const { recoveryInstanceIds, sourceServerIds } = filter;
         if (recoveryInstanceIds === undefined && sourceServerIds === undefined) {
-            return collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, {}), (p) => p.items, pageBound('describeRecoveryInstances'));
+            return collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoveryInstances)({ client: drs }, {}), (p) => p.items, pageBound('describeRecoveryInstances'));
         }
         // A list given but empty selects nothing (DRS would read it as "no filter").
         if (recoveryInstanceIds?.length === 0 || sourceServerIds?.length === 0)
             return [];
         const out = [];
         if (recoveryInstanceIds !== undefined) {
-            for (const ids of chunk([...new Set(recoveryInstanceIds)], quotas/* DRS_BATCH */.TA.describeRecoveryInstancesIds)) {
+            for (const ids of chunk([...new Set(recoveryInstanceIds)], _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeRecoveryInstancesIds)) {
                 const filters = {
                     recoveryInstanceIDs: ids,
                     ...(sourceServerIds ? { sourceServerIDs: sourceServerIds } : {}),
                 };
-                out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items, pageBound('describeRecoveryInstances'))));
+                out.push(...(await collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoveryInstances)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items, pageBound('describeRecoveryInstances'))));
             }
             return out;
         }
         // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small, and ask for a
         // page as large as the batch so that one server's instance usually costs no second page.
-        for (const ids of chunk([...new Set(sourceServerIds)], quotas/* DRS_BATCH */.TA.describeSourceServersIds)) {
-            out.push(...(await collect((0,dist_cjs.paginateDescribeRecoveryInstances)({ client: drs }, { filters: { sourceServerIDs: ids }, maxResults: quotas/* DRS_BATCH */.TA.describeRecoveryInstancesIds }), (p) => p.items, pageBound('describeRecoveryInstances'))));
+        for (const ids of chunk([...new Set(sourceServerIds)], _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeSourceServersIds)) {
+            out.push(...(await collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoveryInstances)({ client: drs }, { filters: { sourceServerIDs: ids }, maxResults: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeRecoveryInstancesIds }), (p) => p.items, pageBound('describeRecoveryInstances'))));
         }
         return out;
     }
     return {
         serverTime: () => clock.serverTime(),
-        describeAllSourceServers: () => collect((0,dist_cjs.paginateDescribeSourceServers)({ client: drs }, { filters: {} }), (p) => p.items, pageBound('describeSourceServers')),
+        describeAllSourceServers: () => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeSourceServers)({ client: drs }, { filters: {} }), (p) => p.items, pageBound('describeSourceServers')),
         describeJobs,
-        describeJobsSince: (fromDate) => collect((0,dist_cjs.paginateDescribeJobs)({ client: drs }, { filters: { fromDate } }), (p) => p.items, pageBound('describeJobs')),
+        describeJobsSince: (fromDate) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeJobs)({ client: drs }, { filters: { fromDate } }), (p) => p.items, pageBound('describeJobs')),
         // The poller reads a changed job's whole log again: a page per 100 items would make that cost grow
         // with the job's servers, so ask for large pages.
-        describeJobLogItems: (jobId) => collect((0,dist_cjs.paginateDescribeJobLogItems)({ client: drs }, { jobID: jobId, maxResults: quotas/* DRS_BATCH */.TA.jobLogItemsPage }), (p) => p.items, pageBound('describeJobLogItems')),
+        describeJobLogItems: (jobId) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeJobLogItems)({ client: drs }, { jobID: jobId, maxResults: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.jobLogItemsPage }), (p) => p.items, pageBound('describeJobLogItems')),
         describeRecoveryInstances,
-        describeRecoverySnapshots: (sourceServerId) => collect((0,dist_cjs.paginateDescribeRecoverySnapshots)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items, pageBound('describeRecoverySnapshots')),
+        describeRecoverySnapshots: (sourceServerId) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoverySnapshots)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items, pageBound('describeRecoverySnapshots')),
         async getLaunchConfiguration(sourceServerId) {
-            const { $metadata: _, ...config } = await drs.send(new dist_cjs.GetLaunchConfigurationCommand({ sourceServerID: sourceServerId }));
+            const { $metadata: _, ...config } = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.GetLaunchConfigurationCommand({ sourceServerID: sourceServerId }));
             return config;
         },
         async updateLaunchConfiguration(update) {
-            const { $metadata: _, ...config } = await drs.send(new dist_cjs.UpdateLaunchConfigurationCommand(update));
+            const { $metadata: _, ...config } = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.UpdateLaunchConfigurationCommand(update));
             return config;
         },
         async startRecovery(request) {
             if (request.sourceServers.length === 0)
                 throw new RangeError('StartRecovery needs at least one source server');
-            const output = await drsNoRetry.send(new dist_cjs.StartRecoveryCommand({
+            const output = await drsNoRetry.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.StartRecoveryCommand({
                 sourceServers: request.sourceServers,
                 isDrill: request.isDrill,
                 tags: request.tags,
             }));
             if (!output.job?.jobID)
-                throw new gateways/* StartRecoveryWithoutJobError */.T();
+                throw new _gateways_js__WEBPACK_IMPORTED_MODULE_1__/* .StartRecoveryWithoutJobError */ .T();
             return output.job;
         },
         async terminateRecoveryInstances(recoveryInstanceIds) {
             const count = recoveryInstanceIds.length;
-            if (count === 0 || count > quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds) {
-                throw new RangeError(`TerminateRecoveryInstances takes 1-${quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds} ids, got ${count}`);
+            if (count === 0 || count > _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.terminateRecoveryInstancesIds) {
+                throw new RangeError(`TerminateRecoveryInstances takes 1-${_core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.terminateRecoveryInstancesIds} ids, got ${count}`);
             }
-            const output = await drs.send(new dist_cjs.TerminateRecoveryInstancesCommand({ recoveryInstanceIDs: recoveryInstanceIds }));
+            const output = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.TerminateRecoveryInstancesCommand({ recoveryInstanceIDs: recoveryInstanceIds }));
             if (!output.job?.jobID)
                 throw new Error('DRS accepted TerminateRecoveryInstances but returned no job');
             return output.job;
@@ -243,8 +196,66 @@ function createDrsGateway(clients) {
     };
 }
 
+
+/***/ }),
+
+/***/ 66298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ StartRecoveryWithoutJobError)
+/* harmony export */ });
+/**
+ * StartRecovery was accepted (HTTP 200) but the answer names no job. The job may well exist, so this
+ * is handled exactly like a lost answer: the job is looked up by its tags before any new attempt.
+ */
+class StartRecoveryWithoutJobError extends Error {
+    name = 'StartRecoveryWithoutJobError';
+    constructor() {
+        super('DRS accepted StartRecovery but its answer named no job');
+    }
+}
+
+
+/***/ }),
+
+/***/ 22369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ instanceLevelGroupsBlockSubnet)
+/* harmony export */ });
+/**
+ * A version made from `source` inherits its instance-level security groups, and the SDK sends no empty
+ * list that could clear them; EC2 refuses those next to a network interface. So a subnet (which only a
+ * network interface can carry) cannot be added to such a template by a new version.
+ */
+function instanceLevelGroupsBlockSubnet(source) {
+    const data = source.LaunchTemplateData ?? {};
+    const groups = (data.SecurityGroupIds ?? []).length + (data.SecurityGroups ?? []).length;
+    return groups > 0 && (data.NetworkInterfaces ?? []).length === 0;
+}
+
+
+/***/ }),
+
+/***/ 3654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ openAwsSession)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __webpack_require__(40201);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var aws_credentials = __webpack_require__(96963);
+// EXTERNAL MODULE: ./src/aws/drs-gateway.ts
+var drs_gateway = __webpack_require__(61361);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var client_ec2_dist_cjs = __webpack_require__(35193);
+var dist_cjs = __webpack_require__(35193);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/aws/launch-template.ts
@@ -338,10 +349,10 @@ function unique(ids) {
     return [...new Set(ids)];
 }
 function createEc2Gateway(client) {
-    const clock = new ServerClock();
-    trackServerTime(client.middlewareStack, clock);
+    const clock = new drs_gateway/* ServerClock */.iY();
+    (0,drs_gateway/* trackServerTime */.A)(client.middlewareStack, clock);
     async function describeVersion(launchTemplateId, version) {
-        const output = await client.send(new client_ec2_dist_cjs/* DescribeLaunchTemplateVersionsCommand */.Ptd({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
+        const output = await client.send(new dist_cjs/* DescribeLaunchTemplateVersionsCommand */.Ptd({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
         const found = output.LaunchTemplateVersions?.[0];
         if (!found)
             throw new Error(`EC2 returned no version ${version} of launch template ${launchTemplateId}`);
@@ -352,8 +363,8 @@ function createEc2Gateway(client) {
         async describeInstances(instanceIds) {
             const out = [];
             // No MaxResults: EC2 refuses it together with InstanceIds.
-            for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
-                const reservations = await collect((0,client_ec2_dist_cjs/* paginateDescribeInstances */.H0T)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
+            for (const ids of (0,drs_gateway/* chunk */.iv)(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
+                const reservations = await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeInstances */.H0T)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
                 for (const r of reservations)
                     out.push(...(r.Instances ?? []));
             }
@@ -361,8 +372,8 @@ function createEc2Gateway(client) {
         },
         async describeInstanceStatus(instanceIds) {
             const out = [];
-            for (const ids of chunk(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
-                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeInstanceStatus */.OkX)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
+            for (const ids of (0,drs_gateway/* chunk */.iv)(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeInstanceStatus */.OkX)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
             }
             return out;
         },
@@ -370,8 +381,8 @@ function createEc2Gateway(client) {
             const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
             if (Tags.length === 0)
                 return;
-            for (const ids of chunk(unique(resourceIds), EC2_BATCH.createTagsResources)) {
-                await client.send(new client_ec2_dist_cjs/* CreateTagsCommand */.RmG({ Resources: ids, Tags }));
+            for (const ids of (0,drs_gateway/* chunk */.iv)(unique(resourceIds), EC2_BATCH.createTagsResources)) {
+                await client.send(new dist_cjs/* CreateTagsCommand */.RmG({ Resources: ids, Tags }));
             }
         },
         describeDefaultLaunchTemplateVersion: (launchTemplateId) => describeVersion(launchTemplateId, '$Default'),
@@ -380,7 +391,7 @@ function createEc2Gateway(client) {
                 throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
             }
             const source = await describeVersion(launchTemplateId, String(sourceVersion));
-            const created = await client.send(new client_ec2_dist_cjs/* CreateLaunchTemplateVersionCommand */.B_$({
+            const created = await client.send(new dist_cjs/* CreateLaunchTemplateVersionCommand */.B_$({
                 LaunchTemplateId: launchTemplateId,
                 SourceVersion: String(sourceVersion),
                 LaunchTemplateData: launchTemplateData(source, change),
@@ -391,7 +402,7 @@ function createEc2Gateway(client) {
             if (version === undefined) {
                 throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
             }
-            await client.send(new client_ec2_dist_cjs/* ModifyLaunchTemplateCommand */.ddr({
+            await client.send(new dist_cjs/* ModifyLaunchTemplateCommand */.ddr({
                 LaunchTemplateId: launchTemplateId,
                 DefaultVersion: String(version),
             }));
@@ -399,15 +410,15 @@ function createEc2Gateway(client) {
         },
         async describeSubnets(subnetIds) {
             const out = [];
-            for (const ids of chunk(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
-                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeSubnets */.vvt)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
+            for (const ids of (0,drs_gateway/* chunk */.iv)(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeSubnets */.vvt)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
             }
             return out;
         },
         async describeSecurityGroups(groupIds) {
             const out = [];
-            for (const ids of chunk(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
-                out.push(...(await collect((0,client_ec2_dist_cjs/* paginateDescribeSecurityGroups */.nYn)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
+            for (const ids of (0,drs_gateway/* chunk */.iv)(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeSecurityGroups */.nYn)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
             }
             return out;
         },
@@ -437,7 +448,7 @@ async function openAwsSession(io, inputs, region, expectedAccountId, deps) {
     io.info(`AWS account ${identity.accountId}, acting as ${identity.arn}, region ${region}`);
     return {
         clients,
-        drs: createDrsGateway({ drs: clients.drs, drsNoRetry: clients.drsNoRetry }),
+        drs: (0,drs_gateway/* createDrsGateway */.oU)({ drs: clients.drs, drsNoRetry: clients.drsNoRetry }),
         ec2: createEc2Gateway(clients.ec2),
         accountId: identity.accountId,
     };
