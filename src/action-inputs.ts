@@ -142,6 +142,7 @@ export function readInputs(
     olderThanSeconds: olderThan ? parseAge('older-than', olderThan) : undefined,
     dryRun: booleanInput('dry-run', get('dry-run')),
     exclude: listInput(get('exclude')),
+    waves: [...new Set(listInput(get('waves')))],
     replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
     executionId: executionIdInput(get('execution-id')),
   };
@@ -247,6 +248,7 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   'older-than': { modes: ['cleanup'], default: '' },
   'dry-run': { modes: ['drill', 'cleanup'], default: 'false' },
   exclude: { modes: ['drill', 'recovery'], default: '' },
+  waves: { modes: ['drill', 'recovery'], default: '' },
   'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
   'execution-id': { modes: ['cleanup'], default: '' },
   'history-branch': { modes: ['drill', 'recovery', 'status'], default: 'drs-drill-history' },

@@ -29,6 +29,8 @@ export interface ActionInputs {
   dryRun: boolean;
   /** Source server ids or hostnames left out of this run (drill, recovery). */
   exclude: string[];
+  /** Drill and recovery: the waves this step runs (empty: every wave no earlier step of the execution ran). */
+  waves: string[];
   /** Recovery: allow replacing servers' existing recovery instances. */
   replaceRecoveryInstances: boolean;
   /** Cleanup: only the drill instances of this execution (`<repository>/<run id>`). */

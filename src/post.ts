@@ -27,6 +27,8 @@ import { readRunEnvironment } from './run-env.js';
 export function postSkipReason(state: PostState | undefined): string | undefined {
   if (!state) return 'the main step started no drill';
   if (state.mode === 'recovery') return 'a recovery never cleans up its instances';
+  if (state.finished && state.wavesRemaining?.length)
+    return `the main step succeeded with waves left (${state.wavesRemaining.join(', ')}): their drill instances are kept for the next step of this workflow run, which cleans up the whole execution`;
   if (state.finished) return 'the main step finished and nothing it started is left to clean up';
   if (state.cleanup === 'never') return 'cleanup is "never": the drill instances are left running';
   if (state.cleanup === 'on-success' && state.status !== 'succeeded')

@@ -9,6 +9,8 @@ export interface RunEnvironment {
   eventName?: string;
   eventPath?: string;
   workspace: string;
+  /** GITHUB_JOB: the job's id in the workflow (a step of an execution over several jobs). */
+  job?: string;
   /** True when the artifact service is reachable (we are on a runner). */
   onGitHub: boolean;
 }
@@ -24,6 +26,7 @@ export function readRunEnvironment(env: NodeJS.ProcessEnv, cwd: string): RunEnvi
     eventName: env.GITHUB_EVENT_NAME || undefined,
     eventPath: env.GITHUB_EVENT_PATH || undefined,
     workspace: env.GITHUB_WORKSPACE || cwd,
+    ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}),
     onGitHub: Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL),
   };
 }

@@ -18,6 +18,7 @@ import {
   type RecoverySnapshot,
   type SourceServer,
   StartRecoveryCommand,
+  TagResourceCommand,
   TerminateRecoveryInstancesCommand,
   UpdateLaunchConfigurationCommand,
 } from '@aws-sdk/client-drs';
@@ -283,6 +284,10 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
       );
       if (!output.job?.jobID) throw new Error('DRS accepted TerminateRecoveryInstances but returned no job');
       return output.job;
+    },
+
+    async tagResource(resourceArn: string, tags: Record<string, string>): Promise<void> {
+      await drs.send(new TagResourceCommand({ resourceArn, tags }));
     },
   };
 }

@@ -101,6 +101,8 @@ export interface DrsGateway extends AwsClock {
   startRecovery(request: StartRecoveryRequest): Promise<Job>;
   /** One TerminateRecoveryInstances call (≤200 ids). */
   terminateRecoveryInstances(recoveryInstanceIds: string[]): Promise<Job>;
+  /** TagResource: adds (or overwrites) tags on a DRS resource, e.g. a job by its ARN. */
+  tagResource(resourceArn: string, tags: Record<string, string>): Promise<void>;
 }
 
 /** The desired launch template fields, as the plan states them. */

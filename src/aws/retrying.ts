@@ -36,6 +36,7 @@ const DRS_IDEMPOTENT = [
   'describeRecoverySnapshots',
   'getLaunchConfiguration',
   'updateLaunchConfiguration',
+  'tagResource',
 ] as const satisfies readonly (keyof DrsGateway)[];
 
 const EC2_IDEMPOTENT = [

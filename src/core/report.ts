@@ -32,6 +32,13 @@ export interface Report {
   /** Servers the input exclude left out of this run. */
   excluded?: { sourceServerId: string; hostname?: string; wave: string }[];
   cleanup?: CleanupReport;
+  /**
+   * An execution run over several steps (input `waves`): which step ran which waves, each step's
+   * active span. Absent for a run of the whole plan in one step.
+   */
+  steps?: StepReport[];
+  /** Waves of the plan no step has run yet: a later step of the same execution runs them. */
+  wavesRemaining?: string[];
   /** Run-level problems (preflight failures, timeouts, cancellation) in words a person understands. */
   errors: string[];
   warnings: string[];
@@ -55,6 +62,28 @@ export interface Measurements {
   rpoMet?: boolean;
   /** When the first StartRecovery was accepted (the RTO clock's start). */
   firstStartRecoveryAt?: string;
+  /**
+   * Several steps: rtoSeconds is the recovery time, the steps' active spans summed (the waits between
+   * steps, e.g. an approval, left out); this is the wall-clock span it was taken from.
+   */
+  rtoWallClockSeconds?: number;
+  /** Present when rtoSeconds leaves out the time between steps. */
+  rtoDefinition?: 'active-time-across-steps';
+}
+
+/** One step (GitHub job) of an execution run over several steps. */
+export interface StepReport {
+  /** The GitHub job id (GITHUB_JOB) that ran it. */
+  name: string;
+  waves: string[];
+  /** The step's first StartRecovery (its earliest job creation). */
+  startedAt?: string;
+  /** When the step's last wave was decided. */
+  endedAt?: string;
+  /** startedAt → endedAt. */
+  activeSeconds?: number;
+  /** True for a step rebuilt from DRS (an earlier job of the workflow run). */
+  earlier?: boolean;
 }
 
 export type WaveStatus =
@@ -79,6 +108,8 @@ export interface WaveReport {
   servers: ServerReport[];
   /** Why the wave failed or was skipped. */
   error?: string;
+  /** Several steps: the step (GitHub job) that ran the wave. */
+  step?: string;
 }
 
 export interface JobReport {

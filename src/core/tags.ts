@@ -14,6 +14,16 @@ export const TAG = {
   startedAt: `${TAG_PREFIX}started-at`,
   /** Which ≤100-server part of the wave a job holds: finds a job whose StartRecovery answer was lost. */
   chunk: `${TAG_PREFIX}chunk`,
+  /** The step (GitHub job) of an execution run over several steps (input `waves`) that started the job. */
+  step: `${TAG_PREFIX}step`,
+  /**
+   * Written on a job when its step ends, so a later step (another runner, another workspace) reads the
+   * wave's verdict and end from DRS rather than from a file: absent means the step never finished it.
+   */
+  waveStatus: `${TAG_PREFIX}wave-status`,
+  waveEndedAt: `${TAG_PREFIX}wave-ended-at`,
+  /** Written on an EC2 recovery instance when its step ends: when its health check was seen passing. */
+  healthyAt: `${TAG_PREFIX}healthy-at`,
 } as const;
 
 /** DRS and EC2 cap tag values at 256 characters. */

@@ -47,7 +47,15 @@ export function isEarlier(a: string, b: string | undefined): boolean {
   return b === undefined || right === undefined || (left !== undefined && left < right);
 }
 
-export function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
+/**
+ * The report's wave entries and the loop's state for them. A `settled` wave (decided by an earlier
+ * step of the execution) keeps its rebuilt entry and outcome, decided long ago: it is never started.
+ */
+export function initWaves(
+  plan: ExecutionPlan,
+  report: Report,
+  settled?: ReadonlyMap<string, WaveReport>,
+): WaveRun[] {
   report.waves = plan.waves.map((rw) => ({
     name: rw.wave.name,
     index: rw.wave.index,
@@ -65,13 +73,20 @@ export function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
       errors: [],
     })),
   }));
-  return plan.waves.map((resolved, i) => ({
-    resolved,
-    report: report.waves[i]!,
-    state: { status: 'pending' },
-    chunks: [],
-    tracking: { outcomes: new Map(), logged: new Map() },
-  }));
+  for (const [i, rw] of plan.waves.entries()) {
+    const earlier = settled?.get(rw.wave.name);
+    if (earlier) report.waves[i] = earlier;
+  }
+  return plan.waves.map((resolved, i) => {
+    const earlier = settled?.get(resolved.wave.name);
+    return {
+      resolved,
+      report: report.waves[i]!,
+      state: earlier ? { status: earlier.status, decidedAtMs: 0 } : { status: 'pending' },
+      chunks: [],
+      tracking: { outcomes: new Map(), logged: new Map() },
+    };
+  });
 }
 
 export function ourCapacity(waves: readonly WaveRun[], poll: PollState): Capacity {

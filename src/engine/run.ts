@@ -7,7 +7,7 @@
 import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
 import { unlessAborted } from '../aws/retry.js';
 import { toUtcIso } from '../core/durations.js';
-import type { Report } from '../core/report.js';
+import type { Report, WaveReport } from '../core/report.js';
 import { serverLabel } from './outcome.js';
 import { awsNow, newPollState, nextPollIntervalMs, pollTick } from './poller.js';
 import { chunkKey } from './resume.js';
@@ -60,6 +60,8 @@ export interface RunInput {
    * their chunks are attached to, never started again.
    */
   priorJobs?: ReadonlyMap<string, Job>;
+  /** Waves an earlier step of this execution decided (steps.ts rebuilds them from DRS): never started. */
+  settled?: ReadonlyMap<string, WaveReport>;
 }
 
 class Runner {
@@ -75,7 +77,7 @@ class Runner {
     readonly deps: RunDeps,
     readonly input: RunInput,
   ) {
-    this.waves = initWaves(input.executionPlan, input.report);
+    this.waves = initWaves(input.executionPlan, input.report, input.settled);
   }
 
   now(): string {

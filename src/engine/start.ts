@@ -77,6 +77,7 @@ export function buildStartTags(ctx: RunContext, chunk: ChunkSpec, startedAt: str
     [TAG.runUrl]: ctx.runUrl,
     [TAG.commit]: ctx.commit,
     [TAG.startedAt]: startedAt,
+    [TAG.step]: ctx.step,
   };
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(tags)) {

@@ -44,4 +44,6 @@ export interface RunContext {
   repository?: string;
   runUrl?: string;
   commit?: string;
+  /** An execution run over several steps (input `waves`): this step's name (GITHUB_JOB). */
+  step?: string;
 }

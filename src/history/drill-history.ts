@@ -187,7 +187,10 @@ export async function prepareDrillEvidence(
   const report = finished;
   // A cancelled run has seconds before the runner kills it: its evidence goes out without history.
   const cancelled = report.status === 'cancelled';
-  const where = historyLocation(inputs, run);
+  // One record per execution: a step that leaves waves to a later step is not a whole drill.
+  const where = report.wavesRemaining?.length
+    ? 'waves are left to a later step, whose report (the whole execution) is the one recorded'
+    : historyLocation(inputs, run);
   const rules = inputs.failOn ?? [];
   const { octokit, previous, skipped } =
     typeof where !== 'string' && !cancelled

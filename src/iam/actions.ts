@@ -88,6 +88,8 @@ const LAUNCH_OPERATIONS: ModeOperations = {
     'StartRecovery',
     'DescribeJobLogItems',
     'DescribeRecoveryInstances',
+    // Input waves: each wave's outcome recorded on its jobs for the next step of the execution.
+    'TagResource',
   ],
   ec2: [
     ...VALIDATE_OPERATIONS.ec2,

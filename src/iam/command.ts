@@ -15,7 +15,7 @@ import {
   roleArnForInstanceProfile,
   scopeFromPlan,
 } from './policy.js';
-import { defaultTrustSubject, isRepository, trustPolicy } from './trust.js';
+import { defaultTrustSubjects, isRepository, trustPolicy } from './trust.js';
 
 export interface IamPolicyArgs {
   mode: Mode;
@@ -136,7 +136,7 @@ export async function runIamPolicy(args: string[], io: CliIo): Promise<number> {
     if (parsed.repository) opts.repository = parsed.repository;
     if (scope.accountId) opts.accountId = scope.accountId;
     if (scope.region) opts.region = scope.region;
-    io.stdout.write(renderPolicy(trustPolicy(defaultTrustSubject(parsed.mode, names), opts)));
+    io.stdout.write(renderPolicy(trustPolicy(defaultTrustSubjects(parsed.mode, names), opts)));
     if (!parsed.repository)
       io.stderr.write('note: --repo not given: replace <OWNER>/<REPO> in the sub condition\n');
     if (!scope.accountId) io.stderr.write('note: no account: replace <ACCOUNT_ID> in the provider ARN\n');

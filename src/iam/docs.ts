@@ -15,5 +15,12 @@ export function iamDocFiles(): Record<string, string> {
   files['trust-environment.json'] = renderPolicy(
     trustPolicy({ kind: 'environment', environment: 'disaster-recovery' }),
   );
+  // A drill whose later waves wait for an approval (input waves, examples/workflows/gated-drill.yml).
+  files['trust-gated-drill.json'] = renderPolicy(
+    trustPolicy([
+      { kind: 'branch', branch: 'main' },
+      { kind: 'environment', environment: 'drill-approval' },
+    ]),
+  );
   return files;
 }

@@ -100,7 +100,10 @@ const DRS_RESOURCE_OF: Readonly<Record<string, string>> = {
 function drsStatements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
   const ops = MODE_OPERATIONS[mode].drs;
   const fasDrs = requiredActionsFor(mode).filter((a) => a.startsWith('drs:'));
-  const anyResource = [...ops.filter((op) => !DRS_RESOURCE_OF[op]).map((op) => `drs:${op}`)];
+  // TagResource gets its own statement below: job ARNs, the action's tag keys only.
+  const anyResource = [
+    ...ops.filter((op) => !DRS_RESOURCE_OF[op] && op !== 'TagResource').map((op) => `drs:${op}`),
+  ];
   // DescribeSourceServers is also a dependent action of DescribeRecoveryInstances and TerminateRecoveryInstances.
   if (fasDrs.includes('drs:DescribeSourceServers')) anyResource.push('drs:DescribeSourceServers');
   const out = [statement('DrsList', anyResource, '*', anyResourceCondition(scope))];
@@ -137,7 +140,8 @@ function drsStatements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
     );
   }
   if (ops.includes('StartRecovery')) {
-    // StartRecovery's job tags are applied with drs:TagResource; only the action's own tag keys.
+    // StartRecovery's job tags are applied with drs:TagResource, and a step of an execution over several
+    // jobs (input waves) records each wave's outcome on its jobs with it: only the action's own tag keys.
     out.push(
       statement(
         'DrsTagJobsOnStart',

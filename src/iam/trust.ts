@@ -31,7 +31,7 @@ export interface TrustStatement {
   Effect: 'Allow';
   Principal: { Federated: string };
   Action: 'sts:AssumeRoleWithWebIdentity';
-  Condition: { StringEquals: Record<string, string> };
+  Condition: { StringEquals: Record<string, string | string[]> };
 }
 
 export const REPOSITORY_PLACEHOLDER = '<OWNER>/<REPO>';
@@ -56,9 +56,19 @@ export function isRepository(value: string): boolean {
   return REPOSITORY_PATTERN.test(value);
 }
 
-/** The trust policy of a role assumed through GitHub OIDC for one kind of run. */
-export function trustPolicy(subject: TrustSubject, opts: TrustOptions = {}): PolicyDocument<TrustStatement> {
+/**
+ * The trust policy of a role assumed through GitHub OIDC for one kind of run, or several: a drill
+ * whose later waves wait in a job behind an environment (input `waves`) is assumed by the branch's jobs
+ * and by the gated job, whose token's subject names the environment instead of the branch.
+ */
+export function trustPolicy(
+  subjects: TrustSubject | readonly TrustSubject[],
+  opts: TrustOptions = {},
+): PolicyDocument<TrustStatement> {
   const partition = partitionOf(opts.region);
+  const claims = [subjects]
+    .flat()
+    .map((subject) => subjectClaim(opts.repository ?? REPOSITORY_PLACEHOLDER, subject));
   return {
     Version: '2012-10-17',
     Statement: [
@@ -73,7 +83,8 @@ export function trustPolicy(subject: TrustSubject, opts: TrustOptions = {}): Pol
           StringEquals: {
             // The audience the action asks GitHub for when it assumes `role-to-assume`.
             [`${GITHUB_OIDC_HOST}:aud`]: OIDC_AUDIENCE,
-            [`${GITHUB_OIDC_HOST}:sub`]: subjectClaim(opts.repository ?? REPOSITORY_PLACEHOLDER, subject),
+            // Several values: any one of them (IAM's StringEquals over a list).
+            [`${GITHUB_OIDC_HOST}:sub`]: claims.length === 1 ? (claims[0] as string) : claims,
           },
         },
       },
@@ -90,4 +101,20 @@ export function defaultTrustSubject(
     return { kind: 'environment', environment: names.environment ?? 'disaster-recovery' };
   if (mode === 'validate' && !names.branch) return { kind: 'pull-request' };
   return { kind: 'branch', branch: names.branch ?? 'main' };
+}
+
+/**
+ * The subjects a mode's role trusts: as defaultTrustSubject, and a drill given an environment trusts
+ * both the branch (its ungated jobs, the cleanup) and the environment (the job gated by approval).
+ */
+export function defaultTrustSubjects(
+  mode: Mode,
+  names: { branch?: string; environment?: string } = {},
+): TrustSubject[] {
+  if (mode === 'drill' && names.environment)
+    return [
+      { kind: 'branch', branch: names.branch ?? 'main' },
+      { kind: 'environment', environment: names.environment },
+    ];
+  return [defaultTrustSubject(mode, names)];
 }

@@ -54,6 +54,16 @@ export function checkRecoveryGuard(
   }
 }
 
+/** Input `waves` names only waves of the plan: a typo must stop the step before anything is read or started. */
+export function checkWaveNames(plan: Plan, waves: readonly string[]): void {
+  const names = plan.waves.map((w) => w.name);
+  const unknown = waves.filter((w) => !names.includes(w));
+  if (unknown.length === 0) return;
+  throw new UserError(
+    `input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${unknown.map((w) => `"${w}"`).join(', ')}; the waves of plan "${plan.name}" (${plan.file}) are ${names.map((n) => `"${n}"`).join(', ')}. Nothing was started.`,
+  );
+}
+
 export function describeProblem(p: PreflightProblem): string {
   const who =
     p.sourceServerId && !p.message.includes(p.sourceServerId)

@@ -6,20 +6,14 @@
  */
 
 import { firstAbort } from '../aws/retry.js';
-import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { injectedCrash } from '../core/clock.js';
 import type { Report } from '../core/report.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { isDeadlineError } from '../engine/deadline.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
-import {
-  type ExecutionJobs,
-  executionRefusal,
-  findExecutionJobs,
-  priorJobsByChunk,
-} from '../engine/resume.js';
-import { runExecution } from '../engine/run.js';
+import { type ExecutionJobs, executionRefusal, findExecutionJobs } from '../engine/resume.js';
+import type { runExecution } from '../engine/run.js';
 import type { EngineLog } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
@@ -35,15 +29,24 @@ import {
   untilAbandoned,
   untilStageEnds,
 } from './cancel.js';
-import { checkRecoveryGuard, type DrillDeps, reserveMs, resolveRegion } from './drill-setup.js';
+import {
+  checkRecoveryGuard,
+  checkWaveNames,
+  type DrillDeps,
+  reserveMs,
+  resolveRegion,
+} from './drill-setup.js';
 import {
   notePreflight,
   noteResume,
   nothingLeftBehind,
+  openDrillSession,
   preflightErrors,
   repairStep,
   runContext,
 } from './drill-steps.js';
+import { runStepWaves } from './drill-waves.js';
+import { closeStep, type ExecutionStep, planExecutionStep, resumableJobs } from './execution-steps.js';
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishReport } from './publish.js';
@@ -67,6 +70,7 @@ export async function runDrillMode(
   const startMs = deps.clock.now();
   const plan = await loadSinglePlan(io, inputs.plan, run.workspace);
   if (mode === 'recovery') checkRecoveryGuard(inputs, plan, run.eventName);
+  checkWaveNames(plan, inputs.waves);
   const region = resolveRegion(inputs, plan, deps.env);
   return new DrillPipeline(io, inputs, run, deps, { mode, plan, region, startMs }).run();
 }
@@ -78,6 +82,8 @@ class DrillPipeline {
   private readonly timeoutMs: number;
   /** When the waves must stop: timeout-minutes less the reserve for evidence and cleanup. */
   private readonly deadline: number;
+  /** Which waves this step of the execution runs (input `waves`), once DRS was read. */
+  private step: ExecutionStep | undefined;
 
   constructor(
     private readonly io: ActionIO,
@@ -115,7 +121,7 @@ class DrillPipeline {
   }
 
   private async stages(): Promise<Report> {
-    const session = await this.openSession();
+    const session = await openDrillSession(this.io, this.inputs, this.at, this.deps, this.report);
     if (!session) return this.finish('failed');
     const engine = { drs: session.drs, ec2: session.ec2, clock: this.deps.clock, log: this.log };
 
@@ -131,10 +137,14 @@ class DrillPipeline {
       findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
     );
     if (prior === ABANDONED) return this.abandoned('the resume check');
-    this.adoptPrior(prior);
+    // An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step.
+    for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
     const refusal = await executionRefusal(engine, this.at.plan.name, prior);
     if (refusal) return this.refuse([refusal]);
-    noteResume(this.io, this.report, prior.own);
+    this.step = planExecutionStep(this.at.plan, this.inputs.waves, prior.own, this.runEnv);
+    if (this.step.selection.refusals.length > 0) return this.refuse(this.step.selection.refusals);
+    this.report.warnings.push(...this.step.selection.notes);
+    noteResume(this.io, this.report, resumableJobs(this.step, prior.own));
     notePreflight(this.io, this.report, preflight);
     const problems = preflightErrors(this.io, preflight);
     if (problems) return this.refuse(problems);
@@ -163,36 +173,37 @@ class DrillPipeline {
     if (executed === ABANDONED) return this.cancelled(abandonReport(this.report));
     this.report = executed;
     if (this.report.status === 'cancelled') return this.cancelled(this.report);
-    if (this.report.isDrill) {
-      const cleanup = await this.cleanup(engine);
-      if (cleanup === ABANDONED) {
-        this.report.errors.push(
-          'The run was cancelled before its cleanup finished: the post step terminates the drill instances (cleanup policy permitting).',
-        );
-        return this.cancelled(this.report);
-      }
-      this.report.cleanup = cleanup;
-    }
-    return this.finish();
+    return this.cleanUp(engine);
   }
 
-  /** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
-  private async openSession(): Promise<AwsSession | undefined> {
-    try {
-      const session = await openAwsSession(
-        this.io,
-        this.inputs,
-        this.at.region,
-        this.at.plan.accountId,
-        this.deps,
+  /** The record for a later step, then the cleanup: every ending of the waves that was not a cancellation. */
+  private async cleanUp(engine: Parameters<typeof runExecution>[0]): Promise<Report> {
+    // A step that leaves waves to a later one keeps the instances; any failure cleans the execution.
+    const kept = await closeStep(engine, this.report, this.step, this.inputs.cleanup, (w) =>
+      this.io.warning(w),
+    );
+    if (!this.report.isDrill) return this.finish();
+    // Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). Cleanup
+    // ends 30 s before timeout-minutes: the evidence is published after it.
+    const deadline = this.at.startMs + this.timeoutMs - PUBLISH_RESERVE_MS;
+    const policy = { policy: this.inputs.cleanup, dryRun: false, deadline };
+    const cleanup =
+      kept ??
+      (this.deps.signal?.aborted
+        ? 'abandoned'
+        : await untilAbandoned(
+            this.io.group('Cleanup', () => cleanupDrillInstances(engine, this.report, policy)),
+            this.deps.signal,
+            CANCEL_GRACE_MS,
+          ));
+    if (cleanup === 'abandoned') {
+      this.report.errors.push(
+        'The run was cancelled before its cleanup finished: the post step terminates the drill instances (cleanup policy permitting).',
       );
-      this.report.accountId = session.accountId;
-      return session;
-    } catch (e) {
-      // The step fails with this as its first error (one annotation, from main.ts).
-      this.report.errors.push(`Could not open the AWS session: ${errorMessage(e)}`, 'Nothing was started.');
-      return undefined;
+      return this.cancelled(this.report);
     }
+    this.report.cleanup = cleanup;
+    return this.finish();
   }
 
   private preflight(engine: Parameters<typeof runPreflight>[0]): Promise<PreflightResult> {
@@ -206,34 +217,28 @@ class DrillPipeline {
     });
   }
 
-  /** An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step. */
-  private adoptPrior(prior: ExecutionJobs): void {
-    for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
-  }
-
   /** The waves. The engine returns promptly on abort; an AWS call that hangs must not eat the grace. */
   private execute(
     engine: Parameters<typeof runExecution>[0],
     preflight: PreflightResult,
     prior: ExecutionJobs,
   ): Promise<Report | typeof ABANDONED> {
-    if (!preflight.executionPlan) throw new Error('no execution plan after a clean preflight');
+    const full = preflight.executionPlan;
+    const step = this.step;
+    if (!full || !step) throw new Error('no execution plan after a clean preflight');
     // The tests' injected crash (loopback only) stops the engine and fails like a bug in our code.
     const crash = injectedCrash(this.deps.env) ? new AbortController() : undefined;
-    // Not AbortSignal.any: on Node 20 a combined signal can stop firing after garbage collection.
-    const signal = firstAbort([
-      ...(this.deps.signal ? [this.deps.signal] : []),
-      ...(crash ? [crash.signal] : []),
-    ]);
-    const work = runExecution(engine, {
-      executionPlan: preflight.executionPlan,
+    const work = runStepWaves(engine, {
+      full,
+      step,
       context: runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv),
       report: this.report,
       pollIntervalSeconds: this.inputs.pollIntervalSeconds,
       deadline: this.deadline,
       activeJobs: preflight.activeJobs,
-      signal,
-      priorJobs: priorJobsByChunk(prior.own),
+      // Not AbortSignal.any: on Node 20 a combined signal can stop firing after garbage collection.
+      signal: firstAbort([...(this.deps.signal ? [this.deps.signal] : []), ...(crash ? [crash.signal] : [])]),
+      own: prior.own,
       onJobStarted: (info) => {
         this.addJob(info.jobId);
         crash?.abort();
@@ -245,17 +250,6 @@ class DrillPipeline {
     return untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS).then((r) =>
       r === 'abandoned' ? ABANDONED : r,
     );
-  }
-
-  /** Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). */
-  private async cleanup(engine: Parameters<typeof cleanupDrillInstances>[0]) {
-    if (this.deps.signal?.aborted) return ABANDONED;
-    // Cleanup ends 30 s before timeout-minutes: the evidence is published after it.
-    const deadline = this.at.startMs + this.timeoutMs - PUBLISH_RESERVE_MS;
-    const policy = { policy: this.inputs.cleanup, dryRun: false, deadline };
-    const work = this.io.group('Cleanup', () => cleanupDrillInstances(engine, this.report, policy));
-    const done = await untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS);
-    return done === 'abandoned' ? ABANDONED : done;
   }
 
   /**
@@ -325,6 +319,8 @@ class DrillPipeline {
     await publishReport(this.io, this.report, this.inputs, this.runEnv, this.deps.env);
     this.state.finished = finished;
     if (this.report.status !== 'running') this.state.status = this.report.status;
+    if (this.report.cleanup?.status === 'skipped' && this.report.wavesRemaining)
+      this.state.wavesRemaining = this.report.wavesRemaining;
     this.saveState();
     return this.report;
   }

@@ -20,6 +20,11 @@ export interface PostState {
   jobIds: string[];
   /** How the main step ended, once it did (the post step's `on-success` rule reads it). */
   status?: RunStatus;
+  /**
+   * Waves left to a later step of the execution (input `waves`): this step succeeded and kept its drill
+   * instances for that step, so the post step must not terminate them.
+   */
+  wavesRemaining?: string[];
 }
 
 /** The one state key the record lives under. */
@@ -55,5 +60,8 @@ export function readPostState(get: (name: string) => string): PostState | undefi
       ? s.jobIds.filter((x): x is string => typeof x === 'string' && x !== '')
       : [],
     ...(STATUSES.includes(text(s.status)) ? { status: s.status as RunStatus } : {}),
+    ...(Array.isArray(s.wavesRemaining) && s.wavesRemaining.length > 0
+      ? { wavesRemaining: s.wavesRemaining.filter((x): x is string => typeof x === 'string') }
+      : {}),
   };
 }

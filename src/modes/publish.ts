@@ -93,6 +93,7 @@ export async function publishReport(
     report.measured.rtoSeconds === undefined ? '' : String(report.measured.rtoSeconds),
   );
   io.setOutput('report-path', jsonPath);
+  io.setOutput('waves-remaining', (report.wavesRemaining ?? []).join(','));
 
   const upload = await uploadReportArtifact(
     [join(dir, REPORT_JSON_FILE), join(dir, REPORT_MD_FILE), ...extraFiles],

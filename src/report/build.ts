@@ -1,4 +1,9 @@
-import { computeMeasurements, formatDuration, formatTargetDuration } from '../core/durations.js';
+import {
+  computeMeasurements,
+  formatDuration,
+  formatTargetDuration,
+  stepsWithSpans,
+} from '../core/durations.js';
 import type { Report } from '../core/report.js';
 import type { RunStatus } from '../modes.js';
 
@@ -55,6 +60,8 @@ export function finalizeReport(report: Report, endedAtIso: string, status?: RunS
   ended.endedAt = endedAtIso;
   if (status !== undefined) ended.status = status;
   ended.measured = computeMeasurements(ended);
+  const steps = stepsWithSpans(ended);
+  if (steps) ended.steps = steps;
   ended.warnings.push(...objectiveWarnings(ended).filter((w) => !ended.warnings.includes(w)));
   return ended;
 }

@@ -18,6 +18,7 @@ import {
   renderWavesTable,
   safeUrl,
 } from './sections.js';
+import { renderSteps } from './steps-md.js';
 
 export { DEFAULT_SUMMARY_MAX_BYTES } from './budget.js';
 export { renderValidationSummary } from './validation-md.js';
@@ -47,7 +48,7 @@ export const SHRINK_ORDER = [
   'failures',
 ] as const;
 
-type SectionName = 'headline' | 'measurements' | (typeof SHRINK_ORDER)[number] | 'links';
+type SectionName = 'headline' | 'measurements' | 'steps' | (typeof SHRINK_ORDER)[number] | 'links';
 
 export function renderReportMarkdown(report: Report, opts: RenderReportOptions = {}): string {
   const budget = summaryBudget(opts.maxBytes);
@@ -64,6 +65,7 @@ function reportSections(report: Report, opts: RenderReportOptions): Record<Secti
   return {
     headline: fixed(headline(report)),
     measurements: fixed(measurementLine(report)),
+    steps: fixed(renderSteps(report)),
     failures: { render: (n) => renderFailures(report, n), items: Math.max(failed, report.errors.length) },
     runDetails: { render: (n) => (n > 0 ? runDetails(report) : ''), items: 1 },
     waves: { render: (n) => renderWavesTable(report, n), items: report.waves.length },

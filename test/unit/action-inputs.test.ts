@@ -24,6 +24,7 @@ describe('readInputs', () => {
       dryRun: false,
       exclude: [],
       replaceRecoveryInstances: false,
+      waves: [],
     });
     expect(inputs.region).toBeUndefined();
     expect(inputs.olderThanSeconds).toBeUndefined();
@@ -47,6 +48,7 @@ describe('readInputs', () => {
         'older-than': '1h30m',
         'dry-run': 'TRUE',
         exclude: 's-1111111111111111a\n db-01.corp.example , \n',
+        waves: 'app, web\n app\n',
         'replace-recovery-instances': 'true',
         'execution-id': 'acme/dr-plans/42',
       }),
@@ -70,6 +72,7 @@ describe('readInputs', () => {
       olderThanSeconds: 5400,
       dryRun: true,
       exclude: ['s-1111111111111111a', 'db-01.corp.example'],
+      waves: ['app', 'web'],
       replaceRecoveryInstances: true,
       executionId: 'acme/dr-plans/42',
     });

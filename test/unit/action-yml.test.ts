@@ -37,6 +37,7 @@ describe('action.yml', () => {
         'older-than',
         'dry-run',
         'exclude',
+        'waves',
         'replace-recovery-instances',
         'execution-id',
         'history-branch',
@@ -46,7 +47,15 @@ describe('action.yml', () => {
       ].sort(),
     );
     expect(Object.keys(outputs).sort()).toEqual(
-      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path', 'stale-plans'].sort(),
+      [
+        'execution-id',
+        'status',
+        'instance-ids',
+        'rto-seconds',
+        'report-path',
+        'stale-plans',
+        'waves-remaining',
+      ].sort(),
     );
     for (const item of [...Object.values(inputs), ...Object.values(outputs)]) {
       expect(item.description.length).toBeGreaterThan(10);

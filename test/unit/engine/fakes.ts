@@ -272,6 +272,7 @@ export class FakeDrs implements DrsGateway {
     });
     return {
       jobID: job.jobId,
+      arn: `arn:aws:drs:us-east-1:111122223333:job/${job.jobId}`,
       type: job.type,
       status,
       creationDateTime: new Date(job.createdMs).toISOString(),
@@ -416,6 +417,13 @@ export class FakeDrs implements DrsGateway {
     return this.view(job);
   }
 
+  async tagResource(resourceArn: string, tags: Record<string, string>): Promise<void> {
+    this.record('TagResource', { resourceArn, tags });
+    const job = this.jobs.get(resourceArn.replace(/^.*:job\//, ''));
+    if (!job) throw new FakeAwsError('ResourceNotFoundException', 404, `no resource ${resourceArn}`);
+    Object.assign(job.tags, tags);
+  }
+
   describeAllSourceServers = unused('describeAllSourceServers');
   describeRecoverySnapshots = unused('describeRecoverySnapshots');
   getLaunchConfiguration = unused('getLaunchConfiguration');
@@ -468,6 +476,9 @@ export class FakeEc2 implements Ec2Gateway {
           InstanceType: 'm6i.large',
           SubnetId: 'subnet-0a1b2c3d4e5f60001',
           PrivateIpAddress: '10.0.1.50',
+          ...(this.tags.has(id)
+            ? { Tags: Object.entries(this.tags.get(id) ?? {}).map(([Key, Value]) => ({ Key, Value })) }
+            : {}),
         } as Instance,
       ];
     });

@@ -91,6 +91,10 @@ export class FakeDrs implements DrsGateway {
     this.record('terminateRecoveryInstances', ids);
     throw new Error('not in preflight');
   }
+  async tagResource(resourceArn: string, tags: Record<string, string>): Promise<void> {
+    this.record('tagResource', { resourceArn, tags });
+    throw new Error('not in preflight');
+  }
 }
 
 /** A new default version made from `source` with `change` applied, as EC2 would store it. */
@@ -177,6 +181,7 @@ export const WRITES = [
   'updateLaunchConfiguration',
   'startRecovery',
   'terminateRecoveryInstances',
+  'tagResource',
   'createTags',
   'updateLaunchTemplate',
 ];

@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OIDC_AUDIENCE } from '../../../src/aws/credentials.js';
 import { iamDocFiles } from '../../../src/iam/docs.js';
-import { defaultTrustSubject, subjectClaim, trustPolicy } from '../../../src/iam/trust.js';
+import {
+  defaultTrustSubject,
+  defaultTrustSubjects,
+  subjectClaim,
+  trustPolicy,
+} from '../../../src/iam/trust.js';
 import { policyShapeProblems } from './shape.js';
 
 const docsDir = new URL('../../../docs/iam/', import.meta.url);
@@ -31,6 +36,25 @@ describe('trustPolicy', () => {
       },
     ]);
     expect(OIDC_AUDIENCE).toBe('sts.amazonaws.com');
+  });
+
+  it('a drill gated by an environment trusts the branch and the environment, any one of them', () => {
+    const subjects = defaultTrustSubjects('drill', { environment: 'drill-approval' });
+    expect(subjects).toEqual([
+      { kind: 'branch', branch: 'main' },
+      { kind: 'environment', environment: 'drill-approval' },
+    ]);
+    const doc = trustPolicy(subjects, { repository: 'acme/dr' });
+    expect(policyShapeProblems(doc, 'trust')).toEqual([]);
+    expect(doc.Statement[0]?.Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual([
+      'repo:acme/dr:ref:refs/heads/main',
+      'repo:acme/dr:environment:drill-approval',
+    ]);
+    // Without an environment nothing changes: one subject, written as a string.
+    expect(defaultTrustSubjects('drill')).toEqual([{ kind: 'branch', branch: 'main' }]);
+    expect(defaultTrustSubjects('recovery', { environment: 'dr' })).toEqual([
+      { kind: 'environment', environment: 'dr' },
+    ]);
   });
 
   it('builds the sub claim GitHub issues for a branch, a pull request and an environment', () => {

@@ -77,6 +77,7 @@ function inputs(overrides: Partial<ActionInputs> = {}): ActionInputs {
     dryRun: false,
     exclude: [],
     replaceRecoveryInstances: false,
+    waves: [],
     ...overrides,
   };
 }
