@@ -95,6 +95,39 @@ describe('examples/workflows/monthly-drill.yml', () => {
   });
 });
 
+describe('examples/workflows/gated-drill.yml', () => {
+  const { workflow } = load('gated-drill.yml');
+  const plan = parse(readFileSync(join(ROOT, 'examples', 'plans', 'demo.yaml'), 'utf8')) as {
+    waves: { name: string }[];
+  };
+  it('runs the data wave, then the rest behind an approval, then an always-run cleanup of the execution', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['data', 'app-web', 'cleanup']);
+    const [data, gated, cleanup] = actionSteps(workflow);
+    expect(data?.with?.mode).toBe('drill');
+    expect(gated?.with?.mode).toBe('drill');
+    const wavesOf = (step?: Step) =>
+      String(step?.with?.waves ?? '')
+        .split(/[\n,]/)
+        .map((w) => w.trim())
+        .filter(Boolean);
+    // The two jobs run every wave of the plan between them, each once.
+    expect([...wavesOf(data), ...wavesOf(gated)].sort()).toEqual(plan.waves.map((w) => w.name).sort());
+    expect(workflow.jobs['app-web']?.environment).toBe('drill-approval');
+    expect(workflow.jobs['app-web']?.needs).toBe('data');
+    expect(workflow.jobs.data?.environment).toBeUndefined();
+    expect(workflow.jobs.cleanup?.if).toBe('always()');
+    expect(workflow.jobs.cleanup?.needs).toEqual(['data', 'app-web']);
+    expect(cleanup?.with?.mode).toBe('cleanup');
+    expect(cleanup?.with?.['execution-id']).toBe(
+      `${expression('github.repository')}/${expression('github.run_id')}`,
+    );
+    for (const step of actionSteps(workflow))
+      for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
+    expect(scriptsInterpolate(workflow)).toEqual([]);
+    expect(workflow.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  });
+});
+
 /** `${{ text }}`, as a workflow writes an expression. */
 const expression = (text: string) => `\${{ ${text} }}`;
 
