@@ -331,7 +331,9 @@ export function computeMeasurements(report: Report): Measurements {
   // Servers that never came up miss the RTO; a run that started no recovery (a failed preflight) has
   // no RTO to judge, and with nothing launched there is no data loss to judge.
   const started = firstStartRecoveryAt !== undefined || jobs.length > 0;
-  if (rtoTarget !== undefined && started)
+  // A step that leaves waves to a later one has no RTO to judge yet: the last step judges it.
+  const judged = started && !report.wavesRemaining?.length;
+  if (rtoTarget !== undefined && judged)
     measured.rtoMet = measured.rtoSeconds !== undefined && measured.rtoSeconds <= rtoTarget;
   if (rpoTarget !== undefined && rpoSeconds !== undefined) measured.rpoMet = rpoSeconds <= rpoTarget;
   return measured;

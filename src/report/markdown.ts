@@ -133,7 +133,9 @@ export function measurementLine(report: Report): string {
       objectives.rtoSeconds === undefined ? '' : ` (target ${formatTargetDuration(objectives.rtoSeconds)})`;
     const rtoValue =
       measured.rtoSeconds === undefined
-        ? '— not measured: not every critical server became healthy'
+        ? report.wavesRemaining?.length
+          ? '— measured by the step that runs the last waves'
+          : '— not measured: not every critical server became healthy'
         : formatDuration(measured.rtoSeconds);
     parts.push(`**RTO** ${rtoValue}${rtoTarget}${verdictIcon(measured.rtoMet)}`);
     const rpoTarget =

@@ -129,3 +129,24 @@ describe('RTO of an execution over several steps', () => {
     expect(final.measured.rtoSeconds).toBe(1340);
   });
 });
+
+describe('a step that leaves waves to a later one', () => {
+  it('has no RTO verdict yet: the step that runs the last waves judges it', () => {
+    const report = twoStepReport();
+    report.waves = report.waves
+      .slice(0, 1)
+      .concat(
+        report.waves
+          .slice(1)
+          .map((w) => ({ ...w, status: 'pending', jobs: [], servers: [], step: undefined })),
+      );
+    report.wavesRemaining = ['app', 'cache', 'web'];
+    report.steps = [{ name: 'data', waves: ['data'] }];
+    delete report.waves[0]!.servers[0]!.healthyAt;
+    const m = computeMeasurements(report);
+    expect(m.rtoSeconds).toBeUndefined();
+    expect(m.rtoMet).toBeUndefined();
+    delete report.wavesRemaining;
+    expect(computeMeasurements(report).rtoMet).toBe(false);
+  });
+});
