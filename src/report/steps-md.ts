@@ -17,11 +17,14 @@ export function renderSteps(report: Report): string {
   if (steps.length === 0 && remaining.length === 0) return '';
   const lines: string[] = [];
   if (remaining.length > 0) {
-    const kept = report.isDrill
-      ? report.cleanup?.status === 'skipped'
+    const cleanup = report.cleanup;
+    const kept = !report.isDrill
+      ? 'recovered instances stay up for the next step'
+      : cleanup?.status === 'skipped' && cleanup.reason?.startsWith('Waves left')
         ? 'instances kept running for the next step'
-        : 'this step did not succeed, so its cleanup covered the whole execution'
-      : 'recovered instances stay up for the next step';
+        : cleanup?.status === 'skipped'
+          ? `no cleanup: ${escapeCell(cleanup.reason ?? '')}`
+          : "this step did not succeed: its cleanup covered every job's instances of the execution";
     lines.push(`**Waves left: ${waveList(remaining)}** — ${kept}.`);
   }
   const { rtoWallClockSeconds, rtoSeconds } = report.measured;

@@ -9,6 +9,8 @@ import { TAG } from '../../../src/core/tags.js';
 import { findExecutionJobs } from '../../../src/engine/resume.js';
 import { runStepWaves } from '../../../src/modes/drill-waves.js';
 import { closeStep, keptForNextStep, planExecutionStep } from '../../../src/modes/execution-steps.js';
+import { type PostState, readPostState, writePostState } from '../../../src/modes/post-state.js';
+import { postSkipReason } from '../../../src/post.js';
 import { finalizeReport } from '../../../src/report/build.js';
 import {
   context,
@@ -124,5 +126,57 @@ describe('an execution over two steps', () => {
     expect(plan.selection.refusals[0]).toMatch(
       /depends on wave "data", whose DRS job\(s\) .* never finished/,
     );
+  });
+});
+
+describe('the cleanup decision of a step', () => {
+  const plan = makePlan([
+    { name: 'data', servers: [resolvedServer(1)] },
+    { name: 'app', servers: [resolvedServer(2)], dependsOn: ['data'] },
+  ]).plan;
+  const first = planExecutionStep(plan, ['data'], [], { job: 'data-job' });
+  const whole = planExecutionStep(plan, [], [], { job: 'all' });
+  const ended = (status: Report['status'], isDrill = true): Report => ({
+    ...makeReport({ plan, waves: [] }),
+    status,
+    isDrill,
+    mode: isDrill ? 'drill' : 'recovery',
+  });
+
+  it('keeps the instances only when a drill step succeeded with waves left', () => {
+    expect(keptForNextStep(ended('succeeded'), first, 'always')).toMatchObject({
+      status: 'skipped',
+      policy: 'always',
+    });
+    expect(keptForNextStep(ended('succeeded'), whole, 'always')).toBeUndefined();
+    expect(keptForNextStep(ended('failed'), first, 'always')).toBeUndefined();
+    expect(keptForNextStep(ended('timed-out'), first, 'always')).toBeUndefined();
+    expect(keptForNextStep(ended('succeeded', false), first, 'always')).toBeUndefined();
+  });
+
+  it('the post step leaves the instances a succeeded step kept for the next one, and says so', () => {
+    const state: PostState = {
+      finished: true,
+      mode: 'drill',
+      executionId: 'o/r/1',
+      region: 'us-east-1',
+      cleanup: 'always',
+      planName: 'payments',
+      jobIds: ['drsjob-1'],
+      status: 'succeeded',
+      wavesRemaining: ['app', 'web'],
+    };
+    const saved: Record<string, string> = {};
+    writePostState((n, v) => {
+      saved[n] = v;
+    }, state);
+    expect(readPostState((n) => saved[n] ?? '')).toEqual(state);
+    expect(postSkipReason(state)).toMatch(
+      /succeeded with waves left \(app, web\): their drill instances are kept/,
+    );
+    // A step that did not finish cleans the whole execution, waves left or not.
+    expect(
+      postSkipReason({ ...state, finished: false, status: 'failed', cleanup: 'always' }),
+    ).toBeUndefined();
   });
 });
