@@ -93,7 +93,8 @@ names the instance profiles its templates set. See docs/iam/README.md.
                           recovery trusts an environment, validate pull requests, others a branch
   --repo <owner/name>   trust: the repository allowed to assume the role
   --branch <name>       trust: the branch (default main; validate default: pull requests)
-  --environment <name>  trust: the GitHub environment (recovery; default disaster-recovery)
+  --environment <name>  trust: the GitHub environment (recovery; default disaster-recovery); with
+                          --mode drill the branch and this environment (a job gated by approval)
 Exit code: 0 printed, 1 plan has errors, 2 usage error.`;
 
 export const COMMANDS: CliCommand[] = [

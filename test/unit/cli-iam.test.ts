@@ -96,6 +96,27 @@ describe('drs-drill iam-policy', () => {
     expect(r.err).toBe('');
   });
 
+  it('--trust for a drill with --environment trusts the branch and the gated job’s environment', async () => {
+    const r = await run(
+      'iam-policy',
+      '--mode',
+      'drill',
+      '--trust',
+      '--repo',
+      'acme/dr',
+      '--environment',
+      'drill-approval',
+      'plan.yaml',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(policyShapeProblems(doc, 'trust')).toEqual([]);
+    expect(doc.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual([
+      'repo:acme/dr:ref:refs/heads/main',
+      'repo:acme/dr:environment:drill-approval',
+    ]);
+  });
+
   it('--trust prints the OIDC trust policy for the mode', async () => {
     const r = await run(
       'iam-policy',
