@@ -5,12 +5,12 @@
  * health time onto the EC2 instance (CreateTags, the action's own tag keys only), and everything else
  * (servers, instances, job logs, launch times) is read again from DRS and EC2 the way a poll reads it.
  */
-import type { DrsGateway, Ec2Gateway, Instance } from '../aws/gateways.js';
-import { earliestInstant } from '../core/durations.js';
+import type { DrsGateway, Ec2Gateway, Instance, Job } from '../aws/gateways.js';
+import { earliestInstant, toUtcIso } from '../core/durations.js';
 import type { Report, ServerReport, WaveReport } from '../core/report.js';
 import { TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
-import { newPollState, pollTick } from './poller.js';
+import { newPollState, type PollState, pollTick } from './poller.js';
 import { initWaves, instanceTagsOf } from './run-state.js';
 import type { WaveOnRecord } from './steps.js';
 import type { Clock, ExecutionPlan, RunContext } from './types.js';
@@ -113,35 +113,7 @@ export async function rebuildEarlierWaves(
   const scratch = { waves: [] } as unknown as Report;
   const runs = initWaves(plan, scratch);
   const poll = newPollState();
-  for (const run of runs) {
-    const record = records.find((r) => r.name === run.report.name);
-    if (!record) continue;
-    for (const job of record.jobs) {
-      const ids = (job.participatingServers ?? []).flatMap((p) =>
-        p.sourceServerID ? [p.sourceServerID] : [],
-      );
-      const jobId = job.jobID ?? '';
-      poll.jobs.set(jobId, {
-        jobId,
-        waveName: run.report.name,
-        sourceServerIds: ids,
-        logs: [],
-        final: false,
-      });
-      run.chunks.push({
-        spec: { ...chunkSpecOf(run, ids), chunkIndex: run.chunks.length },
-        start: { attempts: 0, nextAttemptAtMs: 0 },
-        admitted: true,
-        jobId,
-      });
-      run.report.jobs.push({
-        jobId,
-        status: job.status ?? 'PENDING',
-        ...(job.creationDateTime ? { createdAt: new Date(job.creationDateTime).toISOString() } : {}),
-        sourceServerIds: ids,
-      });
-    }
-  }
+  await trackEarlierJobs(deps, runs, records, poll);
   const tick = await pollTick(deps, poll, {
     awaitingHealth: [],
     awaitingStatusChecks: [],
@@ -165,6 +137,51 @@ export async function rebuildEarlierWaves(
     waves.set(run.report.name, run.report);
   }
   return { waves, warnings: tick.warnings };
+}
+
+/** The source servers of a job: its view's, else its log's (DRS may empty a completed job's view). */
+async function serversOfJob(deps: StepDeps, job: Job): Promise<string[]> {
+  const ids = (job.participatingServers ?? []).flatMap((p) => (p.sourceServerID ? [p.sourceServerID] : []));
+  if (ids.length > 0 || !job.jobID) return ids;
+  const items = await deps.drs.describeJobLogItems(job.jobID);
+  return [
+    ...new Set(items.flatMap((i) => (i.eventData?.sourceServerID ? [i.eventData.sourceServerID] : []))),
+  ];
+}
+
+/** Each earlier job as the run loop tracks one: a chunk of its wave, a job entry, a job to poll. */
+async function trackEarlierJobs(
+  deps: StepDeps,
+  runs: ReturnType<typeof initWaves>,
+  records: readonly WaveOnRecord[],
+  poll: PollState,
+): Promise<void> {
+  for (const run of runs) {
+    const record = records.find((r) => r.name === run.report.name);
+    for (const job of record?.jobs ?? []) {
+      const ids = await serversOfJob(deps, job);
+      const jobId = job.jobID ?? '';
+      poll.jobs.set(jobId, {
+        jobId,
+        waveName: run.report.name,
+        sourceServerIds: ids,
+        logs: [],
+        final: false,
+      });
+      run.chunks.push({
+        spec: { ...chunkSpecOf(run, ids), chunkIndex: run.chunks.length },
+        start: { attempts: 0, nextAttemptAtMs: 0 },
+        admitted: true,
+        jobId,
+      });
+      run.report.jobs.push({
+        jobId,
+        status: job.status ?? 'PENDING',
+        ...(toUtcIso(job.creationDateTime) ? { createdAt: toUtcIso(job.creationDateTime) as string } : {}),
+        sourceServerIds: ids,
+      });
+    }
+  }
 }
 
 function chunkSpecOf(run: ReturnType<typeof initWaves>[number], ids: readonly string[]) {

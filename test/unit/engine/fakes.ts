@@ -89,6 +89,8 @@ export interface Faults {
   recoveryInstanceIdInJob?: 'until-completed' | 'never' | 'always';
   /** No LAUNCH_END event in the log (older assumption); default: logged with the EC2 id. */
   noLaunchEnd?: boolean;
+  /** A COMPLETED launch job's view lists no servers (drs-facts §8: DRS may empty it); the log keeps them. */
+  emptyCompletedView?: boolean;
 }
 
 export interface Call {
@@ -270,6 +272,7 @@ export class FakeDrs implements DrsGateway {
         },
       ];
     });
+    if (this.faults.emptyCompletedView && status === 'COMPLETED') participatingServers.length = 0;
     return {
       jobID: job.jobId,
       arn: `arn:aws:drs:us-east-1:111122223333:job/${job.jobId}`,

@@ -111,6 +111,21 @@ describe('an execution over two steps', () => {
     expect(final.measured.rtoDefinition).toBe('active-time-across-steps');
   });
 
+  it('rebuilds from the job log when DRS lists no servers in a completed job', async () => {
+    const env = setup();
+    const first = await step(env, 'data-job', ['data']);
+    (env.drs as unknown as { faults: { emptyCompletedView?: boolean } }).faults.emptyCompletedView = true;
+    const second = await step(env, 'app-job', []);
+    expect(env.drs.count('StartRecovery')).toBe(2);
+    const data = second.waves.find((w) => w.name === 'data');
+    expect(data?.jobs[0]?.sourceServerIds).toEqual(first.waves[0]?.jobs[0]?.sourceServerIds);
+    expect(data?.servers.map((s) => [s.ec2InstanceId, s.healthyAt, s.health])).toEqual(
+      first.waves[0]?.servers.map((s) => [s.ec2InstanceId, s.healthyAt, 'passed']),
+    );
+    // Every instance of both steps is in the scope of the cleanup that ends the execution.
+    expect(second.waves.flatMap((w) => w.servers).every((s) => s.ec2InstanceId)).toBe(true);
+  });
+
   it('an earlier step that never recorded its wave (cancelled) makes the dependants refused', async () => {
     const env = setup();
     await step(env, 'data-job', ['data']);
