@@ -158,6 +158,37 @@ describe('waves split over two jobs of one workflow run', () => {
   }, 120_000);
 });
 
+describe('a cancelled second job', () => {
+  it('its post step terminates every job’s drill instances of the execution, the first job’s included', async () => {
+    const runId = '8106';
+    const first = await step(runId, 'data', { waves: 'data' });
+    expect(first.result.code, first.result.stdout).toBe(0);
+    const report1 = await readReport(first.result);
+    expect(liveInstancesOf(report1, 'data')).toHaveLength(2);
+    let child: ChildProcess | undefined;
+    const cancelled = step(runId, 'gated', {}, { onSpawn: (c: ChildProcess) => (child = c) });
+    await waitUntil(() => startedChunks(emulator.calls).some((c) => c.key.startsWith('app ')));
+    child?.kill('SIGINT');
+    const second = await cancelled;
+    expect(second.result.outputs.status).toBe('cancelled');
+    const saved = JSON.parse(second.result.state['drs-run'] ?? '{}') as {
+      finished?: boolean;
+      jobIds?: string[];
+    };
+    expect(saved.finished).toBe(false);
+    // The first job's job is handed to this job's post step too.
+    expect(saved.jobIds).toEqual(expect.arrayContaining(report1.waves[0]!.jobs.map((j) => j.jobId)));
+    const post = await run(
+      emulator,
+      { mode: 'drill' },
+      { workspace: second.workspace, script: POST_BUNDLE, env: stateEnv(second.result.state) },
+    );
+    expect(post.code, post.stdout).toBe(0);
+    expect(liveInstancesOf(report1, 'data')).toEqual([]);
+    expect(emulator.state.recoveryInstances.size).toBe(0);
+  }, 120_000);
+});
+
 describe('bad input for waves', () => {
   it('an unknown wave is refused before anything is read or started', async () => {
     const { result } = await step('8103', 'data', { waves: 'data,dta' });
