@@ -44,7 +44,7 @@ export async function openAwsSession(
         getIdToken: deps.getIdToken,
         env: deps.env,
         onCredentials: (c) => maskCredentials(c, (v) => io.setSecret(v)),
-        onRetry: (e, attempt) => io.info(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
+        onRetry: (e, attempt) => io.debug(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
       })
     : undefined;
   const clients = createAwsClients({ region, credentials });

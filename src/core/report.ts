@@ -29,8 +29,11 @@ export interface Report {
   measured: Measurements;
   waves: WaveReport[];
   launchConfigChanges: LaunchConfigChange[];
-  /** Servers the input exclude left out of this run. */
-  excluded?: { sourceServerId: string; hostname?: string; wave: string }[];
+  /**
+   * Servers left out of this run: by the input exclude (`reason: input exclude`), or non-critical
+   * servers that failed preflight (the reason names the failures).
+   */
+  excluded?: { sourceServerId: string; hostname?: string; wave: string; reason?: string }[];
   cleanup?: CleanupReport;
   /** Run-level problems (preflight failures, timeouts, cancellation) in words a person understands. */
   errors: string[];

@@ -29,6 +29,8 @@ export interface EngineLog {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
+  /** Transient trouble that recovers (a retried throttle, a poll read that failed once): debug only. */
+  debug(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
