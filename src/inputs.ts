@@ -29,6 +29,8 @@ export interface ActionInputs {
   dryRun: boolean;
   /** Source server ids or hostnames left out of this run (drill, recovery). */
   exclude: string[];
+  /** Drill, recovery: launch every server from its latest recovery snapshot at or before this UTC instant. */
+  pointInTime?: string;
   /** Recovery: allow replacing servers' existing recovery instances. */
   replaceRecoveryInstances: boolean;
   /** Cleanup: only the drill instances of this execution (`<repository>/<run id>`). */

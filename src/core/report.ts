@@ -21,6 +21,11 @@ export interface Report {
   isDrill: boolean;
   /** Input dry-run: what would be done was listed; nothing was written, started or terminated. */
   dryRun?: boolean;
+  /**
+   * Input point-in-time (UTC ISO): every server launched from its latest recovery snapshot taken at
+   * or before it (servers[].recoverySnapshotId names each).
+   */
+  pointInTime?: string;
   startedAt: string;
   endedAt?: string;
   status: RunStatus | 'running';

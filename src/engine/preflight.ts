@@ -5,7 +5,6 @@
 import pLimit from 'p-limit';
 import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
-import { DRS_QUOTAS } from '../core/quotas.js';
 import { TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
@@ -15,6 +14,12 @@ import { indexRecoveryInstances } from './instances.js';
 import { diffAll, type LaunchConfigDrift } from './launch-config.js';
 import { attribute, leaveOut, nothingToRun, withoutServers } from './leave-out.js';
 import { lookupIds, type NetworkLookups } from './network.js';
+import {
+  type ChosenSnapshot,
+  choosePointInTimeSnapshot,
+  futurePointInTime,
+  withSnapshots,
+} from './point-in-time.js';
 import { awsNow } from './poller.js';
 import type { PreflightDeps } from './preflight-deps.js';
 import {
@@ -24,8 +29,8 @@ import {
   readServer,
   type ServerFacts,
 } from './preflight-server.js';
+import { quotaFindings } from './quota-findings.js';
 import {
-  concurrentWaveGroups,
   type ExcludedServer,
   excludeServers,
   type PreflightProblem,
@@ -134,47 +139,6 @@ function driftOf(f: ServerFacts): LaunchConfigDrift | undefined {
   };
 }
 
-/** DRS's job and server quotas against the jobs already active and the waves that may run together. */
-function quotaFindings(
-  plan: Plan,
-  executionPlan: ExecutionPlan,
-  activeJobs: number,
-  activeServers: number,
-): { busy: PreflightProblem[]; warnings: PreflightProblem[] } {
-  const busy: PreflightProblem[] = [];
-  const warnings: PreflightProblem[] = [];
-  if (activeJobs >= DRS_QUOTAS.maxActiveJobs) {
-    busy.push({
-      message: `${activeJobs} DRS jobs are already active; DRS runs at most ${DRS_QUOTAS.maxActiveJobs} at a time`,
-      fix: 'Wait for running jobs to complete',
-    });
-  }
-  const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
-  for (const w of executionPlan.waves) {
-    const size = w.servers.length;
-    if (
-      size <= DRS_QUOTAS.maxServersInActiveJobs &&
-      size + activeServers > DRS_QUOTAS.maxServersInActiveJobs
-    ) {
-      busy.push({
-        wave: w.wave.name,
-        position: w.wave.position,
-        message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${DRS_QUOTAS.maxServersInActiveJobs}`,
-        fix: 'Wait for running jobs to complete',
-      });
-    }
-  }
-  for (const group of concurrentWaveGroups(plan)) {
-    const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
-    if (group.length > 1 && total + activeServers > DRS_QUOTAS.maxServersInActiveJobs) {
-      warnings.push({
-        message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${DRS_QUOTAS.maxServersInActiveJobs}, so some will wait`,
-      });
-    }
-  }
-  return { busy, warnings };
-}
-
 /**
  * Every finding about one server, sorted by what it stops; its drift. Pure. `errors` are the
  * server's own (a non-critical server is left out for them); `blocking` stop the whole plan whatever
@@ -188,9 +152,22 @@ function judgeServer(
     instanceOptions: Parameters<typeof existingInstanceFindings>[1];
     jobOfServer: ReadonlyMap<string, Job>;
     rpoSeconds: number | undefined;
+    pointInTime: string | undefined;
   },
 ) {
-  const own = [...replicationFindings(f.rs.sourceServer, ctx.rpoSeconds), ...launchFindings(f, ctx.net)];
+  // Recovering to a point in time, today's replication lag says nothing about the data launched.
+  const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
+  const own = [...replicationFindings(f.rs.sourceServer, rpo), ...launchFindings(f, ctx.net)];
+  const pit = ctx.pointInTime
+    ? choosePointInTimeSnapshot({
+        pointInTime: ctx.pointInTime,
+        pinned: f.rs.spec.snapshot,
+        snapshots: f.snapshots,
+        // A pinned server's listing error is reported by the pin's own check.
+        error: f.rs.spec.snapshot ? undefined : f.snapshotError,
+      })
+    : undefined;
+  if (pit && 'finding' in pit) own.push(pit.finding);
   const instances =
     'byServer' in ctx.existing
       ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
@@ -203,6 +180,7 @@ function judgeServer(
     warnings: [...own, ...instances].filter((x) => x.level !== 'error'),
     ...(message ? { busy: { level: 'error' as const, message, ...(fix ? { fix } : {}) } } : {}),
     drift: driftOf(f),
+    ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
   };
 }
 
@@ -214,6 +192,8 @@ interface Collected {
   busy: PreflightProblem[];
   drift: LaunchConfigDrift[];
   leftOut: ExcludedServer[];
+  /** Point in time: the snapshot each server launches from. */
+  snapshots: Map<string, ChosenSnapshot>;
 }
 
 /** One server's judgement into the collection: a failing non-critical server is left out, not a stop. */
@@ -236,6 +216,7 @@ function collect(
   acc.problems.push(...judged.errors.map((x) => attribute(rs, wave, x)));
   if (judged.busy) acc.busy.push(attribute(rs, wave, judged.busy));
   if (judged.drift) acc.drift.push(judged.drift);
+  if (judged.snapshot) acc.snapshots.set(rs.sourceServerId, judged.snapshot);
 }
 
 /** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
@@ -248,7 +229,13 @@ async function readEstate(deps: PreflightDeps, plan: Plan, opts: PreflightOption
   );
   const resolved = resolvePlan(plan, sourceServers);
   const { executionPlan, excluded, problems } = excludeServers(resolved.executionPlan, opts.exclude ?? []);
-  return { recentJobs, executionPlan, excluded, problems: [...resolved.problems, ...problems] };
+  const future = futurePointInTime(opts.pointInTime, awsNowMs);
+  return {
+    recentJobs,
+    executionPlan,
+    excluded,
+    problems: [...(future ? [future] : []), ...resolved.problems, ...problems],
+  };
 }
 
 /** What a preflight checks for: the mode and this run's identity and inputs. */
@@ -264,6 +251,8 @@ export interface PreflightOptions extends PhaseLimits {
   replaceRecoveryInstances?: boolean;
   /** The input exclude: source server ids or hostnames left out of this run. */
   exclude?: readonly string[];
+  /** The input point-in-time (UTC ISO): each server launches from its latest snapshot at or before it. */
+  pointInTime?: string | undefined;
 }
 
 /** Runs every preflight check; writes nothing. */
@@ -280,7 +269,7 @@ export async function runPreflight(
   const limit = pLimit(CONCURRENCY);
   const facts = await Promise.all(
     estate.executionPlan.waves.flatMap((w) =>
-      w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name))),
+      w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name, opts.pointInTime))),
     ),
   );
   checkpoint();
@@ -295,7 +284,10 @@ export async function runPreflight(
     facts.map((f) => f.rs.sourceServerId),
   );
   checkpoint();
-  const acc: Collected = { problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] };
+  const acc: Collected = {
+    ...{ problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] },
+    snapshots: new Map(),
+  };
   if ('error' in existing) {
     acc.busy.push({
       message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,
@@ -307,6 +299,7 @@ export async function runPreflight(
     existing,
     jobOfServer: others.jobOfServer,
     rpoSeconds: plan.objectives.rpoSeconds,
+    pointInTime: opts.pointInTime,
     instanceOptions: {
       mode: opts.mode,
       ownJobIds: new Set(estate.recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
@@ -325,9 +318,9 @@ function conclude(
   acc: Collected,
   jobs: ReturnType<typeof activeJobsOf> & { ownActiveJobIds: string[] },
 ): PreflightResult {
-  const executionPlan = withoutServers(
-    estate.executionPlan,
-    new Set(acc.leftOut.map((x) => x.sourceServerId)),
+  const executionPlan = withSnapshots(
+    withoutServers(estate.executionPlan, new Set(acc.leftOut.map((x) => x.sourceServerId))),
+    acc.snapshots,
   );
   const excluded = [...estate.excluded, ...acc.leftOut];
   const quota = quotaFindings(plan, executionPlan, jobs.active.length, jobs.servers);

@@ -58,7 +58,10 @@ export function initWaves(plan: ExecutionPlan, report: Report): WaveRun[] {
     servers: rw.servers.map((s) => ({
       sourceServerId: s.sourceServerId,
       ...(s.hostname ? { hostname: s.hostname } : {}),
-      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot, recoverySnapshotId: s.spec.snapshot } : {}),
+      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot } : {}),
+      ...(s.spec.snapshot || s.recoverySnapshot
+        ? { recoverySnapshotId: s.spec.snapshot ?? s.recoverySnapshot?.id }
+        : {}),
       ...replicationAtPreflight(s.sourceServer),
       critical: s.spec.critical,
       health: 'pending',

@@ -9,6 +9,8 @@ export interface ResolvedServer {
   hostname?: string;
   spec: ServerSpec;
   sourceServer: SourceServer;
+  /** The snapshot the run launches the server from (a plan pin, or the input point-in-time's pick). */
+  recoverySnapshot?: { id: string; at: string };
 }
 
 export interface ResolvedWave {

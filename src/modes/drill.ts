@@ -103,6 +103,7 @@ class DrillPipeline {
       region: at.region,
       isDrill: at.mode === 'drill',
       startMs: at.startMs,
+      pointInTime: inputs.pointInTime,
     });
   }
 
@@ -187,10 +188,20 @@ class DrillPipeline {
   ): Promise<
     { preflight: PreflightResult; prior: ExecutionJobs } | { abandoned: string } | { refused: string[] }
   > {
-    const preflight = await this.stage('preflight', this.preflight(engine));
+    const preflight = await this.stage(
+      'preflight',
+      runPreflight(engine, this.at.plan, {
+        mode: this.at.mode,
+        executionId: this.state.executionId,
+        exclude: this.inputs.exclude,
+        pointInTime: this.inputs.pointInTime,
+        replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
+        deadline: this.deadline,
+        ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+      }),
+    );
     if (preflight === ABANDONED) return { abandoned: 'preflight' };
-    // DRS, not the runner, remembers what an earlier attempt of this run started. Read after the
-    // preflight (its answers set AWS's clock) and before anything is written.
+    // DRS remembers what an earlier attempt started: read after preflight (AWS's clock), before writing.
     const prior = await this.stage(
       'the resume check',
       findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
@@ -206,17 +217,6 @@ class DrillPipeline {
     notePreflight(this.io, this.report, preflight);
     const problems = preflightErrors(this.io, preflight);
     return problems ? { refused: problems } : { preflight, prior };
-  }
-
-  private preflight(engine: Parameters<typeof runPreflight>[0]): Promise<PreflightResult> {
-    return runPreflight(engine, this.at.plan, {
-      mode: this.at.mode,
-      executionId: this.state.executionId,
-      exclude: this.inputs.exclude,
-      replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
-      deadline: this.deadline,
-      ...(this.deps.signal ? { signal: this.deps.signal } : {}),
-    });
   }
 
   /** An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step. */

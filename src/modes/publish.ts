@@ -22,9 +22,15 @@ export function newRunReport(
   mode: Exclude<Mode, 'validate'>,
   plan: Plan,
   run: RunEnvironment,
-  at: { region: string; accountId?: string; isDrill: boolean; startMs: number },
+  at: {
+    region: string;
+    accountId?: string;
+    isDrill: boolean;
+    startMs: number;
+    pointInTime?: string | undefined;
+  },
 ): Report {
-  return createReport({
+  const report = createReport({
     mode,
     executionId: executionIdOf(run),
     plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
@@ -37,6 +43,8 @@ export function newRunReport(
     startedAt: new Date(at.startMs).toISOString(),
     ...(mode === 'cleanup' ? {} : { objectives: plan.objectives }),
   });
+  if (at.pointInTime) report.pointInTime = at.pointInTime;
+  return report;
 }
 
 /** source server id → EC2 instance id, for every server that got an instance. */

@@ -49,6 +49,7 @@ describe('readInputs', () => {
         exclude: 's-1111111111111111a\n db-01.corp.example , \n',
         'replace-recovery-instances': 'true',
         'execution-id': 'acme/dr-plans/42',
+        'point-in-time': '2026-03-01T05:00:00+01:00',
       }),
       '1',
     );
@@ -72,6 +73,7 @@ describe('readInputs', () => {
       exclude: ['s-1111111111111111a', 'db-01.corp.example'],
       replaceRecoveryInstances: true,
       executionId: 'acme/dr-plans/42',
+      pointInTime: '2026-03-01T04:00:00.000Z',
     });
   });
 

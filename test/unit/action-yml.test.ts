@@ -37,6 +37,7 @@ describe('action.yml', () => {
         'older-than',
         'dry-run',
         'exclude',
+        'point-in-time',
         'replace-recovery-instances',
         'execution-id',
         'history-branch',
