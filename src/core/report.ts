@@ -137,7 +137,11 @@ export interface ServerReport {
   recoveryPointAt?: string;
   /** The point-in-time snapshot the plan pinned (`snapshot:`); absent when the latest data is used. */
   pinnedSnapshotId?: string;
-  /** The recovery snapshot the instance was launched from (pit-…), as DRS identifies it. */
+  /**
+   * The recovery snapshot the instance was launched from (pit-…): a plan pin or the input
+   * point-in-time's pick. Absent for a launch from the latest data: DRS then takes an on-demand
+   * snapshot after the request, and no public answer shows it by id (emulator/README.md).
+   */
   recoverySnapshotId?: string;
   /** What was launched, as EC2 describes the instance. */
   launched?: LaunchedInstance;
