@@ -1,6 +1,6 @@
 /**
  * The layers of src/ (README "Layout"): imports point down only, and nothing imports in a cycle.
- *   entries  src/{index,post,cli-main,bundle,main,cli,action-inputs}.ts
+ *   entries  src/{index,post,cli-main,cli-run,bundle,main,cli,action-inputs}.ts
  *   modes    src/modes/, src/review/, src/history/ (history records drills through GitHub and renders)
  *   report   src/report/ (renderers of the Report model)
  *   engine   src/engine/
@@ -9,7 +9,7 @@
  *            paginate, cli-io)
  */
 const layer = {
-  entries: '^src/(index|post|cli-main|bundle|main|cli|action-inputs)\\.ts$',
+  entries: '^src/(index|post|cli-main|cli-run|bundle|main|cli|action-inputs)\\.ts$',
   modes: '^src/(modes|review|history)/',
   report: '^src/report/',
   engine: '^src/engine/',

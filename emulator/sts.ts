@@ -195,6 +195,35 @@ export function createSts(opts: StsOptions): {
     );
   }
 
+  /** sts:AssumeRole, signed with the caller's keys (the CLI's standard chain): a role of this account. */
+  function assumeRole(params: URLSearchParams): EmulatorResponse {
+    const roleArn = params.get('RoleArn') ?? '';
+    const sessionName = params.get('RoleSessionName') ?? '';
+    const [, roleAccount = '', roleName = ''] = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(roleArn) ?? [];
+    if (roleAccount !== opts.accountId || !sessionName)
+      throw new StsFault(403, 'AccessDenied', `Not authorized to perform sts:AssumeRole on ${roleArn}`);
+    const accessKeyId = `ASIA${randomKeyChars(16)}`;
+    const seconds = Number(params.get('DurationSeconds') ?? 3600);
+    const expiresAtMs =
+      Math.floor((now() + Math.min(seconds, opts.maxSessionSeconds ?? seconds) * 1000) / 1000) * 1000;
+    const roleId = `AROA${randomKeyChars(17)}`;
+    const assumedArn = `arn:aws:sts::${roleAccount}:assumed-role/${roleName}/${sessionName}`;
+    sessions.set(accessKeyId, {
+      accessKeyId,
+      expiresAtMs,
+      arn: assumedArn,
+      userId: `${roleId}:${sessionName}`,
+    });
+    return success(
+      'AssumeRole',
+      `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId>` +
+        `<SecretAccessKey>${randomBytes(30).toString('base64')}</SecretAccessKey>` +
+        `<SessionToken>${randomBytes(240).toString('base64')}</SessionToken>` +
+        `<Expiration>${new Date(expiresAtMs).toISOString()}</Expiration></Credentials>` +
+        `<AssumedRoleUser><Arn>${xmlEscape(assumedArn)}</Arn><AssumedRoleId>${roleId}:${xmlEscape(sessionName)}</AssumedRoleId></AssumedRoleUser>`,
+    );
+  }
+
   function getCallerIdentity(request: EmulatorRequest): EmulatorResponse {
     const accessKeyId = request.accessKeyId;
     if (!accessKeyId) {
@@ -227,6 +256,7 @@ export function createSts(opts: StsOptions): {
     const action = params.get('Action');
     try {
       if (action === 'AssumeRoleWithWebIdentity') return assumeRoleWithWebIdentity(params);
+      if (action === 'AssumeRole' && request.service === 'sts') return assumeRole(params);
       if (action === 'GetCallerIdentity') return getCallerIdentity(request);
       throw new StsFault(
         400,

@@ -1,5 +1,6 @@
 import { isAbsolute, normalize, sep } from 'node:path';
 import { clockFromEnv, isLoopbackEndpoint } from './core/clock.js';
+import { parsePointInTime } from './core/point-in-time.js';
 import { systemClock } from './engine/types.js';
 import { UserError } from './errors.js';
 import { checkBranchName } from './history/store.js';
@@ -143,6 +144,7 @@ export function readInputs(
     dryRun: booleanInput('dry-run', get('dry-run')),
     exclude: listInput(get('exclude')),
     waves: [...new Set(listInput(get('waves')))],
+    pointInTime: parsePointInTime(get('point-in-time')),
     replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
     executionId: executionIdInput(get('execution-id')),
   };
@@ -249,6 +251,7 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   'dry-run': { modes: ['drill', 'cleanup'], default: 'false' },
   exclude: { modes: ['drill', 'recovery'], default: '' },
   waves: { modes: ['drill', 'recovery'], default: '' },
+  'point-in-time': { modes: ['drill', 'recovery'], default: '' },
   'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
   'execution-id': { modes: ['cleanup'], default: '' },
   'history-branch': { modes: ['drill', 'recovery', 'status'], default: 'drs-drill-history' },

@@ -1,4 +1,5 @@
 import { type CliCommand, type CliIo, EXIT, UsageError } from './cli-io.js';
+import { BREAK_GLASS_HELP, runBreakGlass } from './cli-run.js';
 import { neutraliseLog } from './core/escape.js';
 import { errorMessage, isUserError } from './errors.js';
 import { runIamPolicy } from './iam/command.js';
@@ -110,6 +111,12 @@ export const COMMANDS: CliCommand[] = [
     help: IAM_POLICY_HELP,
     run: runIamPolicy,
   },
+  ...(['drill', 'recovery', 'cleanup'] as const).map((mode) => ({
+    name: mode,
+    summary: `break-glass: run the plan's ${mode === 'cleanup' ? 'drill-instance cleanup' : mode} from this terminal`,
+    help: BREAK_GLASS_HELP[mode],
+    run: (args: string[], io: CliIo) => runBreakGlass(mode, args, io),
+  })),
 ];
 
 function generalHelp(): string {

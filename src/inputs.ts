@@ -31,6 +31,8 @@ export interface ActionInputs {
   exclude: string[];
   /** Drill and recovery: the waves this step runs (empty: every wave no earlier step of the execution ran). */
   waves: string[];
+  /** Drill, recovery: launch every server from its latest recovery snapshot at or before this UTC instant. */
+  pointInTime?: string;
   /** Recovery: allow replacing servers' existing recovery instances. */
   replaceRecoveryInstances: boolean;
   /** Cleanup: only the drill instances of this execution (`<repository>/<run id>`). */

@@ -72,6 +72,8 @@ export async function runPostCleanup(
     env: NodeJS.ProcessEnv;
     getIdToken: (audience: string) => Promise<string>;
     inputs: { roleToAssume?: string; roleSessionName: string };
+    /** The CLI: the role is assumed with the standard credential chain. */
+    roleFromChain?: boolean;
   },
 ): Promise<CleanupReport | undefined> {
   const skip = postSkipReason(state);

@@ -4,6 +4,7 @@
  * PR readiness check.
  */
 import type { ActionIO } from '../io.js';
+import { chainRoleCredentialProvider } from './assume-role.js';
 import { type AwsClients, createAwsClients } from './clients.js';
 import { checkAccount, maskCredentials, oidcCredentialProvider } from './credentials.js';
 import { createDrsGateway } from './drs-gateway.js';
@@ -26,6 +27,8 @@ export interface SessionDeps {
   env: NodeJS.ProcessEnv;
   /** GitHub OIDC ID token for an audience (core.getIDToken in the action). */
   getIdToken: (audience: string) => Promise<string>;
+  /** Assume role-to-assume with the standard credential chain (sts:AssumeRole), not OIDC: the CLI. */
+  roleFromChain?: boolean;
 }
 
 /** Credentials (OIDC role or the default chain), clients, gateways, and the account guard. */
@@ -36,17 +39,25 @@ export async function openAwsSession(
   expectedAccountId: string | undefined,
   deps: SessionDeps,
 ): Promise<AwsSession> {
-  const credentials = inputs.roleToAssume
-    ? oidcCredentialProvider({
-        roleArn: inputs.roleToAssume,
-        sessionName: inputs.roleSessionName,
-        region,
-        getIdToken: deps.getIdToken,
-        env: deps.env,
-        onCredentials: (c) => maskCredentials(c, (v) => io.setSecret(v)),
-        onRetry: (e, attempt) => io.info(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
-      })
-    : undefined;
+  const mask = (c: Parameters<typeof maskCredentials>[0]) => maskCredentials(c, (v) => io.setSecret(v));
+  const credentials = !inputs.roleToAssume
+    ? undefined
+    : deps.roleFromChain
+      ? chainRoleCredentialProvider({
+          roleArn: inputs.roleToAssume,
+          sessionName: inputs.roleSessionName,
+          region,
+          onCredentials: mask,
+        })
+      : oidcCredentialProvider({
+          roleArn: inputs.roleToAssume,
+          sessionName: inputs.roleSessionName,
+          region,
+          getIdToken: deps.getIdToken,
+          env: deps.env,
+          onCredentials: mask,
+          onRetry: (e, attempt) => io.debug(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
+        });
   const clients = createAwsClients({ region, credentials });
   const identity = await checkAccount(clients.sts, expectedAccountId);
   io.info(`AWS account ${identity.accountId}, acting as ${identity.arn}, region ${region}`);

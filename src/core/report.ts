@@ -21,6 +21,11 @@ export interface Report {
   isDrill: boolean;
   /** Input dry-run: what would be done was listed; nothing was written, started or terminated. */
   dryRun?: boolean;
+  /**
+   * Input point-in-time (UTC ISO): every server launched from its latest recovery snapshot taken at
+   * or before it (servers[].recoverySnapshotId names each).
+   */
+  pointInTime?: string;
   startedAt: string;
   endedAt?: string;
   status: RunStatus | 'running';
@@ -29,8 +34,11 @@ export interface Report {
   measured: Measurements;
   waves: WaveReport[];
   launchConfigChanges: LaunchConfigChange[];
-  /** Servers the input exclude left out of this run. */
-  excluded?: { sourceServerId: string; hostname?: string; wave: string }[];
+  /**
+   * Servers left out of this run: by the input exclude (`reason: input exclude`), or non-critical
+   * servers that failed preflight (the reason names the failures).
+   */
+  excluded?: { sourceServerId: string; hostname?: string; wave: string; reason?: string }[];
   cleanup?: CleanupReport;
   /**
    * An execution run over several steps (input `waves`): which step ran which waves, each step's
@@ -160,7 +168,11 @@ export interface ServerReport {
   recoveryPointAt?: string;
   /** The point-in-time snapshot the plan pinned (`snapshot:`); absent when the latest data is used. */
   pinnedSnapshotId?: string;
-  /** The recovery snapshot the instance was launched from (pit-…), as DRS identifies it. */
+  /**
+   * The recovery snapshot the instance was launched from (pit-…): a plan pin or the input
+   * point-in-time's pick. Absent for a launch from the latest data: DRS then takes an on-demand
+   * snapshot after the request, and no public answer shows it by id (emulator/README.md).
+   */
   recoverySnapshotId?: string;
   /** What was launched, as EC2 describes the instance. */
   launched?: LaunchedInstance;

@@ -7,6 +7,7 @@ export function engineLog(io: ActionIO): EngineLog {
     info: (m) => io.info(m),
     warning: (m) => io.warning(m),
     error: (m) => io.error(m),
+    debug: (m) => io.debug(m),
     group: (name, fn) => io.group(name, fn),
   };
 }

@@ -2,7 +2,7 @@
  * One poll tick: what DRS and EC2 say about this run's jobs and instances now. The number of DRS
  * calls per tick does not grow with the number of servers: one DescribeJobs for every active job,
  * job logs only for jobs that changed, recovery instances only for newly seen ids.
- * A failed read is a warning, never the end of the run: the next tick tries again.
+ * A failed read is never the end of the run: the next tick tries again (a warning if it keeps failing).
  */
 import type {
   DrsGateway,
@@ -51,6 +51,8 @@ export interface PollState {
   statuses: Map<string, InstanceStatus>;
   /** ec2InstanceIds already tagged (or tried). */
   tagged: Set<string>;
+  /** Consecutive failures of each read, by what was read. */
+  readFailures: Map<string, number>;
 }
 
 export function newPollState(): PollState {
@@ -60,6 +62,7 @@ export function newPollState(): PollState {
     instances: new Map(),
     statuses: new Map(),
     tagged: new Set(),
+    readFailures: new Map(),
   };
 }
 
@@ -83,6 +86,8 @@ export interface TickResult {
   /** The longest Retry-After a throttled read asked for. */
   retryAfterMs?: number;
   warnings: string[];
+  /** Read failures the next poll may get past (throttling, 5xx): debug lines. */
+  debug: string[];
 }
 
 /**
@@ -158,20 +163,35 @@ function launchedEc2Ids(state: PollState): string[] {
   return ids;
 }
 
+/** Failures in a row of one read before a warning: one the next poll gets past is a debug line. */
+export const READ_FAILURES_BEFORE_WARNING = 3;
+
 class TickContext {
   moved = false;
   retryAfterMs: number | undefined;
   warnings: string[] = [];
+  debug: string[] = [];
 
-  async read<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  constructor(private readonly failures: Map<string, number>) {}
+
+  /** `once`: a read that is not tried again, so its failure is a warning at once. */
+  async read<T>(what: string, fn: () => Promise<T>, once = false): Promise<T | undefined> {
     try {
-      return await fn();
+      const result = await fn();
+      this.failures.delete(what);
+      return result;
     } catch (e) {
       if (isThrottling(e)) {
         const hint = retryAfterMs(e);
         if (hint !== undefined) this.retryAfterMs = Math.max(this.retryAfterMs ?? 0, hint);
       }
-      this.warnings.push(`${what} failed, trying again on the next poll: ${errorMessage(e)}`);
+      const count = (this.failures.get(what) ?? 0) + 1;
+      this.failures.set(what, count);
+      const text = `${what} failed, trying again on the next poll: ${errorMessage(e)}`;
+      if (once) this.warnings.push(`${what} failed: ${errorMessage(e)}`);
+      else if (count === READ_FAILURES_BEFORE_WARNING)
+        this.warnings.push(`${what} failed ${count} polls in a row, still trying: ${errorMessage(e)}`);
+      else this.debug.push(text);
       return undefined;
     }
   }
@@ -238,7 +258,8 @@ async function tagNewInstances(
   if (fresh.length === 0) return;
   // Tried once: a missing ec2:CreateTags must cost one warning, not one per poll.
   for (const id of fresh) state.tagged.add(id);
-  await ctx.read('Tagging the recovery instances (ec2:CreateTags)', () => deps.ec2.createTags(fresh, tags));
+  const what = 'Tagging the recovery instances (ec2:CreateTags)';
+  await ctx.read(what, () => deps.ec2.createTags(fresh, tags), true);
 }
 
 function instanceSignature(i?: Instance, s?: InstanceStatus): string {
@@ -285,12 +306,12 @@ async function pollInstances(deps: PollDeps, state: PollState, ctx: TickContext,
 
 /** One tick. Never throws for an AWS read failure: it comes back as a warning. */
 export async function pollTick(deps: PollDeps, state: PollState, opts: TickOptions): Promise<TickResult> {
-  const ctx = new TickContext();
+  const ctx = new TickContext(state.readFailures);
   await pollJobs(deps, state, ctx);
   await pollRecoveryInstances(deps, state, ctx);
   await tagNewInstances(deps, state, ctx, opts.instanceTags);
   await pollInstances(deps, state, ctx, opts);
-  const result: TickResult = { moved: ctx.moved, warnings: ctx.warnings };
+  const result: TickResult = { moved: ctx.moved, warnings: ctx.warnings, debug: ctx.debug };
   if (ctx.retryAfterMs !== undefined) result.retryAfterMs = ctx.retryAfterMs;
   return result;
 }

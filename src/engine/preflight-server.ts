@@ -2,7 +2,7 @@
  * Preflight, one server at a time: its launch configuration, template and pinned snapshot as read,
  * and what they mean for the run (template, network, tags).
  */
-import type { LaunchConfiguration, LaunchTemplateVersion } from '../aws/gateways.js';
+import type { LaunchConfiguration, LaunchTemplateVersion, RecoverySnapshot } from '../aws/gateways.js';
 import { errorMessage } from '../errors.js';
 import {
   instanceLevelGroupsBlockSubnet,
@@ -22,7 +22,8 @@ export interface ServerFacts {
   launchConfigError?: unknown;
   template?: LaunchTemplateVersion;
   templateError?: unknown;
-  snapshotIds?: string[];
+  /** The server's recovery snapshots (newest first), read when the plan pins one or point-in-time is set. */
+  snapshots?: RecoverySnapshot[];
   snapshotError?: unknown;
 }
 
@@ -30,18 +31,20 @@ export async function readServer(
   deps: Pick<PreflightDeps, 'drs' | 'ec2'>,
   rs: ResolvedServer,
   wave: string,
+  pointInTime?: string,
 ): Promise<ServerFacts> {
   const facts: ServerFacts = { rs, wave };
-  const snapshot = rs.spec.snapshot
-    ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then(
-        (s) => {
-          facts.snapshotIds = s.map((x) => x.snapshotID ?? '');
-        },
-        (e: unknown) => {
-          facts.snapshotError = e;
-        },
-      )
-    : Promise.resolve();
+  const snapshot =
+    rs.spec.snapshot || pointInTime
+      ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then(
+          (s) => {
+            facts.snapshots = s;
+          },
+          (e: unknown) => {
+            facts.snapshotError = e;
+          },
+        )
+      : Promise.resolve();
   try {
     facts.launchConfig = await deps.drs.getLaunchConfiguration(rs.sourceServerId);
     const templateId = facts.launchConfig.ec2LaunchTemplateID;
@@ -75,12 +78,13 @@ function snapshotFindings(f: ServerFacts): PreflightFinding[] {
     return [
       { level: 'error', message: `could not list recovery snapshots: ${errorMessage(f.snapshotError)}` },
     ];
-  if (f.snapshotIds?.includes(snapshot)) return [];
+  const ids = (f.snapshots ?? []).map((s) => s.snapshotID);
+  if (ids.includes(snapshot)) return [];
   return [
     {
       level: 'error',
       message: `pinned snapshot ${snapshot} does not exist`,
-      fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
+      fix: `Pick an existing point in time${ids[0] ? ` (latest: ${ids[0]})` : ''} or remove the pin`,
     },
   ];
 }

@@ -5,7 +5,6 @@
 import pLimit from 'p-limit';
 import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
-import { DRS_QUOTAS } from '../core/quotas.js';
 import { TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
@@ -13,7 +12,14 @@ import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
 import { diffAll, type LaunchConfigDrift } from './launch-config.js';
+import { attribute, leaveOut, nothingToRun, withoutServers } from './leave-out.js';
 import { lookupIds, type NetworkLookups } from './network.js';
+import {
+  type ChosenSnapshot,
+  choosePointInTimeSnapshot,
+  futurePointInTime,
+  withSnapshots,
+} from './point-in-time.js';
 import { awsNow } from './poller.js';
 import type { PreflightDeps } from './preflight-deps.js';
 import {
@@ -23,15 +29,15 @@ import {
   readServer,
   type ServerFacts,
 } from './preflight-server.js';
+import { quotaFindings } from './quota-findings.js';
 import {
-  concurrentWaveGroups,
   type ExcludedServer,
   excludeServers,
   type PreflightProblem,
   replicationFindings,
   resolvePlan,
 } from './resolve.js';
-import type { ExecutionPlan, ResolvedServer } from './types.js';
+import type { ExecutionPlan } from './types.js';
 
 export type { PreflightProblem } from './resolve.js';
 export { parseIsoDuration, replicationFindings } from './resolve.js';
@@ -54,21 +60,6 @@ export type { PreflightDeps } from './preflight-deps.js';
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const CONCURRENCY = 10;
-
-function who(rs: ResolvedServer): string {
-  return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
-}
-
-function about(rs: ResolvedServer, wave: string, message: string, fix?: string): PreflightProblem {
-  return {
-    sourceServerId: rs.sourceServerId,
-    ...(rs.hostname ? { hostname: rs.hostname } : {}),
-    wave,
-    position: rs.spec.position,
-    message: `${who(rs)}: ${message}`,
-    ...(fix ? { fix } : {}),
-  };
-}
 
 function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Job>; servers: number } {
   const active = jobs.filter((j) => j.status !== 'COMPLETED');
@@ -148,48 +139,11 @@ function driftOf(f: ServerFacts): LaunchConfigDrift | undefined {
   };
 }
 
-/** DRS's job and server quotas against the jobs already active and the waves that may run together. */
-function quotaFindings(
-  plan: Plan,
-  executionPlan: ExecutionPlan,
-  activeJobs: number,
-  activeServers: number,
-): { busy: PreflightProblem[]; warnings: PreflightProblem[] } {
-  const busy: PreflightProblem[] = [];
-  const warnings: PreflightProblem[] = [];
-  if (activeJobs >= DRS_QUOTAS.maxActiveJobs) {
-    busy.push({
-      message: `${activeJobs} DRS jobs are already active; DRS runs at most ${DRS_QUOTAS.maxActiveJobs} at a time`,
-      fix: 'Wait for running jobs to complete',
-    });
-  }
-  const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
-  for (const w of executionPlan.waves) {
-    const size = w.servers.length;
-    if (
-      size <= DRS_QUOTAS.maxServersInActiveJobs &&
-      size + activeServers > DRS_QUOTAS.maxServersInActiveJobs
-    ) {
-      busy.push({
-        wave: w.wave.name,
-        position: w.wave.position,
-        message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${DRS_QUOTAS.maxServersInActiveJobs}`,
-        fix: 'Wait for running jobs to complete',
-      });
-    }
-  }
-  for (const group of concurrentWaveGroups(plan)) {
-    const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
-    if (group.length > 1 && total + activeServers > DRS_QUOTAS.maxServersInActiveJobs) {
-      warnings.push({
-        message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${DRS_QUOTAS.maxServersInActiveJobs}, so some will wait`,
-      });
-    }
-  }
-  return { busy, warnings };
-}
-
-/** Every finding about one server, sorted by what it stops; its drift. Pure. */
+/**
+ * Every finding about one server, sorted by what it stops; its drift. Pure. `errors` are the
+ * server's own (a non-critical server is left out for them); `blocking` stop the whole plan whatever
+ * the server's criticality (a live failover a drill could destroy).
+ */
 function judgeServer(
   f: ServerFacts,
   ctx: {
@@ -198,24 +152,71 @@ function judgeServer(
     instanceOptions: Parameters<typeof existingInstanceFindings>[1];
     jobOfServer: ReadonlyMap<string, Job>;
     rpoSeconds: number | undefined;
+    pointInTime: string | undefined;
   },
 ) {
-  const problems: PreflightProblem[] = [];
-  const warnings: PreflightProblem[] = [];
-  const busy: PreflightProblem[] = [];
-  const findings = [
-    ...replicationFindings(f.rs.sourceServer, ctx.rpoSeconds),
-    ...launchFindings(f, ctx.net),
-    ...('byServer' in ctx.existing
+  // Recovering to a point in time, today's replication lag says nothing about the data launched.
+  const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
+  const own = [...replicationFindings(f.rs.sourceServer, rpo), ...launchFindings(f, ctx.net)];
+  const pit = ctx.pointInTime
+    ? choosePointInTimeSnapshot({
+        pointInTime: ctx.pointInTime,
+        pinned: f.rs.spec.snapshot,
+        snapshots: f.snapshots,
+        // A pinned server's listing error is reported by the pin's own check.
+        error: f.rs.spec.snapshot ? undefined : f.snapshotError,
+      })
+    : undefined;
+  if (pit && 'finding' in pit) own.push(pit.finding);
+  const instances =
+    'byServer' in ctx.existing
       ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
-      : []),
-  ];
-  for (const x of findings)
-    (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
+      : [];
   const job = ctx.jobOfServer.get(f.rs.sourceServerId);
-  if (job) busy.push(about(f.rs, f.wave, ...busyServer(job)));
-  const drift = driftOf(f);
-  return { problems, warnings, busy, ...(drift ? { drift } : {}) };
+  const [message, fix] = job ? busyServer(job) : [];
+  return {
+    errors: own.filter((x) => x.level === 'error'),
+    blocking: instances.filter((x) => x.level === 'error'),
+    warnings: [...own, ...instances].filter((x) => x.level !== 'error'),
+    ...(message ? { busy: { level: 'error' as const, message, ...(fix ? { fix } : {}) } } : {}),
+    drift: driftOf(f),
+    ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
+  };
+}
+
+/** What preflight collects over the servers. */
+interface Collected {
+  problems: PreflightProblem[];
+  warnings: PreflightProblem[];
+  /** An active job: a problem in a run, a warning in a PR check. */
+  busy: PreflightProblem[];
+  drift: LaunchConfigDrift[];
+  leftOut: ExcludedServer[];
+  /** Point in time: the snapshot each server launches from. */
+  snapshots: Map<string, ChosenSnapshot>;
+}
+
+/** One server's judgement into the collection: a failing non-critical server is left out, not a stop. */
+function collect(
+  acc: Collected,
+  f: ServerFacts,
+  judged: ReturnType<typeof judgeServer>,
+  mode: PreflightOptions['mode'],
+): void {
+  const { rs, wave } = f;
+  acc.problems.push(...judged.blocking.map((x) => attribute(rs, wave, x)));
+  acc.warnings.push(...judged.warnings.map((x) => attribute(rs, wave, x)));
+  const errors = [...judged.errors, ...(judged.busy && mode !== 'validate' ? [judged.busy] : [])];
+  if (!rs.spec.critical && errors.length > 0) {
+    const { warning, excluded } = leaveOut(rs, wave, errors, mode);
+    acc.warnings.push(warning);
+    acc.leftOut.push(excluded);
+    return;
+  }
+  acc.problems.push(...judged.errors.map((x) => attribute(rs, wave, x)));
+  if (judged.busy) acc.busy.push(attribute(rs, wave, judged.busy));
+  if (judged.drift) acc.drift.push(judged.drift);
+  if (judged.snapshot) acc.snapshots.set(rs.sourceServerId, judged.snapshot);
 }
 
 /** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
@@ -228,7 +229,13 @@ async function readEstate(deps: PreflightDeps, plan: Plan, opts: PreflightOption
   );
   const resolved = resolvePlan(plan, sourceServers);
   const { executionPlan, excluded, problems } = excludeServers(resolved.executionPlan, opts.exclude ?? []);
-  return { recentJobs, executionPlan, excluded, problems: [...resolved.problems, ...problems] };
+  const future = futurePointInTime(opts.pointInTime, awsNowMs);
+  return {
+    recentJobs,
+    executionPlan,
+    excluded,
+    problems: [...(future ? [future] : []), ...resolved.problems, ...problems],
+  };
 }
 
 /** What a preflight checks for: the mode and this run's identity and inputs. */
@@ -244,6 +251,8 @@ export interface PreflightOptions extends PhaseLimits {
   replaceRecoveryInstances?: boolean;
   /** The input exclude: source server ids or hostnames left out of this run. */
   exclude?: readonly string[];
+  /** The input point-in-time (UTC ISO): each server launches from its latest snapshot at or before it. */
+  pointInTime?: string | undefined;
 }
 
 /** Runs every preflight check; writes nothing. */
@@ -256,61 +265,78 @@ export async function runPreflight(
   // half-read servers as problems.
   const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
   deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
-  const { recentJobs, executionPlan, excluded, problems } = await readEstate(deps, plan, opts);
-  const warnings: PreflightProblem[] = [];
-  const drift: LaunchConfigDrift[] = [];
-  // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
-  const busy = opts.mode === 'validate' ? warnings : problems;
+  const estate = await readEstate(deps, plan, opts);
   const limit = pLimit(CONCURRENCY);
   const facts = await Promise.all(
-    executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))),
+    estate.executionPlan.waves.flatMap((w) =>
+      w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name, opts.pointInTime))),
+    ),
   );
   checkpoint();
   const net = await readNetwork(deps, facts);
   const isOwn = (j: Job) => opts.executionId !== undefined && j.tags?.[TAG.executionId] === opts.executionId;
-  const ownActiveJobIds = recentJobs
+  const ownActiveJobIds = estate.recentJobs
     .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
     .map((j) => j.jobID ?? '');
-  const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+  const others = activeJobsOf(estate.recentJobs.filter((j) => !isOwn(j)));
   const existing = await readExistingInstances(
     deps,
     facts.map((f) => f.rs.sourceServerId),
   );
   checkpoint();
+  const acc: Collected = {
+    ...{ problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] },
+    snapshots: new Map(),
+  };
   if ('error' in existing) {
-    busy.push({
+    acc.busy.push({
       message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,
       fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
     });
   }
-  const instanceOptions = {
-    mode: opts.mode,
-    ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
-    ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+  const ctx = {
+    net,
+    existing,
+    jobOfServer: others.jobOfServer,
+    rpoSeconds: plan.objectives.rpoSeconds,
+    pointInTime: opts.pointInTime,
+    instanceOptions: {
+      mode: opts.mode,
+      ownJobIds: new Set(estate.recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
+      ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+    },
   };
-  for (const f of facts) {
-    const judged = judgeServer(f, {
-      net,
-      existing,
-      instanceOptions,
-      jobOfServer,
-      rpoSeconds: plan.objectives.rpoSeconds,
-    });
-    problems.push(...judged.problems);
-    warnings.push(...judged.warnings);
-    busy.push(...judged.busy);
-    if (judged.drift) drift.push(judged.drift);
-  }
-  const quota = quotaFindings(plan, executionPlan, active.length, activeServers);
-  busy.push(...quota.busy);
-  warnings.push(...quota.warnings);
+  for (const f of facts) collect(acc, f, judgeServer(f, ctx), opts.mode);
+  return conclude(plan, opts, estate, acc, { ...others, ownActiveJobIds });
+}
+
+/** Leaves the failed non-critical servers out, checks the quotas on what is left, and sums up. */
+function conclude(
+  plan: Plan,
+  opts: PreflightOptions,
+  estate: Awaited<ReturnType<typeof readEstate>>,
+  acc: Collected,
+  jobs: ReturnType<typeof activeJobsOf> & { ownActiveJobIds: string[] },
+): PreflightResult {
+  const executionPlan = withSnapshots(
+    withoutServers(estate.executionPlan, new Set(acc.leftOut.map((x) => x.sourceServerId))),
+    acc.snapshots,
+  );
+  const excluded = [...estate.excluded, ...acc.leftOut];
+  const quota = quotaFindings(plan, executionPlan, jobs.active.length, jobs.servers);
+  acc.busy.push(...quota.busy);
+  acc.warnings.push(...quota.warnings);
+  // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
+  (opts.mode === 'validate' ? acc.warnings : acc.problems).push(...acc.busy);
+  const empty = opts.mode === 'validate' ? undefined : nothingToRun(executionPlan, excluded.length);
+  if (empty) acc.problems.push(empty);
   return {
     executionPlan,
-    problems,
-    warnings,
-    drift,
-    activeJobs: { jobs: active.length, servers: activeServers },
-    ownActiveJobIds,
+    problems: acc.problems,
+    warnings: acc.warnings,
+    drift: acc.drift,
+    activeJobs: { jobs: jobs.active.length, servers: jobs.servers },
+    ownActiveJobIds: jobs.ownActiveJobIds,
     excluded,
   };
 }

@@ -176,12 +176,16 @@ export function resolvePlan(
   return { executionPlan: { plan, waves }, problems };
 }
 
-/** A server left out of one run by the input exclude. */
+/** A server left out of one run: by the input exclude, or as a non-critical server that failed preflight. */
 export interface ExcludedServer {
   sourceServerId: string;
   hostname?: string;
   wave: string;
+  /** Why: `input exclude`, or the preflight failures of a non-critical server. */
+  reason: string;
 }
+
+export const EXCLUDE_INPUT_REASON = 'input exclude';
 
 /**
  * Leaves the servers named in `exclude` (source server ids or hostnames, case-insensitive for
@@ -209,6 +213,7 @@ export function excludeServers(
         sourceServerId: rs.sourceServerId,
         ...(rs.hostname ? { hostname: rs.hostname } : {}),
         wave: rw.wave.name,
+        reason: EXCLUDE_INPUT_REASON,
       });
       return false;
     }),

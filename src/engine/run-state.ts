@@ -6,6 +6,7 @@ import type { SourceServer, StartRecoveryRequest } from '../aws/gateways.js';
 import { parseInstant } from '../core/durations.js';
 import type { Report, ServerReport, WaveReport } from '../core/report.js';
 import { TAG } from '../core/tags.js';
+import { serverLabel } from './outcome.js';
 import type { PollState } from './poller.js';
 import { parseIsoDuration } from './resolve.js';
 import { type Capacity, chunkServers, type WaveRunState } from './scheduler.js';
@@ -65,7 +66,10 @@ export function initWaves(
     servers: rw.servers.map((s) => ({
       sourceServerId: s.sourceServerId,
       ...(s.hostname ? { hostname: s.hostname } : {}),
-      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot, recoverySnapshotId: s.spec.snapshot } : {}),
+      ...(s.spec.snapshot ? { pinnedSnapshotId: s.spec.snapshot } : {}),
+      ...(s.spec.snapshot || s.recoverySnapshot
+        ? { recoverySnapshotId: s.spec.snapshot ?? s.recoverySnapshot?.id }
+        : {}),
       ...replicationAtPreflight(s.sourceServer),
       critical: s.spec.critical,
       health: 'pending',
@@ -138,9 +142,27 @@ export function instanceTagsOf(context: RunContext, planName: string): Record<st
   return { [TAG.executionId]: context.executionId, [TAG.plan]: planName, [TAG.mode]: context.mode };
 }
 
+/** A wave whose every server was left out: skipped, and no reason to stop the run. Returns the warning. */
+export function skipEmptyWave(wave: WaveRun, nowMs: number, nowIso: string): string {
+  wave.state = { status: 'skipped', decidedAtMs: nowMs, empty: true };
+  wave.report.status = 'skipped';
+  wave.report.endedAt = nowIso;
+  wave.report.error = 'no server left to run: every server of the wave was left out of this run';
+  return `Wave "${wave.report.name}": skipped, ${wave.report.error}; waves that depend on it still run`;
+}
+
+/** One line per server of a decided wave, for its console group. */
+export function waveServerLines(wave: WaveReport): string[] {
+  return wave.servers.map((s) => {
+    const ec2 = s.ec2InstanceId ? ` ${s.ec2InstanceId}` : '';
+    return `${serverLabel(s)}: ${s.launchStatus ?? 'not started'}${ec2}, health ${s.health}`;
+  });
+}
+
 /** How a run whose waves are all decided ended. */
 export function finalStatusOf(waves: readonly WaveRun[]): Report['status'] {
-  const statuses = waves.map((w) => w.state.status);
+  // A wave with no server left to run was skipped on purpose: it fails nothing.
+  const statuses = waves.filter((w) => !w.state.empty).map((w) => w.state.status);
   if (statuses.includes('failed')) return 'failed';
   if (statuses.includes('timed-out')) return 'timed-out';
   if (statuses.includes('skipped') || statuses.includes('cancelled')) return 'failed';

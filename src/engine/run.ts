@@ -8,7 +8,6 @@ import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
 import { unlessAborted } from '../aws/retry.js';
 import { toUtcIso } from '../core/durations.js';
 import type { Report, WaveReport } from '../core/report.js';
-import { serverLabel } from './outcome.js';
 import { awsNow, newPollState, nextPollIntervalMs, pollTick } from './poller.js';
 import { chunkKey } from './resume.js';
 import {
@@ -22,7 +21,9 @@ import {
   instanceTagsOf,
   isEarlier,
   ourCapacity,
+  skipEmptyWave,
   type WaveRun,
+  waveServerLines,
 } from './run-state.js';
 import { type Capacity, canAdmit, planNextWaves, type WaveRunState } from './scheduler.js';
 import { attemptStart, buildStartRequest, chunkTagValue } from './start.js';
@@ -55,10 +56,7 @@ export interface RunInput {
   activeJobs?: Capacity;
   signal?: AbortSignal;
   onJobStarted?: (info: JobStartedInfo) => void;
-  /**
-   * Jobs an earlier attempt of this execution started, by wave and chunk (resume.ts priorJobsByChunk):
-   * their chunks are attached to, never started again.
-   */
+  /** An earlier attempt's jobs by wave and chunk (priorJobsByChunk): attached to, never restarted. */
   priorJobs?: ReadonlyMap<string, Job>;
   /** Waves an earlier step of this execution decided (steps.ts rebuilds them from DRS): never started. */
   settled?: ReadonlyMap<string, WaveReport>;
@@ -84,6 +82,11 @@ class Runner {
     return awsNow(this.deps);
   }
 
+  warn(line: string): void {
+    this.input.report.warnings.push(line);
+    this.deps.log.warning(line);
+  }
+
   decide(wave: WaveRun, status: WaveRunState['status'], error?: string): void {
     wave.state = { status, decidedAtMs: this.deps.clock.now() };
     wave.report.status = status;
@@ -107,12 +110,7 @@ class Runner {
     this.decided = [];
     for (const wave of waves) {
       await this.deps.log.group(`Wave "${wave.report.name}": ${wave.report.status}`, async () => {
-        for (const s of wave.report.servers) {
-          const ec2 = s.ec2InstanceId ? ` ${s.ec2InstanceId}` : '';
-          this.deps.log.info(
-            `${serverLabel(s)}: ${s.launchStatus ?? 'not started'}${ec2}, health ${s.health}`,
-          );
-        }
+        for (const line of waveServerLines(wave.report)) this.deps.log.info(line);
       });
     }
   }
@@ -129,9 +127,15 @@ class Runner {
       const wave = this.waves.find((w) => w.report.name === skip.wave);
       if (wave) this.decide(wave, 'skipped', skip.reason);
     }
+    let emptied = false;
     for (const name of decision.start) {
       const wave = this.waves.find((w) => w.report.name === name);
       if (!wave) continue;
+      if (wave.resolved.servers.length === 0) {
+        this.warn(skipEmptyWave(wave, this.deps.clock.now(), this.now()));
+        emptied = true;
+        continue;
+      }
       wave.state = { status: 'running' };
       wave.report.status = 'running';
       wave.startedAtMs = this.deps.clock.now();
@@ -147,7 +151,8 @@ class Runner {
         this.registerJob(wave, chunk, prior, 'resumed');
       }
     }
-    return decision.wakeAtMs;
+    // An empty wave releases its dependants at once.
+    return emptied ? this.schedule() : decision.wakeAtMs;
   }
 
   registerJob(wave: WaveRun, chunk: ChunkRun, job: Job, how: 'started' | 'adopted' | 'resumed'): void {
@@ -227,6 +232,7 @@ class Runner {
       instanceTags: instanceTagsOf(this.input.context, this.input.executionPlan.plan.name),
     });
     for (const w of result.warnings) this.deps.log.warning(w);
+    for (const d of result.debug) this.deps.log.debug(d);
     const nearTransition =
       awaitingHealth.length > 0 ||
       awaitingInstance ||
@@ -241,10 +247,7 @@ class Runner {
     return true;
   }
 
-  /**
-   * A tick, no longer waited for once the run's deadline passes: its reads only (nothing is started
-   * here), so one whose AWS calls hang cannot hold the run past timeout-minutes. The loop then stops.
-   */
+  /** A tick (reads only) not waited for past the deadline: hung AWS calls can't hold the run past timeout-minutes. */
   async tickUntil(deadline: number): Promise<boolean> {
     const { clock } = this.deps;
     return unlessAborted(this.tick(), clock.signalAfter?.(deadline - clock.now()), () => true);
@@ -267,10 +270,7 @@ class Runner {
         nextTimeout = Math.min(nextTimeout ?? timeoutAt, timeoutAt);
         continue;
       }
-      for (const w of evaluation.warnings) {
-        this.input.report.warnings.push(w);
-        this.deps.log.warning(w);
-      }
+      for (const w of evaluation.warnings) this.warn(w);
       this.decide(wave, evaluation.state, evaluation.error);
       decided = true;
     }

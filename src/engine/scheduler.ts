@@ -17,6 +17,16 @@ export interface WaveRunState {
   status: WaveStatus;
   /** Injected-clock ms when the wave's outcome was decided (the `waitAfter` soak starts there). */
   decidedAtMs?: number;
+  /**
+   * Skipped because no server was left to run (all excluded or left out): its dependants run, at once
+   * (nothing launched, so nothing to soak).
+   */
+  empty?: boolean;
+}
+
+/** Whether a wave's dependants may run after it: it succeeded, or had no server left to run. */
+function satisfied(state: WaveRunState | undefined): boolean {
+  return state?.status === 'succeeded' || (state?.status === 'skipped' && state.empty === true);
 }
 
 export interface ScheduleDecision {
@@ -60,7 +70,9 @@ export function planNextWaves(
       });
       continue;
     }
-    const badDependency = wave.dependsOn.find((d) => BAD_END.has(states.get(d)?.status ?? 'pending'));
+    const badDependency = wave.dependsOn.find(
+      (d) => BAD_END.has(states.get(d)?.status ?? 'pending') && !satisfied(states.get(d)),
+    );
     if (badDependency !== undefined) {
       const status = states.get(badDependency)?.status ?? 'failed';
       decision.skip.push({
@@ -74,11 +86,12 @@ export function planNextWaves(
     for (const name of wave.dependsOn) {
       const dep = states.get(name);
       const depWave = waves.find((w) => w.name === name);
-      if (dep?.status !== 'succeeded' || dep.decidedAtMs === undefined) {
+      if (!satisfied(dep) || dep?.decidedAtMs === undefined) {
         allSucceeded = false;
         break;
       }
-      readyAt = Math.max(readyAt, dep.decidedAtMs + (depWave?.waitAfterSeconds ?? 0) * 1000);
+      const soak = dep.empty ? 0 : (depWave?.waitAfterSeconds ?? 0);
+      readyAt = Math.max(readyAt, dep.decidedAtMs + soak * 1000);
     }
     if (!allSucceeded) continue;
     if (readyAt <= opts.nowMs) decision.start.push(wave.name);

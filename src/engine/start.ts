@@ -92,11 +92,12 @@ export function buildStartRequest(
   startedAt: string,
 ): StartRecoveryRequest {
   return {
-    sourceServers: chunk.servers.map((s) =>
-      s.spec.snapshot
-        ? { sourceServerID: s.sourceServerId, recoverySnapshotID: s.spec.snapshot }
-        : { sourceServerID: s.sourceServerId },
-    ),
+    sourceServers: chunk.servers.map((s) => {
+      const snapshot = s.spec.snapshot ?? s.recoverySnapshot?.id;
+      return snapshot
+        ? { sourceServerID: s.sourceServerId, recoverySnapshotID: snapshot }
+        : { sourceServerID: s.sourceServerId };
+    }),
     isDrill: ctx.isDrill,
     tags: buildStartTags(ctx, chunk, startedAt),
   };

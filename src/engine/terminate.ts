@@ -59,7 +59,8 @@ export async function waitForJobs(
     try {
       for (const job of await deps.drs.describeJobs([...jobIds])) if (job.jobID) seen.set(job.jobID, job);
     } catch (e) {
-      deps.log.warning(`Reading the DRS jobs failed, trying again: ${errorMessage(e)}`);
+      // The loop tries again until the deadline, which reports what is still unknown.
+      deps.log.debug(`Reading the DRS jobs failed, trying again: ${errorMessage(e)}`);
     }
   }
   return seen;

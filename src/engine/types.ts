@@ -9,6 +9,8 @@ export interface ResolvedServer {
   hostname?: string;
   spec: ServerSpec;
   sourceServer: SourceServer;
+  /** The snapshot the run launches the server from (a plan pin, or the input point-in-time's pick). */
+  recoverySnapshot?: { id: string; at: string };
 }
 
 export interface ResolvedWave {
@@ -29,6 +31,8 @@ export interface EngineLog {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
+  /** Transient trouble that recovers (a retried throttle, a poll read that failed once): debug only. */
+  debug(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 

@@ -17,7 +17,15 @@ export interface DrillDeps {
   getIdToken: (audience: string) => Promise<string>;
   /** Aborted on cancellation (SIGINT/SIGTERM from the runner). */
   signal?: AbortSignal;
+  /** The CLI: role-to-assume is assumed with the standard credential chain, not GitHub OIDC. */
+  roleFromChain?: boolean;
 }
+
+/**
+ * The event name the break-glass CLI runs under: a person at a terminal, as manual as a
+ * workflow_dispatch. Only the CLI sets it (GitHub does not let a workflow change GITHUB_EVENT_NAME).
+ */
+export const CLI_EVENT = 'terminal';
 
 /** Part of timeout-minutes kept back to capture evidence and clean up after the waves. */
 export function reserveMs(timeoutMs: number): number {
@@ -47,9 +55,9 @@ export function checkRecoveryGuard(
       `mode recovery starts a real, irreversible recovery: set the input confirm to the plan's name "${plan.name}" to proceed${inputs.confirm ? ` (got "${inputs.confirm}")` : ''}.`,
     );
   }
-  if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch') {
+  if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch' && eventName !== CLI_EVENT) {
     throw new UserError(
-      `mode recovery runs only from a workflow_dispatch or repository_dispatch event, not from "${eventName ?? 'unknown'}".`,
+      `mode recovery runs only from a workflow_dispatch or repository_dispatch event (or the drs-drill command), not from "${eventName ?? 'unknown'}".`,
     );
   }
 }

@@ -9,6 +9,7 @@ import type { Report } from '../core/report.js';
 import type { PhaseLimits } from '../engine/deadline.js';
 import type { PreflightResult } from '../engine/preflight.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
+import { EXCLUDE_INPUT_REASON } from '../engine/resolve.js';
 import { resumeNote } from '../engine/resume.js';
 import type { RunContext } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
@@ -37,11 +38,15 @@ export async function openDrillSession(
   }
 }
 
-/** Preflight's exclusions and warnings into the report and the log. */
+/**
+ * Preflight's exclusions and warnings into the report and the log. A non-critical server left out for
+ * its preflight failures has its own warning (with its plan line) among the preflight's.
+ */
 export function notePreflight(io: ActionIO, report: Report, preflight: PreflightResult): void {
-  if (preflight.excluded.length > 0) {
-    report.excluded = preflight.excluded;
-    const text = `Excluded from this run (input exclude): ${preflight.excluded
+  if (preflight.excluded.length > 0) report.excluded = preflight.excluded;
+  const byInput = preflight.excluded.filter((x) => x.reason === EXCLUDE_INPUT_REASON);
+  if (byInput.length > 0) {
+    const text = `Excluded from this run (input exclude): ${byInput
       .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
       .join(', ')}`;
     report.warnings.push(text);
@@ -75,16 +80,20 @@ export async function repairStep(
         `${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`,
       );
     }
+    // The failures print inside the group too, beside the changes that did get written.
+    for (const f of outcome.failures) io.error(failureText(f));
     return outcome;
   });
   report.launchConfigChanges = changes;
   if (failures.length === 0) return [];
-  const errors = failures.map((f) => {
-    const text = `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
-    io.error(text);
-    return text;
-  });
-  return [...errors, 'Nothing was started: the launch configurations above must be repaired first.'];
+  return [
+    ...failures.map(failureText),
+    'Nothing was started: the launch configurations above must be repaired first.',
+  ];
+}
+
+function failureText(f: LaunchConfigRepairError['failures'][number]): string {
+  return `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
 }
 
 /** Who and what the run is, for the StartRecovery tags and the evidence. */
@@ -111,9 +120,14 @@ export function runContext(
  * Whether nothing a run started is left for the post step: no job, a recovery (never cleaned), or a
  * cleanup that ran to its end (or that the policy skipped on purpose).
  */
-export function nothingLeftBehind(report: Report, jobIds: readonly string[]): boolean {
+export function nothingLeftBehind(io: ActionIO, report: Report, jobIds: readonly string[]): boolean {
   if (!report.isDrill || jobIds.length === 0) return true;
-  return report.cleanup !== undefined && report.cleanup.status !== 'failed';
+  if (report.cleanup !== undefined && report.cleanup.status !== 'failed') return true;
+  const text =
+    'Drill instances of this run may still exist: the post step terminates them (cleanup policy permitting), and mode: cleanup catches any left after it.';
+  report.warnings.push(text);
+  io.warning(text);
+  return false;
 }
 
 /** Preflight's problems as the run's errors (each annotated at its plan line), or undefined. */

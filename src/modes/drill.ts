@@ -49,7 +49,7 @@ import { runStepWaves } from './drill-waves.js';
 import { closeStep, type ExecutionStep, planExecutionStep, resumableJobs } from './execution-steps.js';
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
-import { newRunReport, publishReport } from './publish.js';
+import { newRunReport, publishCrash, publishReport } from './publish.js';
 
 export { type AwsSession, openAwsSession } from '../aws/session.js';
 
@@ -109,6 +109,7 @@ class DrillPipeline {
       region: at.region,
       isDrill: at.mode === 'drill',
       startMs: at.startMs,
+      pointInTime: inputs.pointInTime,
     });
   }
 
@@ -125,29 +126,11 @@ class DrillPipeline {
     if (!session) return this.finish('failed');
     const engine = { drs: session.drs, ec2: session.ec2, clock: this.deps.clock, log: this.log };
 
-    const preflight = await this.stage(
-      'preflight',
-      this.io.group('Preflight', () => this.preflight(engine)),
-    );
-    if (preflight === ABANDONED) return this.abandoned('preflight');
-    // DRS, not the runner, remembers what an earlier attempt of this run started. Read after the
-    // preflight (its answers set AWS's clock) and before anything is written.
-    const prior = await this.stage(
-      'the resume check',
-      findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
-    );
-    if (prior === ABANDONED) return this.abandoned('the resume check');
-    // An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step.
-    for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
-    const refusal = await executionRefusal(engine, this.at.plan.name, prior);
-    if (refusal) return this.refuse([refusal]);
-    this.step = planExecutionStep(this.at.plan, this.inputs.waves, prior.own, this.runEnv);
-    if (this.step.selection.refusals.length > 0) return this.refuse(this.step.selection.refusals);
-    this.report.warnings.push(...this.step.selection.notes);
-    noteResume(this.io, this.report, resumableJobs(this.step, prior.own));
-    notePreflight(this.io, this.report, preflight);
-    const problems = preflightErrors(this.io, preflight);
-    if (problems) return this.refuse(problems);
+    // Every line of the checks, refusals included, prints inside the one "Preflight" group.
+    const checked = await this.io.group('Preflight', () => this.checks(engine));
+    if ('abandoned' in checked) return this.abandoned(checked.abandoned);
+    if ('refused' in checked) return this.refuse(checked.refused);
+    const { preflight, prior } = checked;
 
     if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');
     const repair = await this.stage(
@@ -206,15 +189,45 @@ class DrillPipeline {
     return this.finish();
   }
 
-  private preflight(engine: Parameters<typeof runPreflight>[0]): Promise<PreflightResult> {
-    return runPreflight(engine, this.at.plan, {
-      mode: this.at.mode,
-      executionId: this.state.executionId,
-      exclude: this.inputs.exclude,
-      replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
-      deadline: this.deadline,
-      ...(this.deps.signal ? { signal: this.deps.signal } : {}),
-    });
+  /** Preflight and the resume check, and what they found, into the report and the log. */
+  private async checks(
+    engine: Parameters<typeof runPreflight>[0] & Parameters<typeof findExecutionJobs>[0],
+  ): Promise<
+    { preflight: PreflightResult; prior: ExecutionJobs } | { abandoned: string } | { refused: string[] }
+  > {
+    const preflight = await this.stage(
+      'preflight',
+      runPreflight(engine, this.at.plan, {
+        mode: this.at.mode,
+        executionId: this.state.executionId,
+        exclude: this.inputs.exclude,
+        pointInTime: this.inputs.pointInTime,
+        replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
+        deadline: this.deadline,
+        ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+      }),
+    );
+    if (preflight === ABANDONED) return { abandoned: 'preflight' };
+    // DRS remembers what an earlier attempt started: read after preflight (AWS's clock), before writing.
+    const prior = await this.stage(
+      'the resume check',
+      findExecutionJobs(engine, this.state.executionId, this.at.plan.name),
+    );
+    if (prior === ABANDONED) return { abandoned: 'the resume check' };
+    // An earlier attempt's jobs are this run's own at once: even a refused run hands them to the post step.
+    for (const job of prior.own) if (job.jobID) this.addJob(job.jobID);
+    const refusal = await executionRefusal(engine, this.at.plan.name, prior);
+    if (refusal) {
+      this.io.error(refusal);
+      return { refused: [refusal] };
+    }
+    this.step = planExecutionStep(this.at.plan, this.inputs.waves, prior.own, this.runEnv);
+    if (this.step.selection.refusals.length > 0) return { refused: this.step.selection.refusals };
+    this.report.warnings.push(...this.step.selection.notes);
+    noteResume(this.io, this.report, resumableJobs(this.step, prior.own));
+    notePreflight(this.io, this.report, preflight);
+    const problems = preflightErrors(this.io, preflight);
+    return problems ? { refused: problems } : { preflight, prior };
   }
 
   /** The waves. The engine returns promptly on abort; an AWS call that hangs must not eat the grace. */
@@ -307,13 +320,7 @@ class DrillPipeline {
 
   /** The one ordinary exit: finalise, publish, record for the post step. */
   private async finish(status?: RunStatus): Promise<Report> {
-    const finished = nothingLeftBehind(this.report, this.state.jobIds);
-    if (!finished) {
-      const text =
-        'Drill instances of this run may still exist: the post step terminates them (cleanup policy permitting), and mode: cleanup catches any left after it.';
-      this.report.warnings.push(text);
-      this.io.warning(text);
-    }
+    const finished = nothingLeftBehind(this.io, this.report, this.state.jobIds);
     this.report = finalizeReport(this.report, new Date(this.deps.clock.now()).toISOString(), status);
     if (status === undefined) for (const missed of objectiveWarnings(this.report)) this.io.warning(missed);
     await publishReport(this.io, this.report, this.inputs, this.runEnv, this.deps.env);
@@ -333,13 +340,7 @@ class DrillPipeline {
 
   /** A crash in our code: the evidence of what had been started is written before the error surfaces. */
   private async crash(e: unknown): Promise<never> {
-    this.report.errors.push(`The run stopped on an error: ${errorMessage(e)}`);
-    try {
-      this.report = finalizeReport(this.report, new Date(this.deps.clock.now()).toISOString(), 'failed');
-      await publishReport(this.io, this.report, this.inputs, this.runEnv, this.deps.env);
-    } catch (publishError) {
-      this.io.warning(`Could not publish the report: ${errorMessage(publishError)}`);
-    }
+    this.report = await publishCrash(this.io, this.report, e, this.inputs, this.runEnv, this.deps);
     throw e;
   }
 }

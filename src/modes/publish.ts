@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Report } from '../core/report.js';
+import { errorMessage } from '../errors.js';
 import {
   type DrillHistoryDeps,
   type DrillHistoryInputs,
@@ -10,7 +11,7 @@ import type { ActionIO } from '../io.js';
 import type { Mode } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { artifactName, uploadReportArtifact } from '../report/artifact.js';
-import { createReport } from '../report/build.js';
+import { createReport, finalizeReport } from '../report/build.js';
 import { REPORT_JSON_FILE, REPORT_MD_FILE, validateReport, writeReportFiles } from '../report/json.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, renderReportMarkdown } from '../report/markdown.js';
 import type { RunEnvironment } from '../run-env.js';
@@ -21,9 +22,15 @@ export function newRunReport(
   mode: Exclude<Mode, 'validate'>,
   plan: Plan,
   run: RunEnvironment,
-  at: { region: string; accountId?: string; isDrill: boolean; startMs: number },
+  at: {
+    region: string;
+    accountId?: string;
+    isDrill: boolean;
+    startMs: number;
+    pointInTime?: string | undefined;
+  },
 ): Report {
-  return createReport({
+  const report = createReport({
     mode,
     executionId: executionIdOf(run),
     plan: { name: plan.name, path: plan.file, sha256: plan.sha256, commit: run.sha },
@@ -36,6 +43,8 @@ export function newRunReport(
     startedAt: new Date(at.startMs).toISOString(),
     ...(mode === 'cleanup' ? {} : { objectives: plan.objectives }),
   });
+  if (at.pointInTime) report.pointInTime = at.pointInTime;
+  return report;
 }
 
 /** source server id → EC2 instance id, for every server that got an instance. */
@@ -113,4 +122,23 @@ export async function publishReport(
     io.warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
   return { jsonPath };
+}
+
+/** A crash in our code: the evidence of what had been started, published before the error surfaces. */
+export async function publishCrash(
+  io: ActionIO,
+  report: Report,
+  error: unknown,
+  inputs: ActionInputs,
+  runEnv: RunEnvironment,
+  deps: { clock: { now(): number }; env: NodeJS.ProcessEnv },
+): Promise<Report> {
+  report.errors.push(`The run stopped on an error: ${errorMessage(error)}`);
+  try {
+    report = finalizeReport(report, new Date(deps.clock.now()).toISOString(), 'failed');
+    await publishReport(io, report, inputs, runEnv, deps.env);
+  } catch (publishError) {
+    io.warning(`Could not publish the report: ${errorMessage(publishError)}`);
+  }
+  return report;
 }

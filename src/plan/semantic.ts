@@ -188,7 +188,8 @@ function checkServers(waves: WaveRef[], f: Findings): void {
         }
         return;
       }
-      // Hostname and tag selectors resolve at run time; the same selector twice is almost surely a slip.
+      // Hostname and tag selectors resolve at run time, but the same selector twice selects the same
+      // servers twice, which the run refuses: an error here too, so validate and the drill agree.
       const hostname = stringOf(get(entry, 'hostname'));
       const tags = get(entry, 'tags');
       let key: string | undefined;
@@ -206,10 +207,10 @@ function checkServers(waves: WaveRef[], f: Findings): void {
       if (!prev) firstOther.set(key, { wave: w, line: entry.line });
       else {
         f.add(
-          'warning',
+          'error',
           entry,
           ['waves', w.index, 'servers', j],
-          `selector ${shown} also appears at line ${prev.line}; the servers it matches would be launched twice`,
+          `selector ${shown} also appears at line ${prev.line}; a server belongs to one entry of one wave`,
         );
       }
     });

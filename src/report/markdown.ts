@@ -149,6 +149,7 @@ export function measurementLine(report: Report): string {
       parts.push(`data age at launch ${formatDuration(measured.dataAgeAtLaunchSeconds)}`);
     if (measured.pinnedSnapshotAgeSeconds !== undefined)
       parts.push(`pinned snapshots up to ${formatDuration(measured.pinnedSnapshotAgeSeconds)} old`);
+    if (report.pointInTime) parts.push(`point in time <code>${escapeCell(report.pointInTime)}</code>`);
     const servers = report.waves.flatMap((w) => w.servers);
     parts.push(`**${servers.filter(isLaunched).length}/${servers.length}** servers launched`);
   }

@@ -111,7 +111,7 @@ describe('a drill over existing recovery instances', () => {
     });
     expect(run.code, explain(run)).toBe(0);
     expect(run.report?.excluded).toEqual([
-      { sourceServerId: LIVE.server, hostname: 'web-01.demo.internal', wave: 'web' },
+      { sourceServerId: LIVE.server, hostname: 'web-01.demo.internal', wave: 'web', reason: 'input exclude' },
     ]);
     const started = callsOf(run.calls, 'StartRecovery').flatMap((c) =>
       startBody(c).sourceServers.map((s) => s.sourceServerID),

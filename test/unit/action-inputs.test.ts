@@ -51,6 +51,7 @@ describe('readInputs', () => {
         waves: 'app, web\n app\n',
         'replace-recovery-instances': 'true',
         'execution-id': 'acme/dr-plans/42',
+        'point-in-time': '2026-03-01T05:00:00+01:00',
       }),
       '1',
     );
@@ -75,6 +76,7 @@ describe('readInputs', () => {
       waves: ['app', 'web'],
       replaceRecoveryInstances: true,
       executionId: 'acme/dr-plans/42',
+      pointInTime: '2026-03-01T04:00:00.000Z',
     });
   });
 

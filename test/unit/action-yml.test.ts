@@ -38,6 +38,7 @@ describe('action.yml', () => {
         'dry-run',
         'exclude',
         'waves',
+        'point-in-time',
         'replace-recovery-instances',
         'execution-id',
         'history-branch',

@@ -620,6 +620,7 @@ export function makeLog(): RecordingLog {
     info: (m) => lines.push(`info ${m}`),
     warning: (m) => lines.push(`warning ${m}`),
     error: (m) => lines.push(`error ${m}`),
+    debug: (m) => lines.push(`debug ${m}`),
     group: async (name, fn) => {
       lines.push(`group ${name}`);
       return fn();

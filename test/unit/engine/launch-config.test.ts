@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchConfiguration, LaunchTemplateVersion } from '../../../src/aws/gateways.js';
+import type { Report } from '../../../src/core/report.js';
 import { DeadlineError } from '../../../src/engine/deadline.js';
 import {
   diffLaunchConfiguration,
@@ -7,11 +8,13 @@ import {
   instanceProfileName,
   type LaunchConfigDrift,
 } from '../../../src/engine/launch-config.js';
+import type { PreflightResult } from '../../../src/engine/preflight.js';
 import {
   LaunchConfigRepairError,
   repairLaunchConfigurations,
   templateClientToken,
 } from '../../../src/engine/repair.js';
+import { repairStep } from '../../../src/modes/drill-steps.js';
 import { FakeDrs, FakeEc2, writesOf } from './preflight-fakes.js';
 
 const actualConfig: LaunchConfiguration = {
@@ -387,5 +390,66 @@ describe('repairLaunchConfigurations', () => {
     expect(error.failures.map((f) => f.sourceServerId).sort()).toEqual(['s-1', 's-2']);
     expect(error.changes.map((c) => c.field)).toEqual(['copyTags', 'osByol']);
     expect(error.message).toContain('template is busy');
+  });
+});
+
+describe('the repair step’s log (drill mode)', () => {
+  /** An ActionIO that records each line with the group it printed in. */
+  function recordingIO() {
+    const lines: { group: string | undefined; line: string }[] = [];
+    let group: string | undefined;
+    const push = (kind: string) => (m: string) => lines.push({ group, line: `${kind} ${m}` });
+    const io = {
+      info: push('info'),
+      notice: push('notice'),
+      warning: push('warning'),
+      error: push('error'),
+      debug: push('debug'),
+      group: async <T>(name: string, fn: () => Promise<T>) => {
+        group = name;
+        try {
+          return await fn();
+        } finally {
+          group = undefined;
+        }
+      },
+      setOutput: () => {},
+      setSecret: () => {},
+      saveState: () => {},
+      getState: () => '',
+      writeSummary: async () => {},
+    };
+    return { io, lines };
+  }
+
+  it('prints the changes and the failed writes inside the "Launch configuration" group', async () => {
+    const { drs, ec2 } = estate();
+    let now = 0;
+    const clock = { now: () => now, sleep: async () => {} };
+    const update = drs.updateLaunchConfiguration.bind(drs);
+    drs.updateLaunchConfiguration = async (u) => {
+      now = 10_000;
+      return update(u);
+    };
+    const { io, lines } = recordingIO();
+    const report = { launchConfigChanges: [] } as unknown as Report;
+    const errors = await repairStep(
+      io,
+      report,
+      { drs, ec2, clock },
+      { drift: [drift[0]!] } as PreflightResult,
+      {
+        dryRun: false,
+        executionId: 'o/r/1',
+        deadline: 5_000,
+      },
+    );
+    expect(errors.at(-1)).toContain('Nothing was started');
+    expect(lines.filter((l) => l.group !== 'Launch configuration')).toEqual([]);
+    expect(lines.map((l) => l.line.split(':')[0])).toEqual([
+      'info Changed s-1 launch.copyTags',
+      'info Changed s-1 launch.osByol',
+      'error Launch configuration of s-1 could not be written',
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DrsGateway, Ec2Gateway } from '../../../src/aws/gateways.js';
-import { awsNow, newPollState, nextPollIntervalMs, pollTick } from '../../../src/engine/poller.js';
+import {
+  awsNow,
+  newPollState,
+  nextPollIntervalMs,
+  pollTick,
+  READ_FAILURES_BEFORE_WARNING,
+} from '../../../src/engine/poller.js';
 import { FakeClock, FakeDrs, FakeEc2, serverId } from './fakes.js';
 
 describe('nextPollIntervalMs', () => {
@@ -122,17 +128,44 @@ describe('pollTick', () => {
     );
   });
 
-  it('turns a failed read into a warning with the Retry-After', async () => {
+  it('a failed read that the next poll gets past is a debug line (with the Retry-After honoured)', async () => {
+    const env = setup(1);
+    let fail = true;
+    const real = env.drs.describeJobs.bind(env.drs);
+    const drs = Object.assign(Object.create(Object.getPrototypeOf(env.drs)), env.drs, {
+      describeJobs: (ids: string[]) =>
+        fail
+          ? Promise.reject(
+              Object.assign(new Error('Rate exceeded'), {
+                name: 'ThrottlingException',
+                retryAfterSeconds: '9',
+              }),
+            )
+          : real(ids),
+    });
+    const first = await pollTick({ ...env, drs }, env.state, opts);
+    expect(first.retryAfterMs).toBe(9000);
+    expect(first.warnings).toEqual([]);
+    expect(first.debug).toEqual([
+      expect.stringContaining('DescribeJobs failed, trying again on the next poll'),
+    ]);
+    fail = false;
+    const second = await pollTick({ ...env, drs }, env.state, opts);
+    expect(second.warnings).toEqual([]);
+    expect(second.debug).toEqual([]);
+  });
+
+  it(`a read that keeps failing becomes a warning at its ${READ_FAILURES_BEFORE_WARNING}th failure in a row`, async () => {
     const env = setup(1);
     const drs = Object.assign(Object.create(Object.getPrototypeOf(env.drs)), env.drs, {
       describeJobs: () =>
-        Promise.reject(
-          Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', retryAfterSeconds: '9' }),
-        ),
+        Promise.reject(Object.assign(new Error('boom'), { name: 'InternalServerException' })),
     });
-    const result = await pollTick({ ...env, drs }, env.state, opts);
-    expect(result.retryAfterMs).toBe(9000);
-    expect(result.warnings[0]).toContain('DescribeJobs failed');
+    const results = [];
+    for (let i = 0; i < READ_FAILURES_BEFORE_WARNING + 1; i++)
+      results.push(await pollTick({ ...env, drs }, env.state, opts));
+    expect(results.map((r) => r.warnings.length)).toEqual([0, 0, 1, 0]);
+    expect(results[2]?.warnings[0]).toBe('DescribeJobs failed 3 polls in a row, still trying: boom');
   });
 });
 

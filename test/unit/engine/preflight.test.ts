@@ -398,6 +398,96 @@ describe('runPreflight', () => {
   });
 });
 
+describe('runPreflight: a non-critical server that fails preflight is left out, not a stop', () => {
+  const A = 's-a0000000000000001';
+  const B = 's-b0000000000000002';
+  const broken = (id: string, hostname?: string) =>
+    sourceServer(id, {
+      ...(hostname ? { hostname } : {}),
+      dataReplicationInfo: { dataReplicationState: 'DISCONNECTED', lagDuration: 'PT5S' },
+    });
+  const setup = (aCritical: boolean, bCritical = true, bBroken = false) => {
+    const estate = healthyEstate([broken(A, 'cache-01'), bBroken ? broken(B) : sourceServer(B)]);
+    const p = plan([
+      wave('cache', [
+        spec(
+          { kind: 'id', sourceServerId: A },
+          { critical: aCritical, template: { instanceType: 'r6i.large' } },
+        ),
+      ]),
+      wave('app', [spec({ kind: 'id', sourceServerId: B }, { critical: bCritical })], {
+        dependsOn: ['cache'],
+      }),
+    ]);
+    return { ...estate, p };
+  };
+
+  it('warns once naming the server, records why, and runs without it (no repair of it either)', async () => {
+    const { drs, ec2, p } = setup(false);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toHaveLength(1);
+    const [warning] = result.warnings;
+    expect(warning?.message).toBe(
+      `Source server ${A} (cache-01): left out of this run (non-critical): replication state is DISCONNECTED, not CONTINUOUS`,
+    );
+    expect(warning?.message.split(A)).toHaveLength(2);
+    expect(warning?.position).toEqual(p.waves[0]?.servers[0]?.position);
+    expect(warning?.fix).toContain('Fix replication');
+    expect(result.excluded).toEqual([
+      {
+        sourceServerId: A,
+        hostname: 'cache-01',
+        wave: 'cache',
+        reason: 'non-critical, failed preflight: replication state is DISCONNECTED, not CONTINUOUS',
+      },
+    ]);
+    expect(result.executionPlan?.waves.map((w) => w.servers.map((s) => s.sourceServerId))).toEqual([[], [B]]);
+    // Its template drifted (instance type), but a server left out is not repaired.
+    expect(result.drift).toEqual([]);
+  });
+
+  it('a critical server with the same failure still stops the run', async () => {
+    const { drs, ec2, p } = setup(true);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems.map((x) => x.message)).toEqual([
+      `Source server ${A} (cache-01): replication state is DISCONNECTED, not CONTINUOUS`,
+    ]);
+    expect(result.excluded).toEqual([]);
+  });
+
+  it('in a PR check the same plan reads the same: a warning that a drill would leave it out', async () => {
+    const { drs, ec2, p } = setup(false);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'validate' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('a drill would leave it out (non-critical): replication state is DISCONNECTED'),
+    ]);
+  });
+
+  it('a non-critical server busy in another job is left out too', async () => {
+    const { drs, ec2, p } = setup(false);
+    drs.sourceServers = [sourceServer(A, { hostname: 'cache-01' }), sourceServer(B)];
+    drs.jobs = [
+      { jobID: 'drsjob-busy0000000000001', status: 'STARTED', participatingServers: [{ sourceServerID: A }] },
+    ];
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.problems).toEqual([]);
+    expect(result.excluded.map((x) => x.reason)).toEqual([
+      expect.stringContaining('is already in active DRS job drsjob-busy0000000000001'),
+    ]);
+  });
+
+  it('refuses a run that would have no server left', async () => {
+    const { drs, ec2, p } = setup(false, false, true);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(result.excluded).toHaveLength(2);
+    expect(result.problems.map((x) => x.message)).toEqual([
+      'Every server of the plan was left out of this run (2): there is nothing to recover',
+    ]);
+  });
+});
+
 describe('runPreflight: existing recovery instances (a drill must never destroy a live failover)', () => {
   const A = 's-a0000000000000001';
   const B = 's-b0000000000000002';
@@ -481,7 +571,9 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
       exclude: ['DB-01'],
     });
     expect(result.problems).toEqual([]);
-    expect(result.excluded).toEqual([{ sourceServerId: A, hostname: 'db-01', wave: 'data' }]);
+    expect(result.excluded).toEqual([
+      { sourceServerId: A, hostname: 'db-01', wave: 'data', reason: 'input exclude' },
+    ]);
     expect(result.executionPlan?.waves.map((w) => w.servers.length)).toEqual([0, 1]);
     const typo = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill', exclude: ['db-1'] });
     expect(typo.problems.map((x) => x.message)).toEqual([

@@ -30,6 +30,21 @@ describe('planNextWaves', () => {
     expect(planNextWaves(waves, s, { nowMs: 121_000, onFailure: 'stop' }).start).toEqual(['app', 'cache']);
   });
 
+  it('a wave skipped for having no server left releases its dependants at once, without its soak', () => {
+    const s = states({
+      data: { status: 'skipped', decidedAtMs: 1000, empty: true },
+      batch: { status: 'running' },
+    });
+    const d = planNextWaves(waves, s, { nowMs: 1000, onFailure: 'stop' });
+    expect(d.start).toEqual(['app', 'cache']);
+    expect(d.skip).toEqual([]);
+    // A wave skipped for any other reason still stops its dependants.
+    const other = states({ data: { status: 'skipped', decidedAtMs: 1000 }, batch: { status: 'running' } });
+    expect(
+      planNextWaves(waves, other, { nowMs: 1000, onFailure: 'continue' }).skip.map((x) => x.wave),
+    ).toEqual(['app', 'cache']);
+  });
+
   it('needs every dependency succeeded', () => {
     const s = states({
       data: { status: 'succeeded', decidedAtMs: 0 },

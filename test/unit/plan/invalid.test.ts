@@ -527,15 +527,15 @@ describe('invalid plans', () => {
     ]);
   });
 
-  it('warns, without failing, on the same hostname selector in two waves', () => {
+  it('fails on the same hostname selector in two waves, as the drill refuses it at run time', () => {
     const result = loadPlanText(
       yaml(...HEAD, ...waveA(), '  - name: b', '    servers:', '      - hostname: h1'),
       'plan.yaml',
     );
     const d = findDiagnostic(result, 'selector hostname "h1" also appears at line 6');
-    expect(d.severity).toBe('warning');
+    expect(d.severity).toBe('error');
     expect({ line: d.line, col: d.col }).toEqual({ line: 9, col: 9 });
-    expect(result.plan).toBeDefined();
+    expect(result.plan).toBeUndefined();
   });
 
   it('reports every problem of a file, sorted by position', () => {
