@@ -12,7 +12,7 @@ import {
   repairLaunchConfigurations,
   templateClientToken,
 } from '../../../src/engine/repair.js';
-import { FakeDrs, FakeEc2, writesOf } from './preflight-fakes.js';
+import { FakeDrs, FakeEc2, writesOf } from '../../support/fake-aws.js';
 
 const actualConfig: LaunchConfiguration = {
   sourceServerID: 's-1',
