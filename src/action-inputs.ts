@@ -1,5 +1,6 @@
 import { isAbsolute, normalize, sep } from 'node:path';
 import { clockFromEnv, isLoopbackEndpoint } from './core/clock.js';
+import { parseDuration } from './core/durations.js';
 import { systemClock } from './engine/types.js';
 import { UserError } from './errors.js';
 import { checkBranchName } from './history/store.js';
@@ -12,7 +13,6 @@ import {
   MODES,
   type Mode,
 } from './modes.js';
-import { parseDuration } from './plan/duration.js';
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string;
@@ -84,14 +84,11 @@ function booleanInput(name: string, value: string): boolean {
 
 /** A plan duration (`90s`, `15m`, `1h30m`, seconds), optionally led by whole days (`2d`, `1d12h`). */
 export function parseAge(name: string, value: string): number {
-  const text = value.trim();
-  const days = /^(\d+)d(.*)$/.exec(text);
-  const rest = days ? (days[2] ?? '') : text;
-  const seconds = rest === '' && days ? 0 : parseDuration(rest);
-  if (text === '' || seconds === undefined) {
+  const seconds = value.trim() === '' ? undefined : parseDuration(value, { days: true });
+  if (seconds === undefined) {
     throw new UserError(`input ${name}: "${value}" is not a duration like 90s, 15m, 1h30m or 2d`);
   }
-  return Number(days?.[1] ?? 0) * 86400 + seconds;
+  return seconds;
 }
 
 /**

@@ -104,6 +104,40 @@ function pad2(n: number): string {
   return n.toString().padStart(2, '0');
 }
 
+/**
+ * Durations people write (plan fields, inputs): `90s`, `15m`, `1h30m`, `1h30m15s`, or a whole number
+ * of seconds (a YAML number or a string of digits). The same grammar is the plan schema's `duration`
+ * pattern; `days: true` (inputs such as max-age and older-than) also admits leading whole days, `2d`,
+ * `1d12h`.
+ */
+export const DURATION_PATTERN = '^(?:[0-9]+|(?=[0-9])(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?)$';
+
+const DURATION_PARTS = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const LEADING_DAYS = /^(\d+)d(.*)$/;
+
+/** Seconds, or undefined when the text is not a duration. */
+export function parseDuration(text: string | number, opts: { days?: boolean } = {}): number | undefined {
+  if (typeof text === 'number') return Number.isSafeInteger(text) && text >= 0 ? text : undefined;
+  const t = text.trim();
+  const days = opts.days ? LEADING_DAYS.exec(t) : null;
+  if (days) {
+    const rest = days[2] ?? '';
+    const seconds = rest === '' ? 0 : parseDuration(rest);
+    const total = seconds === undefined ? undefined : Number(days[1]) * 86_400 + seconds;
+    return total !== undefined && Number.isSafeInteger(total) ? total : undefined;
+  }
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  if (t === '') return undefined;
+  const m = DURATION_PARTS.exec(t);
+  if (!m) return undefined;
+  const [, h, min, s] = m;
+  const total = Number(h ?? 0) * 3600 + Number(min ?? 0) * 60 + Number(s ?? 0);
+  return Number.isSafeInteger(total) ? total : undefined;
+}
+
 // PnYnMnWnDTnHnMnS; every part optional but at least one, `T` only when a time part follows.
 const ISO_DURATION =
   /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;

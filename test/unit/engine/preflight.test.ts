@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseIsoDuration } from '../../../src/core/durations.js';
 import { DeadlineError } from '../../../src/engine/deadline.js';
 import { ipv4InCidr, parseIpv4, parseIpv4Cidr, primarySourceIp } from '../../../src/engine/network.js';
-import { parseIsoDuration, replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
+import { replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
 import { concurrentWaveGroups } from '../../../src/engine/resolve.js';
 import { fixedClock, healthyEstate, plan, sourceServer, spec, wave } from '../../support/builders.js';
 import { writesOf } from '../../support/fake-aws.js';
