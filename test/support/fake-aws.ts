@@ -161,6 +161,8 @@ export class FakeDrs implements DrsGateway {
   onCall?: (method: string) => void;
   /** Replaces what DRS itself does to the launch template when its settings change. */
   onUpdate?: (update: LaunchConfigurationUpdate, config: LaunchConfiguration) => void;
+  /** EC2 id → the job and server that launch it (each LAUNCH job's servers, indexed once). */
+  private readonly ec2Index = new Map<string, { jobId: string; serverId: string }>();
   private seq = 0;
   private startCalls = 0;
   private describeJobsCalls = 0;
@@ -240,20 +242,17 @@ export class FakeDrs implements DrsGateway {
 
   /** The recovery instance behind an EC2 id (launched by any job). */
   byEc2Id(ec2InstanceId: string): RecoveryInstance | undefined {
-    for (const job of this.jobs.values()) {
-      for (const id of job.serverIds) {
-        if (this.ec2InstanceIdFor(job.jobId, id) === ec2InstanceId)
-          return (
-            this.recoveryInstances.get(this.recoveryInstanceIdFor(job.jobId, id)) ?? {
-              recoveryInstanceID: this.recoveryInstanceIdFor(job.jobId, id),
-              ec2InstanceID: ec2InstanceId,
-              jobID: job.jobId,
-              sourceServerID: id,
-            }
-          );
+    const launch = this.ec2Index.get(ec2InstanceId);
+    if (!launch) return undefined;
+    const recoveryInstanceID = this.recoveryInstanceIdFor(launch.jobId, launch.serverId);
+    return (
+      this.recoveryInstances.get(recoveryInstanceID) ?? {
+        recoveryInstanceID,
+        ec2InstanceID: ec2InstanceId,
+        jobID: launch.jobId,
+        sourceServerID: launch.serverId,
       }
-    }
-    return undefined;
+    );
   }
 
   private launchActionsStatus(
@@ -390,6 +389,8 @@ export class FakeDrs implements DrsGateway {
       recoveryInstanceIds: [],
     };
     this.jobs.set(job.jobId, job);
+    for (const serverId of serverIds)
+      this.ec2Index.set(this.ec2InstanceIdFor(job.jobId, serverId), { jobId: job.jobId, serverId });
     return job;
   }
 
