@@ -1,0 +1,202 @@
+/*
+ * GENERATED from schemas/report.schema.json by scripts/gen-report-types.ts (npm run gen:types).
+ * Do not edit: change the schema and regenerate. src/core/report.ts gives these types their names.
+ */
+
+/**
+ * ISO-8601 UTC instant, as DRS writes them (fraction optional)
+ */
+export type DateTime = string;
+export type Seconds = number;
+export type SourceServerId = string;
+
+/**
+ * Evidence of one run of the DRS drill action (report.json). Times are ISO-8601 UTC from DRS or EC2; durations are in seconds.
+ */
+export interface Report {
+  schemaVersion: 1;
+  mode: 'validate' | 'drill' | 'recovery' | 'cleanup';
+  /**
+   * <repository>/<run id>
+   */
+  executionId: string;
+  plan: {
+    name: string;
+    path: string;
+    sha256: string;
+    commit?: string;
+  };
+  initiatedBy?: string;
+  repository?: string;
+  runUrl?: string;
+  region: string;
+  accountId?: string;
+  isDrill: boolean;
+  /**
+   * Input dry-run: what would be done was listed; nothing was written, started or terminated
+   */
+  dryRun?: boolean;
+  startedAt: DateTime;
+  endedAt?: DateTime;
+  status: 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed-out';
+  objectives: {
+    rtoSeconds?: Seconds;
+    rpoSeconds?: Seconds;
+  };
+  measured: {
+    rtoSeconds?: Seconds;
+    /**
+     * RPO, the data a recovery would lose: the worst recovery request time (the server's StartRecovery job creation) minus recovery point time, over servers launched from their latest data
+     */
+    rpoSeconds?: number;
+    /**
+     * How rpoSeconds is measured. Reports without it measured launch time minus recovery point time (now dataAgeAtLaunchSeconds)
+     */
+    rpoDefinition?: 'request-minus-recovery-point';
+    /**
+     * Worst launch time minus recovery point time over launched servers
+     */
+    dataAgeAtLaunchSeconds?: number;
+    /**
+     * Worst recovery request time minus snapshot time over servers pinned to a snapshot in the plan
+     */
+    pinnedSnapshotAgeSeconds?: number;
+    rtoMet?: boolean;
+    rpoMet?: boolean;
+    firstStartRecoveryAt?: DateTime;
+  };
+  waves: Wave[];
+  launchConfigChanges: LaunchConfigChange[];
+  /**
+   * Servers the input exclude left out of this run
+   */
+  excluded?: {
+    sourceServerId: SourceServerId;
+    hostname?: string;
+    wave: string;
+  }[];
+  cleanup?: Cleanup;
+  errors: string[];
+  warnings: string[];
+}
+export interface Wave {
+  name: string;
+  index: number;
+  dependsOn: string[];
+  status: 'pending' | 'running' | 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
+  startedAt?: DateTime;
+  endedAt?: DateTime;
+  jobs: Job[];
+  servers: Server[];
+  error?: string;
+}
+export interface Job {
+  jobId: string;
+  status: 'PENDING' | 'STARTED' | 'COMPLETED';
+  createdAt?: DateTime;
+  endedAt?: DateTime;
+  sourceServerIds: SourceServerId[];
+}
+export interface Server {
+  sourceServerId: SourceServerId;
+  hostname?: string;
+  critical: boolean;
+  jobId?: string;
+  /**
+   * DRS LaunchStatus as DRS sent it (PENDING, IN_PROGRESS, LAUNCHED, FAILED, TERMINATED; a value DRS adds later is kept as is)
+   */
+  launchStatus?: string;
+  recoveryInstanceId?: string;
+  ec2InstanceId?: string;
+  ec2State?: string;
+  launchedAt?: DateTime;
+  healthyAt?: DateTime;
+  recoveryPointAt?: DateTime;
+  /**
+   * The point-in-time snapshot the plan pinned (snapshot:)
+   */
+  pinnedSnapshotId?: string;
+  /**
+   * The recovery snapshot the instance was launched from
+   */
+  recoverySnapshotId?: string;
+  /**
+   * What was launched, as EC2 describes the instance
+   */
+  launched?: {
+    instanceType?: string;
+    subnetId?: string;
+    privateIp?: string;
+  };
+  /**
+   * Replication as the preflight saw it (DRS dataReplicationInfo)
+   */
+  replicationAtPreflight?: {
+    state: string;
+    /**
+     * ISO-8601 duration as DRS sent it
+     */
+    lagDuration?: string;
+    lagSeconds?: Seconds;
+  };
+  health: 'pending' | 'passed' | 'failed' | 'skipped';
+  phases: Phase[];
+  errors: ServerError[];
+  /**
+   * DRS post-launch action runs on the launched instance (participatingServers[].launchActionsStatus.runs), as last seen
+   */
+  launchActions?: LaunchAction[];
+}
+export interface Phase {
+  name: 'snapshot' | 'conversion' | 'launch' | 'boot';
+  startedAt: DateTime;
+  endedAt?: DateTime;
+  failed?: boolean;
+}
+export interface ServerError {
+  event: string;
+  message: string;
+  rawError?: string;
+  at?: DateTime;
+}
+export interface LaunchAction {
+  actionId?: string;
+  name?: string;
+  runId?: string;
+  /**
+   * An optional action's failure is a warning; any other failure fails the server
+   */
+  optional: boolean;
+  /**
+   * IN_PROGRESS, SUCCEEDED or FAILED
+   */
+  status: string;
+  failureReason?: string;
+}
+export interface LaunchConfigChange {
+  sourceServerId: SourceServerId;
+  target: 'launch' | 'template';
+  field: string;
+  /**
+   * The value before the change (any JSON value; null or absent = was not set)
+   */
+  from?: unknown;
+  /**
+   * The value written (any JSON value)
+   */
+  to?: unknown;
+  templateVersion?: number;
+  applied: boolean;
+}
+export interface Cleanup {
+  policy: string;
+  status: 'skipped' | 'succeeded' | 'failed' | 'dry-run';
+  reason?: string;
+  terminateJobIds: string[];
+  instances: {
+    recoveryInstanceId: string;
+    ec2InstanceId?: string;
+    sourceServerId?: SourceServerId;
+    result: string;
+  }[];
+}
