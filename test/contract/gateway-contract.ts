@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Job, JobLog } from '../../src/aws/gateways.js';
+import { DRS_TIME, SERVER_LAUNCH_EVENTS } from '../unit/emulator/helpers.js';
 import type { ContractTarget, ContractTargets } from './targets.js';
 import { loadContractEstate } from './targets.js';
 
@@ -18,17 +19,8 @@ const LT_B = APP?.launchTemplateId ?? '';
 const SUBNET = estate.subnets[0]?.subnetId ?? '';
 const GROUP = estate.securityGroups[0]?.groupId ?? '';
 const OUR_TAGS = { 'drs-drill:execution-id': 'contract/1', 'drs-drill:wave': 'data' };
-/** DRS's time format: six fraction digits and an offset (drs-facts §8). */
-const DRS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/;
 const STEP_SECONDS = 15;
-const PHASES = [
-  'SNAPSHOT_START',
-  'SNAPSHOT_END',
-  'CONVERSION_START',
-  'CONVERSION_END',
-  'LAUNCH_START',
-  'LAUNCH_END',
-];
+const PHASES = SERVER_LAUNCH_EVENTS;
 
 /** Polls the job every STEP_SECONDS of simulated time until it is COMPLETED; returns every view seen. */
 async function untilCompleted(t: ContractTarget, first: Job): Promise<Job[]> {
