@@ -1,5 +1,7 @@
 import { isAbsolute, normalize, sep } from 'node:path';
 import { clockFromEnv, isLoopbackEndpoint } from './core/clock.js';
+import { parseDuration } from './core/durations.js';
+import { isValidName } from './core/names.js';
 import { parsePointInTime } from './core/point-in-time.js';
 import { systemClock } from './engine/types.js';
 import { UserError } from './errors.js';
@@ -13,15 +15,12 @@ import {
   MODES,
   type Mode,
 } from './modes.js';
-import { parseDuration } from './plan/duration.js';
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
 export type InputReader = (name: string) => string;
 
 /** GitHub-hosted jobs stop at 6 h; keep room to write the report and clean up. */
 export const MAX_TIMEOUT_MINUTES = 345;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -85,14 +84,11 @@ function booleanInput(name: string, value: string): boolean {
 
 /** A plan duration (`90s`, `15m`, `1h30m`, seconds), optionally led by whole days (`2d`, `1d12h`). */
 export function parseAge(name: string, value: string): number {
-  const text = value.trim();
-  const days = /^(\d+)d(.*)$/.exec(text);
-  const rest = days ? (days[2] ?? '') : text;
-  const seconds = rest === '' && days ? 0 : parseDuration(rest);
-  if (text === '' || seconds === undefined) {
+  const seconds = value.trim() === '' ? undefined : parseDuration(value, { days: true });
+  if (seconds === undefined) {
     throw new UserError(`input ${name}: "${value}" is not a duration like 90s, 15m, 1h30m or 2d`);
   }
-  return Number(days?.[1] ?? 0) * 86400 + seconds;
+  return seconds;
 }
 
 /**
@@ -153,16 +149,16 @@ export function readInputs(
 /** Where and as whom the action acts in AWS: region, role and session name, each checked. */
 function awsIdentityInputs(get: InputReader, runId: string | undefined) {
   const region = get('region').trim() || undefined;
-  if (region && !REGION.test(region))
+  if (region && !isValidName('region', region))
     throw new UserError(`input region: "${region}" is not an AWS region name`);
   const roleToAssume = get('role-to-assume').trim() || undefined;
-  if (roleToAssume && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleToAssume)) {
+  if (roleToAssume && !isValidName('roleArn', roleToAssume)) {
     throw new UserError(
       `input role-to-assume: "${roleToAssume}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
     );
   }
   const roleSessionName = get('role-session-name').trim() || `drs-drill-${runId ?? 'local'}`.slice(0, 64);
-  if (!SESSION_NAME.test(roleSessionName)) {
+  if (!isValidName('roleSessionName', roleSessionName)) {
     throw new UserError(
       `input role-session-name: "${roleSessionName}" must be 2-64 characters of letters, digits and _+=,.@-`,
     );

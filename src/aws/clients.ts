@@ -8,14 +8,13 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { clockScaleFromEnv } from '../core/clock.js';
+import { isValidName } from '../core/names.js';
 import { UserError } from '../errors.js';
 import { ACTION_VERSION } from '../version.js';
 import { AWS_REQUEST_TIMEOUTS, boundRequests, type RequestTimeouts, scaleTimeouts } from './http.js';
 
 export { ACTION_VERSION };
 export const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;
-
-const REGION_PATTERN = /^[a-z0-9-]+$/;
 
 export interface AwsClientOptions {
   region: string;
@@ -44,7 +43,7 @@ export interface AwsClients {
 
 export function validateRegion(region: string): string {
   const trimmed = region.trim();
-  if (trimmed === '' || !REGION_PATTERN.test(trimmed)) {
+  if (!isValidName('region', trimmed)) {
     throw new UserError(
       `region "${region}" is not a valid AWS region name (lowercase letters, digits and hyphens, e.g. us-east-1)`,
     );

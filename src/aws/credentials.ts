@@ -12,6 +12,7 @@
  */
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { isValidName, SESSION_NAME_REFUSED } from '../core/names.js';
 import { errorMessage, UserError } from '../errors.js';
 import { handlerTimeouts, requestTimeoutsFromEnv, USER_AGENT } from './clients.js';
 import { boundRequests, type RequestTimeouts } from './http.js';
@@ -22,8 +23,6 @@ export const DEFAULT_SESSION_SECONDS = 3600;
 /** Refresh this long before expiry; must exceed the SDK's own 5-minute window. */
 export const DEFAULT_REFRESH_WINDOW_MS = 10 * 60_000;
 
-const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 /** After a failed refresh, keep serving still-valid keys this long before trying STS again. */
 const FAILED_REFRESH_COOLDOWN_MS = 30_000;
 /** Keys with less than this left are not served after a failed refresh. */
@@ -63,7 +62,7 @@ export interface OidcProviderOptions {
 }
 
 export function validateRoleSessionName(name: string): string {
-  if (!SESSION_NAME_PATTERN.test(name)) {
+  if (!isValidName('roleSessionName', name)) {
     throw new UserError(
       `role-session-name "${name}" is invalid: it must be 2 to 64 characters of letters, digits and _+=,.@-`,
     );
@@ -74,13 +73,13 @@ export function validateRoleSessionName(name: string): string {
 /** `drs-drill-<run id>`, with characters STS refuses replaced and cut to 64. */
 export function defaultRoleSessionName(runId: string | number | undefined): string {
   const id = String(runId ?? '').trim();
-  const name = (id === '' ? 'drs-drill' : `drs-drill-${id}`).replace(/[^\w+=,.@-]/g, '-');
+  const name = (id === '' ? 'drs-drill' : `drs-drill-${id}`).replace(SESSION_NAME_REFUSED, '-');
   return name.slice(0, 64);
 }
 
 export function validateRoleArn(roleArn: string): string {
   const trimmed = roleArn.trim();
-  if (!ROLE_ARN_PATTERN.test(trimmed)) {
+  if (!isValidName('roleArn', trimmed)) {
     throw new UserError(
       `role-to-assume "${roleArn}" is not an IAM role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`,
     );
@@ -304,7 +303,7 @@ export async function checkAccount(
   }
   const accountId = identity.Account ?? '';
   const arn = identity.Arn ?? '';
-  if (!/^\d{12}$/.test(accountId)) {
+  if (!isValidName('accountId', accountId)) {
     throw new Error(`sts:GetCallerIdentity returned no valid account id (got "${accountId}")`);
   }
   if (expected !== undefined && expected !== accountId) {

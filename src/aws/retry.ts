@@ -1,18 +1,16 @@
 /**
  * Our own retry on top of the SDK's: the SDK gives up after `maxAttempts` and ignores a numeric
  * `Retry-After` (middleware-retry reads it as an epoch date, drs-facts §1.5), so callers that must
- * survive throttling and 5xx (the poller, the credential provider) wrap calls in `withRetry`.
+ * survive throttling and 5xx (the poller, the credential provider) wrap calls in `withRetry`. The
+ * delays come from the one backoff policy, src/core/backoff.ts.
  */
+import { type Backoff, retryDelayMs } from '../core/backoff.js';
 
-export interface RetryOptions {
+export interface RetryOptions extends Backoff {
   /** Whether an error is worth another attempt; anything else is rethrown at once. */
   isRetryable(error: unknown): boolean;
   /** Total attempts, the first included (1 = no retry). */
   maxAttempts: number;
-  /** Ceiling of the first delay; it doubles on every attempt. */
-  baseMs: number;
-  /** Upper bound of the exponential ceiling. */
-  maxMs: number;
   sleep(ms: number): Promise<void>;
   /** [0, 1); injectable so tests can pin the jitter. */
   random?: () => number;
@@ -20,8 +18,6 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
   onRetry?(error: unknown, attempt: number, delayMs: number): void;
 }
-
-const DEFAULT_MAX_RETRY_AFTER_MS = 300_000;
 
 /** Codes of throttling errors across DRS, EC2 (query protocol) and STS. */
 const THROTTLING_NAMES = new Set([
@@ -163,15 +159,6 @@ export function retryAfterMs(error: unknown, now: () => number = () => Date.now(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }
 
-/** Full jitter: uniform in [0, min(maxMs, baseMs * 2^(attempt-1))). */
-export function backoffDelayMs(
-  attempt: number,
-  opts: Pick<RetryOptions, 'baseMs' | 'maxMs' | 'random'>,
-): number {
-  const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.floor((opts.random ?? Math.random)() * ceiling);
-}
-
 /** Runs `fn` until it succeeds, fails with a non-retryable error, or `maxAttempts` is spent. */
 export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Promise<T> {
   const maxAttempts = Math.max(1, Math.floor(opts.maxAttempts));
@@ -180,12 +167,11 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions): Pr
       return await fn();
     } catch (error) {
       if (attempt >= maxAttempts || !opts.isRetryable(error)) throw error;
-      const hint = retryAfterMs(error);
-      const jitter = backoffDelayMs(attempt, opts);
-      const delayMs =
-        hint === undefined
-          ? jitter
-          : Math.max(jitter, Math.min(hint, opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS));
+      const delayMs = retryDelayMs(attempt, opts, {
+        retryAfterMs: retryAfterMs(error),
+        random: opts.random,
+        maxRetryAfterMs: opts.maxRetryAfterMs,
+      });
       opts.onRetry?.(error, attempt, delayMs);
       await opts.sleep(delayMs);
     }

@@ -69,71 +69,14 @@ export function secondsBetween(fromIso: string | undefined, toIso: string | unde
   return (to - from) / 1000;
 }
 
-function usable(seconds: number | undefined): seconds is number {
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0;
-}
-
-/** `45s`, `12m 05s`, `1h 02m`, `2d 3h`; `—` when there is nothing sensible to show. */
-export function formatDuration(seconds: number | undefined): string {
-  if (!usable(seconds)) return '—';
-  const total = Math.round(seconds);
-  const d = Math.floor(total / 86_400);
-  const h = Math.floor((total % 86_400) / 3_600);
-  const m = Math.floor((total % 3_600) / 60);
-  const s = total % 60;
-  if (d > 0) return `${d}d ${h}h`;
-  if (h > 0) return `${h}h ${pad2(m)}m`;
-  if (m > 0) return `${m}m ${pad2(s)}s`;
-  return `${s}s`;
-}
-
-/** A target as people write it: `45m`, `1h 30m`, `90s` → `1m 30s`; zero units are left out. */
-export function formatTargetDuration(seconds: number | undefined): string {
-  if (!usable(seconds)) return '—';
-  const total = Math.round(seconds);
-  if (total === 0) return '0s';
-  const parts: string[] = [];
-  const units: [number, string][] = [
-    [86_400, 'd'],
-    [3_600, 'h'],
-    [60, 'm'],
-    [1, 's'],
-  ];
-  let rest = total;
-  for (const [size, unit] of units) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0) parts.push(`${n}${unit}`);
-  }
-  return parts.join(' ');
-}
-
-function pad2(n: number): string {
-  return n.toString().padStart(2, '0');
-}
-
-// PnYnMnWnDTnHnMnS; every part optional but at least one, `T` only when a time part follows.
-const ISO_DURATION =
-  /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
-
-/** Years and months have no fixed length; a replication lag that long is approximate anyway. */
-const DURATION_UNIT_SECONDS = [365 * 86_400, 30 * 86_400, 7 * 86_400, 86_400, 3_600, 60, 1] as const;
-
-/** Seconds in an ISO-8601 duration such as DRS's lagDuration (`PT1M30S`, `P1DT2H`), or undefined. */
-export function parseIsoDuration(iso: string): number | undefined {
-  if (typeof iso !== 'string') return undefined;
-  const text = iso.trim().toUpperCase();
-  if (text.endsWith('T')) return undefined;
-  const m = ISO_DURATION.exec(text);
-  if (!m) return undefined;
-  const parts = m.slice(1);
-  if (parts.every((p) => p === undefined)) return undefined;
-  let seconds = 0;
-  parts.forEach((part, i) => {
-    if (part !== undefined) seconds += Number(part.replace(',', '.')) * (DURATION_UNIT_SECONDS[i] ?? 0);
-  });
-  return Number.isFinite(seconds) ? seconds : undefined;
-}
+// Parsing and formatting durations as text live beside this module (duration-text.ts), re-exported here.
+export {
+  DURATION_PATTERN,
+  formatDuration,
+  formatTargetDuration,
+  parseDuration,
+  parseIsoDuration,
+} from './duration-text.js';
 
 /** The earliest (or latest) readable instant of a list, as given. */
 export function earliestInstant(isos: readonly (string | undefined)[]): string | undefined {

@@ -14,6 +14,7 @@ import type {
   RecoveryInstance,
 } from '../aws/gateways.js';
 import { isThrottling, retryAfterMs } from '../aws/retry.js';
+import { honourRetryAfter } from '../core/backoff.js';
 import { toUtcIso } from '../core/durations.js';
 import { errorMessage } from '../errors.js';
 import {
@@ -343,5 +344,5 @@ export function nextPollIntervalMs(input: IntervalInput): number {
   else if (input.nearTransition) next = Math.min(input.previousMs * 1.5, 2 * base);
   else next = input.previousMs * 1.5;
   next = Math.min(Math.max(next, base), input.boundMs);
-  return Math.max(next, input.retryAfterMs ?? 0);
+  return honourRetryAfter(next, input.retryAfterMs);
 }

@@ -40,7 +40,7 @@ import {
 import type { ExecutionPlan } from './types.js';
 
 export type { PreflightProblem } from './resolve.js';
-export { parseIsoDuration, replicationFindings } from './resolve.js';
+export { replicationFindings } from './resolve.js';
 
 export interface PreflightResult {
   executionPlan?: ExecutionPlan;

@@ -252,9 +252,6 @@ export function concurrentWaveGroups(plan: Plan): string[][] {
   return groups.filter((g) => g.length > 0);
 }
 
-// DRS's lagDuration is an ISO-8601 duration; one parser serves the whole project.
-export { parseIsoDuration };
-
 const REPLICATION_WARN = new Set(['BACKLOG', 'CREATING_SNAPSHOT', 'RESCAN']);
 
 /** Replication state, replication errors and lag against the plan's RPO. */

@@ -3,12 +3,11 @@
  * the capacity this run holds in DRS, the jobs left running.
  */
 import type { SourceServer, StartRecoveryRequest } from '../aws/gateways.js';
-import { parseInstant } from '../core/durations.js';
+import { parseInstant, parseIsoDuration } from '../core/durations.js';
 import type { Report, ServerReport, WaveReport } from '../core/report.js';
 import { TAG } from '../core/tags.js';
 import { serverLabel } from './outcome.js';
 import type { PollState } from './poller.js';
-import { parseIsoDuration } from './resolve.js';
 import { type Capacity, chunkServers, type WaveRunState } from './scheduler.js';
 import type { ChunkSpec, ChunkStartState } from './start.js';
 import type { ExecutionPlan, ResolvedWave, RunContext } from './types.js';

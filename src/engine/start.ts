@@ -14,7 +14,6 @@ import {
   StartRecoveryWithoutJobError,
 } from '../aws/gateways.js';
 import {
-  backoffDelayMs,
   isConflict,
   isServerBusy,
   isThrottling,
@@ -22,6 +21,7 @@ import {
   retryAfterMs,
   withRetry,
 } from '../aws/retry.js';
+import { retryDelayMs } from '../core/backoff.js';
 import { cutTagValue, TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
 import type { Clock, ResolvedServer, RunContext } from './types.js';
@@ -122,10 +122,14 @@ function isQuotaExceeded(e: unknown): boolean {
   );
 }
 
-function backoff(deps: StartDeps, attempt: number, baseMs: number, maxMs: number): number {
-  // Half fixed, half jittered: never a zero wait, still spread out.
-  const random = deps.random ?? Math.random;
-  return Math.ceil(baseMs / 2) + backoffDelayMs(attempt, { baseMs, maxMs, random });
+/** The wait after a failed attempt: half fixed, half jittered (never zero, still spread out), and never
+ * shorter than a throttling answer's Retry-After. */
+function backoff(deps: StartDeps, e: unknown, attempt: number, baseMs: number, maxMs: number): number {
+  return retryDelayMs(
+    attempt,
+    { baseMs, maxMs, floorMs: Math.ceil(baseMs / 2) },
+    { retryAfterMs: retryAfterMs(e), random: deps.random },
+  );
 }
 
 /** Jobs created since `since`, retrying transient read failures: the look-up resume and lost answers share. */
@@ -167,7 +171,7 @@ export async function attemptStart(
       // Cannot tell whether the job exists: starting now could duplicate it, so wait and look again.
       return {
         kind: 'wait',
-        delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+        delayMs: backoff(deps, e, attempt, 2000, 30_000),
         reason: `could not check whether the previous StartRecovery created a job: ${errorMessage(e)}`,
       };
     }
@@ -193,14 +197,14 @@ function afterFailedStart(
   if (isThrottling(e)) {
     return {
       kind: 'wait',
-      delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
+      delayMs: backoff(deps, e, attempt, 1000, 30_000),
       reason: `StartRecovery was throttled (${errorMessage(e)})`,
     };
   }
   if (isServerBusy(e)) {
     return {
       kind: 'wait',
-      delayMs: backoff(deps, attempt, 10_000, 60_000),
+      delayMs: backoff(deps, e, attempt, 10_000, 60_000),
       reason: `a server is still in another DRS job (ConflictException: ${errorMessage(e)})`,
     };
   }
@@ -211,7 +215,7 @@ function afterFailedStart(
   if (isQuotaExceeded(e)) {
     return {
       kind: 'wait',
-      delayMs: backoff(deps, attempt, 15_000, 60_000),
+      delayMs: backoff(deps, e, attempt, 15_000, 60_000),
       reason: `DRS quotas are full; waiting for active jobs to finish (${errorMessage(e)})`,
     };
   }
@@ -223,7 +227,7 @@ function afterFailedStart(
         : `StartRecovery's answer was lost (${errorMessage(e)})`;
     return {
       kind: 'wait',
-      delayMs: Math.max(retryAfterMs(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+      delayMs: backoff(deps, e, attempt, 2000, 30_000),
       reason: `${what}; looking for the job by its tags before trying again`,
     };
   }

@@ -16,6 +16,7 @@
  * Octokit comes in as a parameter; nothing here reads inputs or the environment.
  */
 import type { Buffer } from 'node:buffer';
+import { type Backoff, retryDelayMs } from '../core/backoff.js';
 import { errorMessage } from '../errors.js';
 import type { Octokit } from '../github/comment.js';
 import {
@@ -283,6 +284,9 @@ async function writeOnce(
   return { commit, records: entries.length };
 }
 
+/** Waits between history write attempts: up to 250 ms, doubling, at most 8 s. */
+const HISTORY_WRITE_BACKOFF: Backoff = { baseMs: 250, maxMs: 8000 };
+
 /** After a failed attempt: throws what is not worth retrying, else logs and returns the wait before the next. */
 function retryDelay(
   e: unknown,
@@ -299,7 +303,7 @@ function retryDelay(
   if (e instanceof NotAHistoryBranchError) throw e;
   const kind = retryable(e);
   if (!kind || attempt >= policy.maxAttempts) throw e;
-  const delay = Math.round(policy.random() * 250 * 2 ** (attempt - 1));
+  const delay = retryDelayMs(attempt, HISTORY_WRITE_BACKOFF, { random: policy.random });
   policy.log?.(
     `${kind === 'conflict' ? 'Another run wrote the history at the same time' : `Writing the history failed (${errorMessage(e)})`}; trying again (attempt ${attempt + 1} of ${policy.maxAttempts}).`,
   );

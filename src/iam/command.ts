@@ -4,6 +4,7 @@
  * declaration so the entry there can name it whatever order the two modules load in.
  */
 import { type CliIo, EXIT, UsageError } from '../cli-io.js';
+import { NAME_PATTERNS } from '../core/names.js';
 import { UserError } from '../errors.js';
 import { MODES, type Mode } from '../modes.js';
 import { loadPlanFile } from '../plan/load.js';
@@ -31,8 +32,6 @@ export interface IamPolicyArgs {
 const VALUE_OPTIONS = ['--mode', '--region', '--account', '--repo', '--branch', '--environment'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const ACCOUNT_PATTERN = /^\d{12}$/;
 // Git ref names: no spaces, no `..`, no control characters; enough to keep the sub claim well-formed.
 const NAME_PATTERN = /^[A-Za-z0-9._/-]{1,255}$/;
 
@@ -70,10 +69,10 @@ export function parseIamPolicyArgs(args: readonly string[]): IamPolicyArgs {
   const out: IamPolicyArgs = { mode: mode as Mode, trust };
   if (positional[0] !== undefined) out.plan = positional[0];
   const region = values['--region'];
-  if (region !== undefined) out.region = checked('--region', region, REGION_PATTERN, 'an AWS region');
+  if (region !== undefined) out.region = checked('--region', region, NAME_PATTERNS.region, 'an AWS region');
   const account = values['--account'];
   if (account !== undefined)
-    out.accountId = checked('--account', account, ACCOUNT_PATTERN, 'a 12-digit account id');
+    out.accountId = checked('--account', account, NAME_PATTERNS.accountId, 'a 12-digit account id');
   const repo = values['--repo'];
   if (repo !== undefined) {
     if (!isRepository(repo)) throw new UsageError(`--repo ${JSON.stringify(repo)} is not owner/name`);

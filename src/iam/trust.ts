@@ -5,6 +5,7 @@
  * reviewers stand between a workflow and an irreversible recovery.
  */
 import { OIDC_AUDIENCE } from '../aws/credentials.js';
+import { isValidName } from '../core/names.js';
 import type { Mode } from '../modes.js';
 import type { PolicyDocument } from './policy.js';
 import { partitionOf } from './policy.js';
@@ -37,8 +38,6 @@ export interface TrustStatement {
 export const REPOSITORY_PLACEHOLDER = '<OWNER>/<REPO>';
 export const ACCOUNT_PLACEHOLDER = '<ACCOUNT_ID>';
 
-const REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-
 /** The `sub` claim GitHub puts in the token for that kind of run (default subject format). */
 export function subjectClaim(repository: string, subject: TrustSubject): string {
   switch (subject.kind) {
@@ -53,7 +52,7 @@ export function subjectClaim(repository: string, subject: TrustSubject): string 
 
 /** Whether a repository argument looks like `owner/name`. */
 export function isRepository(value: string): boolean {
-  return REPOSITORY_PATTERN.test(value);
+  return isValidName('repository', value);
 }
 
 /**

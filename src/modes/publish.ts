@@ -8,7 +8,6 @@ import {
 } from '../history/drill-history.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
-import type { Mode } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { artifactName, uploadReportArtifact } from '../report/artifact.js';
 import { createReport, finalizeReport } from '../report/build.js';
@@ -19,7 +18,7 @@ import { executionIdOf, runUrlOf } from '../run-env.js';
 
 /** The report of a run that is starting: who, what plan, where. Objectives only where they are measured. */
 export function newRunReport(
-  mode: Exclude<Mode, 'validate'>,
+  mode: Exclude<Report['mode'], 'validate'>,
   plan: Plan,
   run: RunEnvironment,
   at: {

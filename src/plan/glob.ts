@@ -1,77 +1,47 @@
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+/**
+ * Plan paths from globs, through tinyglobby (fdir + picomatch): `*`, `?`, `**`, `{a,b}` and character
+ * classes, with wildcards not matching a leading dot, as in shells. The search starts at the glob's
+ * literal directory, which must be inside the workspace; linked files are listed (loading checks
+ * where they lead), linked directories are not followed (they can loop or lead out of the workspace).
+ */
+import { type Stats, stat } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
+import picomatch from 'picomatch';
+import { type FileSystemAdapter, glob } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import { refusalMessage, refusalOfPath } from './workspace.js';
 
 /** Directories no plan lives in, and whose size would make a walk slow. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const GLOB_CHARS = /[*?{]/;
+const SKIPPED_DIRS = ['**/node_modules/**', '**/.git/**'];
+const GLOB_CHARS = /[*?{[]/;
 
 export function isGlob(pattern: string): boolean {
   return GLOB_CHARS.test(pattern);
 }
 
-function escapeRegex(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+/** A matcher of `/`-separated relative paths, with the same rules as the plan search. */
+export function globMatcher(pattern: string): (path: string) => boolean {
+  return picomatch(pattern, { dot: false });
 }
 
 /**
- * Regex for a glob over `/`-separated relative paths: `*` and `?` stay within a segment, `**` spans
- * segments, `{a,b}` alternates. Wildcards do not match a leading dot, as in shells.
+ * The file system the search sees. The crawler stats only symbolic links' targets: a target that is a
+ * directory is reported as unreadable, so the crawler skips it instead of following it.
  */
-export function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-    if (ch === '*' && pattern[i + 1] === '*') {
-      const wholeSegment = atSegmentStart && (pattern[i + 2] === '/' || i + 2 === pattern.length);
-      if (wholeSegment && pattern[i + 2] === '/') {
-        out += '(?:(?!\\.)[^/]*/)*';
-        i += 2;
-      } else if (wholeSegment) {
-        out += '(?:(?!\\.)[^/]*(?:/(?!\\.)[^/]*)*)?';
-        i += 1;
-      } else {
-        out += atSegmentStart ? '(?!\\.)[^/]*' : '[^/]*';
-        i += 1;
+const LINKED_DIRECTORIES_NOT_FOLLOWED = {
+  stat(path: string, callback: (error: NodeJS.ErrnoException | null, stats: Stats) => void): void {
+    stat(path, (error, stats) => {
+      if (error) return callback(error, stats);
+      if (stats.isDirectory()) {
+        return callback(
+          Object.assign(new Error(`${path}: linked directory not followed`), { code: 'ENOTDIR' }),
+          stats,
+        );
       }
-    } else if (ch === '*') out += atSegmentStart ? '(?!\\.)[^/]*' : '[^/]*';
-    else if (ch === '?') out += atSegmentStart ? '(?!\\.)[^/]' : '[^/]';
-    else if (ch === '{') {
-      braces++;
-      out += '(?:';
-    } else if (ch === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (ch === ',' && braces > 0) out += '|';
-    else out += escapeRegex(ch);
-  }
-  return new RegExp(`^${out}$`);
-}
-
-async function walk(dir: string, rel: string, found: string[]): Promise<void> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return; // an unreadable directory simply holds no matches
-  }
-  for (const e of entries) {
-    const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
-    const childAbs = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) await walk(childAbs, childRel, found);
-    } else if (e.isFile()) found.push(childRel);
-    else if (e.isSymbolicLink()) {
-      // Follow links to files only: linked directories can loop.
-      const info = await stat(childAbs).catch(() => undefined);
-      if (info?.isFile()) found.push(childRel);
-    }
-  }
-}
+      callback(null, stats);
+    });
+  },
+};
 
 /** Splits a glob into the literal directory it starts from and the rest. */
 function splitBase(pattern: string): { base: string; rest: string } {
@@ -91,13 +61,17 @@ function globParts(pattern: string, cwd: string): { base: string; rest: string; 
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   const { base, rest, baseAbs } = globParts(pattern, cwd);
-  const files: string[] = [];
-  await walk(baseAbs, '', files);
-  const re = globToRegExp(rest);
-  return files
-    .filter((f) => re.test(f))
-    .sort()
-    .map((f) => (base === '' ? f : posix.join(base, f)));
+  const files = await glob(rest, {
+    cwd: baseAbs,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    followSymbolicLinks: true,
+    // The adapter's type wants fs.stat's overloads; the crawler calls only the (path, callback) form.
+    fs: LINKED_DIRECTORIES_NOT_FOLLOWED as unknown as FileSystemAdapter,
+    ignore: SKIPPED_DIRS,
+  });
+  return files.sort().map((f) => (base === '' ? f : posix.join(base, f)));
 }
 
 /** Splits a list of paths/globs on newlines, and on commas outside `{a,b}` alternatives. */

@@ -9,7 +9,7 @@ import { checkSemantics } from './semantic.js';
 import type { Diagnostic, Plan } from './types.js';
 import { confinedRealPath, refusalMessage } from './workspace.js';
 
-export { parseDuration } from './duration.js';
+export { parseDuration } from '../core/durations.js';
 export { expandPlanPaths } from './glob.js';
 
 export interface PlanLoadResult {

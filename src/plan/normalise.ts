@@ -1,4 +1,4 @@
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../core/durations.js';
 import { get, type PNode } from './parse.js';
 import type {
   HealthCheck,

@@ -1,5 +1,5 @@
+import { parseDuration } from '../core/durations.js';
 import { DRS_QUOTAS } from '../core/quotas.js';
-import { parseDuration } from './duration.js';
 import { atPath, formatPath, get, getEntry, type PMap, type PNode } from './parse.js';
 import { cutText, MAX_QUOTED_CHARS, quote } from './quote.js';
 import { didYouMean } from './suggest.js';

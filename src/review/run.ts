@@ -7,7 +7,7 @@ import type { Octokit } from '../github/comment.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import { diffPlans } from '../plan/diff.js';
-import { globToRegExp, isGlob, splitList } from '../plan/glob.js';
+import { globMatcher, isGlob, splitList } from '../plan/glob.js';
 import { loadPlanText } from '../plan/load.js';
 import type { Diagnostic, Plan } from '../plan/types.js';
 import { type BasePlan, type GitRunner, listBaseFiles, type PullRequestInfo, readBasePlan } from './base.js';
@@ -101,9 +101,9 @@ async function deletedPlans(
 ): Promise<PlanReview[]> {
   const globs = planPatterns(input)
     .filter(isGlob)
-    .map((g) => globToRegExp(g));
+    .map((g) => globMatcher(g));
   if (globs.length === 0) return [];
-  const files = await listBaseFiles(pr.baseSha, (p) => globs.some((re) => re.test(p)), {
+  const files = await listBaseFiles(pr.baseSha, (p) => globs.some((matches) => matches(p)), {
     workspace: deps.workspace,
     git: deps.git,
   });

@@ -7,9 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import type { Report } from '../../src/core/report.js';
-import { type ActionRun, runBundle } from './harness.js';
-import { demoPlanText, demoScenario, explain, PLAN_PATH, runDrill, SPEED } from './helpers-drill.js';
-import { readReport } from './safety-helpers.js';
+import {
+  type ActionRun,
+  demoPlanText,
+  demoScenario,
+  explain,
+  PLAN_PATH,
+  readReport,
+  runBundle,
+  runDrill,
+  SPEED,
+} from './harness.js';
 
 let emulator: Emulator;
 let drill: { executionId: string; workspace: string; runId: string; ec2: string[] };

@@ -12,8 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import type { Report } from '../../src/core/report.js';
-import { DIST } from './harness.js';
-import { callsOf, demoPlanText, demoScenario, SPEED, writesOf } from './helpers-drill.js';
+import { callsOf, DIST, demoPlanText, demoScenario, SPEED, writesOf } from './harness.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let shim: string;

@@ -3,9 +3,7 @@
  * line and column), a plan whose accountId guard does not match the credentials, and preflight
  * problems (every one listed). The emulator's call log proves that nothing was written.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import {
   expectSaneReport,
@@ -13,35 +11,19 @@ import {
   outputsOf,
   PLAN_PATH,
   runDrill,
+  SMALL,
   SPEED,
+  smallPlan,
+  smallScenario,
   writesOf,
-} from './helpers-drill.js';
+} from './harness.js';
 
-const DB = 's-2000000000000000a';
-const APP2 = 's-2000000000000000c';
-const WEB = 's-2000000000000000d';
-
-const PLAN = `version: 1
-name: small
-region: us-east-1
-accountId: "111122223333"
-objectives: { rpo: 15m }
-waves:
-  - name: data
-    servers:
-      - id: ${DB}
-  - name: app
-    servers:
-      - tags: { App: small, Tier: app }
-  - name: web
-    servers:
-      - id: ${WEB}
-`;
+const { DB, APP2, WEB } = SMALL;
+const PLAN = smallPlan({ objectives: '{ rpo: 15m }' });
 
 let emulator: Emulator;
 beforeAll(async () => {
-  const scenario = loadScenarioFile(join(import.meta.dirname, 'scenarios', 'small.yaml'));
-  emulator = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 2 });
+  emulator = await startEmulator({ scenario: smallScenario(), port: 0, speed: SPEED, seed: 2 });
 });
 afterAll(async () => emulator?.close());
 

@@ -3,60 +3,36 @@
  * missing-EC2-permissions case, a critical and a non-critical failure at conversion, and an instance
  * that never passes its status checks. One emulator per case (each has its own faults).
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScenarioFaults } from '../../emulator/scenario.js';
-import { loadScenarioFile } from '../../emulator/scenario-load.js';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import {
   callsOf,
+  emulatorPerTest,
   expectSaneReport,
   explain,
   outputsOf,
   runDrill,
-  SPEED,
+  SMALL,
   serversOf,
+  smallPlan,
+  smallScenario,
   startBody,
-} from './helpers-drill.js';
+} from './harness.js';
 
-const DB = 's-2000000000000000a';
-const APP1 = 's-2000000000000000b';
-const APP2 = 's-2000000000000000c';
-const WEB = 's-2000000000000000d';
+const { DB, APP1, APP2, WEB } = SMALL;
 const RAW_ERROR = 'Failed to convert the boot volume: unsupported kernel 2.6.18';
 
-/** data → app → web; `extra` lets a case add keys to a wave (indented for the app wave's server list). */
-function smallPlan(opts: { app2Critical?: boolean; webTimeout?: string } = {}): string {
-  return `version: 1
-name: small
-region: us-east-1
-accountId: "111122223333"
-objectives: { rto: 45m }
-waves:
-  - name: data
-    servers:
-      - id: ${DB}
-  - name: app
-    servers:
-      - id: ${APP1}
-      - id: ${APP2}${opts.app2Critical === false ? '\n        critical: false' : ''}
-  - name: web
-    servers:
-      - id: ${WEB}${opts.webTimeout ? `\n    timeout: ${opts.webTimeout}` : ''}
-`;
-}
+/** data → app (both by id) → web. */
+const plan = (opts: { app2Critical?: boolean; webTimeout?: string } = {}) =>
+  smallPlan({ objectives: '{ rto: 45m }', app: 'ids', ...opts });
 
-let emulator: Emulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const startEmulator = emulatorPerTest();
 
 async function emulatorWith(faults: Partial<ScenarioFaults>): Promise<Emulator> {
-  const scenario = loadScenarioFile(join(import.meta.dirname, 'scenarios', 'small.yaml'));
+  const scenario = smallScenario();
   scenario.faults = { ...scenario.faults, ...faults };
-  emulator = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 3 });
-  return emulator;
+  return startEmulator(scenario, 3);
 }
 
 describe('drill failures', () => {
@@ -64,7 +40,7 @@ describe('drill failures', () => {
     const em = await emulatorWith({
       missingEc2Permissions: { action: 'ec2:RunInstances', logFailure: false },
     });
-    const run = await runDrill({ emulator: em, plan: smallPlan() });
+    const run = await runDrill({ emulator: em, plan: plan() });
     expect(run.code, explain(run)).toBe(1);
     expect(outputsOf(run).status).toBe('failed');
     const report = run.report;
@@ -88,7 +64,7 @@ describe('drill failures', () => {
 
   it('a critical server failing at conversion fails its wave; dependants never start; report and summary name it and the rawError', async () => {
     const em = await emulatorWith({ servers: { [DB]: { phase: 'conversion', rawError: RAW_ERROR } } });
-    const run = await runDrill({ emulator: em, plan: smallPlan() });
+    const run = await runDrill({ emulator: em, plan: plan() });
     expect(run.code, explain(run)).toBe(1);
     expect(outputsOf(run).status).toBe('failed');
     const report = run.report;
@@ -112,7 +88,7 @@ describe('drill failures', () => {
 
   it('a non-critical server failing is a warning and the run succeeds', async () => {
     const em = await emulatorWith({ servers: { [APP2]: { phase: 'conversion', rawError: RAW_ERROR } } });
-    const run = await runDrill({ emulator: em, plan: smallPlan({ app2Critical: false }) });
+    const run = await runDrill({ emulator: em, plan: plan({ app2Critical: false }) });
     expect(run.code, explain(run)).toBe(0);
     const out = outputsOf(run);
     expect(out.status).toBe('succeeded');
@@ -131,7 +107,7 @@ describe('drill failures', () => {
 
   it('an instance that never passes its status checks times its wave out', async () => {
     const em = await emulatorWith({ neverHealthy: [WEB] });
-    const run = await runDrill({ emulator: em, plan: smallPlan({ webTimeout: '20m' }) });
+    const run = await runDrill({ emulator: em, plan: plan({ webTimeout: '20m' }) });
     expect(run.code, explain(run)).toBe(1);
     expect(outputsOf(run).status).toBe('timed-out');
     const report = run.report;

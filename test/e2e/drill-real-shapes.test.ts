@@ -5,36 +5,31 @@
  * DRS keeps them (an operator's report) or replaces them (the user guide). Each time the evidence
  * names exactly the EC2 instances DRS launched, and none of this run's is left running after cleanup.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrsBehaviour } from '../../emulator/scenario.js';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import {
   callsOf,
   type DrillRun,
   demoPlanText,
   demoScenario,
+  emulatorPerTest,
   expectSaneReport,
   explain,
   outputsOf,
   runDrill,
-  SPEED,
   serversOf,
   startBody,
   writesOf,
-} from './helpers-drill.js';
+} from './harness.js';
 
-let emulator: Emulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const startEmulator = emulatorPerTest();
 
 async function start(drs: Partial<DrsBehaviour>, edit?: (s: ReturnType<typeof demoScenario>) => void) {
   const scenario = demoScenario();
   scenario.drs = { ...scenario.drs, ...drs };
   edit?.(scenario);
-  emulator = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 11 });
-  return emulator;
+  return startEmulator(scenario, 11);
 }
 
 /** EC2 instances the run's jobs launched, from the emulator's own record (DRS's tags on them). */

@@ -4,57 +4,35 @@
  * connection, 5xx), and role credentials that run out mid-run. Each case proves from the emulator's
  * call log that no job was started twice.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startLaunchJob } from '../../emulator/lifecycle.js';
 import type { Scenario } from '../../emulator/scenario.js';
-import { loadScenarioFile } from '../../emulator/scenario-load.js';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import {
   callsOf,
   type DrillRun,
+  emulatorPerTest,
   expectSaneReport,
   explain,
   outputsOf,
   runDrill,
+  SMALL,
   SPEED,
   serversOf,
+  smallPlan,
+  smallScenario,
   startBody,
-} from './helpers-drill.js';
+} from './harness.js';
 
-const DB = 's-2000000000000000a';
-const APP1 = 's-2000000000000000b';
-const APP2 = 's-2000000000000000c';
-const WEB = 's-2000000000000000d';
+const { DB, APP1, APP2, WEB } = SMALL;
 const ROLE = 'arn:aws:iam::111122223333:role/drs-drill';
-
-const PLAN = `version: 1
-name: small
-region: us-east-1
-accountId: "111122223333"
-waves:
-  - name: data
-    servers:
-      - id: ${DB}
-  - name: app
-    servers:
-      - tags: { App: small, Tier: app }
-  - name: web
-    servers:
-      - id: ${WEB}
-`;
-
-let emulator: Emulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const PLAN = smallPlan();
+const startEmulator = emulatorPerTest();
 
 async function emulatorWith(change: (s: Scenario) => void, speed = SPEED): Promise<Emulator> {
-  const scenario = loadScenarioFile(join(import.meta.dirname, 'scenarios', 'small.yaml'));
+  const scenario = smallScenario();
   change(scenario);
-  emulator = await startEmulator({ scenario, port: 0, speed, seed: 5 });
-  return emulator;
+  return startEmulator(scenario, 5, speed);
 }
 
 /** The LAUNCH jobs this run created in the emulator, by wave tag. */

@@ -22,7 +22,7 @@ import {
   runDrill,
   SPEED,
   startBody,
-} from './helpers-drill.js';
+} from './harness.js';
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -6,31 +6,30 @@
  * (timeout-minutes on the emulator's clock), publishes report.json with the right status, prints no
  * workflow command it did not mean to, and after the post step no drill instance of the run is left.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFaults } from '../../emulator/faults-load.js';
 import type { Scenario } from '../../emulator/scenario.js';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { type ActionRun, POST_BUNDLE, runBundle } from './harness.js';
+import type { Emulator } from '../../emulator/server.js';
 import {
+  type ActionRun,
   callsOf,
   type DrillRun,
   demoPlanText,
   demoScenario,
+  emulatorPerTest,
   expectSaneReport,
   explain,
   PLAN_PATH,
+  POST_BUNDLE,
+  runBundle,
   runDrill,
   SPEED,
   writesOf,
-} from './helpers-drill.js';
+} from './harness.js';
 
 const CACHE = 's-1000000000000000e';
 
-let emulator: Emulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const startEmulator = emulatorPerTest();
 
 /**
  * Workflow commands the action issues on purpose (through the toolkit): annotations, groups and
@@ -75,8 +74,7 @@ async function drillWith(
     scenario.servers.map((s) => s.sourceServerID),
   );
   opts.change?.(scenario);
-  const em = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 13 });
-  emulator = em;
+  const em = await startEmulator(scenario, 13);
   const inputs = {
     'timeout-minutes': String(opts.timeoutMinutes),
     'poll-interval-seconds': '15',

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import type { HistoryRecord } from '../../src/history/record.js';
-import { demoPlanText, demoScenario, explain, runDrill } from './helpers-drill.js';
+import { demoPlanText, demoScenario, explain, runDrill } from './harness.js';
 
 const REPOSITORY = 'acme/dr-plans';
 const BRANCH = 'drs-drill-history';

@@ -9,8 +9,7 @@ import type { RecordedCall } from '../../emulator/control.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import { permissionsPolicy } from '../../src/iam/policy.js';
 import type { Mode } from '../../src/modes.js';
-import { runBundle } from './harness.js';
-import { demoPlanText, demoScenario, explain, PLAN_PATH, runDrill, SPEED } from './helpers-drill.js';
+import { demoPlanText, demoScenario, explain, PLAN_PATH, runBundle, runDrill, SPEED } from './harness.js';
 
 let emulator: Emulator;
 beforeAll(async () => {

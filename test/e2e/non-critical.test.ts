@@ -17,7 +17,7 @@ import {
   SPEED,
   startBody,
   writesOf,
-} from './helpers-drill.js';
+} from './harness.js';
 
 const CACHE = 's-1000000000000000e';
 

@@ -5,18 +5,24 @@
  * then the post step with the state the main step saved, and reads the emulator's world.
  */
 import type { ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../emulator/scenario.js';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { type ActionRun, POST_BUNDLE, runBundle } from './harness.js';
-import { demoPlanText, demoScenario, PLAN_PATH, runDrill, SPEED } from './helpers-drill.js';
-import { stateEnv, waitUntil } from './safety-helpers.js';
+import type { Emulator } from '../../emulator/server.js';
+import {
+  type ActionRun,
+  demoPlanText,
+  demoScenario,
+  emulatorPerTest,
+  PLAN_PATH,
+  POST_BUNDLE,
+  runBundle,
+  runDrill,
+  SPEED,
+  stateEnv,
+  waitUntil,
+} from './harness.js';
 
-let emulator: Emulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const startEmulator = emulatorPerTest();
 
 /** EC2 instances launched by the execution's jobs (all of them, or those not terminated). */
 function runningOf(emulator: Emulator, executionId: string, all = false): string[] {
@@ -87,8 +93,7 @@ describe('nothing left behind', () => {
     async (_name, c) => {
       const scenario = demoScenario();
       scenario.faults = { ...scenario.faults, ...c.faults };
-      const em = await startEmulator({ scenario, port: 0, speed: SPEED, seed: 5 });
-      emulator = em;
+      const em = await startEmulator(scenario, 5);
       const runId = String(100_000 + Math.floor(Math.random() * 1e6));
       const text = await demoPlanText();
       let child: ChildProcess | undefined;

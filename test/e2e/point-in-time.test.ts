@@ -20,7 +20,7 @@ import {
   serversOf,
   startBody,
   writesOf,
-} from './helpers-drill.js';
+} from './harness.js';
 
 const MINUTE = 60_000;
 /** Snapshots 60, 40 and 20 minutes before the emulator's start; the point in time is 30 minutes before. */

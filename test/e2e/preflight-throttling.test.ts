@@ -5,15 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/server.js';
-import {
-  demoPlanText,
-  demoScenario,
-  explain,
-  outputsOf,
-  runDrill,
-  SPEED,
-  writesOf,
-} from './helpers-drill.js';
+import { demoPlanText, demoScenario, explain, outputsOf, runDrill, SPEED, writesOf } from './harness.js';
 
 describe('preflight under 20 % throttling', () => {
   it('passes on each seed 1–20, writing nothing', async () => {

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../emulator/scenario-load.js';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { REPO_ROOT } from './harness.js';
-import { ofOperation, readReport, run, SPEED, writes } from './safety-helpers.js';
+import { ofOperation, REPO_ROOT, readReport, runOnDemo, SPEED, writesOf } from './harness.js';
 
 const REAL = 'i-0c1ea0000000000a1'; // a real recovery of db-01: must survive everything
 const OLD_DRILL = 'i-0c1ea0000000000b1'; // a drill instance of db-01 left two days ago
@@ -64,9 +63,9 @@ function resultOf(entries: { recoveryInstanceId: string; result: string }[], id:
 
 describe('mode: cleanup', () => {
   it('dry-run lists what older-than selects and writes nothing', async () => {
-    const result = await run(emulator, { mode: 'cleanup', 'older-than': '1d', 'dry-run': 'true' });
+    const result = await runOnDemo(emulator, { mode: 'cleanup', 'older-than': '1d', 'dry-run': 'true' });
     expect(result.code, result.stdout).toBe(0);
-    expect(writes(emulator.calls)).toEqual([]);
+    expect(writesOf(emulator.calls)).toEqual([]);
     const report = await readReport(result);
     expect(report.mode).toBe('cleanup');
     expect(report.cleanup?.status).toBe('dry-run');
@@ -82,7 +81,7 @@ describe('mode: cleanup', () => {
   });
 
   it('older-than: terminates only the old drill instance', async () => {
-    const result = await run(emulator, { mode: 'cleanup', 'older-than': '24h' });
+    const result = await runOnDemo(emulator, { mode: 'cleanup', 'older-than': '24h' });
     expect(result.code, result.stdout).toBe(0);
     const terminated = ofOperation(emulator.calls, 'TerminateRecoveryInstances').map(
       (c) => (c.request as { recoveryInstanceIDs: string[] }).recoveryInstanceIDs,
@@ -95,7 +94,7 @@ describe('mode: cleanup', () => {
   });
 
   it('without older-than: terminates every drill instance and never the real recovery of the same server', async () => {
-    const result = await run(emulator, { mode: 'cleanup' });
+    const result = await runOnDemo(emulator, { mode: 'cleanup' });
     expect(result.code, result.stdout).toBe(0);
     const terminated = ofOperation(emulator.calls, 'TerminateRecoveryInstances').flatMap(
       (c) => (c.request as { recoveryInstanceIDs: string[] }).recoveryInstanceIDs,

@@ -1,25 +1,7 @@
-/**
- * Recovery mode through the bundle against the emulator: refused (with zero AWS calls) without the
- * right confirm or from an event other than a manual one; run with isDrill false and never cleaned up
- * when confirmed from workflow_dispatch.
- */
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { REPO_ROOT } from './harness.js';
-import { ofOperation, readReport, run, SPEED, writes } from './safety-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { demoEmulatorPerFile, ofOperation, readReport, runOnDemo, writesOf } from './harness.js';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    scenario: join(REPO_ROOT, 'emulator', 'scenarios', 'demo.yaml'),
-    speed: SPEED,
-    seed: 3,
-  });
-});
-afterAll(async () => emulator?.close());
-beforeEach(() => emulator.reset());
+const emulator = demoEmulatorPerFile(3);
 
 describe('recovery guard', () => {
   const refusals: [string, Record<string, string>, string, RegExp][] = [
@@ -29,29 +11,29 @@ describe('recovery guard', () => {
     ['on a pull request', { confirm: 'demo' }, 'pull_request', /not from "pull_request"/],
   ];
   it.each(refusals)('is refused %s, before any AWS call', async (_name, inputs, eventName, message) => {
-    const result = await run(emulator, { mode: 'recovery', ...inputs }, { eventName });
+    const result = await runOnDemo(emulator(), { mode: 'recovery', ...inputs }, { eventName });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(message);
     expect(result.stdout).toContain('::error::');
     expect(result.stdout).not.toMatch(/\n\s+at /); // no stack trace
-    expect(emulator.calls).toEqual([]);
-    expect(writes(emulator.calls)).toEqual([]);
+    expect(emulator().calls).toEqual([]);
+    expect(writesOf(emulator().calls)).toEqual([]);
   });
 
   it('runs when confirmed from workflow_dispatch: isDrill false, RECOVERY in the first line, no cleanup', async () => {
-    const result = await run(emulator, { mode: 'recovery', confirm: 'demo', cleanup: 'always' });
+    const result = await runOnDemo(emulator(), { mode: 'recovery', confirm: 'demo', cleanup: 'always' });
     expect(result.code, result.stdout).toBe(0);
     expect(result.outputs.status).toBe('succeeded');
     expect(result.summary.split('\n')[0]).toMatch(/^## ✅ RECOVERY succeeded — demo/);
 
-    const starts = ofOperation(emulator.calls, 'StartRecovery');
+    const starts = ofOperation(emulator().calls, 'StartRecovery');
     expect(starts.length).toBe(4); // one job per wave
     for (const call of starts) {
       const request = call.request as { isDrill: boolean; tags: Record<string, string> };
       expect(request.isDrill).toBe(false);
       expect(request.tags['drs-drill:mode']).toBe('recovery');
     }
-    expect(emulator.calls.filter((c) => c.operation === 'TerminateRecoveryInstances')).toEqual([]);
+    expect(emulator().calls.filter((c) => c.operation === 'TerminateRecoveryInstances')).toEqual([]);
     const report = await readReport(result);
     expect(report.mode).toBe('recovery');
     expect(report.isDrill).toBe(false);

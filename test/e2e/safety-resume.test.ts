@@ -6,34 +6,26 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/server.js';
-import { POST_BUNDLE, REPO_ROOT } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../../emulator/server.js';
 import {
+  demoEmulatorPerFile,
+  expectDemoSucceeded,
   makeWorkspace,
   ofOperation,
+  POST_BUNDLE,
+  REPO_ROOT,
   readReport,
-  run,
-  SPEED,
+  runOnDemo,
   startedChunks,
   stateEnv,
   waitUntil,
-} from './safety-helpers.js';
+} from './harness.js';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    scenario: join(REPO_ROOT, 'emulator', 'scenarios', 'demo.yaml'),
-    speed: SPEED,
-    seed: 5,
-  });
-});
-afterAll(async () => emulator?.close());
-beforeEach(() => emulator.reset());
+const emulator = demoEmulatorPerFile(5);
 
 function startsOfWave(wave: string): number {
-  return startedChunks(emulator.calls).filter((s) => s.key.startsWith(`${wave} `)).length;
+  return startedChunks(emulator().calls).filter((s) => s.key.startsWith(`${wave} `)).length;
 }
 
 describe('resume after the runner died', () => {
@@ -41,7 +33,7 @@ describe('resume after the runner died', () => {
     const workspace = await makeWorkspace();
     const runId = '7001';
     let child: ChildProcess | undefined;
-    const first = run(emulator, { mode: 'drill' }, { workspace, runId, onSpawn: (c) => (child = c) });
+    const first = runOnDemo(emulator(), { mode: 'drill' }, { workspace, runId, onSpawn: (c) => (child = c) });
     // Mid-wave: the app and cache waves have started (data is done), web has not.
     await waitUntil(() => startsOfWave('app') === 1 && startsOfWave('cache') === 1);
     child?.kill('SIGKILL');
@@ -49,23 +41,16 @@ describe('resume after the runner died', () => {
     expect(killed.signal).toBe('SIGKILL');
     expect(startsOfWave('web')).toBe(0);
 
-    const second = await run(emulator, { mode: 'drill' }, { workspace, runId, runAttempt: 2 });
+    const second = await runOnDemo(emulator(), { mode: 'drill' }, { workspace, runId, runAttempt: 2 });
     expect(second.code, second.stdout).toBe(0);
-    const chunks = startedChunks(emulator.calls);
+    const chunks = startedChunks(emulator().calls);
     expect(chunks.map((c) => c.key).sort()).toEqual(['app 1/1', 'cache 1/1', 'data 1/1', 'web 1/1']);
     expect(new Set(chunks.map((c) => c.executionId))).toEqual(new Set([`acme/dr-plans/${runId}`]));
     expect(second.stdout).toContain('attached to job an earlier attempt started');
 
     const report = await readReport(second);
-    expect(report.status).toBe('succeeded');
-    expect(report.waves.map((w) => [w.name, w.status])).toEqual([
-      ['data', 'succeeded'],
-      ['app', 'succeeded'],
-      ['cache', 'succeeded'],
-      ['web', 'succeeded'],
-    ]);
+    expectDemoSucceeded(report);
     const servers = report.waves.flatMap((w) => w.servers);
-    expect(servers).toHaveLength(7);
     for (const s of servers) {
       expect(s.jobId).toBeTruthy();
       expect(s.ec2InstanceId).toBeTruthy();
@@ -77,10 +62,10 @@ describe('resume after the runner died', () => {
     expect(report.cleanup?.instances).toHaveLength(7);
 
     // A third attempt of the finished, cleaned-up run starts nothing and says why.
-    const third = await run(emulator, { mode: 'drill' }, { workspace, runId, runAttempt: 3 });
+    const third = await runOnDemo(emulator(), { mode: 'drill' }, { workspace, runId, runAttempt: 3 });
     expect(third.code).toBe(1);
     expect(third.stdout).toContain('already ran this plan to its end');
-    expect(startedChunks(emulator.calls)).toHaveLength(4);
+    expect(startedChunks(emulator().calls)).toHaveLength(4);
   }, 60_000);
 });
 
@@ -90,8 +75,8 @@ describe('cancellation', () => {
     let child: ChildProcess | undefined;
     let signalledAt = 0;
     const timers: NodeJS.Timeout[] = [];
-    const main = run(
-      emulator,
+    const main = runOnDemo(
+      emulator(),
       { mode: 'drill', cleanup: 'always' },
       { workspace, onSpawn: (c) => (child = c) },
     );
@@ -123,16 +108,16 @@ describe('cancellation', () => {
       expect(report.errors.join('\n')).toContain(job.jobId);
       expect(result.summary).toContain(job.jobId);
     }
-    expect(ofOperation(emulator.calls, 'TerminateRecoveryInstances')).toEqual([]);
+    expect(ofOperation(emulator().calls, 'TerminateRecoveryInstances')).toEqual([]);
 
-    const post = await run(
-      emulator,
+    const post = await runOnDemo(
+      emulator(),
       { mode: 'drill', cleanup: 'always' },
       { workspace, script: POST_BUNDLE, env: stateEnv(result.state) },
     );
     expect(post.code, post.stdout).toBe(0);
-    expect(ofOperation(emulator.calls, 'TerminateRecoveryInstances').length).toBeGreaterThan(0);
-    const left = [...emulator.state.recoveryInstances.values()].filter((ri) =>
+    expect(ofOperation(emulator().calls, 'TerminateRecoveryInstances').length).toBeGreaterThan(0);
+    const left = [...emulator().state.recoveryInstances.values()].filter((ri) =>
       jobIds.includes(ri.jobID ?? ''),
     );
     expect(left).toEqual([]);
@@ -142,16 +127,16 @@ describe('cancellation', () => {
 
   it('SIGINT while an AWS call hangs: the run gives it a short grace, then publishes what it knows', async () => {
     let child: ChildProcess | undefined;
-    const main = run(emulator, { mode: 'drill' }, { onSpawn: (c) => (child = c) });
+    const main = runOnDemo(emulator(), { mode: 'drill' }, { onSpawn: (c) => (child = c) });
     await waitUntil(() => startsOfWave('data') === 1);
     // From now on every AWS answer takes 8 s: the next poll is in flight when the signal comes.
-    const slow = await fetch(`${emulator.url}/_emulator/faults`, {
+    const slow = await fetch(`${emulator().url}/_emulator/faults`, {
       method: 'POST',
       body: JSON.stringify({ latencyMs: 8000 }),
     });
     expect(slow.status).toBe(200);
-    const before = emulator.calls.length;
-    await waitUntil(() => emulator.calls.length > before);
+    const before = emulator().calls.length;
+    await waitUntil(() => emulator().calls.length > before);
     const signalledAt = Date.now();
     child?.kill('SIGINT');
     const timers = [
@@ -161,7 +146,7 @@ describe('cancellation', () => {
     const result = await main;
     for (const t of timers) clearTimeout(t);
     expect(Date.now() - signalledAt).toBeLessThan(7500);
-    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: '{}' });
+    await fetch(`${emulator().url}/_emulator/faults`, { method: 'POST', body: '{}' });
     expect(result.signal).toBeNull();
     expect(result.outputs.status).toBe('cancelled');
     expect(result.summary.split('\n')[0]).toMatch(/Drill cancelled — demo/);
@@ -182,21 +167,21 @@ describe('cancellation', () => {
       finished: false,
     };
     const saved = (s: object) => stateEnv({ 'drs-run': JSON.stringify(s) });
-    const finished = await run(
-      emulator,
+    const finished = await runOnDemo(
+      emulator(),
       { mode: 'drill' },
       { script: POST_BUNDLE, env: saved({ ...state, finished: true }) },
     );
     expect(finished.code).toBe(0);
     expect(finished.stdout).toContain('nothing to do (the main step finished');
-    const never = await run(
-      emulator,
+    const never = await runOnDemo(
+      emulator(),
       { mode: 'drill', cleanup: 'never' },
       { script: POST_BUNDLE, env: saved({ ...state, cleanup: 'never' }) },
     );
     expect(never.code).toBe(0);
     expect(never.stdout).toContain('cleanup is "never"');
-    expect(emulator.calls).toEqual([]);
+    expect(emulator().calls).toEqual([]);
   });
 });
 
@@ -211,9 +196,9 @@ describe('one execution of a plan at a time', () => {
     const env = { DRS_DRILL_CLOCK_SCALE: '30' };
     try {
       let child: ChildProcess | undefined;
-      const first = run(slow, { mode: 'drill' }, { runId: '8001', env, onSpawn: (c) => (child = c) });
+      const first = runOnDemo(slow, { mode: 'drill' }, { runId: '8001', env, onSpawn: (c) => (child = c) });
       await waitUntil(() => startedChunks(slow.calls).length === 1);
-      const second = await run(slow, { mode: 'drill' }, { runId: '8002', env });
+      const second = await runOnDemo(slow, { mode: 'drill' }, { runId: '8002', env });
       child?.kill('SIGKILL');
       await first;
       expect(second.code, second.stdout).toBe(1);

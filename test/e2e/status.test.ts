@@ -12,8 +12,7 @@ import { type Emulator, startEmulator } from '../../emulator/server.js';
 import { recordFileName } from '../../src/history/record.js';
 import { MARKER_FILE } from '../../src/history/store.js';
 import { record } from '../unit/history/helpers.js';
-import { runBundle } from './harness.js';
-import { demoScenario } from './helpers-drill.js';
+import { demoScenario, runBundle } from './harness.js';
 
 const REPOSITORY = 'acme/dr-plans';
 const DAY = 86_400_000;

@@ -10,17 +10,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import type { Report } from '../../src/core/report.js';
-import { POST_BUNDLE, REPO_ROOT } from './harness.js';
 import {
   makeWorkspace,
   ofOperation,
+  POST_BUNDLE,
+  REPO_ROOT,
   readReport,
-  run,
+  runOnDemo as run,
   SPEED,
   startedChunks,
   stateEnv,
   waitUntil,
-} from './safety-helpers.js';
+} from './harness.js';
 
 let emulator: Emulator;
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backoffDelayMs,
-  isConflict,
-  isThrottling,
-  isTransient,
-  retryAfterMs,
-  withRetry,
-} from '../../../src/aws/retry.js';
+import { isConflict, isThrottling, isTransient, retryAfterMs, withRetry } from '../../../src/aws/retry.js';
+import { backoffDelayMs } from '../../../src/core/backoff.js';
 
 function awsError(name: string, extra: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(`${name} happened`), { name, ...extra });

@@ -19,7 +19,8 @@ import { phasesFromLog } from '../../../src/engine/log-events.js';
 import { looksLikeMissingEc2Permissions } from '../../../src/engine/outcome.js';
 import { chunkKey } from '../../../src/engine/resume.js';
 import { runExecution } from '../../../src/engine/run.js';
-import { context, FakeClock, makeLog, makePlan, makeReport, resolvedServer } from './fakes.js';
+import { context, makeLog, makePlan, makeReport, resolvedServer } from '../../support/builders.js';
+import { FakeClock } from '../../support/fake-aws.js';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../../fixtures/aws/${name}`, import.meta.url), 'utf8')) as T;

@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RecoveryInstance } from '../../../src/aws/gateways.js';
 import { cleanupDrillInstances, selectDrillInstancesForCleanup } from '../../../src/engine/cleanup.js';
 import { runExecution } from '../../../src/engine/run.js';
-import {
-  context,
-  FakeClock,
-  FakeDrs,
-  FakeEc2,
-  makeLog,
-  makePlan,
-  makeReport,
-  resolvedServer,
-  serverId,
-} from './fakes.js';
+import { context, makeLog, makePlan, makeReport, resolvedServer, serverId } from '../../support/builders.js';
+import { FakeClock, FakeDrs, FakeEc2 } from '../../support/fake-aws.js';
 
 async function drilled(servers = 3) {
   const clock = new FakeClock();
@@ -59,8 +50,8 @@ describe('cleanupDrillInstances', () => {
       deadline: env.clock.now() + 600_000,
     });
     const terminated = env.drs.calls
-      .filter((c) => c.op === 'TerminateRecoveryInstances')
-      .flatMap((c) => c.args as string[]);
+      .filter((c) => c.method === 'terminateRecoveryInstances')
+      .flatMap((c) => c.args[0] as string[]);
     const ours = env.report.waves[0]?.servers.slice(0, 2).map((s) => s.recoveryInstanceId);
     expect(terminated.sort()).toEqual(ours?.sort());
     expect(result.terminateJobIds).toHaveLength(1);
@@ -81,8 +72,8 @@ describe('cleanupDrillInstances', () => {
       deadline: env.clock.now() + 600_000,
     });
     const sizes = env.drs.calls
-      .filter((c) => c.op === 'TerminateRecoveryInstances')
-      .map((c) => (c.args as string[]).length);
+      .filter((c) => c.method === 'terminateRecoveryInstances')
+      .map((c) => (c.args[0] as string[]).length);
     expect(sizes).toEqual([200, 50]);
     expect(result.status).toBe('succeeded');
     expect(result.instances.every((i) => i.result === 'terminated')).toBe(true);
@@ -95,7 +86,7 @@ describe('cleanupDrillInstances', () => {
     const dry = await cleanupDrillInstances(deps, env.report, { ...opts, policy: 'always' });
     expect(dry.status).toBe('dry-run');
     expect(dry.instances.map((i) => i.result)).toEqual(['would terminate', 'would terminate']);
-    expect(env.drs.count('TerminateRecoveryInstances')).toBe(0);
+    expect(env.drs.count('terminateRecoveryInstances')).toBe(0);
 
     expect((await cleanupDrillInstances(deps, env.report, { ...opts, policy: 'never' })).status).toBe(
       'skipped',
@@ -108,7 +99,7 @@ describe('cleanupDrillInstances', () => {
     expect(
       (await cleanupDrillInstances(deps, recovery, { ...opts, dryRun: false, policy: 'always' })).status,
     ).toBe('skipped');
-    expect(env.drs.count('TerminateRecoveryInstances')).toBe(0);
+    expect(env.drs.count('terminateRecoveryInstances')).toBe(0);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   templateClientToken,
 } from '../../../src/engine/repair.js';
 import { repairStep } from '../../../src/modes/drill-steps.js';
-import { FakeDrs, FakeEc2, writesOf } from './preflight-fakes.js';
+import { FakeDrs, FakeEc2, writesOf } from '../../support/fake-aws.js';
 
 const actualConfig: LaunchConfiguration = {
   sourceServerID: 's-1',

@@ -4,7 +4,8 @@ import { choosePointInTimeSnapshot, latestAtOrBefore } from '../../../src/engine
 import { runPreflight } from '../../../src/engine/preflight.js';
 import { buildStartRequest } from '../../../src/engine/start.js';
 import { UserError } from '../../../src/errors.js';
-import { fixedClock, healthyEstate, plan, sourceServer, spec, wave, writesOf } from './preflight-fakes.js';
+import { fixedClock, healthyEstate, plan, sourceServer, spec, wave } from '../../support/builders.js';
+import { writesOf } from '../../support/fake-aws.js';
 
 const snap = (id: string, at: string) => ({
   snapshotID: id,

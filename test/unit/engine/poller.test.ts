@@ -7,7 +7,8 @@ import {
   pollTick,
   READ_FAILURES_BEFORE_WARNING,
 } from '../../../src/engine/poller.js';
-import { FakeClock, FakeDrs, FakeEc2, serverId } from './fakes.js';
+import { serverId } from '../../support/builders.js';
+import { FakeClock, FakeDrs, FakeEc2 } from '../../support/fake-aws.js';
 
 describe('nextPollIntervalMs', () => {
   const bound = 15_000;
@@ -82,33 +83,33 @@ describe('pollTick', () => {
   it('reads job logs only when a job changed, and stops describing completed jobs', async () => {
     const env = setup(1);
     await pollTick(env, env.state, opts);
-    expect(env.drs.count('DescribeJobLogItems')).toBe(1);
+    expect(env.drs.count('describeJobLogItems')).toBe(1);
     const quiet = await pollTick(env, env.state, opts);
     expect(quiet.moved).toBe(false);
-    expect(env.drs.count('DescribeJobLogItems')).toBe(1);
+    expect(env.drs.count('describeJobLogItems')).toBe(1);
     env.clock.ms += 10_000; // PENDING → STARTED
     expect((await pollTick(env, env.state, opts)).moved).toBe(true);
-    expect(env.drs.count('DescribeJobLogItems')).toBe(2);
+    expect(env.drs.count('describeJobLogItems')).toBe(2);
     env.clock.ms += 3600_000;
     await pollTick(env, env.state, opts);
     expect([...env.state.jobs.values()].every((j) => j.final)).toBe(true);
     expect(env.state.jobs.values().next().value?.logs.at(-1)?.event).toBe('JOB_END');
-    const before = env.drs.count('DescribeJobs');
+    const before = env.drs.count('describeJobs');
     await pollTick(env, env.state, opts);
-    expect(env.drs.count('DescribeJobs')).toBe(before);
+    expect(env.drs.count('describeJobs')).toBe(before);
   });
 
   it('uses one DescribeJobs and one DescribeRecoveryInstances per tick for 300 servers, and tags instances once', async () => {
     const env = setup(300);
     env.clock.ms += 3600_000;
     await pollTick(env, env.state, opts);
-    expect(env.drs.count('DescribeJobs')).toBe(1);
-    expect(env.drs.count('DescribeRecoveryInstances')).toBe(1);
+    expect(env.drs.count('describeJobs')).toBe(1);
+    expect(env.drs.count('describeRecoveryInstances')).toBe(1);
     expect(env.state.recoveryInstances.size).toBe(300);
-    expect(env.ec2.count('CreateTags')).toBe(1);
+    expect(env.ec2.count('createTags')).toBe(1);
     await pollTick(env, env.state, opts);
-    expect(env.ec2.count('CreateTags')).toBe(1);
-    expect(env.drs.count('DescribeRecoveryInstances')).toBe(1);
+    expect(env.ec2.count('createTags')).toBe(1);
+    expect(env.drs.count('describeRecoveryInstances')).toBe(1);
   });
 
   it('describes an instance waiting for status checks once; later ticks read only its status', async () => {
@@ -121,8 +122,8 @@ describe('pollTick', () => {
     await pollTick(env, env.state, waiting);
     await pollTick(env, env.state, waiting);
     await pollTick(env, env.state, waiting);
-    expect(env.ec2.count('DescribeInstances')).toBe(1);
-    expect(env.ec2.count('DescribeInstanceStatus')).toBe(3);
+    expect(env.ec2.count('describeInstances')).toBe(1);
+    expect(env.ec2.count('describeInstanceStatus')).toBe(3);
     expect(env.state.instances.get(ec2InstanceId)?.State?.Name).toBe(
       env.state.statuses.get(ec2InstanceId)?.InstanceState?.Name,
     );

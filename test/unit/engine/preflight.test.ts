@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseIsoDuration } from '../../../src/core/durations.js';
 import { DeadlineError } from '../../../src/engine/deadline.js';
 import { ipv4InCidr, parseIpv4, parseIpv4Cidr, primarySourceIp } from '../../../src/engine/network.js';
-import { parseIsoDuration, replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
+import { replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
 import { concurrentWaveGroups } from '../../../src/engine/resolve.js';
-import { fixedClock, healthyEstate, plan, sourceServer, spec, wave, writesOf } from './preflight-fakes.js';
+import { fixedClock, healthyEstate, plan, sourceServer, spec, wave } from '../../support/builders.js';
+import { writesOf } from '../../support/fake-aws.js';
 
 describe('IPv4 CIDR arithmetic', () => {
   it('parses addresses and rejects malformed ones', () => {
@@ -239,7 +241,7 @@ describe('runPreflight', () => {
 
   it('fails a server already in an active job, and a full job quota; only warns in validate mode', async () => {
     const { drs, ec2 } = estate();
-    drs.jobs = [
+    drs.cannedJobs = [
       {
         jobID: 'drsjob-busy0000000000001',
         status: 'STARTED',
@@ -266,7 +268,7 @@ describe('runPreflight', () => {
 
   it('fails a wave that cannot fit beside the servers already in active jobs', async () => {
     const { drs, ec2 } = estate();
-    drs.jobs = [
+    drs.cannedJobs = [
       {
         jobID: 'drsjob-big',
         status: 'STARTED',
@@ -351,7 +353,7 @@ describe('runPreflight', () => {
 
   it("sets aside this execution's own active jobs (a re-run attaches to them)", async () => {
     const { drs, ec2 } = estate();
-    drs.jobs = [
+    drs.cannedJobs = [
       {
         jobID: 'drsjob-mine',
         status: 'STARTED',
@@ -468,7 +470,7 @@ describe('runPreflight: a non-critical server that fails preflight is left out, 
   it('a non-critical server busy in another job is left out too', async () => {
     const { drs, ec2, p } = setup(false);
     drs.sourceServers = [sourceServer(A, { hostname: 'cache-01' }), sourceServer(B)];
-    drs.jobs = [
+    drs.cannedJobs = [
       { jobID: 'drsjob-busy0000000000001', status: 'STARTED', participatingServers: [{ sourceServerID: A }] },
     ];
     const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
@@ -510,7 +512,7 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
 
   it('refuses a drill of the whole plan when one server, even a non-critical one, has a live non-drill instance', async () => {
     const { drs, ec2, p } = twoServers();
-    drs.recoveryInstances = [instance(A, false)];
+    drs.putRecoveryInstances([instance(A, false)]);
     const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
     expect(result.problems).toHaveLength(1);
     const [problem] = result.problems;
@@ -523,14 +525,14 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
 
   it('warns about another run’s drill instance, ignores terminated ones and this execution’s own', async () => {
     const { drs, ec2, p } = twoServers();
-    drs.jobs = [
+    drs.cannedJobs = [
       { jobID: 'drsjob-own0000000000001', status: 'COMPLETED', tags: { 'drs-drill:execution-id': 'o/r/1' } },
     ];
-    drs.recoveryInstances = [
+    drs.putRecoveryInstances([
       instance(A, true),
       { ...instance(B, false), ec2InstanceState: 'TERMINATED' },
       { ...instance(B, true, 'drsjob-own0000000000001'), recoveryInstanceID: 'i-rown' },
-    ];
+    ]);
     const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
       mode: 'drill',
       executionId: 'o/r/1',
@@ -543,7 +545,7 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
 
   it('refuses a recovery over any existing recovery instance unless replace-recovery-instances allows it', async () => {
     const { drs, ec2, p } = twoServers();
-    drs.recoveryInstances = [instance(B, true)];
+    drs.putRecoveryInstances([instance(B, true)]);
     const refused = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'recovery' });
     expect(refused.problems.map((x) => x.message)).toEqual([expect.stringContaining('already has drill')]);
     expect(refused.problems[0]?.fix).toContain('replace-recovery-instances');
@@ -557,7 +559,7 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
 
   it('in a PR check a live failover is a warning that the drill would be refused', async () => {
     const { drs, ec2, p } = twoServers();
-    drs.recoveryInstances = [instance(A, false)];
+    drs.putRecoveryInstances([instance(A, false)]);
     const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'validate' });
     expect(result.problems).toEqual([]);
     expect(result.warnings[0]?.message).toContain('A drill of this plan would be refused');
@@ -565,7 +567,7 @@ describe('runPreflight: existing recovery instances (a drill must never destroy 
 
   it('exclude leaves a server out (by id or hostname) and an unknown name is an error', async () => {
     const { drs, ec2, p } = twoServers();
-    drs.recoveryInstances = [instance(A, false)];
+    drs.putRecoveryInstances([instance(A, false)]);
     const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
       mode: 'drill',
       exclude: ['DB-01'],

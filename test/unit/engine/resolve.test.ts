@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostnameMatches, resolvePlan } from '../../../src/engine/resolve.js';
-import { plan, sourceServer, spec, wave } from './preflight-fakes.js';
+import { plan, sourceServer, spec, wave } from '../../support/builders.js';
 
 const estate = [
   sourceServer('s-10000000000000001', {

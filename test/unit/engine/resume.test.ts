@@ -12,16 +12,8 @@ import {
 } from '../../../src/engine/resume.js';
 import { runExecution } from '../../../src/engine/run.js';
 import type { ExecutionPlan } from '../../../src/engine/types.js';
-import {
-  context,
-  FakeClock,
-  FakeDrs,
-  FakeEc2,
-  makeLog,
-  makePlan,
-  makeReport,
-  resolvedServer,
-} from './fakes.js';
+import { context, makeLog, makePlan, makeReport, resolvedServer } from '../../support/builders.js';
+import { FakeClock, FakeDrs, FakeEc2 } from '../../support/fake-aws.js';
 
 function job(id: string, tags: Record<string, string>, extra: Partial<Job> = {}): Job {
   return { jobID: id, type: 'LAUNCH', status: 'STARTED', tags, ...extra };
@@ -162,11 +154,11 @@ describe('resume through the run loop', () => {
     const controller = new AbortController();
     drs.onCall = (op) => {
       // The runner dies once both chunks of the first wave have started.
-      if (op === 'StartRecovery' && drs.count('StartRecovery') === 2) controller.abort();
+      if (op === 'startRecovery' && drs.count('startRecovery') === 2) controller.abort();
     };
     const first = await attempt({ clock, drs, ec2 }, ep, { signal: controller.signal });
     expect(first.report.status).toBe('cancelled');
-    expect(drs.count('StartRecovery')).toBe(2);
+    expect(drs.count('startRecovery')).toBe(2);
     drs.onCall = undefined;
 
     const found = await findExecutionJobs({ drs, clock }, context.executionId, ep.plan.name);
@@ -176,7 +168,7 @@ describe('resume through the run loop', () => {
 
     expect(second.report.status).toBe('succeeded');
     // 2 chunks of data from the first attempt + 1 of app from the second: nothing started twice.
-    expect(drs.count('StartRecovery')).toBe(3);
+    expect(drs.count('startRecovery')).toBe(3);
     const [data, app] = second.report.waves;
     expect(data?.jobs.map((j) => j.jobId).sort()).toEqual(found.own.map((j) => j.jobID).sort());
     expect(data?.servers.every((s) => s.health === 'passed' && s.ec2InstanceId)).toBe(true);
@@ -190,11 +182,11 @@ describe('resume through the run loop', () => {
     const ec2 = new FakeEc2(drs);
     const ep = makePlan([{ name: 'data', servers: range(1, 2) }]);
     await attempt({ clock, drs, ec2 }, ep, {});
-    expect(drs.count('StartRecovery')).toBe(1);
+    expect(drs.count('startRecovery')).toBe(1);
     const found = await findExecutionJobs({ drs, clock }, context.executionId, ep.plan.name);
     expect(found.own[0]?.status).toBe('COMPLETED');
     const again = await attempt({ clock, drs, ec2 }, ep, { priorJobs: priorJobsByChunk(found.own) });
-    expect(drs.count('StartRecovery')).toBe(1);
+    expect(drs.count('startRecovery')).toBe(1);
     expect(again.report.status).toBe('succeeded');
     expect(again.report.waves[0]?.servers.map((s) => s.launchStatus)).toEqual(['LAUNCHED', 'LAUNCHED']);
   });

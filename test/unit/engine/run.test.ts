@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TAG } from '../../../src/core/tags.js';
 import { runExecution } from '../../../src/engine/run.js';
 import type { ExecutionPlan } from '../../../src/engine/types.js';
-import {
-  context,
-  FakeClock,
-  FakeDrs,
-  FakeEc2,
-  type Faults,
-  makeLog,
-  makePlan,
-  makeReport,
-  resolvedServer,
-  serverId,
-} from './fakes.js';
+import { context, makeLog, makePlan, makeReport, resolvedServer, serverId } from '../../support/builders.js';
+import { FakeClock, FakeDrs, FakeEc2, type Faults } from '../../support/fake-aws.js';
 
 function setup(faults: Faults = {}) {
   const clock = new FakeClock();
@@ -113,10 +103,12 @@ describe('runExecution', () => {
       [TAG.plan]: 'payments',
       [TAG.mode]: 'drill',
     });
-    const taggedIds = env.ec2.calls.filter((c) => c.op === 'CreateTags').flatMap((c) => c.args as string[]);
+    const taggedIds = env.ec2.calls
+      .filter((c) => c.method === 'createTags')
+      .flatMap((c) => c.args[0] as string[]);
     expect(taggedIds.sort()).toEqual(report.waves.map((w) => w.servers[0]?.ec2InstanceId).sort());
     // StartRecovery tags identify the run, wave and chunk.
-    const firstStart = env.drs.calls.find((c) => c.op === 'StartRecovery')?.args as {
+    const firstStart = env.drs.calls.find((c) => c.method === 'startRecovery')?.args[0] as {
       tags: Record<string, string>;
       isDrill: boolean;
     };
@@ -134,7 +126,7 @@ describe('runExecution', () => {
     const dbLines = env.log.lines.filter((l) => l.includes(`${serverId(1)} (db-01):`));
     expect(dbLines).toHaveLength(new Set(dbLines).size);
     expect(dbLines.length).toBeLessThanOrEqual(5);
-    expect(env.drs.count('DescribeJobs')).toBeGreaterThan(dbLines.length);
+    expect(env.drs.count('describeJobs')).toBeGreaterThan(dbLines.length);
   });
 
   it('splits a 250-server wave into three jobs of 100, 100 and 50', async () => {
@@ -142,8 +134,8 @@ describe('runExecution', () => {
     const { report } = await run(env, makePlan([{ name: 'big', servers: range(1, 250) }]));
     expect(report.status).toBe('succeeded');
     const sizes = env.drs.calls
-      .filter((c) => c.op === 'StartRecovery')
-      .map((c) => (c.args as { sourceServers: unknown[] }).sourceServers.length);
+      .filter((c) => c.method === 'startRecovery')
+      .map((c) => (c.args[0] as { sourceServers: unknown[] }).sourceServers.length);
     expect(sizes).toEqual([100, 100, 50]);
     expect(report.waves[0]?.jobs).toHaveLength(3);
     expect(report.waves[0]?.servers.every((s) => s.health === 'passed')).toBe(true);
@@ -159,7 +151,7 @@ describe('runExecution', () => {
     const { report } = await run(env, makePlan(waves), { activeJobs: { jobs: 0, servers: 0 } });
     expect(report.status).toBe('succeeded');
     expect(env.drs.maxActiveServersSeen).toBe(500);
-    expect(env.drs.count('StartRecovery')).toBe(8);
+    expect(env.drs.count('startRecovery')).toBe(8);
 
     const env2 = setup();
     const small = Array.from({ length: 30 }, (_, w) => ({
@@ -170,7 +162,7 @@ describe('runExecution', () => {
     const { report: r2 } = await run(env2, makePlan(small), { activeJobs: { jobs: 5, servers: 10 } });
     expect(r2.status).toBe('succeeded');
     expect(env2.drs.maxActiveJobsSeen).toBe(15);
-    expect(env2.drs.count('StartRecovery')).toBe(30);
+    expect(env2.drs.count('startRecovery')).toBe(30);
   });
 
   it('fails with the likely cause when a job completes with 0 launched and no conversion', async () => {
@@ -214,8 +206,8 @@ describe('runExecution', () => {
     expect(report.waves[0]?.servers[0]?.phases.find((p) => p.name === 'conversion')?.failed).toBe(true);
     expect(report.waves[1]?.error).toContain('"data"');
     const startedWaves = env.drs.calls
-      .filter((c) => c.op === 'StartRecovery')
-      .map((c) => (c.args as { tags: Record<string, string> }).tags[TAG.wave]);
+      .filter((c) => c.method === 'startRecovery')
+      .map((c) => (c.args[0] as { tags: Record<string, string> }).tags[TAG.wave]);
     expect(startedWaves).toEqual(['data']);
   });
 
@@ -316,9 +308,11 @@ describe('runExecution', () => {
     expect(s3?.ec2State).toBe('stopped');
     expect(
       env.ec2.calls
-        .filter((c) => c.op === 'DescribeInstanceStatus')
+        .filter((c) => c.method === 'describeInstanceStatus')
         .every(
-          (c) => (c.args as string[]).length === 0 || !(c.args as string[]).includes(s3?.ec2InstanceId ?? ''),
+          (c) =>
+            (c.args[0] as string[]).length === 0 ||
+            !(c.args[0] as string[]).includes(s3?.ec2InstanceId ?? ''),
         ),
     ).toBe(true);
   });
@@ -327,7 +321,7 @@ describe('runExecution', () => {
     const env = setup({ conflictOnFirstStarts: 3 });
     const { report } = await run(env, makePlan([{ name: 'data', servers: [resolvedServer(1)] }]));
     expect(report.status).toBe('succeeded');
-    expect(env.drs.count('StartRecovery')).toBe(4);
+    expect(env.drs.count('startRecovery')).toBe(4);
     expect(env.log.lines.filter((l) => l.includes('ConflictException'))).toHaveLength(1);
   });
 
@@ -335,7 +329,7 @@ describe('runExecution', () => {
     const env = setup({ throttleFirstStarts: 1 });
     const { report } = await run(env, makePlan([{ name: 'data', servers: [resolvedServer(1)] }]));
     expect(report.status).toBe('succeeded');
-    const starts = env.drs.calls.filter((c) => c.op === 'StartRecovery');
+    const starts = env.drs.calls.filter((c) => c.method === 'startRecovery');
     expect(starts).toHaveLength(2);
     expect((starts[1]?.at ?? 0) - (starts[0]?.at ?? 0)).toBeGreaterThanOrEqual(3000);
   });
@@ -344,10 +338,10 @@ describe('runExecution', () => {
     const env = setup({ loseFirstStartAnswers: 2 });
     const { report, started } = await run(env, makePlan([{ name: 'big', servers: range(1, 150) }]));
     expect(report.status).toBe('succeeded');
-    expect(env.drs.count('StartRecovery')).toBe(2);
+    expect(env.drs.count('startRecovery')).toBe(2);
     expect(env.drs.jobs.size).toBe(2);
     expect(started).toHaveLength(2);
-    expect(env.drs.count('DescribeJobsSince')).toBeGreaterThanOrEqual(1);
+    expect(env.drs.count('describeJobsSince')).toBeGreaterThanOrEqual(1);
     expect(env.log.lines.some((l) => l.includes('adopted job'))).toBe(true);
   });
 
@@ -357,13 +351,13 @@ describe('runExecution', () => {
       const { report } = await run(env, makePlan([{ name: 'w', servers: range(1, n) }]));
       expect(report.status).toBe('succeeded');
       // A tick is one DescribeJobs; every other DRS read happens at most once per tick.
-      const ticks = env.drs.count('DescribeJobs');
-      expect(env.drs.count('DescribeRecoveryInstances')).toBeLessThanOrEqual(ticks);
+      const ticks = env.drs.count('describeJobs');
+      expect(env.drs.count('describeRecoveryInstances')).toBeLessThanOrEqual(ticks);
       const perTick = new Map<number, number>();
-      for (const c of env.drs.calls.filter((c) => c.op === 'DescribeJobs'))
+      for (const c of env.drs.calls.filter((c) => c.method === 'describeJobs'))
         perTick.set(c.at, (perTick.get(c.at) ?? 0) + 1);
       expect([...perTick.values()].every((v) => v === 1)).toBe(true);
-      expect(env.drs.count('DescribeJobLogItems')).toBeLessThanOrEqual(ticks * Math.ceil(n / 100));
+      expect(env.drs.count('describeJobLogItems')).toBeLessThanOrEqual(ticks * Math.ceil(n / 100));
     }
   });
 
@@ -371,7 +365,7 @@ describe('runExecution', () => {
     const env = setup({ throttleFirstDescribeJobs: 1 });
     const { report } = await run(env, makePlan([{ name: 'w', servers: [resolvedServer(1)] }]));
     expect(report.status).toBe('succeeded');
-    const polls = env.drs.calls.filter((c) => c.op === 'DescribeJobs');
+    const polls = env.drs.calls.filter((c) => c.method === 'describeJobs');
     expect((polls[1]?.at ?? 0) - (polls[0]?.at ?? 0)).toBeGreaterThanOrEqual(7000);
     // A throttle the next poll gets past is routine: a debug line, not a warning.
     expect(env.log.lines.some((l) => l.startsWith('debug DescribeJobs failed, trying again'))).toBe(true);
@@ -383,7 +377,7 @@ describe('runExecution', () => {
     const controller = new AbortController();
     let polls = 0;
     env.drs.onCall = (op) => {
-      if (op === 'DescribeJobs' && ++polls === 3) controller.abort();
+      if (op === 'describeJobs' && ++polls === 3) controller.abort();
     };
     const ep = makePlan([
       { name: 'data', servers: [resolvedServer(1)] },
@@ -394,7 +388,7 @@ describe('runExecution', () => {
     expect(report.waves.map((w) => w.status)).toEqual(['cancelled', 'skipped']);
     const jobId = report.waves[0]?.jobs[0]?.jobId ?? 'missing';
     expect(report.errors.join('\n')).toContain(jobId);
-    expect(env.drs.count('DescribeJobs')).toBe(3);
+    expect(env.drs.count('describeJobs')).toBe(3);
   });
 
   it('ends at the run deadline with status timed-out', async () => {

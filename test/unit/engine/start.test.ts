@@ -8,7 +8,8 @@ import {
   type ChunkSpec,
   type ChunkStartState,
 } from '../../../src/engine/start.js';
-import { context, FakeAwsError, FakeClock, FakeDrs, resolvedServer } from './fakes.js';
+import { context, resolvedServer } from '../../support/builders.js';
+import { FakeAwsError, FakeClock, FakeDrs } from '../../support/fake-aws.js';
 
 const chunk: ChunkSpec = {
   planName: 'payments',
@@ -97,7 +98,7 @@ describe('attemptStart', () => {
     const second = await attemptStart({ drs, clock }, request, state);
     expect(second).toMatchObject({ kind: 'started', adopted: true });
     expect(second.kind === 'started' && second.job.tags?.[TAG.chunk]).toBe('2/3');
-    expect(drs.count('StartRecovery')).toBe(1);
+    expect(drs.count('startRecovery')).toBe(1);
   });
 
   it('treats an answer without a job like a lost one: looks the job up by its tags and adopts it', async () => {
@@ -115,7 +116,7 @@ describe('attemptStart', () => {
     expect(state.ambiguousSince).toBeDefined();
     const second = await attemptStart({ drs, clock }, request, state);
     expect(second).toMatchObject({ kind: 'started', adopted: true });
-    expect(drs.count('StartRecovery')).toBe(1);
+    expect(drs.count('startRecovery')).toBe(1);
   });
 
   it('starts again when the lookup finds nothing, and never starts while the lookup fails', async () => {
@@ -124,7 +125,7 @@ describe('attemptStart', () => {
     const state: ChunkStartState = { ...fresh(), ambiguousSince: clock.iso(-300) };
     drs.describeJobsSince = () => Promise.reject(new FakeAwsError('AccessDeniedException', 403, 'no'));
     expect((await attemptStart({ drs, clock }, request, state)).kind).toBe('wait');
-    expect(drs.count('StartRecovery')).toBe(0);
+    expect(drs.count('startRecovery')).toBe(0);
     const drs2 = new FakeDrs(clock);
     expect(await attemptStart({ drs: drs2, clock }, request, { ...state })).toMatchObject({
       kind: 'started',

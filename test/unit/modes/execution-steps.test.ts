@@ -12,16 +12,8 @@ import { closeStep, keptForNextStep, planExecutionStep } from '../../../src/mode
 import { type PostState, readPostState, writePostState } from '../../../src/modes/post-state.js';
 import { postSkipReason } from '../../../src/post.js';
 import { finalizeReport } from '../../../src/report/build.js';
-import {
-  context,
-  FakeClock,
-  FakeDrs,
-  FakeEc2,
-  makeLog,
-  makePlan,
-  makeReport,
-  resolvedServer,
-} from '../engine/fakes.js';
+import { context, makeLog, makePlan, makeReport, resolvedServer } from '../../support/builders.js';
+import { FakeClock, FakeDrs, FakeEc2 } from '../../support/fake-aws.js';
 
 function setup() {
   const clock = new FakeClock();

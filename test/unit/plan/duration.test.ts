@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import planSchema from '../../../schemas/plan.schema.json' with { type: 'json' };
-import { DURATION_PATTERN, parseDuration } from '../../../src/plan/duration.js';
+import { DURATION_PATTERN, parseDuration } from '../../../src/core/durations.js';
 import { didYouMean, levenshtein, suggest } from '../../../src/plan/suggest.js';
 
 describe('parseDuration', () => {
@@ -25,6 +25,16 @@ describe('parseDuration', () => {
 
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects the number %d', (n) => {
     expect(parseDuration(n)).toBeUndefined();
+  });
+
+  it('admits leading whole days only where asked (inputs like max-age), never in plans', () => {
+    expect(parseDuration('2d', { days: true })).toBe(172_800);
+    expect(parseDuration('1d12h', { days: true })).toBe(129_600);
+    expect(parseDuration('1d90s', { days: true })).toBe(86_490);
+    expect(parseDuration('90s', { days: true })).toBe(90);
+    for (const t of ['d', '1d1d', '1.5d', 'x1d', '1dx'])
+      expect(parseDuration(t, { days: true })).toBeUndefined();
+    expect(parseDuration('2d')).toBeUndefined();
   });
 
   it('uses the same grammar as the schema', () => {

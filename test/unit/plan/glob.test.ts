@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { globToRegExp } from '../../../src/plan/glob.js';
+import { globMatcher } from '../../../src/plan/glob.js';
 import { expandPlanPaths } from '../../../src/plan/load.js';
 
-describe('globToRegExp', () => {
+describe('globMatcher', () => {
   it.each([
     ['*.yaml', 'a.yaml', true],
     ['*.yaml', 'dir/a.yaml', false],
@@ -21,8 +21,10 @@ describe('globToRegExp', () => {
     ['p?.yaml', 'p12.yaml', false],
     ['a+b.yaml', 'a+b.yaml', true],
     ['a+b.yaml', 'aab.yaml', false],
+    ['plan-[0-9].yaml', 'plan-7.yaml', true],
+    ['plan-[0-9].yaml', 'plan-x.yaml', false],
   ])('%s matches %s: %s', (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected);
+    expect(globMatcher(glob)(path)).toBe(expected);
   });
 });
 
@@ -72,6 +74,24 @@ describe('expandPlanPaths', () => {
     await expect(expandPlanPaths('drs-plans/**/*.json', cwd)).rejects.toThrow(
       'no plan file matches "drs-plans/**/*.json"',
     );
+  });
+
+  it('lists linked files, does not follow linked directories, and reads character classes', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'plans-links-'));
+    const outside = await mkdtemp(join(tmpdir(), 'plans-outside-'));
+    await mkdir(join(ws, 'drs-plans/shared'), { recursive: true });
+    await writeFile(join(ws, 'drs-plans/shared/plan-1.yaml'), 'version: 1\n');
+    await writeFile(join(outside, 'far.yaml'), 'version: 1\n');
+    await symlink('shared/plan-1.yaml', join(ws, 'drs-plans/plan-2.yaml'));
+    await symlink(outside, join(ws, 'drs-plans/outdir'));
+    await symlink('..', join(ws, 'drs-plans/loop'));
+    expect(await expandPlanPaths('drs-plans/**/*.yaml', ws)).toEqual([
+      'drs-plans/plan-2.yaml',
+      'drs-plans/shared/plan-1.yaml',
+    ]);
+    expect(await expandPlanPaths('drs-plans/**/plan-[13].yaml', ws)).toEqual([
+      'drs-plans/shared/plan-1.yaml',
+    ]);
   });
 
   it('throws a UserError for an empty list', async () => {

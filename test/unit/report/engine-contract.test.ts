@@ -10,18 +10,8 @@ import type { ExecutionPlan } from '../../../src/engine/types.js';
 import { finalizeReport } from '../../../src/report/build.js';
 import { validateReport } from '../../../src/report/json.js';
 import { renderReportMarkdown } from '../../../src/report/markdown.js';
-import {
-  context,
-  FakeClock,
-  FakeDrs,
-  FakeEc2,
-  type Faults,
-  makeLog,
-  makePlan,
-  makeReport,
-  resolvedServer,
-  serverId,
-} from '../engine/fakes.js';
+import { context, makeLog, makePlan, makeReport, resolvedServer, serverId } from '../../support/builders.js';
+import { FakeClock, FakeDrs, FakeEc2, type Faults } from '../../support/fake-aws.js';
 
 async function engineReport(
   faults: Faults,
