@@ -11,6 +11,8 @@ import {
   type FailOnRule,
   MODES,
   type Mode,
+  REPAIR_MODES,
+  type RepairMode,
 } from './modes.js';
 import { parseDuration } from './plan/duration.js';
 
@@ -143,6 +145,7 @@ export function readInputs(
     dryRun: booleanInput('dry-run', get('dry-run')),
     exclude: listInput(get('exclude')),
     replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
+    repair: oneOf<RepairMode>('repair', get('repair').trim() || 'apply', REPAIR_MODES),
     executionId: executionIdInput(get('execution-id')),
   };
 }
@@ -248,6 +251,7 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   'dry-run': { modes: ['drill', 'cleanup'], default: 'false' },
   exclude: { modes: ['drill', 'recovery'], default: '' },
   'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
+  repair: { modes: ['drill', 'recovery'], default: 'apply' },
   'execution-id': { modes: ['cleanup'], default: '' },
   'history-branch': { modes: ['drill', 'recovery', 'status'], default: 'drs-drill-history' },
   'regression-threshold': { modes: ['drill', 'recovery'], default: String(DEFAULT_REGRESSION_THRESHOLD) },

@@ -1,4 +1,4 @@
-import type { CleanupPolicy, FailOnRule, Mode } from './modes.js';
+import type { CleanupPolicy, FailOnRule, Mode, RepairMode } from './modes.js';
 
 /** Every action input, read once at the top of run() and handed on as plain values. */
 export interface ActionInputs {
@@ -29,6 +29,8 @@ export interface ActionInputs {
   dryRun: boolean;
   /** Source server ids or hostnames left out of this run (drill, recovery). */
   exclude: string[];
+  /** Drill and recovery: write the launch settings that drift from the plan (apply, also when absent), or only report them (check). */
+  repair?: RepairMode;
   /** Recovery: allow replacing servers' existing recovery instances. */
   replaceRecoveryInstances: boolean;
   /** Cleanup: only the drill instances of this execution (`<repository>/<run id>`). */

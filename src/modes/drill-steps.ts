@@ -6,12 +6,14 @@
 import type { Job } from '../aws/gateways.js';
 import type { Report } from '../core/report.js';
 import type { PhaseLimits } from '../engine/deadline.js';
+import { driftProblems } from '../engine/drift-check.js';
 import type { PreflightResult } from '../engine/preflight.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
 import { resumeNote } from '../engine/resume.js';
 import type { RunContext } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionIO } from '../io.js';
+import type { RepairMode } from '../modes.js';
 import { type RunEnvironment, runUrlOf } from '../run-env.js';
 import { describeProblem } from './drill-setup.js';
 
@@ -94,8 +96,19 @@ export function nothingLeftBehind(report: Report, jobIds: readonly string[]): bo
   return report.cleanup !== undefined && report.cleanup.status !== 'failed';
 }
 
-/** Preflight's problems as the run's errors (each annotated at its plan line), or undefined. */
-export function preflightErrors(io: ActionIO, preflight: PreflightResult): string[] | undefined {
+/**
+ * Preflight's problems as the run's errors (each annotated at its plan line), or undefined. With
+ * `repair: check` every drift is one of them (and nothing is left for the repair to write).
+ */
+export function preflightErrors(
+  io: ActionIO,
+  preflight: PreflightResult,
+  repair: RepairMode = 'apply',
+): string[] | undefined {
+  if (repair === 'check' && preflight.executionPlan && preflight.drift.length > 0) {
+    preflight.problems.push(...driftProblems(preflight.drift, preflight.executionPlan));
+    preflight.drift = [];
+  }
   if (preflight.problems.length === 0 && preflight.executionPlan) return undefined;
   return [
     ...preflight.problems.map((p) => {

@@ -136,7 +136,7 @@ class DrillPipeline {
     if (refusal) return this.refuse([refusal]);
     noteResume(this.io, this.report, prior.own);
     notePreflight(this.io, this.report, preflight);
-    const problems = preflightErrors(this.io, preflight);
+    const problems = preflightErrors(this.io, preflight, this.inputs.repair);
     if (problems) return this.refuse(problems);
 
     if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');

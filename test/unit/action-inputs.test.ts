@@ -24,6 +24,7 @@ describe('readInputs', () => {
       dryRun: false,
       exclude: [],
       replaceRecoveryInstances: false,
+      repair: 'apply',
     });
     expect(inputs.region).toBeUndefined();
     expect(inputs.olderThanSeconds).toBeUndefined();
@@ -49,6 +50,7 @@ describe('readInputs', () => {
         exclude: 's-1111111111111111a\n db-01.corp.example , \n',
         'replace-recovery-instances': 'true',
         'execution-id': 'acme/dr-plans/42',
+        repair: 'check',
       }),
       '1',
     );
@@ -71,6 +73,7 @@ describe('readInputs', () => {
       dryRun: true,
       exclude: ['s-1111111111111111a', 'db-01.corp.example'],
       replaceRecoveryInstances: true,
+      repair: 'check',
       executionId: 'acme/dr-plans/42',
     });
   });
@@ -78,6 +81,7 @@ describe('readInputs', () => {
   it.each([
     [{ mode: 'drll' }, /input mode: "drll" is not one of validate, drill, recovery, cleanup/],
     [{ plan: '' }, /input plan is required/],
+    [{ repair: 'fix' }, /input repair: "fix" is not one of apply, check/],
     [{ region: 'US East' }, /input region/],
     [{ 'role-to-assume': 'drs-role' }, /not an IAM role ARN/],
     [{ 'role-session-name': 'x' }, /2-64 characters/],

@@ -38,6 +38,7 @@ describe('action.yml', () => {
         'dry-run',
         'exclude',
         'replace-recovery-instances',
+        'repair',
         'execution-id',
         'history-branch',
         'regression-threshold',
