@@ -111,6 +111,8 @@ export interface LaunchTemplateChange {
   instanceProfile?: string;
   /** Take the pinned private address(es) off the primary network interface. */
   clearPrivateIp?: true;
+  /** Tags added to (or changed in) the instance tag specification; the template's other tags stay. */
+  instanceTags?: Record<string, string>;
 }
 
 export interface Ec2Gateway extends AwsClock {
@@ -129,6 +131,20 @@ export interface Ec2Gateway extends AwsClock {
     sourceVersion: number,
     change: LaunchTemplateChange,
     clientToken: string,
+  ): Promise<number>;
+  /** One version by number; undefined when EC2 says it does not exist (any more). */
+  describeLaunchTemplateVersion(
+    launchTemplateId: string,
+    version: number,
+  ): Promise<LaunchTemplateVersion | undefined>;
+  /**
+   * Creates a version holding exactly `data` (a version's LaunchTemplateData as described), from
+   * `sourceVersion` when given, and makes it the default. Returns the new version number.
+   */
+  restoreLaunchTemplateVersion(
+    launchTemplateId: string,
+    data: NonNullable<LaunchTemplateVersion['LaunchTemplateData']>,
+    opts: { sourceVersion?: number; clientToken: string },
   ): Promise<number>;
   describeSubnets(subnetIds: string[]): Promise<Subnet[]>;
   describeSecurityGroups(groupIds: string[]): Promise<SecurityGroup[]>;

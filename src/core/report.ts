@@ -31,6 +31,8 @@ export interface Report {
   launchConfigChanges: LaunchConfigChange[];
   /** Servers the input exclude left out of this run. */
   excluded?: { sourceServerId: string; hostname?: string; wave: string }[];
+  /** Drills with the plan's `drill:` overrides: what was written per server, and whether it was undone. */
+  drillSettings?: DrillSettingsReport[];
   cleanup?: CleanupReport;
   /** Run-level problems (preflight failures, timeouts, cancellation) in words a person understands. */
   errors: string[];
@@ -182,6 +184,30 @@ export interface LaunchConfigChange {
   templateVersion?: number;
   /** False in a dry run: listed, not written. */
   applied: boolean;
+}
+
+/**
+ * One server's drill settings: written over the recovery settings before the drill, and the recovery
+ * settings restored (same DRS settings and default template data) once it launched, in cleanup, the
+ * post step or on cancellation.
+ */
+export interface DrillSettingsReport {
+  sourceServerId: string;
+  hostname?: string;
+  launchTemplateId: string;
+  /** The default version holding the recovery settings before the drill. */
+  recoveryVersion: number;
+  /** The version with the drill settings, made the default for the drill. */
+  drillVersion?: number;
+  changes: { target: 'launch' | 'template'; field: string; from: unknown; to: unknown }[];
+  restore: {
+    /** pending: not yet (the post step restores it); restored; failed (see error). */
+    status: 'pending' | 'restored' | 'failed';
+    at?: string;
+    /** The version written with the recovery data, when the default's content had to change. */
+    templateVersion?: number;
+    error?: string;
+  };
 }
 
 export interface CleanupReport {

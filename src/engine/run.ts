@@ -60,6 +60,8 @@ export interface RunInput {
    * their chunks are attached to, never started again.
    */
   priorJobs?: ReadonlyMap<string, Job>;
+  /** After every pass that read DRS: e.g. restore the launch settings of servers that launched. */
+  afterPoll?: (report: Report) => Promise<void>;
 }
 
 class Runner {
@@ -310,6 +312,7 @@ class Runner {
       startOnly = false;
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();
+      await this.input.afterPoll?.(this.input.report);
       await this.flushGroups();
       if (this.waves.every((w) => DONE.has(w.state.status))) return finalStatusOf(this.waves);
       // A decided wave may release its dependants: start them now rather than one poll interval later.

@@ -4,6 +4,7 @@
  */
 
 import type { Job } from '../aws/gateways.js';
+import { type AwsSession, openAwsSession } from '../aws/session.js';
 import type { Report } from '../core/report.js';
 import type { PhaseLimits } from '../engine/deadline.js';
 import { driftProblems } from '../engine/drift-check.js';
@@ -12,10 +13,31 @@ import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/r
 import { resumeNote } from '../engine/resume.js';
 import type { RunContext } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
+import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
 import type { RepairMode } from '../modes.js';
+import type { Plan } from '../plan/types.js';
 import { type RunEnvironment, runUrlOf } from '../run-env.js';
-import { describeProblem } from './drill-setup.js';
+import { type DrillDeps, describeProblem } from './drill-setup.js';
+
+/** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
+export async function openRunSession(
+  io: ActionIO,
+  inputs: ActionInputs,
+  at: { region: string; plan: Plan },
+  deps: DrillDeps,
+  report: Report,
+): Promise<AwsSession | undefined> {
+  try {
+    const session = await openAwsSession(io, inputs, at.region, at.plan.accountId, deps);
+    report.accountId = session.accountId;
+    return session;
+  } catch (e) {
+    // The step fails with this as its first error (one annotation, from main.ts).
+    report.errors.push(`Could not open the AWS session: ${errorMessage(e)}`, 'Nothing was started.');
+    return undefined;
+  }
+}
 
 /** Preflight's exclusions and warnings into the report and the log. */
 export function notePreflight(io: ActionIO, report: Report, preflight: PreflightResult): void {

@@ -6,7 +6,6 @@
  */
 
 import { firstAbort } from '../aws/retry.js';
-import { type AwsSession, openAwsSession } from '../aws/session.js';
 import { injectedCrash } from '../core/clock.js';
 import type { Report } from '../core/report.js';
 import { cleanupDrillInstances } from '../engine/cleanup.js';
@@ -35,11 +34,13 @@ import {
   untilAbandoned,
   untilStageEnds,
 } from './cancel.js';
+import { DrillOverrides, type OverrideDeps } from './drill-overrides.js';
 import { checkRecoveryGuard, type DrillDeps, reserveMs, resolveRegion } from './drill-setup.js';
 import {
   notePreflight,
   noteResume,
   nothingLeftBehind,
+  openRunSession,
   preflightErrors,
   repairStep,
   runContext,
@@ -75,6 +76,7 @@ class DrillPipeline {
   private report: Report;
   private readonly state: PostState;
   private readonly log: EngineLog;
+  private readonly overrides: DrillOverrides;
   private readonly timeoutMs: number;
   /** When the waves must stop: timeout-minutes less the reserve for evidence and cleanup. */
   private readonly deadline: number;
@@ -99,6 +101,7 @@ class DrillPipeline {
       jobIds: [],
     };
     this.saveState();
+    this.overrides = new DrillOverrides(this.state, () => this.saveState(), this.state.executionId);
     this.report = newRunReport(at.mode, at.plan, runEnv, {
       region: at.region,
       isDrill: at.mode === 'drill',
@@ -115,7 +118,7 @@ class DrillPipeline {
   }
 
   private async stages(): Promise<Report> {
-    const session = await this.openSession();
+    const session = await openRunSession(this.io, this.inputs, this.at, this.deps, this.report);
     if (!session) return this.finish('failed');
     const engine = { drs: session.drs, ec2: session.ec2, clock: this.deps.clock, log: this.log };
 
@@ -140,25 +143,24 @@ class DrillPipeline {
     if (problems) return this.refuse(problems);
 
     if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');
+    const limits = { deadline: this.deadline, ...(this.deps.signal ? { signal: this.deps.signal } : {}) };
     const repair = await this.stage(
       'the launch-configuration repair',
       repairStep(this.io, this.report, engine, preflight, {
         dryRun: this.inputs.dryRun,
         executionId: this.state.executionId,
-        deadline: this.deadline,
-        ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+        ...limits,
       }),
     );
     if (repair === ABANDONED) return this.abandoned('the launch-configuration repair');
     if (repair.length > 0) return this.refuse(repair);
-    if (this.inputs.dryRun) {
-      this.report.warnings.push(
-        'Dry run: preflight only, no launch configuration written and no recovery started.',
-      );
-      return this.finish('succeeded');
-    }
+    if (this.inputs.dryRun) return this.dryRunEnd();
 
     if (this.pastDeadline('starting the waves')) return this.finish('timed-out');
+    const settings = () => this.overrides.apply(engine, this.at.mode, preflight, this.report, limits);
+    const drill = await this.stage('writing the drill settings', this.io.group('Drill settings', settings));
+    if (drill === ABANDONED) return this.abandoned('writing the drill settings');
+    if (drill.length > 0) return this.refuse(drill);
     const executed = await this.execute(engine, preflight, prior);
     if (executed === ABANDONED) return this.cancelled(abandonReport(this.report));
     this.report = executed;
@@ -174,25 +176,6 @@ class DrillPipeline {
       this.report.cleanup = cleanup;
     }
     return this.finish();
-  }
-
-  /** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
-  private async openSession(): Promise<AwsSession | undefined> {
-    try {
-      const session = await openAwsSession(
-        this.io,
-        this.inputs,
-        this.at.region,
-        this.at.plan.accountId,
-        this.deps,
-      );
-      this.report.accountId = session.accountId;
-      return session;
-    } catch (e) {
-      // The step fails with this as its first error (one annotation, from main.ts).
-      this.report.errors.push(`Could not open the AWS session: ${errorMessage(e)}`, 'Nothing was started.');
-      return undefined;
-    }
   }
 
   private preflight(engine: Parameters<typeof runPreflight>[0]): Promise<PreflightResult> {
@@ -234,6 +217,7 @@ class DrillPipeline {
       activeJobs: preflight.activeJobs,
       signal,
       priorJobs: priorJobsByChunk(prior.own),
+      afterPoll: (report) => this.overrides.restoreSafe(engine, report),
       onJobStarted: (info) => {
         this.addJob(info.jobId);
         crash?.abort();
@@ -247,15 +231,22 @@ class DrillPipeline {
     );
   }
 
-  /** Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). */
-  private async cleanup(engine: Parameters<typeof cleanupDrillInstances>[0]) {
+  /**
+   * Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). Drill
+   * settings are restored before (a TERMINATE job holds its servers) and after (launches waited for).
+   */
+  private async cleanup(engine: OverrideDeps) {
     if (this.deps.signal?.aborted) return ABANDONED;
+    await this.overrides.restoreSafe(engine, this.report);
     // Cleanup ends 30 s before timeout-minutes: the evidence is published after it.
     const deadline = this.at.startMs + this.timeoutMs - PUBLISH_RESERVE_MS;
     const policy = { policy: this.inputs.cleanup, dryRun: false, deadline };
     const work = this.io.group('Cleanup', () => cleanupDrillInstances(engine, this.report, policy));
     const done = await untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS);
-    return done === 'abandoned' ? ABANDONED : done;
+    if (done === 'abandoned') return ABANDONED;
+    await this.overrides.restoreSafe(engine, this.report);
+    this.overrides.leftNote(this.report);
+    return done;
   }
 
   /**
@@ -281,6 +272,13 @@ class DrillPipeline {
     if (this.deps.signal?.aborted) return this.cancelled(abandonReport(this.report));
     this.report.errors.push(`Nothing more was started after ${stage}.`);
     return this.finish('timed-out');
+  }
+
+  private dryRunEnd(): Promise<Report> {
+    this.report.warnings.push(
+      'Dry run: preflight only, no launch configuration written and no recovery started.',
+    );
+    return this.finish('succeeded');
   }
 
   private pastDeadline(what: string): boolean {

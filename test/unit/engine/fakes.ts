@@ -499,6 +499,8 @@ export class FakeEc2 implements Ec2Gateway {
 
   describeDefaultLaunchTemplateVersion = unused('describeDefaultLaunchTemplateVersion');
   updateLaunchTemplate = unused('updateLaunchTemplate');
+  describeLaunchTemplateVersion = unused('describeLaunchTemplateVersion');
+  restoreLaunchTemplateVersion = unused('restoreLaunchTemplateVersion');
   describeSubnets = unused('describeSubnets');
   describeSecurityGroups = unused('describeSecurityGroups');
 }

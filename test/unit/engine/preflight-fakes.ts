@@ -112,6 +112,13 @@ export function applyTemplateChange(
     }
     data.NetworkInterfaces = [primary, ...rest];
   }
+  if (change.instanceTags) {
+    const others = (data.TagSpecifications ?? []).filter((s) => s.ResourceType !== 'instance');
+    const instance = (data.TagSpecifications ?? []).find((s) => s.ResourceType === 'instance');
+    const kept = (instance?.Tags ?? []).filter((x) => !((x.Key ?? '') in change.instanceTags!));
+    const added = Object.entries(change.instanceTags).map(([Key, Value]) => ({ Key, Value }));
+    data.TagSpecifications = [...others, { ResourceType: 'instance', Tags: [...kept, ...added] }];
+  }
   return { ...source, VersionNumber: version, LaunchTemplateData: data };
 }
 
@@ -152,7 +159,42 @@ export class FakeEc2 implements Ec2Gateway {
     this.nextVersion += 1;
     this.tokens.set(token, this.nextVersion);
     const source = this.templates.get(id);
-    if (source) this.templates.set(id, applyTemplateChange(source, change, this.nextVersion));
+    if (source) this.setDefault(id, applyTemplateChange(source, change, this.nextVersion));
+    return this.nextVersion;
+  }
+  /** Every version ever made default here, by template and number (DescribeLaunchTemplateVersions by number). */
+  versions = new Map<string, Map<number, LaunchTemplateVersion>>();
+  /** Makes `version` the template's default, and keeps it readable by number. */
+  setDefault(id: string, version: LaunchTemplateVersion) {
+    const all = this.versions.get(id) ?? new Map<number, LaunchTemplateVersion>();
+    for (const v of [this.templates.get(id), version])
+      if (v?.VersionNumber !== undefined) all.set(v.VersionNumber, v);
+    this.versions.set(id, all);
+    this.templates.set(id, version);
+  }
+  async describeLaunchTemplateVersion(id: string, version: number) {
+    this.record('describeLaunchTemplateVersion', id, version);
+    const current = this.templates.get(id);
+    if (current?.VersionNumber === version) return current;
+    return this.versions.get(id)?.get(version);
+  }
+  async restoreLaunchTemplateVersion(
+    id: string,
+    data: NonNullable<LaunchTemplateVersion['LaunchTemplateData']>,
+    opts: { sourceVersion?: number; clientToken: string },
+  ) {
+    this.record('restoreLaunchTemplateVersion', id, data, opts);
+    const known = this.tokens.get(opts.clientToken);
+    if (known !== undefined) return known;
+    this.nextVersion += 1;
+    this.tokens.set(opts.clientToken, this.nextVersion);
+    const source = this.templates.get(id);
+    this.setDefault(id, {
+      ...source,
+      LaunchTemplateId: id,
+      VersionNumber: this.nextVersion,
+      LaunchTemplateData: structuredClone(data),
+    });
     return this.nextVersion;
   }
   /** Like EC2: one unknown id fails the whole call. */
@@ -179,6 +221,7 @@ export const WRITES = [
   'terminateRecoveryInstances',
   'createTags',
   'updateLaunchTemplate',
+  'restoreLaunchTemplateVersion',
 ];
 
 export function writesOf(...fakes: { calls: Call[] }[]): Call[] {
