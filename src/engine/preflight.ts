@@ -10,6 +10,7 @@ import { TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
+import { drillIsolationFindings, drillView } from './drill-preflight.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
 import { diffAll, type LaunchConfigDrift } from './launch-config.js';
@@ -193,6 +194,7 @@ function quotaFindings(
 function judgeServer(
   f: ServerFacts,
   ctx: {
+    mode: PreflightOptions['mode'];
     net: NetworkLookups;
     existing: Awaited<ReturnType<typeof readExistingInstances>>;
     instanceOptions: Parameters<typeof existingInstanceFindings>[1];
@@ -205,7 +207,8 @@ function judgeServer(
   const busy: PreflightProblem[] = [];
   const findings = [
     ...replicationFindings(f.rs.sourceServer, ctx.rpoSeconds),
-    ...launchFindings(f, ctx.net),
+    ...launchFindings(ctx.mode === 'drill' ? drillView(f) : f, ctx.net),
+    ...(ctx.mode === 'drill' ? drillIsolationFindings(f) : []),
     ...('byServer' in ctx.existing
       ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
       : []),
@@ -246,14 +249,30 @@ export interface PreflightOptions extends PhaseLimits {
   exclude?: readonly string[];
 }
 
+function existingUnreadable(error: unknown): PreflightProblem {
+  return {
+    message: `Could not read the servers' existing recovery instances: ${errorMessage(error)}`,
+    fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
+  };
+}
+
+/** The recent jobs seen from this run: its own (an earlier attempt's), and the others that are active. */
+function jobsOfRun(recentJobs: Job[], executionId: string | undefined) {
+  const isOwn = (j: Job) => executionId !== undefined && j.tags?.[TAG.executionId] === executionId;
+  const ownActiveJobIds = recentJobs
+    .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
+    .map((j) => j.jobID ?? '');
+  const { active, jobOfServer, servers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+  return { isOwn, ownActiveJobIds, active, jobOfServer, activeServers: servers };
+}
+
 /** Runs every preflight check; writes nothing. */
 export async function runPreflight(
   deps: PreflightDeps,
   plan: Plan,
   opts: PreflightOptions,
 ): Promise<PreflightResult> {
-  // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
-  // half-read servers as problems.
+  // Past the deadline (or once cancelled) no read is sent: it throws rather than report half-read servers.
   const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
   deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
   const { recentJobs, executionPlan, excluded, problems } = await readEstate(deps, plan, opts);
@@ -266,36 +285,33 @@ export async function runPreflight(
     executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))),
   );
   checkpoint();
-  const net = await readNetwork(deps, facts);
-  const isOwn = (j: Job) => opts.executionId !== undefined && j.tags?.[TAG.executionId] === opts.executionId;
-  const ownActiveJobIds = recentJobs
-    .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
-    .map((j) => j.jobID ?? '');
-  const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+  // A drill launches with the plan's drill: overrides: its network is the one to check.
+  const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);
+  const { isOwn, ownActiveJobIds, active, jobOfServer, activeServers } = jobsOfRun(
+    recentJobs,
+    opts.executionId,
+  );
   const existing = await readExistingInstances(
     deps,
     facts.map((f) => f.rs.sourceServerId),
   );
   checkpoint();
-  if ('error' in existing) {
-    busy.push({
-      message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,
-      fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
-    });
-  }
+  if ('error' in existing) busy.push(existingUnreadable(existing.error));
   const instanceOptions = {
     mode: opts.mode,
     ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
     ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
   };
+  const ctx = {
+    mode: opts.mode,
+    net,
+    existing,
+    instanceOptions,
+    jobOfServer,
+    rpoSeconds: plan.objectives.rpoSeconds,
+  };
   for (const f of facts) {
-    const judged = judgeServer(f, {
-      net,
-      existing,
-      instanceOptions,
-      jobOfServer,
-      rpoSeconds: plan.objectives.rpoSeconds,
-    });
+    const judged = judgeServer(f, ctx);
     problems.push(...judged.problems);
     warnings.push(...judged.warnings);
     busy.push(...judged.busy);
