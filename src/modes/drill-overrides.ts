@@ -103,6 +103,8 @@ export class DrillOverrides {
     if (targets.length === 0) return [];
     const gateways = withRetries(deps, limits);
     const limit = pLimit(10);
+    const shared = await sharedTemplates(gateways, targets, limit);
+    if (shared.length > 0) return [...shared, 'Nothing was started: no drill setting was written.'];
     const failures: string[] = [];
     await Promise.all(
       targets.map((t) =>
@@ -177,6 +179,35 @@ export class DrillOverrides {
       `Drill settings of ${[...this.pending.keys()].join(', ')} are not restored yet: the post step restores them.`,
     );
   }
+}
+
+/**
+ * Servers with drill settings that share one launch template. DRS gives every server its own; a shared
+ * one would make one server's drill version another's "recovery settings", and a restore after one
+ * server's launch would change what another still launches with. Refused before anything is written.
+ */
+async function sharedTemplates(
+  deps: OverrideDeps,
+  targets: readonly { sourceServerId: string }[],
+  limit: ReturnType<typeof pLimit>,
+): Promise<string[]> {
+  const byTemplate = new Map<string, string[]>();
+  await Promise.all(
+    targets.map((t) =>
+      limit(async () => {
+        // A read that fails here fails again, with its reason, when the settings are written.
+        const config = await deps.drs.getLaunchConfiguration(t.sourceServerId).catch(() => undefined);
+        const id = config?.ec2LaunchTemplateID;
+        if (id) byTemplate.set(id, [...(byTemplate.get(id) ?? []), t.sourceServerId]);
+      }),
+    ),
+  );
+  return [...byTemplate]
+    .filter(([, servers]) => servers.length > 1)
+    .map(
+      ([template, servers]) =>
+        `Drill settings: source servers ${servers.sort().join(', ')} share launch template ${template}, so the drill settings of one would become the recovery settings of another: give each server its own template (DRS does), or leave drill: out for them`,
+    );
 }
 
 /** Reads and writes retried through throttling and 5xx on the run's clock, stopping at its deadline. */
