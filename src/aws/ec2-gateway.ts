@@ -26,7 +26,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { UserError } from '../errors.js';
 import { chunk, collect, ServerClock, trackServerTime } from './drs-gateway.js';
-import type { Ec2Gateway, LaunchTemplateChange } from './gateways.js';
+import { DRILL_VERSION_DESCRIPTION, type Ec2Gateway, type LaunchTemplateChange } from './gateways.js';
 import { instanceLevelGroupsBlockSubnet } from './launch-template.js';
 
 /** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
@@ -265,8 +265,8 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
       return createDefault(launchTemplateId, launchTemplateData(source, change), {
         sourceVersion,
         clientToken,
-        description: change.instanceTags
-          ? 'drs-drill: drill settings from the recovery plan (restored after the drill)'
+        description: change.drill
+          ? DRILL_VERSION_DESCRIPTION
           : 'drs-drill: launch settings from the recovery plan',
       });
     },

@@ -113,7 +113,12 @@ export interface LaunchTemplateChange {
   clearPrivateIp?: true;
   /** Tags added to (or changed in) the instance tag specification; the template's other tags stay. */
   instanceTags?: Record<string, string>;
+  /** A drill's version (DRILL_VERSION_DESCRIPTION), to be replaced by the recovery settings after it. */
+  drill?: true;
 }
+
+/** The description of a drill's template version: a later run must never take it for the recovery settings. */
+export const DRILL_VERSION_DESCRIPTION = 'drs-drill: drill settings, restored after the drill';
 
 export interface Ec2Gateway extends AwsClock {
   describeInstances(instanceIds: string[]): Promise<Instance[]>;

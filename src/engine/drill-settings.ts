@@ -9,7 +9,13 @@
  * deletes template versions itself.
  */
 import { createHash } from 'node:crypto';
-import type { DrsGateway, Ec2Gateway, LaunchConfiguration, LaunchTemplateVersion } from '../aws/gateways.js';
+import {
+  DRILL_VERSION_DESCRIPTION,
+  type DrsGateway,
+  type Ec2Gateway,
+  type LaunchConfiguration,
+  type LaunchTemplateVersion,
+} from '../aws/gateways.js';
 import type { DrillSettings } from '../plan/types.js';
 import { diffLaunchTemplate, diffPrivateIp, type FieldChange } from './launch-config.js';
 import { launchConfigurationUpdate, launchTemplateChange, templateClientToken } from './repair.js';
@@ -144,6 +150,10 @@ export async function applyDrillSettings(
   const launchTemplateId = lc.ec2LaunchTemplateID;
   if (!launchTemplateId) throw new Error('its launch configuration has no EC2 launch template');
   const recovery = await deps.ec2.describeDefaultLaunchTemplateVersion(launchTemplateId);
+  if (recovery.VersionDescription === DRILL_VERSION_DESCRIPTION)
+    throw new Error(
+      `the default version ${recovery.VersionNumber ?? '?'} of launch template ${launchTemplateId} holds an earlier drill's settings (its restore never ran): make the version with the recovery settings the default again, then drill`,
+    );
   const launch = drillLaunchChanges(drill, lc);
   if (launch.length === 0 && drillTemplateChanges(drill, recovery).length === 0) return undefined;
   if (recovery.VersionNumber === undefined)
@@ -166,7 +176,7 @@ export async function applyDrillSettings(
     launch.length > 0 ? await deps.ec2.describeDefaultLaunchTemplateVersion(launchTemplateId) : recovery;
   const template = drillTemplateChanges(drill, source);
   if (template.length > 0) {
-    const change = launchTemplateChange(template);
+    const change = { ...launchTemplateChange(template), drill: true as const };
     const sourceVersion = source.VersionNumber ?? write.recoveryVersion;
     const token = templateClientToken(
       `${opts.executionId}#drill`,

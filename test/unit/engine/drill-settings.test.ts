@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LaunchConfiguration, LaunchTemplateVersion } from '../../../src/aws/gateways.js';
+import {
+  DRILL_VERSION_DESCRIPTION,
+  type LaunchConfiguration,
+  type LaunchTemplateVersion,
+} from '../../../src/aws/gateways.js';
 import {
   applyDrillSettings,
   type DrillWrite,
@@ -175,6 +179,25 @@ describe('drill settings, written and restored', () => {
     ).toBe(true);
     const call = ec2.calls.findLast((c) => c.method === 'restoreLaunchTemplateVersion');
     expect((call?.args[2] as { sourceVersion?: number } | undefined)?.sourceVersion).toBeUndefined();
+  });
+
+  it("refuses a default version that still holds an earlier drill's settings, writing nothing", async () => {
+    const { drs, ec2 } = estate();
+    ec2.setDefault(LT, {
+      ...structuredClone(recoveryTemplate),
+      VersionNumber: 9,
+      VersionDescription: DRILL_VERSION_DESCRIPTION,
+    });
+    await expect(
+      applyDrillSettings(
+        { drs, ec2 },
+        { sourceServerId: SERVER, drill },
+        { executionId: 'o/r/2', record: () => {} },
+      ),
+    ).rejects.toThrow(
+      /default version 9 of launch template lt-0000000000000000a holds an earlier drill's settings/,
+    );
+    expect(writesOf(drs, ec2)).toEqual([]);
   });
 
   it('passes a busy server (ConflictException) on to the caller, having written nothing', async () => {
