@@ -208,7 +208,10 @@ function versionXml(state: EmulatorState, t: TemplateRecord, v: TemplateRecord['
       tagSpecificationSet: [
         {
           resourceType: 'instance',
-          tagSet: [{ key: 'AWSElasticDisasterRecoveryManaged', value: 'drs.amazonaws.com' }],
+          tagSet: Object.entries({
+            AWSElasticDisasterRecoveryManaged: 'drs.amazonaws.com',
+            ...d.instanceTags,
+          }).map(([key, value]) => ({ key, value })),
         },
       ],
     },
@@ -236,6 +239,17 @@ function templateData(node: QueryTree | string | undefined): ScenarioTemplateVer
   const profile = sub(node, 'IamInstanceProfile');
   const profileRef = str(sub(profile, 'Arn')) ?? str(sub(profile, 'Name'));
   if (profileRef) out.instanceProfile = profileRef;
+  const instanceSpec = listOf(sub(node, 'TagSpecification')).find(
+    (s) => str(sub(s, 'ResourceType')) === 'instance',
+  );
+  if (instanceSpec !== undefined) {
+    // DRS's own tag is always described (versionXml); the others are the version's.
+    const tags = listOf(sub(instanceSpec, 'Tag'))
+      .map((x) => [str(sub(x, 'Key')) ?? '', str(sub(x, 'Value')) ?? ''] as const)
+      .filter(([k]) => k !== '' && k !== 'AWSElasticDisasterRecoveryManaged');
+    // A list naming only DRS's tag replaces the source's extra tags with none.
+    out.instanceTags = tags.length > 0 ? Object.fromEntries(tags) : undefined;
+  }
   const nic = listOf(sub(node, 'NetworkInterface'))[0];
   if (nic !== undefined) {
     const subnetId = str(sub(nic, 'SubnetId'));

@@ -345,6 +345,7 @@ function createInstances(
     server.launch.rightSizing !== 'NONE' ? server.scenario.recommendedInstanceType : undefined;
   const tags = {
     ...(server.launch.copyTags ? server.tags : {}),
+    ...data.instanceTags,
     Name: server.scenario.hostname,
     ...recoveryTags(server.scenario.sourceServerID, job.jobID),
   };

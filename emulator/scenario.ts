@@ -55,6 +55,8 @@ export interface ScenarioTemplateVersion {
   instanceProfile?: string;
   /** PrivateIpAddress of the first network interface (what DRS's copyPrivateIp writes). */
   privateIpAddress?: string;
+  /** Instance tags of the version's TagSpecifications beyond DRS's own (e.g. a drill's). */
+  instanceTags?: Record<string, string>;
 }
 
 export interface ScenarioTemplate {

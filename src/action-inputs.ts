@@ -14,6 +14,8 @@ import {
   type FailOnRule,
   MODES,
   type Mode,
+  REPAIR_MODES,
+  type RepairMode,
 } from './modes.js';
 
 /** Reads one input by its action.yml name; '' when absent (as @actions/core's getInput). */
@@ -142,6 +144,7 @@ export function readInputs(
     waves: [...new Set(listInput(get('waves')))],
     pointInTime: parsePointInTime(get('point-in-time')),
     replaceRecoveryInstances: booleanInput('replace-recovery-instances', get('replace-recovery-instances')),
+    repair: oneOf<RepairMode>('repair', get('repair').trim() || 'apply', REPAIR_MODES),
     executionId: executionIdInput(get('execution-id')),
   };
 }
@@ -249,6 +252,7 @@ const INPUT_MODES: Record<string, { modes: readonly Mode[]; default: string }> =
   waves: { modes: ['drill', 'recovery'], default: '' },
   'point-in-time': { modes: ['drill', 'recovery'], default: '' },
   'replace-recovery-instances': { modes: ['recovery'], default: 'false' },
+  repair: { modes: ['drill', 'recovery'], default: 'apply' },
   'execution-id': { modes: ['cleanup'], default: '' },
   'history-branch': { modes: ['drill', 'recovery', 'status'], default: 'drs-drill-history' },
   'regression-threshold': { modes: ['drill', 'recovery'], default: String(DEFAULT_REGRESSION_THRESHOLD) },

@@ -1,4 +1,4 @@
-import type { CleanupPolicy, FailOnRule, Mode } from './modes.js';
+import type { CleanupPolicy, FailOnRule, Mode, RepairMode } from './modes.js';
 
 /** Every action input, read once at the top of run() and handed on as plain values. */
 export interface ActionInputs {
@@ -33,6 +33,8 @@ export interface ActionInputs {
   waves: string[];
   /** Drill, recovery: launch every server from its latest recovery snapshot at or before this UTC instant. */
   pointInTime?: string;
+  /** Drill and recovery: write the launch settings that drift from the plan (apply, also when absent), or only report them (check). */
+  repair?: RepairMode;
   /** Recovery: allow replacing servers' existing recovery instances. */
   replaceRecoveryInstances: boolean;
   /** Cleanup: only the drill instances of this execution (`<repository>/<run id>`). */

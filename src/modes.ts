@@ -6,6 +6,9 @@ export const MODES: readonly Mode[] = ['validate', 'drill', 'recovery', 'cleanup
 export type RunStatus = 'succeeded' | 'failed' | 'cancelled' | 'timed-out';
 
 export type CleanupPolicy = 'always' | 'on-success' | 'never';
+/** Input `repair`: write launch settings that drift from the plan, or only report them. */
+export type RepairMode = 'apply' | 'check';
+export const REPAIR_MODES: readonly RepairMode[] = ['apply', 'check'];
 /** What fails validate mode: plan errors only, or live readiness problems too. */
 export type FailOn = 'errors' | 'readiness';
 

@@ -11,7 +11,8 @@ import { readInputs } from './action-inputs.js';
 import type { DrsGateway } from './aws/gateways.js';
 import { openAwsSession } from './aws/session.js';
 import { clockFromEnv } from './core/clock.js';
-import type { CleanupReport, Report } from './core/report.js';
+import { escapeCell } from './core/escape.js';
+import type { CleanupReport, DrillSettingsReport, Report } from './core/report.js';
 import { cleanupScope } from './engine/cleanup.js';
 import { engineLog } from './engine/log.js';
 import { findExecutionJobs } from './engine/resume.js';
@@ -19,6 +20,7 @@ import type { Clock } from './engine/types.js';
 import { errorMessage } from './errors.js';
 import type { ActionIO } from './io.js';
 import { coreIO } from './main.js';
+import { restorePending } from './modes/post-restore.js';
 import { type PostState, readPostState } from './modes/post-state.js';
 import { renderCleanup } from './report/sections.js';
 import { readRunEnvironment } from './run-env.js';
@@ -117,6 +119,34 @@ export async function runPostCleanup(
   return cleanup;
 }
 
+/**
+ * Restores the drill settings the main step left (whatever `finished` and the cleanup policy say):
+ * after the cleanup, whose TERMINATE jobs would otherwise hold the servers.
+ */
+export async function runPostRestore(
+  io: ActionIO,
+  state: PostState | undefined,
+  deps: Parameters<typeof runPostCleanup>[2],
+): Promise<DrillSettingsReport[] | undefined> {
+  if (state?.mode !== 'drill' || (state.restore ?? []).length === 0) return undefined;
+  io.warning(
+    `The drill settings of ${state.restore?.length} server(s) are not restored yet: restoring their recovery settings.`,
+  );
+  const region = state.region || deps.env.AWS_REGION || 'us-east-1';
+  const session = await openAwsSession(io, deps.inputs, region, undefined, deps);
+  const engine = { drs: session.drs, ec2: session.ec2, clock: deps.clock, log: engineLog(io) };
+  return restorePending(engine, state, state.jobIds);
+}
+
+/** Markdown for the post step's restores of drill settings. */
+export function restoreSummary(restored: readonly DrillSettingsReport[]): string {
+  const rows = restored.map(
+    (r) =>
+      `| ${escapeCell(r.sourceServerId)} | ${escapeCell(r.launchTemplateId)} | ${r.restore.status}${r.restore.error ? `: ${escapeCell(r.restore.error)}` : ''} |`,
+  );
+  return `## Post step: recovery settings restored after a drill\n\n| Source server | Launch template | Result |\n|---|---|---|\n${rows.join('\n')}\n`;
+}
+
 /** Markdown for the job summary of the post step. */
 export function postSummary(state: PostState | undefined, cleanup: CleanupReport): string {
   const section = renderCleanup({ isDrill: true, cleanup } as Report, { rows: 200, rawErrorChars: 300 });
@@ -135,9 +165,20 @@ export async function runPost(): Promise<void> {
       getIdToken: (audience) => core.getIDToken(audience),
       inputs,
     });
-    if (!cleanup) return;
-    await io.writeSummary(postSummary(state, cleanup));
-    if (cleanup.status === 'failed') core.setFailed(`Post-step cleanup failed: ${cleanup.reason ?? ''}`);
+    if (cleanup) await io.writeSummary(postSummary(state, cleanup));
+    const restored = await runPostRestore(io, state, {
+      clock: clockFromEnv(process.env),
+      env: process.env,
+      getIdToken: (audience) => core.getIDToken(audience),
+      inputs,
+    });
+    if (restored) await io.writeSummary(restoreSummary(restored));
+    if (cleanup?.status === 'failed') core.setFailed(`Post-step cleanup failed: ${cleanup.reason ?? ''}`);
+    const failed = (restored ?? []).filter((r) => r.restore.status !== 'restored');
+    if (failed.length > 0)
+      core.setFailed(
+        `Post step: the recovery settings of ${failed.map((r) => r.sourceServerId).join(', ')} could not be restored`,
+      );
   } catch (e) {
     core.setFailed(`Post-step cleanup failed: ${errorMessage(e)}`);
   }

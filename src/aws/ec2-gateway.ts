@@ -11,6 +11,8 @@ import {
   type InstanceStatus,
   type LaunchTemplateInstanceNetworkInterfaceSpecification,
   type LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
+  type LaunchTemplateTagSpecification,
+  type LaunchTemplateTagSpecificationRequest,
   type LaunchTemplateVersion,
   ModifyLaunchTemplateCommand,
   paginateDescribeInstanceStatus,
@@ -18,12 +20,13 @@ import {
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   type RequestLaunchTemplateData,
+  type ResponseLaunchTemplateData,
   type SecurityGroup,
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import { UserError } from '../errors.js';
 import { chunk, collect, ServerClock, trackServerTime } from './drs-gateway.js';
-import type { Ec2Gateway, LaunchTemplateChange } from './gateways.js';
+import { DRILL_VERSION_DESCRIPTION, type Ec2Gateway, type LaunchTemplateChange } from './gateways.js';
 import { instanceLevelGroupsBlockSubnet } from './launch-template.js';
 
 /** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
@@ -83,6 +86,8 @@ export function launchTemplateData(
     data.InstanceType = change.instanceType as RequestLaunchTemplateData['InstanceType'];
   if (change.instanceProfile !== undefined)
     data.IamInstanceProfile = instanceProfileSpec(change.instanceProfile);
+  if (change.instanceTags !== undefined)
+    data.TagSpecifications = withInstanceTags(sourceData.TagSpecifications ?? [], change.instanceTags);
   if (change.subnetId === undefined && change.securityGroupIds === undefined && !change.clearPrivateIp)
     return data;
 
@@ -117,6 +122,46 @@ export function launchTemplateData(
   return data;
 }
 
+/**
+ * The tag specifications with `tags` added to the instance's; a given list replaces the source's whole
+ * list, so every other specification (and the instance's other tags, DRS's own among them) is carried.
+ */
+export function withInstanceTags(
+  specs: readonly LaunchTemplateTagSpecification[],
+  tags: Record<string, string>,
+): LaunchTemplateTagSpecificationRequest[] {
+  const out: LaunchTemplateTagSpecificationRequest[] = specs.map((s) => ({
+    ...(s.ResourceType ? { ResourceType: s.ResourceType } : {}),
+    Tags: [...(s.Tags ?? [])],
+  }));
+  let instance = out.find((s) => s.ResourceType === 'instance');
+  if (!instance) {
+    instance = { ResourceType: 'instance', Tags: [] };
+    out.push(instance);
+  }
+  const kept = (instance.Tags ?? []).filter((tag) => tag.Key === undefined || !(tag.Key in tags));
+  instance.Tags = [...kept, ...Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))];
+  return out;
+}
+
+/**
+ * A described version's data in the request shape, to make a version with the same content. The
+ * members share their names; network interfaces differ in a few member types (toNetworkInterfaceRequest),
+ * and members only a description carries are not sent by the SDK's serializer.
+ */
+export function requestDataOf(data: ResponseLaunchTemplateData): RequestLaunchTemplateData {
+  const { NetworkInterfaces, ...rest } = data;
+  return {
+    ...(rest as RequestLaunchTemplateData),
+    ...(NetworkInterfaces ? { NetworkInterfaces: NetworkInterfaces.map(toNetworkInterfaceRequest) } : {}),
+  };
+}
+
+function isVersionNotFound(e: unknown): boolean {
+  const name = (e as { name?: string; Code?: string } | undefined)?.name ?? '';
+  return name === 'InvalidLaunchTemplateId.VersionNotFound';
+}
+
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
@@ -132,6 +177,37 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
     const found = output.LaunchTemplateVersions?.[0];
     if (!found) throw new Error(`EC2 returned no version ${version} of launch template ${launchTemplateId}`);
     return found;
+  }
+
+  /** A new version with `data` (from `sourceVersion` when given), made the default. */
+  async function createDefault(
+    launchTemplateId: string,
+    data: RequestLaunchTemplateData,
+    opts: { sourceVersion?: number; clientToken: string; description: string },
+  ): Promise<number> {
+    if (opts.clientToken.length === 0 || opts.clientToken.length > MAX_CLIENT_TOKEN_LENGTH) {
+      throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
+    }
+    const created = await client.send(
+      new CreateLaunchTemplateVersionCommand({
+        LaunchTemplateId: launchTemplateId,
+        ...(opts.sourceVersion !== undefined ? { SourceVersion: String(opts.sourceVersion) } : {}),
+        LaunchTemplateData: data,
+        ClientToken: opts.clientToken,
+        VersionDescription: opts.description,
+      }),
+    );
+    const version = created.LaunchTemplateVersion?.VersionNumber;
+    if (version === undefined) {
+      throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
+    }
+    await client.send(
+      new ModifyLaunchTemplateCommand({
+        LaunchTemplateId: launchTemplateId,
+        DefaultVersion: String(version),
+      }),
+    );
+    return version;
   }
 
   return {
@@ -186,26 +262,29 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
         throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
       }
       const source = await describeVersion(launchTemplateId, String(sourceVersion));
-      const created = await client.send(
-        new CreateLaunchTemplateVersionCommand({
-          LaunchTemplateId: launchTemplateId,
-          SourceVersion: String(sourceVersion),
-          LaunchTemplateData: launchTemplateData(source, change),
-          ClientToken: clientToken,
-          VersionDescription: 'drs-drill: launch settings from the recovery plan',
-        }),
-      );
-      const version = created.LaunchTemplateVersion?.VersionNumber;
-      if (version === undefined) {
-        throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
+      return createDefault(launchTemplateId, launchTemplateData(source, change), {
+        sourceVersion,
+        clientToken,
+        description: change.drill
+          ? DRILL_VERSION_DESCRIPTION
+          : 'drs-drill: launch settings from the recovery plan',
+      });
+    },
+
+    async describeLaunchTemplateVersion(launchTemplateId: string, version: number) {
+      try {
+        return await describeVersion(launchTemplateId, String(version));
+      } catch (e) {
+        if (isVersionNotFound(e)) return undefined;
+        throw e;
       }
-      await client.send(
-        new ModifyLaunchTemplateCommand({
-          LaunchTemplateId: launchTemplateId,
-          DefaultVersion: String(version),
-        }),
-      );
-      return version;
+    },
+
+    restoreLaunchTemplateVersion(launchTemplateId, data, opts) {
+      return createDefault(launchTemplateId, requestDataOf(data), {
+        ...opts,
+        description: 'drs-drill: recovery settings restored after a drill',
+      });
     },
 
     async describeSubnets(subnetIds: string[]): Promise<Subnet[]> {

@@ -113,7 +113,14 @@ export interface LaunchTemplateChange {
   instanceProfile?: string;
   /** Take the pinned private address(es) off the primary network interface. */
   clearPrivateIp?: true;
+  /** Tags added to (or changed in) the instance tag specification; the template's other tags stay. */
+  instanceTags?: Record<string, string>;
+  /** A drill's version (DRILL_VERSION_DESCRIPTION), to be replaced by the recovery settings after it. */
+  drill?: true;
 }
+
+/** The description of a drill's template version: a later run must never take it for the recovery settings. */
+export const DRILL_VERSION_DESCRIPTION = 'drs-drill: drill settings, restored after the drill';
 
 export interface Ec2Gateway extends AwsClock {
   describeInstances(instanceIds: string[]): Promise<Instance[]>;
@@ -131,6 +138,20 @@ export interface Ec2Gateway extends AwsClock {
     sourceVersion: number,
     change: LaunchTemplateChange,
     clientToken: string,
+  ): Promise<number>;
+  /** One version by number; undefined when EC2 says it does not exist (any more). */
+  describeLaunchTemplateVersion(
+    launchTemplateId: string,
+    version: number,
+  ): Promise<LaunchTemplateVersion | undefined>;
+  /**
+   * Creates a version holding exactly `data` (a version's LaunchTemplateData as described), from
+   * `sourceVersion` when given, and makes it the default. Returns the new version number.
+   */
+  restoreLaunchTemplateVersion(
+    launchTemplateId: string,
+    data: NonNullable<LaunchTemplateVersion['LaunchTemplateData']>,
+    opts: { sourceVersion?: number; clientToken: string },
   ): Promise<number>;
   describeSubnets(subnetIds: string[]): Promise<Subnet[]>;
   describeSecurityGroups(groupIds: string[]): Promise<SecurityGroup[]>;

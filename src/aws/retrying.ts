@@ -45,6 +45,8 @@ const EC2_IDEMPOTENT = [
   'createTags',
   'describeDefaultLaunchTemplateVersion',
   'updateLaunchTemplate',
+  'describeLaunchTemplateVersion',
+  'restoreLaunchTemplateVersion',
   'describeSubnets',
   'describeSecurityGroups',
 ] as const satisfies readonly (keyof Ec2Gateway)[];

@@ -98,6 +98,28 @@ export interface Report {
   waves: Wave[];
   launchConfigChanges: LaunchConfigChange[];
   /**
+   * The plan's drill: overrides, per server: what the drill wrote over the recovery settings, and whether the recovery settings were restored (same DRS settings and default template data)
+   */
+  drillSettings?: {
+    sourceServerId: SourceServerId;
+    hostname?: string;
+    launchTemplateId: string;
+    recoveryVersion: number;
+    drillVersion?: number;
+    changes: {
+      target: 'launch' | 'template';
+      field: string;
+      from: unknown;
+      to: unknown;
+    }[];
+    restore: {
+      status: 'pending' | 'restored' | 'failed';
+      at?: DateTime;
+      templateVersion?: number;
+      error?: string;
+    };
+  }[];
+  /**
    * Servers left out of this run: by the input exclude, or non-critical servers that failed preflight
    */
   excluded?: {

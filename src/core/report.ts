@@ -39,3 +39,9 @@ export type LaunchActionReport = LaunchAction;
 export type CleanupReport = Cleanup;
 /** One step (GitHub job) of an execution run over several steps. */
 export type StepReport = NonNullable<Report['steps']>[number];
+/**
+ * One server's drill settings: written over the recovery settings before the drill, and the recovery
+ * settings restored (same DRS settings and default template data) once it launched, in cleanup, the
+ * post step or on cancellation.
+ */
+export type DrillSettingsReport = NonNullable<Report['drillSettings']>[number];

@@ -3,11 +3,12 @@ import type { LaunchSettings, TemplateSettings } from '../plan/types.js';
 
 /**
  * One field whose actual value differs from the plan's. Field names are the plan's, plus `privateIp`
- * (a private address left in the template's primary interface); `from` is null when unset.
+ * (a private address left in the template's primary interface) and `tags` (a drill's instance tags);
+ * `from` is null when unset.
  */
 export interface FieldChange {
   target: 'launch' | 'template';
-  field: keyof LaunchSettings | keyof TemplateSettings | 'privateIp';
+  field: keyof LaunchSettings | keyof TemplateSettings | 'privateIp' | 'tags';
   from: unknown;
   to: unknown;
 }

@@ -5,10 +5,9 @@
 import pLimit from 'p-limit';
 import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
-import { TAG } from '../core/tags.js';
-import { errorMessage } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
+import { drillIsolationFindings, drillView } from './drill-preflight.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
 import { diffAll, type LaunchConfigDrift } from './launch-config.js';
@@ -22,6 +21,7 @@ import {
 } from './point-in-time.js';
 import { awsNow } from './poller.js';
 import type { PreflightDeps } from './preflight-deps.js';
+import { type activeJobsOf, existingUnreadable, jobsOfRun } from './preflight-jobs.js';
 import {
   effectiveGroups,
   effectiveSubnet,
@@ -60,19 +60,6 @@ export type { PreflightDeps } from './preflight-deps.js';
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const CONCURRENCY = 10;
-
-function activeJobsOf(jobs: Job[]): { active: Job[]; jobOfServer: Map<string, Job>; servers: number } {
-  const active = jobs.filter((j) => j.status !== 'COMPLETED');
-  const jobOfServer = new Map<string, Job>();
-  let servers = 0;
-  for (const job of active) {
-    for (const p of job.participatingServers ?? []) {
-      servers += 1;
-      if (p.sourceServerID) jobOfServer.set(p.sourceServerID, job);
-    }
-  }
-  return { active, jobOfServer, servers };
-}
 
 /**
  * Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock,
@@ -147,6 +134,7 @@ function driftOf(f: ServerFacts): LaunchConfigDrift | undefined {
 function judgeServer(
   f: ServerFacts,
   ctx: {
+    mode: PreflightOptions['mode'];
     net: NetworkLookups;
     existing: Awaited<ReturnType<typeof readExistingInstances>>;
     instanceOptions: Parameters<typeof existingInstanceFindings>[1];
@@ -157,7 +145,13 @@ function judgeServer(
 ) {
   // Recovering to a point in time, today's replication lag says nothing about the data launched.
   const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
-  const own = [...replicationFindings(f.rs.sourceServer, rpo), ...launchFindings(f, ctx.net)];
+  const drill = ctx.mode === 'drill';
+  const own = [
+    ...replicationFindings(f.rs.sourceServer, rpo),
+    // A drill launches with the plan's drill: overrides: those are the settings to check.
+    ...launchFindings(drill ? drillView(f) : f, ctx.net),
+    ...(drill ? drillIsolationFindings(f) : []),
+  ];
   const pit = ctx.pointInTime
     ? choosePointInTimeSnapshot({
         pointInTime: ctx.pointInTime,
@@ -261,8 +255,7 @@ export async function runPreflight(
   plan: Plan,
   opts: PreflightOptions,
 ): Promise<PreflightResult> {
-  // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
-  // half-read servers as problems.
+  // Past the deadline (or once cancelled) no read is sent: it throws rather than report half-read servers.
   const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
   deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
   const estate = await readEstate(deps, plan, opts);
@@ -273,12 +266,9 @@ export async function runPreflight(
     ),
   );
   checkpoint();
-  const net = await readNetwork(deps, facts);
-  const isOwn = (j: Job) => opts.executionId !== undefined && j.tags?.[TAG.executionId] === opts.executionId;
-  const ownActiveJobIds = estate.recentJobs
-    .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
-    .map((j) => j.jobID ?? '');
-  const others = activeJobsOf(estate.recentJobs.filter((j) => !isOwn(j)));
+  // A drill launches with the plan's drill: overrides: its network is the one to check.
+  const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);
+  const { isOwn, ownActiveJobIds, others } = jobsOfRun(estate.recentJobs, opts.executionId);
   const existing = await readExistingInstances(
     deps,
     facts.map((f) => f.rs.sourceServerId),
@@ -288,13 +278,9 @@ export async function runPreflight(
     ...{ problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] },
     snapshots: new Map(),
   };
-  if ('error' in existing) {
-    acc.busy.push({
-      message: `Could not read the servers' existing recovery instances: ${errorMessage(existing.error)}`,
-      fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
-    });
-  }
+  if ('error' in existing) acc.busy.push(existingUnreadable(existing.error));
   const ctx = {
+    mode: opts.mode,
     net,
     existing,
     jobOfServer: others.jobOfServer,

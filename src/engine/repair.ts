@@ -50,6 +50,7 @@ export function launchTemplateChange(changes: FieldChange[]): LaunchTemplateChan
     else if (c.field === 'instanceType') change.instanceType = c.to as string;
     else if (c.field === 'instanceProfile') change.instanceProfile = c.to as string;
     else if (c.field === 'privateIp') change.clearPrivateIp = true;
+    else if (c.field === 'tags') change.instanceTags = c.to as Record<string, string>;
   }
   return change;
 }
@@ -76,6 +77,8 @@ export function templateClientToken(
     change.instanceType ?? null,
     change.instanceProfile ?? null,
     change.clearPrivateIp ?? null,
+    // Only when set, so the tokens of earlier releases (no tags) stay the same.
+    ...(change.instanceTags ? [Object.entries(change.instanceTags).sort()] : []),
   ]);
   return `drs-drill-${createHash('sha256').update(canonical).digest('hex')}`;
 }

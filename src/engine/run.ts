@@ -7,9 +7,10 @@
 import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
 import { unlessAborted } from '../aws/retry.js';
 import { toUtcIso } from '../core/durations.js';
-import type { Report, WaveReport } from '../core/report.js';
+import type { Report } from '../core/report.js';
 import { awsNow, newPollState, nextPollIntervalMs, pollTick } from './poller.js';
 import { chunkKey } from './resume.js';
+import type { RunInput } from './run-input.js';
 import {
   activeJobLines,
   type ChunkRun,
@@ -25,9 +26,9 @@ import {
   type WaveRun,
   waveServerLines,
 } from './run-state.js';
-import { type Capacity, canAdmit, planNextWaves, type WaveRunState } from './scheduler.js';
+import { canAdmit, planNextWaves, type WaveRunState } from './scheduler.js';
 import { attemptStart, buildStartRequest, chunkTagValue } from './start.js';
-import type { Clock, EngineLog, ExecutionPlan, RunContext } from './types.js';
+import type { Clock, EngineLog } from './types.js';
 import { evaluateRunningWave, refreshServers, waveTimeoutOutcome } from './wave-progress.js';
 
 export interface RunDeps {
@@ -39,28 +40,7 @@ export interface RunDeps {
   random?: () => number;
 }
 
-export interface JobStartedInfo {
-  jobId: string;
-  wave: string;
-  sourceServerIds: string[];
-}
-
-export interface RunInput {
-  executionPlan: ExecutionPlan;
-  context: RunContext;
-  report: Report;
-  pollIntervalSeconds: number;
-  /** Epoch ms (on deps.clock) when the whole run must stop. */
-  deadline: number;
-  /** Jobs already active in the account before the run (preflight): they count against the quotas. */
-  activeJobs?: Capacity;
-  signal?: AbortSignal;
-  onJobStarted?: (info: JobStartedInfo) => void;
-  /** An earlier attempt's jobs by wave and chunk (priorJobsByChunk): attached to, never restarted. */
-  priorJobs?: ReadonlyMap<string, Job>;
-  /** Waves an earlier step of this execution decided (steps.ts rebuilds them from DRS): never started. */
-  settled?: ReadonlyMap<string, WaveReport>;
-}
+export type { JobStartedInfo, RunInput } from './run-input.js';
 
 class Runner {
   readonly poll = newPollState();
@@ -312,6 +292,7 @@ class Runner {
       startOnly = false;
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();
+      await this.input.afterPoll?.(this.input.report);
       await this.flushGroups();
       if (this.waves.every((w) => DONE.has(w.state.status))) return finalStatusOf(this.waves);
       // A decided wave may release its dependants: start them now rather than one poll interval later.

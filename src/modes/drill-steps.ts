@@ -5,8 +5,10 @@
 
 import type { Job } from '../aws/gateways.js';
 import { type AwsSession, openAwsSession } from '../aws/session.js';
-import type { Report } from '../core/report.js';
+import type { CleanupReport, Report } from '../core/report.js';
+import { cleanupDrillInstances } from '../engine/cleanup.js';
 import type { PhaseLimits } from '../engine/deadline.js';
+import { driftProblems } from '../engine/drift-check.js';
 import type { PreflightResult } from '../engine/preflight.js';
 import { LaunchConfigRepairError, repairLaunchConfigurations } from '../engine/repair.js';
 import { EXCLUDE_INPUT_REASON } from '../engine/resolve.js';
@@ -15,8 +17,10 @@ import type { RunContext } from '../engine/types.js';
 import { errorMessage } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
+import type { RepairMode } from '../modes.js';
 import type { Plan } from '../plan/types.js';
 import { type RunEnvironment, runUrlOf } from '../run-env.js';
+import { CANCEL_GRACE_MS, untilAbandoned } from './cancel.js';
 import { type DrillDeps, describeProblem } from './drill-setup.js';
 
 /** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
@@ -130,8 +134,19 @@ export function nothingLeftBehind(io: ActionIO, report: Report, jobIds: readonly
   return false;
 }
 
-/** Preflight's problems as the run's errors (each annotated at its plan line), or undefined. */
-export function preflightErrors(io: ActionIO, preflight: PreflightResult): string[] | undefined {
+/**
+ * Preflight's problems as the run's errors (each annotated at its plan line), or undefined. With
+ * `repair: check` every drift is one of them (and nothing is left for the repair to write).
+ */
+export function preflightErrors(
+  io: ActionIO,
+  preflight: PreflightResult,
+  repair: RepairMode = 'apply',
+): string[] | undefined {
+  if (repair === 'check' && preflight.executionPlan && preflight.drift.length > 0) {
+    preflight.problems.push(...driftProblems(preflight.drift, preflight.executionPlan));
+    preflight.drift = [];
+  }
   if (preflight.problems.length === 0 && preflight.executionPlan) return undefined;
   return [
     ...preflight.problems.map((p) => {
@@ -148,4 +163,20 @@ export function noteResume(io: ActionIO, report: Report, own: readonly Job[]): v
   if (!note) return;
   report.warnings.push(note);
   io.notice(note);
+}
+
+/**
+ * The drill's cleanup. Terminate jobs take minutes: a cancellation gives it up after a short grace and
+ * leaves it to the post step (the run is then not finished).
+ */
+export async function cleanupStage(
+  io: ActionIO,
+  engine: Parameters<typeof cleanupDrillInstances>[0],
+  report: Report,
+  policy: Parameters<typeof cleanupDrillInstances>[2],
+  signal: AbortSignal | undefined,
+): Promise<CleanupReport | 'abandoned'> {
+  if (signal?.aborted) return 'abandoned';
+  const work = io.group('Cleanup', () => cleanupDrillInstances(engine, report, policy));
+  return untilAbandoned(work, signal, CANCEL_GRACE_MS);
 }

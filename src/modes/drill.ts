@@ -8,7 +8,6 @@
 import { firstAbort } from '../aws/retry.js';
 import { injectedCrash } from '../core/clock.js';
 import type { Report } from '../core/report.js';
-import { cleanupDrillInstances } from '../engine/cleanup.js';
 import { isDeadlineError } from '../engine/deadline.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
@@ -29,6 +28,7 @@ import {
   untilAbandoned,
   untilStageEnds,
 } from './cancel.js';
+import { DrillOverrides } from './drill-overrides.js';
 import {
   checkRecoveryGuard,
   checkWaveNames,
@@ -37,6 +37,7 @@ import {
   resolveRegion,
 } from './drill-setup.js';
 import {
+  cleanupStage,
   notePreflight,
   noteResume,
   nothingLeftBehind,
@@ -50,8 +51,6 @@ import { closeStep, type ExecutionStep, planExecutionStep, resumableJobs } from 
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishCrash, publishReport } from './publish.js';
-
-export { type AwsSession, openAwsSession } from '../aws/session.js';
 
 /** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
 const ABANDONED = Symbol('abandoned');
@@ -79,6 +78,7 @@ class DrillPipeline {
   private report: Report;
   private readonly state: PostState;
   private readonly log: EngineLog;
+  private readonly overrides: DrillOverrides;
   private readonly timeoutMs: number;
   /** When the waves must stop: timeout-minutes less the reserve for evidence and cleanup. */
   private readonly deadline: number;
@@ -105,6 +105,7 @@ class DrillPipeline {
       jobIds: [],
     };
     this.saveState();
+    this.overrides = new DrillOverrides(this.state, () => this.saveState(), this.state.executionId);
     this.report = newRunReport(at.mode, at.plan, runEnv, {
       region: at.region,
       isDrill: at.mode === 'drill',
@@ -133,25 +134,24 @@ class DrillPipeline {
     const { preflight, prior } = checked;
 
     if (this.pastDeadline('writing launch configurations')) return this.finish('timed-out');
+    const limits = { deadline: this.deadline, ...(this.deps.signal ? { signal: this.deps.signal } : {}) };
     const repair = await this.stage(
       'the launch-configuration repair',
       repairStep(this.io, this.report, engine, preflight, {
         dryRun: this.inputs.dryRun,
         executionId: this.state.executionId,
-        deadline: this.deadline,
-        ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+        ...limits,
       }),
     );
     if (repair === ABANDONED) return this.abandoned('the launch-configuration repair');
     if (repair.length > 0) return this.refuse(repair);
-    if (this.inputs.dryRun) {
-      this.report.warnings.push(
-        'Dry run: preflight only, no launch configuration written and no recovery started.',
-      );
-      return this.finish('succeeded');
-    }
+    if (this.inputs.dryRun) return this.dryRunEnd();
 
     if (this.pastDeadline('starting the waves')) return this.finish('timed-out');
+    const settings = () => this.overrides.apply(engine, this.at.mode, preflight, this.report, limits);
+    const drill = await this.stage('writing the drill settings', this.io.group('Drill settings', settings));
+    if (drill === ABANDONED) return this.abandoned('writing the drill settings');
+    if (drill.length > 0) return this.refuse(drill);
     const executed = await this.execute(engine, preflight, prior);
     if (executed === ABANDONED) return this.cancelled(abandonReport(this.report));
     this.report = executed;
@@ -166,19 +166,12 @@ class DrillPipeline {
       this.io.warning(w),
     );
     if (!this.report.isDrill) return this.finish();
-    // Terminate jobs take minutes; a cancellation leaves them to the post step (not finished). Cleanup
-    // ends 30 s before timeout-minutes: the evidence is published after it.
+    // Drill settings are restored before (a TERMINATE job holds its servers) and after (launches waited for).
+    await this.overrides.restoreSafe(engine, this.report);
+    // Cleanup ends 30 s before timeout-minutes: the evidence is published after it.
     const deadline = this.at.startMs + this.timeoutMs - PUBLISH_RESERVE_MS;
     const policy = { policy: this.inputs.cleanup, dryRun: false, deadline };
-    const cleanup =
-      kept ??
-      (this.deps.signal?.aborted
-        ? 'abandoned'
-        : await untilAbandoned(
-            this.io.group('Cleanup', () => cleanupDrillInstances(engine, this.report, policy)),
-            this.deps.signal,
-            CANCEL_GRACE_MS,
-          ));
+    const cleanup = kept ?? (await cleanupStage(this.io, engine, this.report, policy, this.deps.signal));
     if (cleanup === 'abandoned') {
       this.report.errors.push(
         'The run was cancelled before its cleanup finished: the post step terminates the drill instances (cleanup policy permitting).',
@@ -186,6 +179,8 @@ class DrillPipeline {
       return this.cancelled(this.report);
     }
     this.report.cleanup = cleanup;
+    await this.overrides.restoreSafe(engine, this.report);
+    this.overrides.leftNote(this.report);
     return this.finish();
   }
 
@@ -226,7 +221,7 @@ class DrillPipeline {
     this.report.warnings.push(...this.step.selection.notes);
     noteResume(this.io, this.report, resumableJobs(this.step, prior.own));
     notePreflight(this.io, this.report, preflight);
-    const problems = preflightErrors(this.io, preflight);
+    const problems = preflightErrors(this.io, preflight, this.inputs.repair);
     return problems ? { refused: problems } : { preflight, prior };
   }
 
@@ -252,6 +247,7 @@ class DrillPipeline {
       // Not AbortSignal.any: on Node 20 a combined signal can stop firing after garbage collection.
       signal: firstAbort([...(this.deps.signal ? [this.deps.signal] : []), ...(crash ? [crash.signal] : [])]),
       own: prior.own,
+      afterPoll: (report) => this.overrides.restoreSafe(engine, report),
       onJobStarted: (info) => {
         this.addJob(info.jobId);
         crash?.abort();
@@ -288,6 +284,13 @@ class DrillPipeline {
     if (this.deps.signal?.aborted) return this.cancelled(abandonReport(this.report));
     this.report.errors.push(`Nothing more was started after ${stage}.`);
     return this.finish('timed-out');
+  }
+
+  private dryRunEnd(): Promise<Report> {
+    this.report.warnings.push(
+      'Dry run: preflight only, no launch configuration written and no recovery started.',
+    );
+    return this.finish('succeeded');
   }
 
   private pastDeadline(what: string): boolean {

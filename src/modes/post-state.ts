@@ -25,6 +25,48 @@ export interface PostState {
    * instances for that step, so the post step must not terminate them.
    */
   wavesRemaining?: string[];
+  /**
+   * Servers whose drill settings (the plan's `drill:`) were written and are not yet known restored,
+   * saved before the first write: the post step restores them whatever `finished` and the cleanup
+   * policy say. Kept small (the runner hands state to the post step in an environment variable).
+   */
+  restore?: PendingRestore[];
+}
+
+/** What the post step needs to put one server's recovery settings back. */
+export interface PendingRestore {
+  sourceServerId: string;
+  launchTemplateId: string;
+  /** The default version that held the recovery settings. */
+  recoveryVersion: number;
+  /** The DRS launch settings the drill changed, at their recovery values. */
+  launch: { copyPrivateIp?: boolean; rightSizing?: 'NONE' | 'BASIC' | 'IN_AWS' };
+}
+
+const RIGHT_SIZING: readonly string[] = ['NONE', 'BASIC', 'IN_AWS'];
+
+/** The saved list, each entry checked; anything malformed is dropped. */
+function pendingRestores(value: unknown): PendingRestore[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((x): PendingRestore[] => {
+    const r = x as Record<string, unknown> | null;
+    if (!r || typeof r.sourceServerId !== 'string' || typeof r.launchTemplateId !== 'string') return [];
+    if (typeof r.recoveryVersion !== 'number' || !Number.isInteger(r.recoveryVersion)) return [];
+    const launch = (r.launch ?? {}) as Record<string, unknown>;
+    return [
+      {
+        sourceServerId: r.sourceServerId,
+        launchTemplateId: r.launchTemplateId,
+        recoveryVersion: r.recoveryVersion,
+        launch: {
+          ...(typeof launch.copyPrivateIp === 'boolean' ? { copyPrivateIp: launch.copyPrivateIp } : {}),
+          ...(RIGHT_SIZING.includes(String(launch.rightSizing))
+            ? { rightSizing: launch.rightSizing as PendingRestore['launch']['rightSizing'] }
+            : {}),
+        },
+      },
+    ];
+  });
 }
 
 /** The one state key the record lives under. */
@@ -63,5 +105,6 @@ export function readPostState(get: (name: string) => string): PostState | undefi
     ...(Array.isArray(s.wavesRemaining) && s.wavesRemaining.length > 0
       ? { wavesRemaining: s.wavesRemaining.filter((x): x is string => typeof x === 'string') }
       : {}),
+    ...(Array.isArray(s.restore) ? { restore: pendingRestores(s.restore) } : {}),
   };
 }

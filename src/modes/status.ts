@@ -55,7 +55,7 @@ async function awsResolver(
   deps: StatusDeps,
 ): Promise<((plan: Plan) => Promise<string[] | string>) | undefined> {
   if (!liveCheckCredentials(inputs, deps.env)) return undefined;
-  const { openAwsSession } = await import('./drill.js');
+  const { openAwsSession } = await import('../aws/session.js');
   const sessions = new Map<string, Promise<{ accountId: string; servers: SourceServer[] }>>();
   return async (plan) => {
     const region = inputs.region ?? plan.region ?? deps.env.AWS_REGION ?? deps.env.AWS_DEFAULT_REGION;

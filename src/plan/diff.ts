@@ -108,15 +108,26 @@ function waveFields(base: Wave, head: Wave): FieldDiff[] {
   return out;
 }
 
+/** Settings as field → value; a tag map (drill.tags) as one field per key, so key order never counts. */
+function flatSettings(settings: object | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(settings ?? {})) {
+    if (k === 'tags' && v && typeof v === 'object') {
+      for (const [tag, value] of Object.entries(v)) out[`tags.${tag}`] = value;
+    } else out[k] = v;
+  }
+  return out;
+}
+
 /** Effective settings of one entry, flattened so each launch/template field compares on its own. */
 function serverFields(base: ServerSpec, head: ServerSpec): FieldDiff[] {
   const out: FieldDiff[] = [];
   field(out, 'critical', base.critical, head.critical);
   field(out, 'snapshot', base.snapshot, head.snapshot);
   field(out, 'healthCheck', base.healthCheck, head.healthCheck);
-  for (const group of ['launch', 'template'] as const) {
-    const from = base[group] as Record<string, unknown>;
-    const to = head[group] as Record<string, unknown>;
+  for (const group of ['launch', 'template', 'drill'] as const) {
+    const from = flatSettings(base[group]);
+    const to = flatSettings(head[group]);
     for (const name of [...new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
       field(out, `${group}.${name}`, from[name], to[name]);
     }

@@ -1,6 +1,7 @@
 import { parseDuration } from '../core/durations.js';
 import { get, type PNode } from './parse.js';
 import type {
+  DrillSettings,
   HealthCheck,
   LaunchSettings,
   OnFailure,
@@ -29,6 +30,7 @@ interface RawServer {
   snapshot?: string;
   launch?: LaunchSettings;
   template?: TemplateSettings;
+  drill?: DrillSettings;
   healthCheck?: HealthCheck;
 }
 interface RawWave {
@@ -37,6 +39,7 @@ interface RawWave {
   servers: RawServer[];
   launch?: LaunchSettings;
   template?: TemplateSettings;
+  drill?: DrillSettings;
   healthCheck?: HealthCheck;
   timeout?: string | number;
   waitAfter?: string | number;
@@ -55,6 +58,7 @@ export interface RawPlan {
     healthCheck?: HealthCheck;
   };
   onFailure?: OnFailure;
+  drill?: DrillSettings;
   waves: RawWave[];
 }
 
@@ -70,6 +74,36 @@ function merge<T extends object>(...layers: (T | undefined)[]): T {
     for (const [k, v] of Object.entries(layer)) out[k] = Array.isArray(v) ? [...v] : v;
   }
   return out as T;
+}
+
+/** Drill settings: like `merge`, but tags merge key by key (the most specific level wins per key). */
+function mergeDrill(...layers: (DrillSettings | undefined)[]): DrillSettings {
+  const out = merge<DrillSettings>(...layers);
+  const tags = layers.flatMap((l) => (l?.tags ? Object.entries(l.tags) : []));
+  if (tags.length > 0) out.tags = Object.fromEntries(tags);
+  return out;
+}
+
+/** The mapping nodes that set launch, template and drill fields, least specific first. */
+type Levels = (PNode | undefined)[];
+
+/**
+ * Where each effective `launch.*`, `template.*` and `drill.*` field of a server entry was set: the
+ * most specific level holding the key, so a message about a field points at the line that set it.
+ */
+function fieldPositionsOf(
+  levels: Levels,
+  file: string,
+): Record<string, { file: string; line: number; col: number }> {
+  const out: Record<string, { file: string; line: number; col: number }> = {};
+  for (const level of levels) {
+    for (const group of ['launch', 'template', 'drill'] as const) {
+      const node = get(level, group);
+      if (node?.kind !== 'map') continue;
+      for (const e of node.entries) out[`${group}.${e.key}`] = { file, line: e.line, col: e.col };
+    }
+  }
+  return out;
 }
 
 function selectorOf(s: RawServer): Selector {
@@ -93,6 +127,8 @@ function itemsOf(node: PNode | undefined): PNode[] {
 export function normalisePlan(raw: RawPlan, root: PNode, file: string, sha256: string): Plan {
   const defaults = raw.defaults ?? {};
   const waveNodes = itemsOf(get(root, 'waves'));
+  // defaults holds launch and template; the plan-level drill block sits at the top, beside it.
+  const planLevels = [get(root, 'defaults'), root];
   const waves: Wave[] = raw.waves.map((w, index): Wave => {
     const waveNode = waveNodes[index];
     const serverNodes = itemsOf(get(waveNode, 'servers'));
@@ -105,8 +141,10 @@ export function normalisePlan(raw: RawPlan, root: PNode, file: string, sha256: s
         ...(s.snapshot === undefined ? {} : { snapshot: s.snapshot }),
         launch: merge<LaunchSettings>(defaults.launch, w.launch, s.launch),
         template: merge<TemplateSettings>(defaults.template, w.template, s.template),
+        drill: mergeDrill(raw.drill, w.drill, s.drill),
         healthCheck: s.healthCheck ?? w.healthCheck ?? defaults.healthCheck ?? PLAN_DEFAULTS.healthCheck,
         position: positionOf(serverNodes[j], file),
+        fieldPositions: fieldPositionsOf([...planLevels, waveNode, serverNodes[j]], file),
       }),
     );
     return {

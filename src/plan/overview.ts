@@ -1,3 +1,4 @@
+import { drillOverrideText } from './drill.js';
 import type { Diagnostic, Plan, ServerSpec } from './types.js';
 
 /** User text into Markdown/HTML safely: entities for HTML, and the characters tables and code spans use. */
@@ -37,6 +38,8 @@ function selectorText(spec: ServerSpec): string {
   }
   const notes = [spec.critical ? 'critical' : 'non-critical'];
   if (spec.snapshot) notes.push(`snapshot ${code(spec.snapshot)}`);
+  const drill = drillOverrideText(spec.drill);
+  if (drill) notes.push(`drill: ${escapeHtml(drill)}`);
   return `${text} (${notes.join(', ')})`;
 }
 

@@ -46,6 +46,11 @@ const PATTERN_HELP: Record<string, string> = {
     'is not a security group id (sg- followed by 8 or 17 hex digits)',
   '/$defs/template/properties/instanceType': 'is not an EC2 instance type (like m6i.large)',
   '/$defs/template/properties/instanceProfile': 'is not an instance profile name or ARN',
+  '/$defs/drill/properties/subnetId': 'is not a subnet id (subnet- followed by 8 or 17 hex digits)',
+  '/$defs/drill/properties/securityGroupIds/items':
+    'is not a security group id (sg- followed by 8 or 17 hex digits)',
+  '/$defs/drill/properties/instanceType': 'is not an EC2 instance type (like t3.large)',
+  '/$defs/drill/properties/tags/propertyNames': 'is reserved: tag keys starting with aws: belong to AWS',
   '/$defs/wave/properties/name':
     'is not a valid wave name: use letters, digits, ".", "_" and "-", up to 64 characters, starting with a letter or digit',
 };
@@ -54,6 +59,7 @@ const MIN_ITEMS_HELP: Record<string, string> = {
   '/properties/waves': 'a plan needs at least one wave',
   '/$defs/wave/properties/servers': 'a wave needs at least one server entry',
   '/$defs/template/properties/securityGroupIds': 'give at least one security group id, or leave the key out',
+  '/$defs/drill/properties/securityGroupIds': 'give at least one security group id, or leave the key out',
 };
 
 function schemaAt(pointer: string): unknown {
@@ -207,7 +213,15 @@ function translateLimit(e: ErrorObject, path: Draft['path'], owner: unknown): Dr
       return { path: [...path, j], message: `${quote(dup)} is listed twice` };
     }
     case 'minProperties':
-      return { path, message: 'give at least one tag' };
+      return {
+        path,
+        message:
+          owner === planSchema.$defs.drill
+            ? 'give at least one drill setting, or leave the key out'
+            : 'give at least one tag',
+      };
+    case 'maxProperties':
+      return { path, message: `takes at most ${(e.params as { limit: number }).limit} entries` };
     case 'maxLength':
       return { path, message: `is too long (at most ${(e.params as { limit: number }).limit} characters)` };
     case 'minLength':

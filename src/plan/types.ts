@@ -32,6 +32,20 @@ export interface TemplateSettings {
   instanceProfile?: string;
 }
 
+/**
+ * Drill-only launch settings (`drill:` at plan, wave or server level): written over the recovery
+ * settings for a drill and restored after it; a recovery never uses them.
+ */
+export interface DrillSettings {
+  subnetId?: string;
+  securityGroupIds?: string[];
+  instanceType?: string;
+  /** Only `false`: the drill instance never takes the source server's private IP. */
+  copyPrivateIp?: false;
+  /** Extra tags on the drill instance (the drill template version's instance tags). */
+  tags?: Record<string, string>;
+}
+
 /** How a plan entry names DRS source servers. */
 export type Selector =
   | { kind: 'id'; sourceServerId: string }
@@ -46,8 +60,15 @@ export interface ServerSpec {
   snapshot?: string;
   launch: LaunchSettings;
   template: TemplateSettings;
+  /** Drill-only settings, merged down to this entry (empty: the drill uses the recovery settings). */
+  drill?: DrillSettings;
   healthCheck: HealthCheck;
   position: SourcePosition;
+  /**
+   * Where each effective `launch.<field>` / `template.<field>` / `drill.<field>` was set (the most
+   * specific level that set it), for messages that point at the plan line.
+   */
+  fieldPositions?: Record<string, SourcePosition>;
 }
 
 export interface Wave {

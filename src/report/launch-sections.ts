@@ -34,6 +34,38 @@ function writtenCell(changes: LaunchConfigChange[]): string {
   return `${applied} applied, ${changes.length - applied} not`;
 }
 
+const RESTORE_TEXT = {
+  restored: 'restored',
+  pending: 'pending: the post step restores them',
+  failed: 'failed',
+} as const;
+
+/**
+ * The plan's drill: overrides: what each server's drill was launched with instead of its recovery
+ * settings, and whether the recovery settings came back (a later recovery must never inherit them).
+ */
+export function renderDrillSettings(report: Report, limit: number): string {
+  const list = report.drillSettings ?? [];
+  if (list.length === 0) return '';
+  const rows = list.map((d) => [
+    serverName(d),
+    d.changes
+      .map((c) => changeLine({ ...c, sourceServerId: d.sourceServerId, applied: true }))
+      .join('<br>') || '—',
+    `${d.recoveryVersion} → ${d.drillVersion ?? '—'}${d.restore.templateVersion ? ` → ${d.restore.templateVersion}` : ''}`,
+    `${RESTORE_TEXT[d.restore.status]}${d.restore.error ? `: ${escapeCell(truncateText(d.restore.error, 300))}` : ''}`,
+  ]);
+  const restored = list.filter((d) => d.restore.status === 'restored').length;
+  const body = limitedTable(
+    ['Server', 'Drill settings', 'Template version (recovery → drill → restored)', 'Recovery settings'],
+    rows,
+    limit,
+    'servers with drill settings',
+  );
+  const summary = `${plural(list.length, 'server')} drilled with drill settings, ${restored} restored`;
+  return `### Drill settings (plan \`drill:\`)\n\n${collapsible(summary, body, rows.length)}`;
+}
+
 /** Changes per server, in the order the report lists them. */
 function byServer(changes: LaunchConfigChange[]): [string, LaunchConfigChange[]][] {
   const groups = new Map<string, LaunchConfigChange[]>();

@@ -3,7 +3,7 @@ import { escapeCell } from '../core/escape.js';
 import type { Report } from '../core/report.js';
 import { type Budget, cutToBudget, fitSections, fixed, type Section, summaryBudget } from './budget.js';
 import { GANTT_MAX_BARS, renderGantt } from './gantt.js';
-import { renderLaunchConfigChanges, renderLaunchDetails } from './launch-sections.js';
+import { renderDrillSettings, renderLaunchConfigChanges, renderLaunchDetails } from './launch-sections.js';
 import {
   allServers,
   bulletList,
@@ -31,7 +31,7 @@ export interface RenderReportOptions {
 /**
  * The report for people: job summary and report.md, within one byte budget (GitHub drops a summary
  * above 1 MiB). When it does not fit, sections shrink in this order, each saying what it left out:
- * the per-server launch details, the launch-configuration changes, the cleanup's instance list (all
+ * the per-server launch details, the launch-configuration changes, the drill settings, the cleanup's instance list (all
  * three in report.json), the timeline (small: at most 20 servers or one bar per wave), the warnings,
  * the servers table, the waves table, the run details, and last what failed. The verdict, the
  * measurements and the links are never cut.
@@ -39,6 +39,7 @@ export interface RenderReportOptions {
 export const SHRINK_ORDER = [
   'launchDetails',
   'launchConfig',
+  'drillSettings',
   'cleanup',
   'timeline',
   'warnings',
@@ -75,6 +76,10 @@ function reportSections(report: Report, opts: RenderReportOptions): Record<Secti
     launchConfig: {
       render: (n) => renderLaunchConfigChanges(report, n),
       items: new Set(report.launchConfigChanges.map((c) => c.sourceServerId)).size,
+    },
+    drillSettings: {
+      render: (n) => renderDrillSettings(report, n),
+      items: report.drillSettings?.length ?? 0,
     },
     cleanup: { render: (n) => renderCleanup(report, n), items: report.cleanup?.instances.length ?? 0 },
     warnings: { render: (n) => warnings(report, n), items: countRepeats(report.warnings).length },

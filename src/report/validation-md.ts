@@ -1,5 +1,6 @@
 import { formatTargetDuration } from '../core/durations.js';
 import { escapeCell } from '../core/escape.js';
+import { drillOverrideText } from '../plan/drill.js';
 import type { Diagnostic, Plan, Selector, ServerSpec, Wave } from '../plan/types.js';
 import { fitSections, fixed, summaryBudget } from './budget.js';
 import { table } from './sections.js';
@@ -105,6 +106,8 @@ export function describeSelector(selector: Selector): string {
 function describeServer(spec: ServerSpec): string {
   const flags = [spec.critical ? 'critical' : 'non-critical'];
   if (spec.snapshot) flags.push(`snapshot <code>${escapeCell(spec.snapshot)}</code>`);
+  const drill = drillOverrideText(spec.drill);
+  if (drill) flags.push(`drill: ${escapeCell(drill)}`);
   return `${describeSelector(spec.selector)} (${flags.join(', ')})`;
 }
 

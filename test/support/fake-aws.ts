@@ -591,6 +591,14 @@ export function applyTemplateChange(
     }
     data.NetworkInterfaces = [primary, ...rest];
   }
+  if (change.instanceTags) {
+    const tags = change.instanceTags;
+    const others = (data.TagSpecifications ?? []).filter((s) => s.ResourceType !== 'instance');
+    const instance = (data.TagSpecifications ?? []).find((s) => s.ResourceType === 'instance');
+    const kept = (instance?.Tags ?? []).filter((x) => !((x.Key ?? '') in tags));
+    const added = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    data.TagSpecifications = [...others, { ResourceType: 'instance', Tags: [...kept, ...added] }];
+  }
   return { ...source, VersionNumber: version, LaunchTemplateData: data };
 }
 
@@ -634,17 +642,58 @@ export class FakeEc2 implements Ec2Gateway {
   /** A template as it stands before the test: its default version and how many versions it has. */
   seedTemplate(version: LaunchTemplateVersion, latestVersion = version.VersionNumber ?? 1): void {
     const id = version.LaunchTemplateId ?? '';
+    this.setDefault(id, version);
+    this.latest.set(id, Math.max(latestVersion, this.latest.get(id) ?? 0));
+  }
+
+  /** Every version ever made default here, by template and number (DescribeLaunchTemplateVersions by number). */
+  readonly versions = new Map<string, Map<number, LaunchTemplateVersion>>();
+
+  /** Makes `version` the template's default (as a test or DRS would), keeping it readable by number. */
+  setDefault(id: string, version: LaunchTemplateVersion): void {
+    const all = this.versions.get(id) ?? new Map<number, LaunchTemplateVersion>();
+    for (const v of [this.templates.get(id), version])
+      if (v?.VersionNumber !== undefined) all.set(v.VersionNumber, v);
+    this.versions.set(id, all);
     this.templates.set(id, version);
-    this.latest.set(id, latestVersion);
+    if (version.VersionNumber !== undefined)
+      this.latest.set(id, Math.max(this.latest.get(id) ?? 0, version.VersionNumber));
   }
 
   /** Stores `version` as the template's next version and makes it the default; returns its number. */
   putVersion(launchTemplateId: string, version: LaunchTemplateVersion): number {
     const current = this.templates.get(launchTemplateId)?.VersionNumber ?? 0;
     const next = Math.max(this.latest.get(launchTemplateId) ?? 0, current) + 1;
-    this.latest.set(launchTemplateId, next);
-    this.templates.set(launchTemplateId, { ...version, VersionNumber: next, DefaultVersion: true });
+    this.setDefault(launchTemplateId, { ...version, VersionNumber: next, DefaultVersion: true });
     return next;
+  }
+
+  async describeLaunchTemplateVersion(
+    id: string,
+    version: number,
+  ): Promise<LaunchTemplateVersion | undefined> {
+    this.record('describeLaunchTemplateVersion', id, version);
+    const current = this.templates.get(id);
+    if (current?.VersionNumber === version) return current;
+    return this.versions.get(id)?.get(version);
+  }
+
+  async restoreLaunchTemplateVersion(
+    id: string,
+    data: NonNullable<LaunchTemplateVersion['LaunchTemplateData']>,
+    opts: { sourceVersion?: number; clientToken: string },
+  ): Promise<number> {
+    this.record('restoreLaunchTemplateVersion', id, data, opts);
+    const known = this.tokens.get(opts.clientToken);
+    if (known !== undefined) return known;
+    const source = this.templates.get(id);
+    const version = this.putVersion(id, {
+      ...source,
+      LaunchTemplateId: id,
+      LaunchTemplateData: structuredClone(data),
+    });
+    this.tokens.set(opts.clientToken, version);
+    return version;
   }
 
   private launch(id: string): { launchedMs: number; script: ServerScript } | undefined {
@@ -762,6 +811,7 @@ export const WRITES = [
   'tagResource',
   'createTags',
   'updateLaunchTemplate',
+  'restoreLaunchTemplateVersion',
 ];
 
 export function writesOf(...fakes: { calls: Call[] }[]): Call[] {

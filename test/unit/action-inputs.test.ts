@@ -25,6 +25,7 @@ describe('readInputs', () => {
       exclude: [],
       replaceRecoveryInstances: false,
       waves: [],
+      repair: 'apply',
     });
     expect(inputs.region).toBeUndefined();
     expect(inputs.olderThanSeconds).toBeUndefined();
@@ -52,6 +53,7 @@ describe('readInputs', () => {
         'replace-recovery-instances': 'true',
         'execution-id': 'acme/dr-plans/42',
         'point-in-time': '2026-03-01T05:00:00+01:00',
+        repair: 'check',
       }),
       '1',
     );
@@ -75,6 +77,7 @@ describe('readInputs', () => {
       exclude: ['s-1111111111111111a', 'db-01.corp.example'],
       waves: ['app', 'web'],
       replaceRecoveryInstances: true,
+      repair: 'check',
       executionId: 'acme/dr-plans/42',
       pointInTime: '2026-03-01T04:00:00.000Z',
     });
@@ -83,6 +86,7 @@ describe('readInputs', () => {
   it.each([
     [{ mode: 'drll' }, /input mode: "drll" is not one of validate, drill, recovery, cleanup/],
     [{ plan: '' }, /input plan is required/],
+    [{ repair: 'fix' }, /input repair: "fix" is not one of apply, check/],
     [{ region: 'US East' }, /input region/],
     [{ 'role-to-assume': 'drs-role' }, /not an IAM role ARN/],
     [{ 'role-session-name': 'x' }, /2-64 characters/],

@@ -40,6 +40,7 @@ describe('action.yml', () => {
         'waves',
         'point-in-time',
         'replace-recovery-instances',
+        'repair',
         'execution-id',
         'history-branch',
         'regression-threshold',

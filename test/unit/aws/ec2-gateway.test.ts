@@ -17,6 +17,7 @@ import {
   EC2_MAX_PAGES,
   instanceProfileSpec,
   launchTemplateData,
+  withInstanceTags,
 } from '../../../src/aws/ec2-gateway.js';
 
 const ec2Mock = mockClient(EC2Client);
@@ -185,6 +186,71 @@ describe('updateLaunchTemplate', () => {
       /client token/,
     );
     expect(ec2Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('drill tags and restores', () => {
+  it('adds drill tags to the instance tag specification, keeping DRS tags and other specifications', () => {
+    const specs = withInstanceTags(
+      [
+        { ResourceType: 'volume', Tags: [{ Key: 'V', Value: '1' }] },
+        {
+          ResourceType: 'instance',
+          Tags: [
+            { Key: 'AWSElasticDisasterRecoveryManaged', Value: 'drs.amazonaws.com' },
+            { Key: 'Environment', Value: 'prod' },
+          ],
+        },
+      ],
+      { Environment: 'dr-drill', Owner: 'dr' },
+    );
+    expect(specs).toEqual([
+      { ResourceType: 'volume', Tags: [{ Key: 'V', Value: '1' }] },
+      {
+        ResourceType: 'instance',
+        Tags: [
+          { Key: 'AWSElasticDisasterRecoveryManaged', Value: 'drs.amazonaws.com' },
+          { Key: 'Environment', Value: 'dr-drill' },
+          { Key: 'Owner', Value: 'dr' },
+        ],
+      },
+    ]);
+    expect(withInstanceTags([], { A: 'b' })).toEqual([
+      { ResourceType: 'instance', Tags: [{ Key: 'A', Value: 'b' }] },
+    ]);
+  });
+
+  it('reads a version by number, undefined once EC2 no longer has it', async () => {
+    ec2Mock
+      .on(DescribeLaunchTemplateVersionsCommand, { Versions: ['3'] })
+      .resolves({ LaunchTemplateVersions: [drsTemplate] });
+    ec2Mock
+      .on(DescribeLaunchTemplateVersionsCommand, { Versions: ['9'] })
+      .rejects(
+        Object.assign(new Error('no such version'), { name: 'InvalidLaunchTemplateId.VersionNotFound' }),
+      );
+    expect(await gateway().describeLaunchTemplateVersion('lt-1', 3)).toBe(drsTemplate);
+    expect(await gateway().describeLaunchTemplateVersion('lt-1', 9)).toBeUndefined();
+  });
+
+  it("restores a version's whole data (interfaces in the request shape) and makes it the default", async () => {
+    ec2Mock.on(CreateLaunchTemplateVersionCommand).resolves({ LaunchTemplateVersion: { VersionNumber: 12 } });
+    ec2Mock.on(ModifyLaunchTemplateCommand).resolves({});
+    const data = drsTemplate.LaunchTemplateData ?? {};
+    expect(
+      await gateway().restoreLaunchTemplateVersion('lt-1', data, { sourceVersion: 3, clientToken: 't' }),
+    ).toBe(12);
+    const create = ec2Mock.commandCalls(CreateLaunchTemplateVersionCommand)[0]?.args[0].input;
+    expect(create).toMatchObject({ LaunchTemplateId: 'lt-1', SourceVersion: '3', ClientToken: 't' });
+    expect(create?.LaunchTemplateData?.InstanceType).toBe(data.InstanceType);
+    expect(create?.LaunchTemplateData?.NetworkInterfaces).toEqual([
+      data.NetworkInterfaces?.[0],
+      { DeviceIndex: 1, SubnetId: 'subnet-side', Ipv6Addresses: [{ Ipv6Address: '2001:db8::1' }] },
+    ]);
+    expect(ec2Mock.commandCalls(ModifyLaunchTemplateCommand)[0]?.args[0].input).toEqual({
+      LaunchTemplateId: 'lt-1',
+      DefaultVersion: '12',
+    });
   });
 });
 
