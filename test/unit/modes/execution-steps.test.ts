@@ -57,8 +57,8 @@ describe('an execution over two steps', () => {
     expect(report.wavesRemaining).toEqual(['app']);
     expect(report.cleanup).toMatchObject({ status: 'skipped' });
     expect(report.cleanup?.reason).toMatch(/Waves left: app\. The drill instances are kept running/);
-    expect(env.drs.count('StartRecovery')).toBe(1);
-    expect(env.drs.count('TerminateRecoveryInstances')).toBe(0);
+    expect(env.drs.count('startRecovery')).toBe(1);
+    expect(env.drs.count('terminateRecoveryInstances')).toBe(0);
     const [job] = await env.drs.describeJobsSince('2000-01-01T00:00:00Z');
     expect(job?.tags).toMatchObject({
       [TAG.step]: 'data-job',
@@ -76,7 +76,7 @@ describe('an execution over two steps', () => {
     // The approval: an hour in which nothing happens.
     await env.clock.sleep(3600_000);
     const second = await step(env, 'app-job', []);
-    expect(env.drs.count('StartRecovery')).toBe(2);
+    expect(env.drs.count('startRecovery')).toBe(2);
     expect(second.wavesRemaining).toBeUndefined();
     expect(keptForNextStep(second, undefined, 'always')).toBeUndefined();
     const data = second.waves.find((w) => w.name === 'data');
@@ -108,7 +108,7 @@ describe('an execution over two steps', () => {
     const first = await step(env, 'data-job', ['data']);
     (env.drs as unknown as { faults: { emptyCompletedView?: boolean } }).faults.emptyCompletedView = true;
     const second = await step(env, 'app-job', []);
-    expect(env.drs.count('StartRecovery')).toBe(2);
+    expect(env.drs.count('startRecovery')).toBe(2);
     const data = second.waves.find((w) => w.name === 'data');
     expect(data?.jobs[0]?.sourceServerIds).toEqual(first.waves[0]?.jobs[0]?.sourceServerIds);
     expect(data?.servers.map((s) => [s.ec2InstanceId, s.healthyAt, s.health])).toEqual(
