@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d)}
 mkdir -p "$out/post"
 rm -rf "$out/bundle"
+npx tsx scripts/gen-validators.ts >/dev/null
 npx ncc build src/bundle.ts -o "$out/bundle" >/dev/null
 node scripts/licenses.mjs "$out/bundle/licenses.txt" >/dev/null
 cp dist/index.js dist/package.json "$out/"
