@@ -28,6 +28,8 @@ export interface BenchArgs {
   scale: number[];
   /** The node binary for the start-up ratio (e.g. a Node 24 from the `node` npm package). */
   node?: string;
+  /** Start-up pairs with a warm V8 compile cache (Node 22+) on both sides. */
+  compileCache: boolean;
   /**
    * Not the reference setting: run the action on the emulator's clock (DRS_DRILL_CLOCK_SCALE = speed)
    * with its default 15 s bound, so its adaptive interval (2 s after a change) scales too.
@@ -46,6 +48,7 @@ export const USAGE = `npm run bench -- [--quick] [--json] [--runs N] [--dist DIR
   --pairs N start-up pairs, action and floor alternately (default 7; quick 3)
   --scale L comma-separated server counts of the scale drills (default 10,100,500,1000,2000; quick 10)
   --node P  the node binary of the start-up pairs (default: the one running the bench)
+  --compile-cache  start-up pairs with a warm V8 compile cache on both sides (Node 22+)
   --scaled-clock  the action follows the emulator's clock (DRS_DRILL_CLOCK_SCALE) with its default
             poll-interval-seconds 15: shows the adaptive interval; not the reference setting`;
 
@@ -89,6 +92,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     plans: [...PLAN_KEYS],
     pairs: quick ? 3 : 7,
     scale: quick ? [10] : [10, 100, 500, 1000, 2000],
+    compileCache: false,
     scaledClock: false,
     help: false,
   };
@@ -128,6 +132,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         break;
       case '--node':
         args.node = value();
+        break;
+      case '--compile-cache':
+        args.compileCache = true;
         break;
       case '--scaled-clock':
         args.scaledClock = true;

@@ -68,7 +68,7 @@ async function startupRatio(args: BenchArgs, dist: string): Promise<StartupRatio
     ...(args.node ? { node: args.node } : {}),
   });
   progress(
-    `start-up on ${ratio.node}: CPU ${ratio.cpu.toFixed(2)}× the floor (${ratio.action.cpuMs.median.toFixed(0)} ÷ ` +
+    `start-up on ${ratio.node}${ratio.compileCache ? ' (warm compile cache)' : ''}: CPU ${ratio.cpu.toFixed(2)}× the floor (${ratio.action.cpuMs.median.toFixed(0)} ÷ ` +
       `${ratio.floor.cpuMs.median.toFixed(0)} ms), wall ${ratio.wall.toFixed(2)}×`,
   );
   return ratio;
