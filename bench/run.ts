@@ -65,6 +65,7 @@ async function startupRatio(args: BenchArgs, dist: string): Promise<StartupRatio
     dist,
     floor,
     pairs: args.pairs,
+    compileCache: args.compileCache,
     ...(args.node ? { node: args.node } : {}),
   });
   progress(
