@@ -35,7 +35,7 @@ export interface BenchResults {
   validate4000Ms: number;
   peakRssMb: number;
   detectionLatencyMs: { median: number; p95: number };
-  /** Action ÷ floor (bench/floor.ts), CPU and wall to the first AWS request; NaN when skipped. */
+  /** Action ÷ floor (bench/floor.mjs), CPU and wall to the first AWS request; NaN when skipped. */
   startupRatio: { cpu: number; wall: number };
   /** Peak RSS growth per server over the scale drills of ≥ 100 servers (KB). */
   rssPerServerKb: number;

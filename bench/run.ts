@@ -54,7 +54,7 @@ async function startupRatio(args: BenchArgs, dist: string): Promise<StartupRatio
   if (args.pairs === 0) return undefined;
   const lock = createHash('sha256')
     .update(await readFile(join(root, 'package-lock.json')))
-    .update(await readFile(join(root, 'bench', 'floor.ts')))
+    .update(await readFile(join(root, 'bench', 'floor.mjs')))
     .digest('hex')
     .slice(0, 16);
   const floor = buildFloor(root, join(tmpdir(), `drs-bench-floor-${lock}`));

@@ -1,5 +1,5 @@
 /**
- * Start-up as a ratio to a floor: the action in drill mode and the floor script (bench/floor.ts: the
+ * Start-up as a ratio to a floor: the action in drill mode and the floor script (bench/floor.mjs: the
  * toolkit, the STS client, one GetCallerIdentity) run alternately against one emulator, each up to
  * its first AWS request. At that request the emulator (same process) reads the caller's CPU time from
  * /proc, all threads, and the child is killed: what is measured is loading and preparing, not the
@@ -34,13 +34,14 @@ export interface StartupRatio {
   floor: { cpuMs: Spread; wallMs: Spread };
 }
 
-/** Bundles bench/floor.ts with ncc into `dir` (cached there); returns its entry file. */
+/** Bundles bench/floor.mjs with ncc into `dir` (cached there); returns its entry file. */
 export function buildFloor(root: string, dir: string): string {
-  const entry = join(dir, 'index.js');
+  // Plain JavaScript, so ncc skips TypeScript (a fifth of the time): the quick bench stays quick.
+  const entry = join(dir, 'index.mjs');
   if (!existsSync(entry)) {
     execFileSync(
       join(root, 'node_modules', '.bin', 'ncc'),
-      ['build', join(root, 'bench', 'floor.ts'), '-o', dir],
+      ['build', join(root, 'bench', 'floor.mjs'), '-o', dir],
       {
         cwd: root,
         stdio: 'ignore',
