@@ -2,6 +2,8 @@
 
 export type PlanKey = 'serial' | 'parallel' | 'large';
 export const PLAN_KEYS: readonly PlanKey[] = ['serial', 'parallel', 'large'];
+/** Sections besides the plans: the start-up ratio to the floor, and the scale drills. */
+export const SECTION_KEYS = ['startup', 'scale'] as const;
 
 export interface BenchArgs {
   quick: boolean;
@@ -20,6 +22,14 @@ export interface BenchArgs {
   largeServers: number;
   validateRuns: number;
   plans: PlanKey[];
+  /** Alternating action/floor pairs of the start-up ratio; 0 skips it. */
+  pairs: number;
+  /** Server counts of the scale drills; empty skips them. */
+  scale: number[];
+  /** The node binary for the start-up ratio (e.g. a Node 24 from the `node` npm package). */
+  node?: string;
+  /** Start-up pairs with a warm V8 compile cache (Node 22+) on both sides. */
+  compileCache: boolean;
   /**
    * Not the reference setting: run the action on the emulator's clock (DRS_DRILL_CLOCK_SCALE = speed)
    * with its default 15 s bound, so its adaptive interval (2 s after a change) scales too.
@@ -34,7 +44,11 @@ export const USAGE = `npm run bench -- [--quick] [--json] [--runs N] [--dist DIR
   --runs N  runs per plan (default 3; quick 1)
   --dist    the built action to measure (default: the committed dist/, or DRS_BENCH_DIST)
   --out     results file (default bench/results.json; quick: a temp file)
-  --only    a comma-separated subset of the plans
+  --only    a comma-separated subset of serial,parallel,large,startup,scale
+  --pairs N start-up pairs, action and floor alternately (default 7; quick 3)
+  --scale L comma-separated server counts of the scale drills (default 10,100,500,1000,2000; quick 10)
+  --node P  the node binary of the start-up pairs (default: the one running the bench)
+  --compile-cache  start-up pairs with a warm V8 compile cache on both sides (Node 22+)
   --scaled-clock  the action follows the emulator's clock (DRS_DRILL_CLOCK_SCALE) with its default
             poll-interval-seconds 15: shows the adaptive interval; not the reference setting`;
 
@@ -45,6 +59,22 @@ function positiveInt(flag: string, value: string | undefined): number {
   if (!Number.isInteger(n) || n < 1)
     throw new ArgsError(`${flag} needs a positive integer, got "${value ?? ''}"`);
   return n;
+}
+
+function nonNegativeInt(flag: string, value: string | undefined): number {
+  return value === '0' ? 0 : positiveInt(flag, value);
+}
+
+/** `--only`: the named plans and sections run, the others not (the sizes of `scale` stay as set). */
+function only(args: BenchArgs, list: string): void {
+  const names = list.split(',').map((s) => s.trim());
+  const known: readonly string[] = [...PLAN_KEYS, ...SECTION_KEYS];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0)
+    throw new ArgsError(`--only: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  args.plans = PLAN_KEYS.filter((k) => names.includes(k));
+  if (!names.includes('startup')) args.pairs = 0;
+  if (!names.includes('scale')) args.scale = [];
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): BenchArgs {
@@ -60,6 +90,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     largeServers: 500,
     validateRuns: quick ? 2 : 5,
     plans: [...PLAN_KEYS],
+    pairs: quick ? 3 : 7,
+    scale: quick ? [10] : [10, 100, 500, 1000, 2000],
+    compileCache: false,
     scaledClock: false,
     help: false,
   };
@@ -86,16 +119,23 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       case '--out':
         args.out = value();
         break;
-      case '--only': {
-        const names = value()
-          .split(',')
-          .map((s) => s.trim());
-        const unknown = names.filter((n) => !PLAN_KEYS.includes(n as PlanKey));
-        if (unknown.length > 0)
-          throw new ArgsError(`--only: unknown plan ${unknown.join(', ')} (known: ${PLAN_KEYS.join(', ')})`);
-        args.plans = PLAN_KEYS.filter((k) => names.includes(k));
+      case '--only':
+        only(args, value());
         break;
-      }
+      case '--pairs':
+        args.pairs = nonNegativeInt('--pairs', value());
+        break;
+      case '--scale':
+        args.scale = value()
+          .split(',')
+          .map((n) => positiveInt('--scale', n.trim()));
+        break;
+      case '--node':
+        args.node = value();
+        break;
+      case '--compile-cache':
+        args.compileCache = true;
+        break;
       case '--scaled-clock':
         args.scaledClock = true;
         args.pollIntervalSeconds = 15;

@@ -1,5 +1,7 @@
 /** The shape of bench/results.json and how it is assembled from the summaries. Pure. */
+import { rssPerServerKb, type ScaleRow } from './scale.js';
 import type { ScenarioRun } from './scenario.js';
+import type { StartupRatio } from './startup-ratio.js';
 import { type Spread, spread } from './stats.js';
 import { type LatencySummary, latencySummary, type PlanSummary } from './summary.js';
 
@@ -7,6 +9,8 @@ export interface StartupMeasures {
   bundleBytes: number;
   validateExampleMs: number[];
   validate4000Ms: number[];
+  /** Absent when the start-up pairs were skipped. */
+  ratio?: StartupRatio;
 }
 
 export interface BenchSettings {
@@ -31,6 +35,11 @@ export interface BenchResults {
   validate4000Ms: number;
   peakRssMb: number;
   detectionLatencyMs: { median: number; p95: number };
+  /** Action ÷ floor (bench/floor.mjs), CPU and wall to the first AWS request; NaN when skipped. */
+  startupRatio: { cpu: number; wall: number };
+  /** Peak RSS growth per server over the scale drills of ≥ 100 servers (KB). */
+  rssPerServerKb: number;
+  scale: ScaleRow[];
   generatedAt: string;
   settings: BenchSettings;
   /** The share of the waves on the parallel plan's longest chain: what a DAG-aware run should save. */
@@ -41,6 +50,7 @@ export interface BenchResults {
     toFirstRequestMs: Spread;
     validateExampleMs: Spread;
     validate4000Ms: Spread;
+    ratio?: StartupRatio;
   };
   plans: Record<string, PlanSummary>;
 }
@@ -50,6 +60,7 @@ export function buildResults(input: {
   plans: Record<string, PlanSummary>;
   runs: readonly ScenarioRun[];
   startup: StartupMeasures;
+  scale: ScaleRow[];
   parallelDepthShare: number;
   now: Date;
 }): BenchResults {
@@ -72,8 +83,14 @@ export function buildResults(input: {
     describeJobsPerTick: Math.max(0, ...ours.map((o) => o.describeJobsPerTickMax)),
     startupToFirstRequestMs: toFirstRequestMs.median,
     validate4000Ms: validate4000Ms.median,
-    peakRssMb: plans.large?.ours.peakRssMb.median ?? Number.NaN,
+    peakRssMb:
+      plans.large?.ours.peakRssMb.median ??
+      input.scale.find((r) => r.servers === 500)?.peakRssMb ??
+      Number.NaN,
     detectionLatencyMs: { median: observe.median.median, p95: observe.p95.median },
+    startupRatio: { cpu: startup.ratio?.cpu ?? Number.NaN, wall: startup.ratio?.wall ?? Number.NaN },
+    rssPerServerKb: rssPerServerKb(input.scale),
+    scale: input.scale,
     generatedAt: input.now.toISOString(),
     settings: input.settings,
     parallelDepthShare: input.parallelDepthShare,
@@ -83,6 +100,7 @@ export function buildResults(input: {
       toFirstRequestMs,
       validateExampleMs: spread(startup.validateExampleMs),
       validate4000Ms,
+      ...(startup.ratio ? { ratio: startup.ratio } : {}),
     },
     plans,
   };

@@ -3,18 +3,21 @@
  * re-implementation of the anchors' polling scheme; prints one table and writes bench/results.json.
  * See bench/README.md for what each figure means and how it is measured.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BASE_INTERVAL_MS } from '../src/engine/poller.js';
 import { ArgsError, type BenchArgs, type PlanKey, parseArgs, USAGE } from './args.js';
 import { type BenchPlan, depth, largePlan, parallelPlan, serialPlan } from './plans.js';
 import { type BenchResults, buildResults } from './results.js';
+import { runScale } from './scale.js';
 import { runScenario, type ScenarioRun, type ScenarioSettings } from './scenario.js';
 import { bundleBytes, validateExample, validateLarge } from './startup.js';
+import { buildFloor, measureStartupRatio, type StartupRatio } from './startup-ratio.js';
 import { planSummary, roundDeep } from './summary.js';
-import { renderTable, resultRows } from './table.js';
+import { renderTable, resultRows, scaleTable } from './table.js';
 
 const root = resolve(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,10 +30,8 @@ function progress(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-async function runRounds(args: BenchArgs, dist: string): Promise<Map<PlanKey, ScenarioRun[]>> {
-  const plans = plansOf(args);
-  const runs = new Map<PlanKey, ScenarioRun[]>(args.plans.map((k) => [k, []]));
-  const settings = (seed: number): ScenarioSettings => ({
+function settingsOf(args: BenchArgs, dist: string) {
+  return (seed: number): ScenarioSettings => ({
     dist,
     speed: args.speed,
     pollSeconds: args.pollIntervalSeconds,
@@ -46,6 +47,38 @@ async function runRounds(args: BenchArgs, dist: string): Promise<Map<PlanKey, Sc
     timeoutMs: 15 * 60_000,
     scaledClock: args.scaledClock,
   });
+}
+
+/** The floor is bundled once per lock file (ncc takes a few seconds), in the temp dir. */
+async function startupRatio(args: BenchArgs, dist: string): Promise<StartupRatio | undefined> {
+  if (args.pairs === 0) return undefined;
+  const lock = createHash('sha256')
+    .update(await readFile(join(root, 'package-lock.json')))
+    .update(await readFile(join(root, 'bench', 'floor.mjs')))
+    .digest('hex')
+    .slice(0, 16);
+  const floor = buildFloor(root, join(tmpdir(), `drs-bench-floor-${lock}`));
+  progress(
+    `start-up: ${args.pairs} alternating pairs of the action (drill) and the floor, to the first AWS request`,
+  );
+  const ratio = await measureStartupRatio({
+    dist,
+    floor,
+    pairs: args.pairs,
+    compileCache: args.compileCache,
+    ...(args.node ? { node: args.node } : {}),
+  });
+  progress(
+    `start-up on ${ratio.node}${ratio.compileCache ? ' (warm compile cache)' : ''}: CPU ${ratio.cpu.toFixed(2)}× the floor (${ratio.action.cpuMs.median.toFixed(0)} ÷ ` +
+      `${ratio.floor.cpuMs.median.toFixed(0)} ms), wall ${ratio.wall.toFixed(2)}×`,
+  );
+  return ratio;
+}
+
+async function runRounds(args: BenchArgs, dist: string): Promise<Map<PlanKey, ScenarioRun[]>> {
+  const plans = plansOf(args);
+  const runs = new Map<PlanKey, ScenarioRun[]>(args.plans.map((k) => [k, []]));
+  const settings = settingsOf(args, dist);
   const one = async (key: PlanKey, round: number): Promise<void> => {
     const t0 = Date.now();
     const run = await runScenario(plans[key], settings(round + 1));
@@ -100,9 +133,13 @@ async function main(): Promise<number> {
       `${args.scaledClock ? ' of simulated time (DRS_DRILL_CLOCK_SCALE)' : ''}, ` +
       `anchors every ${args.anchorPollMs} ms, ${args.runs} run(s) per plan`,
   );
+  // Start-up first, while nothing else of the bench's runs on the machine.
+  const ratio = await startupRatio(args, dist);
   const runs = await runRounds(args, dist);
+  const scale = await runScale(args.scale, settingsOf(args, dist)(1), progress);
   progress('validate runs');
   const startup = {
+    ...(ratio ? { ratio } : {}),
     bundleBytes: await bundleBytes(dist),
     validateExampleMs: await validateExample(dist, root, args.validateRuns),
     validate4000Ms: await validateLarge(dist, 4000, args.validateRuns),
@@ -127,6 +164,7 @@ async function main(): Promise<number> {
     plans,
     runs: [...runs.values()].flat(),
     startup,
+    scale,
     parallelDepthShare: depth(parallel.waves) / parallel.waves.length,
     now: new Date(),
   });
@@ -135,7 +173,7 @@ async function main(): Promise<number> {
       (args.quick ? join(tmpdir(), 'drs-bench-results-quick.json') : join(root, 'bench', 'results.json')),
   );
   await writeFile(out, `${JSON.stringify(roundDeep(results), null, 2)}\n`);
-  const table = renderTable(resultRows(results));
+  const table = [renderTable(resultRows(results)), scaleTable(results)].filter(Boolean).join('\n\n');
   if (args.json) {
     process.stdout.write(`${JSON.stringify(roundDeep(results), null, 2)}\n`);
     process.stderr.write(`${table}\n`);

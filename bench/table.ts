@@ -123,6 +123,25 @@ export function resultRows(r: BenchResults): Row[] {
   }
   rows.push(valueRow('Bundle size, all chunks (MB)', fmt(r.startup.bundleBytes / 2 ** 20, 2)));
   rows.push(spreadRow('Start → first AWS request (ms)', r.startup.toFirstRequestMs, 0, '≤ 300'));
+  const ratio = r.startup.ratio;
+  if (ratio) {
+    rows.push(
+      valueRow(
+        'Start-up CPU ÷ floor (drill, to first request)',
+        fmt(ratio.cpu, 2),
+        '≤ 1.5',
+        `${ratio.node}${ratio.compileCache ? ', warm compile cache' : ''}, ${ratio.pairs} pairs: ${fmt(ratio.action.cpuMs.median, 0)} ÷ ${fmt(ratio.floor.cpuMs.median, 0)} ms CPU`,
+      ),
+    );
+    rows.push(
+      valueRow(
+        'Start-up wall ÷ floor (drill, to first request)',
+        fmt(ratio.wall, 2),
+        '',
+        `${fmt(ratio.action.wallMs.median, 0)} ÷ ${fmt(ratio.floor.wallMs.median, 0)} ms`,
+      ),
+    );
+  }
   for (const [key, p] of Object.entries(r.plans))
     rows.push(
       spreadRow(
@@ -147,6 +166,33 @@ export function resultRows(r: BenchResults): Row[] {
 export function renderTable(rows: readonly Row[]): string {
   const header = ['Metric', 'Median', 'Min', 'Max', 'Target', 'Note'];
   const cells = rows.map((r) => [r.metric, r.median, r.min, r.max, r.target, r.note ?? '']);
+  return markdown(header, cells);
+}
+
+/** The scale drills, one row per size (bench/scale.ts). */
+export function scaleTable(r: BenchResults): string {
+  if (r.scale.length === 0) return '';
+  const header = [
+    'Servers',
+    'Overhead ratio',
+    'Calls per server',
+    'DescribeJobs per tick',
+    'To first StartRecovery (ms)',
+    'Peak RSS (MB)',
+  ];
+  const cells = r.scale.map((s) => [
+    String(s.servers),
+    fmt(s.overheadRatio, 3),
+    fmt(s.callsPerServer, 2),
+    String(s.describeJobsPerTick),
+    fmt(s.toFirstStartRecoveryMs, 0),
+    fmt(s.peakRssMb, 0),
+  ]);
+  const note = `Peak RSS growth per server (slope over ≥ 100 servers): ${fmt(r.rssPerServerKb, 1)} KB`;
+  return `${markdown(header, cells)}\n\n${note}`;
+}
+
+function markdown(header: readonly string[], cells: readonly string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: readonly string[]) => `| ${c.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** Path of the DRS Smithy model; default DRS_MODEL_PATH or emulator/model/drs-2020-02-26.json. */
   modelPath?: string;
+  /** Called as each call is recorded, before it is answered (the bench reads the caller's CPU time then). */
+  onCall?: (call: RecordedCall) => void;
 }
 
 export interface Emulator {
@@ -238,6 +240,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         ...(request.accessKeyId ? { accessKeyId: request.accessKeyId } : {}),
       };
       calls.push(call);
+      opts.onCall?.(call);
       const answer = await dispatch(request, res, call);
       // Kept open and silent until the client gives up (or the emulator closes).
       if (answer === 'hang') return;

@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d)}
 mkdir -p "$out/post"
 rm -rf "$out/bundle"
+npx tsx scripts/gen-validators.ts >/dev/null
 npx ncc build src/bundle.ts -o "$out/bundle" >/dev/null
 node scripts/licenses.mjs "$out/bundle/licenses.txt" >/dev/null
-cp dist/index.js dist/package.json "$out/"
-cp dist/post/index.js "$out/post/"
+cp dist/package.json "$out/"
+node scripts/shims/install.mjs "$out"
 echo "$out"

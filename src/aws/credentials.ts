@@ -4,7 +4,7 @@
  * hand the SDK clients a provider that fetches a fresh ID token and re-assumes the role when the
  * current session nears its end.
  *
- * Both SDK generations in the tree (client-drs 3.523 on smithy v2, EC2/STS current) wrap a
+ * The SDK clients (3.523, smithy v2; later generations do the same) wrap a
  * `credentials` function in `memoizeIdentityProvider` and call it again once the identity has less
  * than 5 minutes left (`isIdentityExpired`, measured with Date.now()). Each client holds its own
  * memo, so we memoize here too: three clients share one session instead of assuming the role thrice,
@@ -199,7 +199,7 @@ function boundedSts(opts: OidcProviderOptions, timeouts: RequestTimeouts): STSCl
   const sts = new STSClient({
     region: opts.region,
     customUserAgent: USER_AGENT,
-    requestHandler: handlerTimeouts('v4', timeouts),
+    requestHandler: handlerTimeouts('v2', timeouts),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
   });
   boundRequests(sts, sts.middlewareStack, 'STS', timeouts.totalMs);

@@ -1,8 +1,8 @@
 /**
  * Time limits on every HTTP request to AWS, and readable errors for answers that are not AWS's.
  *
- * Neither SDK generation in the tree bounds a whole exchange: client-drs 3.523 (smithy v2) reads
- * `requestTimeout` as socket inactivity, and current EC2/STS (smithy v4) time only the wait for the
+ * No SDK generation bounds a whole exchange: the clients here (3.523, smithy v2) read
+ * `requestTimeout` as socket inactivity, and smithy v4 clients time only the wait for the
  * response headers (and only warn unless told to throw); neither times the body. An answer that
  * trickles one byte every few seconds would hold a call open for hours. So each client's request
  * handler is wrapped: a timer from sending to the answer's last byte aborts the request, or destroys

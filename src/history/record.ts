@@ -4,11 +4,11 @@
  * schemas/history-record.schema.json.
  */
 import { createHash } from 'node:crypto';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import recordSchema from '../../schemas/history-record.schema.json' with { type: 'json' };
 import { secondsBetween, toUtcIso } from '../core/durations.js';
 import type { Report } from '../core/report.js';
 import { isLaunched } from '../report/sections.js';
+// Generated at build time from schemas/history-record.schema.json (scripts/gen-validators.ts).
+import validateRecord from './record-validate.generated.cjs';
 
 export const RECORD_SCHEMA = 'drs-drill-history/v1';
 
@@ -173,13 +173,10 @@ export function buildRecord(report: Report, ctx: RecordContext): HistoryRecord {
   return record;
 }
 
-let compiled: ValidateFunction | undefined;
-
 /** Problems with a record as `<json pointer>: <message>`; empty when it is a valid record. */
 export function recordProblems(value: unknown): string[] {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(recordSchema);
-  if (compiled(value)) return [];
-  return (compiled.errors ?? [])
+  if (validateRecord(value)) return [];
+  return (validateRecord.errors ?? [])
     .slice(0, 3)
     .map((e) => `${e.instancePath || '(record)'}: ${e.message ?? e.keyword}`);
 }

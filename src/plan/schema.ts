@@ -1,39 +1,18 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020Module from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { atPath, formatPath, getEntry, nodeAt, type PNode, toPlain } from './parse.js';
+import validatePlan from './plan-validate.generated.cjs';
 import { quote } from './quote.js';
+import { inlineRefs, schemaOrigin } from './schema-inline.js';
 import { didYouMean } from './suggest.js';
 import type { Diagnostic } from './types.js';
 
 type PathSeg = string | number;
 
-// ajv is CommonJS: under NodeNext its default export arrives as `.default` of the module object.
-const Ajv2020 = Ajv2020Module.default;
+// The validator is generated at build time (scripts/gen-validators.ts: ajv standalone code compiled
+// from the schema with its $refs inlined), so starting the action compiles no schema.
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled once, on first use: compiling costs more than validating a large plan. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // strictRequired is off because the selector's oneOf lists `required` without repeating `properties`.
-    const ajv = new Ajv2020({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      allowUnionTypes: true,
-    });
-    compiled = ajv.compile(planSchema);
-  }
-  return compiled;
-}
-
-/**
- * Help for failures, keyed by JSON pointer of the schema node that failed. Ajv reports schema paths
- * relative to whichever function it compiled a `$ref` into, so errors are matched by the identity of
- * their `parentSchema` instead, through `schemaAt`.
- */
+/** Help for failures, keyed by the JSON pointer, in plan.schema.json, of the schema node that failed. */
 const PATTERN_HELP: Record<string, string> = {
   '/properties/name':
     'is not a valid plan name: use lowercase letters, digits and dashes, up to 63 characters, starting with a letter or digit',
@@ -62,25 +41,12 @@ const MIN_ITEMS_HELP: Record<string, string> = {
   '/$defs/drill/properties/securityGroupIds': 'give at least one security group id, or leave the key out',
 };
 
-function schemaAt(pointer: string): unknown {
-  let cur: unknown = planSchema;
-  for (const seg of pointer.slice(1).split('/')) cur = (cur as Record<string, unknown> | undefined)?.[seg];
-  return cur;
-}
+let refSites: Map<string, string> | undefined;
 
-let helpBySchema: Map<unknown, { pattern?: string; minItems?: string }> | undefined;
-
-/** The help texts above, keyed by schema object (built once). */
-function helpFor(schema: unknown): { pattern?: string; minItems?: string } | undefined {
-  if (!helpBySchema) {
-    helpBySchema = new Map();
-    for (const [p, text] of Object.entries(PATTERN_HELP)) helpBySchema.set(schemaAt(p), { pattern: text });
-    for (const [p, text] of Object.entries(MIN_ITEMS_HELP)) {
-      const node = schemaAt(p);
-      helpBySchema.set(node, { ...helpBySchema.get(node), minItems: text });
-    }
-  }
-  return helpBySchema.get(schema);
+/** The pointer in plan.schema.json of the schema node whose keyword failed (see schema-inline.ts). */
+function ownerOf(e: ErrorObject): string {
+  refSites ??= inlineRefs(planSchema).sites;
+  return schemaOrigin(refSites, e.schemaPath);
 }
 
 const DURATION_HELP = 'use 90s, 15m, 1h30m or a whole number of seconds';
@@ -147,8 +113,8 @@ function selectorMessage(data: unknown): { message: string; keyOf?: string } | u
 
 function translate(e: ErrorObject, root: PNode): Draft | undefined {
   const path = pointerToPath(root, e.instancePath);
-  const owner = e.parentSchema;
-  if (owner === planSchema.$defs.duration) {
+  const owner = ownerOf(e);
+  if (owner === '/$defs/duration') {
     return { path, message: `${quote(e.data)} is not a duration (${DURATION_HELP})` };
   }
   const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
@@ -163,7 +129,7 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
       return { path, message: `missing required key "${key}"` };
     }
     case 'oneOf':
-      if (owner === planSchema.$defs.serverEntry) {
+      if (owner === '/$defs/serverEntry') {
         const s = selectorMessage(e.data);
         if (!s) return undefined;
         return s.keyOf ? { path, keyOf: s.keyOf, message: s.message } : { path, message: s.message };
@@ -179,7 +145,7 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
       return { path, message: `must be ${expected}, not ${typeName(e.data)}${hint}` };
     }
     case 'const':
-      if (owner === planSchema.properties.version) {
+      if (owner === '/properties/version') {
         return { path, message: `unsupported plan version ${quote(e.data)}; this action reads version 1` };
       }
       return { path, message: `must be ${quote((e.params as { allowedValue: unknown }).allowedValue)}` };
@@ -189,7 +155,7 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
       return { path, message: `${quote(e.data)} is not one of ${allowed.join(', ')}${mean}` };
     }
     case 'pattern': {
-      const help = helpFor(owner)?.pattern ?? `does not match ${(e.params as { pattern: string }).pattern}`;
+      const help = PATTERN_HELP[owner] ?? `does not match ${(e.params as { pattern: string }).pattern}`;
       return { path, message: `${quote(e.data)} ${help}` };
     }
     default:
@@ -198,12 +164,12 @@ function translate(e: ErrorObject, root: PNode): Draft | undefined {
 }
 
 /** The size and shape keywords (items, lengths, properties) as plan messages. */
-function translateLimit(e: ErrorObject, path: Draft['path'], owner: unknown): Draft | undefined {
+function translateLimit(e: ErrorObject, path: Draft['path'], owner: string): Draft | undefined {
   switch (e.keyword) {
     case 'minItems':
       return {
         path,
-        message: helpFor(owner)?.minItems ?? `needs at least ${(e.params as { limit: number }).limit} items`,
+        message: MIN_ITEMS_HELP[owner] ?? `needs at least ${(e.params as { limit: number }).limit} items`,
       };
     case 'maxItems':
       return { path, message: `takes at most ${(e.params as { limit: number }).limit} items` };
@@ -235,9 +201,8 @@ function translateLimit(e: ErrorObject, path: Draft['path'], owner: unknown): Dr
 
 /** Schema validation of the tree, as one readable diagnostic per problem at its line and column. */
 export function validateAgainstSchema(root: PNode, file: string): Diagnostic[] {
-  const validate = validator();
-  if (validate(toPlain(root))) return [];
-  const errors = validate.errors ?? [];
+  if (validatePlan(toPlain(root))) return [];
+  const errors = validatePlan.errors ?? [];
   // Errors inside a oneOf/anyOf explain why each branch failed: noise once the combinator is reported.
   const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   const isBranchNoise = (e: ErrorObject): boolean =>

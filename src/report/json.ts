@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
 import type { Report } from '../core/report.js';
+// Generated at build time from schemas/report.schema.json (scripts/gen-validators.ts): no schema
+// is compiled at run time.
+import validate from './report-validate.generated.cjs';
 
 export const REPORT_JSON_FILE = 'report.json';
 export const REPORT_MD_FILE = 'report.md';
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use: most runs validate once, and compiling at import would slow every start. */
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  compiled = ajv.compile(reportSchema);
-  return compiled;
-}
-
 /** Problems with a report as `<json pointer>: <message>`; empty when it matches report.schema.json. */
 export function validateReport(report: unknown): string[] {
-  const validate = validator();
   if (validate(report)) return [];
   return (validate.errors ?? []).map(describeError);
 }

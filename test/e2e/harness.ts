@@ -51,6 +51,8 @@ export interface RunOptions {
   /** Reuse a temp dir (e.g. a re-run that must see the first attempt's files). */
   dir?: string;
   script?: string;
+  /** The node binary to run it with; default the one running this process. */
+  node?: string;
   /** Called with the child once spawned (to send signals). */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
   timeoutMs?: number;
@@ -119,7 +121,7 @@ export async function runBundle(opts: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   Object.assign(env, opts.env);
 
-  const child = spawn(process.execPath, [opts.script ?? BUNDLE], {
+  const child = spawn(opts.node ?? process.execPath, [opts.script ?? BUNDLE], {
     cwd: opts.workspace ?? REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../bench/args.js';
+import { parseSchedstatNs, processCpuMs } from '../../bench/cpu.js';
+import { rssPerServerKb } from '../../bench/scale.js';
 import { median, percentile, ratio, round, spread } from '../../bench/stats.js';
 import { latencySummary, roundDeep } from '../../bench/summary.js';
 
@@ -108,8 +110,58 @@ describe('bench flags', () => {
     });
     expect(parseArgs(['--dist', '/x', '--out', 'r.json'])).toMatchObject({ dist: '/x', out: 'r.json' });
     expect(() => parseArgs(['--runs', '0'])).toThrow(/positive integer/);
-    expect(() => parseArgs(['--only', 'huge'])).toThrow(/unknown plan huge/);
+    expect(() => parseArgs(['--only', 'huge'])).toThrow(/unknown huge/);
     expect(() => parseArgs(['--fast'])).toThrow(/unknown flag "--fast"/);
     expect(() => parseArgs(['--dist'])).toThrow(/--dist needs a value/);
+  });
+});
+
+describe('start-up pairs and scale drills', () => {
+  it('takes --pairs, --scale and --node, and --only names sections too', () => {
+    expect(parseArgs([])).toMatchObject({ pairs: 7, scale: [10, 100, 500, 1000, 2000] });
+    expect(parseArgs(['--quick'])).toMatchObject({ pairs: 3, scale: [10] });
+    expect(parseArgs(['--pairs', '9', '--scale', '10, 50', '--node', '/n/bin/node'])).toMatchObject({
+      pairs: 9,
+      scale: [10, 50],
+      node: '/n/bin/node',
+    });
+    expect(parseArgs(['--only', 'startup'])).toMatchObject({ plans: [], pairs: 7, scale: [] });
+    expect(parseArgs(['--only', 'large,scale'])).toMatchObject({ plans: ['large'], pairs: 0 });
+    expect(parseArgs(['--pairs', '0']).pairs).toBe(0);
+    expect(() => parseArgs(['--scale', '10,x'])).toThrow(/--scale needs a positive integer/);
+  });
+
+  it('reads a thread’s CPU nanoseconds from schedstat', () => {
+    expect(parseSchedstatNs('123456789 5000 12\n')).toBe(123456789);
+    expect(parseSchedstatNs('')).toBeUndefined();
+    expect(parseSchedstatNs('x 1 2')).toBeUndefined();
+  });
+
+  it('measures its own process: CPU time is positive and grows with work', () => {
+    const before = processCpuMs(process.pid);
+    let x = 0;
+    for (let i = 0; i < 3e7; i++) x += i % 7;
+    const after = processCpuMs(process.pid);
+    expect(x).toBeGreaterThan(0);
+    if (before === undefined) return; // not Linux: nothing to read
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(before);
+  });
+
+  it('peak RSS per server is the slope over the sizes of at least 100 servers, in KB', () => {
+    const row = (servers: number, peakRssMb: number) => ({
+      servers,
+      peakRssMb,
+      overheadRatio: 1,
+      callsPerServer: 2,
+      describeJobsPerTick: 1,
+      toFirstStartRecoveryMs: 0,
+      wallMs: 0,
+      calls: {},
+    });
+    // 10 servers is left out: its 500 MB would otherwise turn the slope negative.
+    const rows = [row(10, 500), row(100, 150), row(500, 170), row(2000, 245)];
+    expect(rssPerServerKb(rows)).toBeCloseTo(51.2, 1);
+    expect(rssPerServerKb([row(500, 170)])).toBeNaN();
   });
 });
