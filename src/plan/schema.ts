@@ -182,7 +182,7 @@ function translateLimit(e: ErrorObject, path: Draft['path'], owner: string): Dra
       return {
         path,
         message:
-          owner === planSchema.$defs.drill
+          owner === '/$defs/drill'
             ? 'give at least one drill setting, or leave the key out'
             : 'give at least one tag',
       };
