@@ -9,6 +9,8 @@ mkdir -p "$out/post"
 rm -rf "$out/bundle"
 npx ncc build src/bundle.ts -o "$out/bundle" >/dev/null
 node scripts/licenses.mjs "$out/bundle/licenses.txt" >/dev/null
+# The emulator's DRS model, next to the chunk that reads it (`drs-drill rehearse`, src/rehearse.ts).
+cp -r emulator/model "$out/bundle/model"
 cp dist/index.js dist/package.json "$out/"
 cp dist/post/index.js "$out/post/"
 echo "$out"
