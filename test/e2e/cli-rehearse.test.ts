@@ -5,11 +5,11 @@
  * and the action's dist/index.js can only come from the build.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, REPO_ROOT } from './harness.js';
 
 let pkg: string;
@@ -26,6 +26,11 @@ beforeAll(async () => {
   await mkdir(join(plans, 'drs-plans'));
   const demo = await readFile(join(REPO_ROOT, 'examples', 'plans', 'demo.yaml'), 'utf8');
   await writeFile(join(plans, 'drs-plans', 'demo.yaml'), demo);
+});
+
+afterAll(async () => {
+  await rm(pkg, { recursive: true, force: true });
+  await rm(plans, { recursive: true, force: true });
 });
 
 async function drsDrill(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
