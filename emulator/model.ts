@@ -3,7 +3,7 @@
  * from it, so the emulator rejects exactly what the model's constraints reject.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const NS = 'com.amazonaws.drs#';
@@ -32,12 +32,18 @@ export interface FieldError {
   message: string;
 }
 
+const MODEL_FILE = 'drs-2020-02-26.json';
+
 /** The official model ships with the emulator (emulator/model/README.md); DRS_MODEL_PATH overrides it. */
 export function defaultModelPath(): string {
   const fromEnv = process.env.DRS_MODEL_PATH;
   if (fromEnv) return fromEnv;
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, 'model', 'drs-2020-02-26.json');
+  // The directory of this module, or of the bundle chunk it is built into (dist/bundle/, where the
+  // build copies model/). Written so that ncc leaves it alone: its asset relocation rewrites
+  // `resolve(dirname(fileURLToPath(import.meta.url)), 'model', '<file>')` into a broken path, and
+  // webpackIgnore keeps webpack from turning the URL into an asset of its own.
+  const here = fileURLToPath(new URL(/* webpackIgnore: true */ '.', import.meta.url));
+  return join(here, 'model', MODEL_FILE);
 }
 
 let cached: { path: string; model: DrsModel } | undefined;

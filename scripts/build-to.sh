@@ -10,6 +10,8 @@ rm -rf "$out/bundle"
 npx tsx scripts/gen-validators.ts >/dev/null
 npx ncc build src/bundle.ts -o "$out/bundle" >/dev/null
 node scripts/licenses.mjs "$out/bundle/licenses.txt" >/dev/null
+# The emulator's DRS model, next to the chunk that reads it (`drs-drill rehearse`, src/rehearse.ts).
+cp -r emulator/model "$out/bundle/model"
 cp dist/package.json "$out/"
 node scripts/shims/install.mjs "$out"
 echo "$out"

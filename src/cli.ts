@@ -98,6 +98,18 @@ names the instance profiles its templates set. See docs/iam/README.md.
                           --mode drill the branch and this environment (a job gated by approval)
 Exit code: 0 printed, 1 plan has errors, 2 usage error.`;
 
+const REHEARSE_HELP = `Usage: drs-drill rehearse <plan> [--scenario <file>] [--fail <server>]... [--throttle <rate>]
+
+Rehearses a plan offline, before it touches AWS: starts a local AWS emulator on 127.0.0.1 with an
+estate generated from the plan's selectors (ids, hostnames, tags, the subnets, groups and snapshots it
+names), runs the action's bundle in drill mode against it at simulated speed and prints the job
+summary the drill would write. Needs no AWS credentials and calls nothing outside this machine.
+  --scenario <file>   use this emulator scenario (YAML) as the estate instead of a generated one
+  --fail <server>     make this server's launch fail (source server id or hostname; repeatable)
+  --throttle <rate>   throttle this fraction of the AWS calls, 0 to 1 (e.g. 0.2)
+  --speed <n>         simulated seconds per real second (default 600)
+Exit code: 0 the drill passed, 1 it failed (or the plan has errors), 2 usage error.`;
+
 export const COMMANDS: CliCommand[] = [
   {
     name: 'validate',
@@ -110,6 +122,13 @@ export const COMMANDS: CliCommand[] = [
     summary: 'print the least-privilege IAM policy (or OIDC trust policy) for a mode and plan',
     help: IAM_POLICY_HELP,
     run: runIamPolicy,
+  },
+  {
+    name: 'rehearse',
+    summary: 'rehearse a drill of the plan offline, against a local AWS emulator',
+    help: REHEARSE_HELP,
+    // Loaded on demand: the emulator is a chunk of its own that no other command reads.
+    run: async (args: string[], io: CliIo) => (await import('./rehearse.js')).rehearse(args, io),
   },
   ...(['drill', 'recovery', 'cleanup'] as const).map((mode) => ({
     name: mode,
