@@ -1,3 +1,4 @@
+import { checksOf, mergePostLaunch, type RawCheck, type RawPostLaunchAction } from './app-checks.js';
 import { parseDuration } from './duration.js';
 import { get, type PNode } from './parse.js';
 import type {
@@ -30,6 +31,7 @@ interface RawServer {
   launch?: LaunchSettings;
   template?: TemplateSettings;
   healthCheck?: HealthCheck;
+  postLaunch?: RawPostLaunchAction[];
 }
 interface RawWave {
   name: string;
@@ -40,6 +42,8 @@ interface RawWave {
   healthCheck?: HealthCheck;
   timeout?: string | number;
   waitAfter?: string | number;
+  postLaunch?: RawPostLaunchAction[];
+  checks?: RawCheck[];
 }
 export interface RawPlan {
   version: 1;
@@ -106,6 +110,7 @@ export function normalisePlan(raw: RawPlan, root: PNode, file: string, sha256: s
         launch: merge<LaunchSettings>(defaults.launch, w.launch, s.launch),
         template: merge<TemplateSettings>(defaults.template, w.template, s.template),
         healthCheck: s.healthCheck ?? w.healthCheck ?? defaults.healthCheck ?? PLAN_DEFAULTS.healthCheck,
+        postLaunch: mergePostLaunch(w.postLaunch, s.postLaunch),
         position: positionOf(serverNodes[j], file),
       }),
     );
@@ -116,6 +121,10 @@ export function normalisePlan(raw: RawPlan, root: PNode, file: string, sha256: s
       servers,
       timeoutSeconds: seconds(w.timeout, seconds(defaults.waveTimeout, PLAN_DEFAULTS.waveTimeoutSeconds)),
       waitAfterSeconds: seconds(w.waitAfter, PLAN_DEFAULTS.waitAfterSeconds),
+      checks: checksOf(
+        w.checks,
+        itemsOf(get(waveNode, 'checks')).map((n) => positionOf(n, file)),
+      ),
       position: positionOf(waveNode, file),
     };
   });

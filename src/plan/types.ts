@@ -32,6 +32,32 @@ export interface TemplateSettings {
   instanceProfile?: string;
 }
 
+export type LaunchActionCategory = 'MONITORING' | 'VALIDATION' | 'CONFIGURATION' | 'SECURITY' | 'OTHER';
+
+/** A DRS post-launch action the plan wants on a server (PutLaunchAction), defaults filled in. */
+export interface PostLaunchAction {
+  /** Unique per server; the DRS action name. */
+  name: string;
+  /** SSM document (DRS actionCode). */
+  action: string;
+  parameters: Record<string, string>;
+  optional: boolean;
+  category: LaunchActionCategory;
+  order: number;
+  description: string;
+}
+
+/** A wave check: an SSM Run Command sent to the wave's recovered instances once they are healthy. */
+export interface WaveCheck {
+  name: string;
+  document: string;
+  /** SendCommand parameters (`commands` folded in for the shell documents). */
+  parameters: Record<string, string[]>;
+  timeoutSeconds: number;
+  on: 'every' | 'any';
+  position: SourcePosition;
+}
+
 /** How a plan entry names DRS source servers. */
 export type Selector =
   | { kind: 'id'; sourceServerId: string }
@@ -47,6 +73,8 @@ export interface ServerSpec {
   launch: LaunchSettings;
   template: TemplateSettings;
   healthCheck: HealthCheck;
+  /** DRS post-launch actions: the wave's, with the server entry's replacing same-named ones. */
+  postLaunch: PostLaunchAction[];
   position: SourcePosition;
 }
 
@@ -59,6 +87,8 @@ export interface Wave {
   servers: ServerSpec[];
   timeoutSeconds: number;
   waitAfterSeconds: number;
+  /** SSM checks run on the wave's instances once they are healthy; empty = none. */
+  checks: WaveCheck[];
   position: SourcePosition;
 }
 

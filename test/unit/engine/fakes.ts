@@ -525,6 +525,7 @@ export function resolvedServer(
     launch: opts.launchDisposition ? { launchDisposition: opts.launchDisposition } : {},
     template: {},
     healthCheck: opts.healthCheck ?? 'ec2-status',
+    postLaunch: [],
     position: { file: 'plan.yaml', line: 1, col: 1 },
   };
   return {
@@ -551,6 +552,7 @@ export function makePlan(waves: WaveInput[], onFailure: 'stop' | 'continue' = 's
     servers: w.servers.map((s) => s.spec),
     timeoutSeconds: w.timeoutSeconds ?? 3600,
     waitAfterSeconds: w.waitAfterSeconds ?? 0,
+    checks: [],
     position: { file: 'plan.yaml', line: 1, col: 1 },
   }));
   const plan: Plan = {

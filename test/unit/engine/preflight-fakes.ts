@@ -213,6 +213,7 @@ export function spec(selector: Selector, extra: Partial<ServerSpec> = {}): Serve
     launch: {},
     template: {},
     healthCheck: 'ec2-status',
+    postLaunch: [],
     position: { file: 'plan.yaml', line, col: 9 },
     ...extra,
   };
@@ -227,6 +228,7 @@ export function wave(name: string, servers: ServerSpec[], extra: Partial<Wave> =
     servers,
     timeoutSeconds: 3600,
     waitAfterSeconds: 0,
+    checks: [],
     position: { file: 'plan.yaml', line, col: 5 },
     ...extra,
   };
