@@ -57,9 +57,17 @@ describe('postLaunch and checks in the plan', () => {
 
   it.each([
     ['a document name SSM cannot have', '    postLaunch: [{ action: "bad name!" }]', 'postLaunch[0].action'],
-    ['a parameter that is not a string', '    postLaunch: [{ action: AWS-X1, parameters: { port: 5432 } }]', 'postLaunch[0].parameters.port'],
+    [
+      'a parameter that is not a string',
+      '    postLaunch: [{ action: AWS-X1, parameters: { port: 5432 } }]',
+      'postLaunch[0].parameters.port',
+    ],
     ['a check without commands or parameters', '    checks: [{ name: c }]', 'checks[0]'],
-    ['two checks of one name', '    checks: [{ name: c, commands: [a] }, { name: c, commands: [b] }]', 'checks[1]'],
+    [
+      'two checks of one name',
+      '    checks: [{ name: c, commands: [a] }, { name: c, commands: [b] }]',
+      'checks[1]',
+    ],
     ['a zero check timeout', '    checks: [{ name: c, commands: [a], timeout: 0 }]', 'checks[0].timeout'],
   ])('refuses %s, at its place', (_what, line, path) => {
     const result = loadPlanText(yaml(...head, line, '    servers: [{ id: s-1111111111111111a }]'), 'p.yaml');
