@@ -6,6 +6,7 @@
 import type {
   Job,
   JobLog,
+  LaunchAction,
   LaunchActionRun,
   LaunchConfiguration,
   ParticipatingServer,
@@ -26,6 +27,7 @@ export type {
   InstanceStatus,
   Job,
   JobLog,
+  LaunchAction,
   LaunchActionRun,
   LaunchConfiguration,
   LaunchTemplateVersion,
@@ -63,6 +65,20 @@ export interface LaunchConfigurationUpdate {
   launchDisposition?: 'STARTED' | 'STOPPED';
   targetInstanceTypeRightSizingMethod?: 'NONE' | 'BASIC' | 'IN_AWS';
   licensing?: { osByol?: boolean };
+  /** Post-launch actions run only while this is on. */
+  postLaunchEnabled?: boolean;
+}
+
+/** A post-launch action as PutLaunchAction takes it (on a source server). */
+export interface LaunchActionPut {
+  actionId: string;
+  actionCode: string;
+  name: string;
+  order: number;
+  optional: boolean;
+  category: 'MONITORING' | 'VALIDATION' | 'CONFIGURATION' | 'SECURITY' | 'OTHER';
+  description: string;
+  parameters: Record<string, string>;
 }
 
 /**
@@ -92,6 +108,12 @@ export interface DrsGateway extends AwsClock {
   describeRecoverySnapshots(sourceServerId: string): Promise<RecoverySnapshot[]>;
   getLaunchConfiguration(sourceServerId: string): Promise<LaunchConfiguration>;
   updateLaunchConfiguration(update: LaunchConfigurationUpdate): Promise<LaunchConfiguration>;
+  /** The server's post-launch actions (all pages). */
+  listLaunchActions(sourceServerId: string): Promise<LaunchAction[]>;
+  /** Inserts or replaces (by actionId) one post-launch action: idempotent. */
+  putLaunchAction(sourceServerId: string, action: LaunchActionPut): Promise<void>;
+  /** Deletes one; an action already gone counts as deleted. */
+  deleteLaunchAction(sourceServerId: string, actionId: string): Promise<void>;
   /**
    * One StartRecovery call, never retried by the SDK (StartRecovery has no client token: a retry after a
    * lost answer would start a duplicate job). Throws the SDK's exceptions as they are, and

@@ -36,6 +36,9 @@ const DRS_IDEMPOTENT = [
   'describeRecoverySnapshots',
   'getLaunchConfiguration',
   'updateLaunchConfiguration',
+  'listLaunchActions',
+  'putLaunchAction',
+  'deleteLaunchAction',
 ] as const satisfies readonly (keyof DrsGateway)[];
 
 const EC2_IDEMPOTENT = [

@@ -173,8 +173,12 @@ export interface LaunchActionReport {
 
 export interface LaunchConfigChange {
   sourceServerId: string;
-  /** `launch` = DRS launch configuration; `template` = EC2 launch template default version. */
-  target: 'launch' | 'template';
+  /**
+   * `launch` = DRS launch configuration; `template` = EC2 launch template default version;
+   * `postLaunch` = a DRS post-launch action on the source server (`field` = its name; from/to describe it,
+   * null = absent).
+   */
+  target: 'launch' | 'template' | 'postLaunch';
   field: string;
   from: unknown;
   to: unknown;

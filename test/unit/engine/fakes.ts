@@ -420,6 +420,9 @@ export class FakeDrs implements DrsGateway {
   describeRecoverySnapshots = unused('describeRecoverySnapshots');
   getLaunchConfiguration = unused('getLaunchConfiguration');
   updateLaunchConfiguration = unused('updateLaunchConfiguration');
+  listLaunchActions = unused('listLaunchActions');
+  putLaunchAction = unused('putLaunchAction');
+  deleteLaunchAction = unused('deleteLaunchAction');
 }
 
 function unused(name: string): () => Promise<never> {

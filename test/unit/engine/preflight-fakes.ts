@@ -3,6 +3,8 @@ import type {
   DrsGateway,
   Ec2Gateway,
   Job,
+  LaunchAction,
+  LaunchActionPut,
   LaunchConfiguration,
   LaunchConfigurationUpdate,
   LaunchTemplateChange,
@@ -32,6 +34,7 @@ export class FakeDrs implements DrsGateway {
   launchConfigs = new Map<string, LaunchConfiguration>();
   snapshots = new Map<string, RecoverySnapshot[]>();
   recoveryInstances: RecoveryInstance[] = [];
+  launchActions = new Map<string, LaunchAction[]>();
   /**
    * What DRS itself does to the launch template when its settings change (drs-facts §8: right-sizing
    * and copy-private-IP live in the template). Unset: nothing.
@@ -82,6 +85,27 @@ export class FakeDrs implements DrsGateway {
     this.launchConfigs.set(update.sourceServerID, config);
     this.onUpdate?.(update, config);
     return config;
+  }
+  async listLaunchActions(sourceServerId: string) {
+    this.record('listLaunchActions', sourceServerId);
+    return [...(this.launchActions.get(sourceServerId) ?? [])];
+  }
+  async putLaunchAction(sourceServerId: string, a: LaunchActionPut) {
+    this.record('putLaunchAction', sourceServerId, a);
+    const list = (this.launchActions.get(sourceServerId) ?? []).filter((x) => x.actionId !== a.actionId);
+    const parameters = Object.fromEntries(
+      Object.entries(a.parameters).map(([k, value]) => [k, { value, type: 'DYNAMIC' as const }]),
+    );
+    list.push({ ...a, active: true, actionVersion: '$DEFAULT', type: 'SSM_COMMAND', parameters });
+    this.launchActions.set(sourceServerId, list);
+  }
+  async deleteLaunchAction(sourceServerId: string, actionId: string) {
+    this.record('deleteLaunchAction', sourceServerId, actionId);
+    const list = this.launchActions.get(sourceServerId) ?? [];
+    this.launchActions.set(
+      sourceServerId,
+      list.filter((x) => x.actionId !== actionId),
+    );
   }
   async startRecovery(request: unknown): Promise<Job> {
     this.record('startRecovery', request);
@@ -179,6 +203,8 @@ export const WRITES = [
   'terminateRecoveryInstances',
   'createTags',
   'updateLaunchTemplate',
+  'putLaunchAction',
+  'deleteLaunchAction',
 ];
 
 export function writesOf(...fakes: { calls: Call[] }[]): Call[] {
