@@ -179,6 +179,7 @@ function invocationView(
               StatusDetails: status,
               ResponseCode: finished ? inv.exitCode : -1,
               Output: finished ? inv.output.slice(0, PLUGIN_OUTPUT_LIMIT) : '',
+              ...(finished && inv.endAt !== undefined ? { ResponseFinishDateTime: seconds(inv.endAt) } : {}),
             },
           ],
         }

@@ -155,3 +155,39 @@ export interface Ec2Gateway extends AwsClock {
   describeSubnets(subnetIds: string[]): Promise<Subnet[]>;
   describeSecurityGroups(groupIds: string[]): Promise<SecurityGroup[]>;
 }
+
+/** One SendCommand: documents and parameters as SSM takes them, for the instances named. */
+export interface SendCommandRequest {
+  instanceIds: string[];
+  documentName: string;
+  parameters: Record<string, string[]>;
+  /** Unique per command: how a lost answer is found again (ListCommands), SSM has no client token. */
+  comment: string;
+  /** Seconds SSM waits to deliver the command (≥ 30). */
+  timeoutSeconds: number;
+}
+
+/** One instance's part of a command, as ListCommandInvocations (with details) reports it. */
+export interface CommandInvocation {
+  instanceId: string;
+  /** SSM CommandInvocationStatus: Pending | InProgress | Delayed | Success | Cancelled | TimedOut | Failed | Cancelling. */
+  status: string;
+  responseCode?: number;
+  /** The first plugin's output as SSM returns it (cut by SSM at 2,500 characters). */
+  output?: string;
+  /** ISO time the instance finished (SSM's ResponseFinishDateTime). */
+  finishedAt?: string;
+}
+
+export interface SsmGateway {
+  /** The given instances that are registered with SSM and online (batched ≤50 ids). */
+  onlineInstances(instanceIds: string[]): Promise<string[]>;
+  /**
+   * One SendCommand, never retried by the SDK (it is not idempotent): the engine looks the command up
+   * by its comment (findCommand) before sending again. Returns the command id.
+   */
+  sendCommand(request: SendCommandRequest): Promise<string>;
+  /** The id of a command sent to this instance since `since` (ISO) with exactly this comment. */
+  findCommand(instanceId: string, comment: string, since: string): Promise<string | undefined>;
+  listCommandInvocations(commandId: string): Promise<CommandInvocation[]>;
+}

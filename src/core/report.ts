@@ -55,6 +55,12 @@ export interface Measurements {
   rpoMet?: boolean;
   /** When the first StartRecovery was accepted (the RTO clock's start). */
   firstStartRecoveryAt?: string;
+  /**
+   * Present when a wave has checks: RTO then ends when every critical server is healthy and its wave's
+   * checks passed; `rtoHealthySeconds` keeps the instances-only figure (last critical server healthy).
+   */
+  rtoDefinition?: 'healthy-and-checks-passed';
+  rtoHealthySeconds?: number;
 }
 
 export type WaveStatus =
@@ -79,6 +85,38 @@ export interface WaveReport {
   servers: ServerReport[];
   /** Why the wave failed or was skipped. */
   error?: string;
+  /** The wave's SSM checks (plan `checks:`), run once its servers were healthy. */
+  checks?: CheckReport[];
+  /** When the last of the wave's checks passed (SSM's finish time): the wave's application is up. */
+  checksPassedAt?: string;
+}
+
+/** One wave check: an SSM Run Command on the wave's recovered instances. */
+export interface CheckReport {
+  name: string;
+  /** SSM document run. */
+  document: string;
+  on: 'every' | 'any';
+  status: 'running' | 'passed' | 'failed' | 'timed-out' | 'skipped';
+  startedAt?: string;
+  endedAt?: string;
+  /** Why it failed, in words. */
+  error?: string;
+  instances: CheckInstanceReport[];
+}
+
+export interface CheckInstanceReport {
+  sourceServerId: string;
+  hostname?: string;
+  ec2InstanceId: string;
+  /** SSM's invocation status (Success, Failed, TimedOut, …), or NotRegistered while the agent is not online. */
+  status: string;
+  commandId?: string;
+  /** The script's exit code, as SSM reports it. */
+  responseCode?: number;
+  /** The first 2 KB of the output: control sequences removed, anything credential-like redacted. */
+  output?: string;
+  finishedAt?: string;
 }
 
 export interface JobReport {

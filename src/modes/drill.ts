@@ -117,8 +117,8 @@ class DrillPipeline {
   private async stages(): Promise<Report> {
     const session = await this.openSession();
     if (!session) return this.finish('failed');
-    const engine = { drs: session.drs, ec2: session.ec2, clock: this.deps.clock, log: this.log };
-
+    // The gateways (drs, ec2, ssm) and the run's clock and log.
+    const engine = { ...session, clock: this.deps.clock, log: this.log };
     const preflight = await this.stage(
       'preflight',
       this.io.group('Preflight', () => this.preflight(engine)),

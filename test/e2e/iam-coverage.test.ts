@@ -25,7 +25,7 @@ function actionsOf(calls: readonly RecordedCall[]): string[] {
   return [
     ...new Set(
       calls
-        .filter((c) => ['drs', 'ec2', 'sts'].includes(c.service))
+        .filter((c) => ['drs', 'ec2', 'sts', 'ssm'].includes(c.service))
         .map((c) => `${c.service}:${c.operation}`),
     ),
   ]
@@ -53,6 +53,9 @@ describe("each mode's AWS calls are in its IAM policy", () => {
     const actions = actionsOf(run.calls);
     expect(actions).toContain('drs:StartRecovery');
     expect(actions).toContain('ec2:CreateLaunchTemplateVersion');
+    // The demo plan's post-launch action and wave check.
+    expect(actions).toContain('drs:PutLaunchAction');
+    expect(actions).toContain('ssm:SendCommand');
     expect(notAllowed('drill', actions)).toEqual([]);
   }, 90_000);
 
