@@ -250,7 +250,9 @@ export class WaveChecks {
         if (i.report.status === NOT_REGISTERED)
           return `${who(i.target)}: SSM agent not registered${verdict === 'timed-out' ? ` within ${limit}` : ''}`;
         if (!TERMINAL.has(i.report.status))
-          return `${who(i.target)}: still ${i.report.status} after ${limit} (timed out)`;
+          return verdict === 'timed-out'
+            ? `${who(i.target)}: still ${i.report.status} after ${limit} (timed out)`
+            : `${who(i.target)}: ${i.report.status} (not waited for)`;
         const code = i.report.responseCode !== undefined ? `, exit code ${i.report.responseCode}` : '';
         const first = (i.report.output ?? '').split(/\r?\n/).find((l) => l.trim() !== '');
         return `${who(i.target)}: ${i.report.status}${code}${first ? `: ${first.slice(0, 200)}` : ''}`;
