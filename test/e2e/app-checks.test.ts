@@ -185,6 +185,12 @@ describe('wave checks', () => {
     expect(rtoDefinition).toBe('healthy-and-checks-passed');
     expect(rtoSeconds).toBeGreaterThan(rtoHealthySeconds ?? Number.POSITIVE_INFINITY);
     expect(run.summary).toContain('Application checks');
+    // For the steps after this one: the wave's instance and its private IP.
+    const db = report.waves[0]!.servers[0]!;
+    expect(JSON.parse(run.outputs['wave-instances'] ?? '{}')).toEqual({
+      data: { [DB]: { ec2InstanceId: db.ec2InstanceId, privateIp: db.launched?.privateIp } },
+    });
+    expect(db.launched?.privateIp).toMatch(/^10\.0\.1\./);
     expectSaneReport(report);
   });
 });

@@ -46,7 +46,15 @@ describe('action.yml', () => {
       ].sort(),
     );
     expect(Object.keys(outputs).sort()).toEqual(
-      ['execution-id', 'status', 'instance-ids', 'rto-seconds', 'report-path', 'stale-plans'].sort(),
+      [
+        'execution-id',
+        'status',
+        'instance-ids',
+        'wave-instances',
+        'rto-seconds',
+        'report-path',
+        'stale-plans',
+      ].sort(),
     );
     for (const item of [...Object.values(inputs), ...Object.values(outputs)]) {
       expect(item.description.length).toBeGreaterThan(10);
