@@ -35,23 +35,49 @@ function rows(wave: WaveReport, check: CheckReport): string[][] {
   ]);
 }
 
+const ACTION_ICON: Record<string, string> = {
+  SUCCEEDED: '✅ passed',
+  FAILED: '❌ failed',
+  IN_PROGRESS: '⏳ running',
+};
+
+/** DRS post-launch action runs, one row per server and action (DRS reports them, not SSM). */
+function actionRows(wave: WaveReport): string[][] {
+  return wave.servers.flatMap((s) =>
+    (s.launchActions ?? []).map((a) => [
+      escapeCell(wave.name),
+      `post-launch ${escapeCell(a.name ?? a.actionId ?? '')}${a.optional ? ' (optional)' : ''}`,
+      ACTION_ICON[a.status] ?? escapeCell(a.status),
+      serverName(s),
+      escapeCell(a.status),
+      a.failureReason ? escapeCell(truncateText(a.failureReason, SUMMARY_OUTPUT_CHARS, ' …')) : '',
+    ]),
+  );
+}
+
 export function checkCount(report: Report): number {
   return report.waves.reduce(
-    (n, w) => n + (w.checks ?? []).reduce((m, c) => m + Math.max(1, c.instances.length), 0),
+    (n, w) =>
+      n +
+      (w.checks ?? []).reduce((m, c) => m + Math.max(1, c.instances.length), 0) +
+      w.servers.reduce((m, s) => m + (s.launchActions?.length ?? 0), 0),
     0,
   );
 }
 
 export function renderChecks(report: Report, limit: number): string {
-  const all = report.waves.flatMap((w) => (w.checks ?? []).flatMap((c) => rows(w, c)));
+  const all = report.waves.flatMap((w) => [...actionRows(w), ...(w.checks ?? []).flatMap((c) => rows(w, c))]);
   if (all.length === 0) return '';
   const checks = report.waves.flatMap((w) => w.checks ?? []);
+  const actions = report.waves.flatMap((w) => w.servers.flatMap((s) => s.launchActions ?? []));
   const passed = checks.filter((c) => c.status === 'passed').length;
-  const body = limitedTable(
-    ['Wave', 'Check', 'Result', 'Server', 'SSM status', 'Output'],
-    all,
-    limit,
-    'check results',
-  );
-  return `### Application checks\n\n${collapsible(`${passed}/${checks.length} checks passed`, body, all.length)}`;
+  const ran = actions.filter((a) => a.status === 'SUCCEEDED').length;
+  const header = ['Wave', 'Check', 'Result', 'Server', 'Status', 'Output'];
+  const body = limitedTable(header, all, limit, 'check results');
+  const parts = [
+    ...(checks.length > 0 ? [`${passed}/${checks.length} wave checks passed`] : []),
+    ...(actions.length > 0 ? [`${ran}/${actions.length} post-launch actions succeeded`] : []),
+  ];
+  const tally = parts.join(', ');
+  return `### Application checks\n\n${tally}\n\n${collapsible(tally, body, all.length)}`;
 }

@@ -102,6 +102,8 @@ describe('post-launch actions', () => {
     expect(left.find((a) => a.name === 'dba-own')?.description).toBe('added by the DBA');
     expect(left.find((a) => a.name === 'verify-db')?.description.startsWith(MANAGED_MARKER)).toBe(true);
     expect(callsOf(run.calls, 'DeleteLaunchAction')).toEqual([]);
+    expect(run.summary).toContain('post-launch verify-db');
+    expect(run.summary).toContain('Process postgres not running');
     expectSaneReport(report);
   });
 });
@@ -184,7 +186,7 @@ describe('wave checks', () => {
     const { rtoSeconds, rtoHealthySeconds, rtoDefinition } = report.measured;
     expect(rtoDefinition).toBe('healthy-and-checks-passed');
     expect(rtoSeconds).toBeGreaterThan(rtoHealthySeconds ?? Number.POSITIVE_INFINITY);
-    expect(run.summary).toContain('Application checks');
+    expect(run.summary).toContain('1/1 wave checks passed');
     // For the steps after this one: the wave's instance and its private IP.
     const db = report.waves[0]!.servers[0]!;
     expect(JSON.parse(run.outputs['wave-instances'] ?? '{}')).toEqual({
