@@ -17,7 +17,7 @@ export interface SsmCommandRule {
   hang: boolean;
   exitCode: number;
   output: string;
-  /** Pads the output to this many bytes (big outputs without a big scenario file). */
+  /** Repeats the output, one a line, to this many bytes (big outputs without a big scenario file). */
   outputBytes?: number;
   seconds: number;
 }

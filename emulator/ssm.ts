@@ -99,7 +99,9 @@ function scriptedInvocation(state: EmulatorState, command: SsmCommandRecord, ins
       output: 'ok\n',
       endAt: command.requestedAt + 5000,
     };
-  const padded = rule.outputBytes ? rule.output.padEnd(rule.outputBytes, 'x') : rule.output;
+  const padded = rule.outputBytes
+    ? rule.output.padEnd(rule.outputBytes, `${rule.output || 'x'}\n`)
+    : rule.output;
   // A hung script ends only when SSM's execution timeout stops it.
   if (rule.hang)
     return {

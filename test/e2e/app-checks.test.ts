@@ -168,6 +168,54 @@ describe('wave checks', () => {
     expectSaneReport(report);
   });
 
+  it("an unknown SSM document fails its check with SSM's reason; a 1 MB output is kept to 2 KB", async () => {
+    const em = await emulatorWith({
+      commands: [
+        {
+          contains: 'big',
+          status: 'Success',
+          hang: false,
+          exitCode: 0,
+          output: 'start',
+          outputBytes: 1024 * 1024,
+          seconds: 5,
+        },
+      ],
+    });
+    const run = await runDrill({
+      emulator: em,
+      plan: plan(
+        '    checks:\n      - { name: big output, commands: ["print big"] }\n      - { name: custom, document: Acme-Missing, parameters: { level: deep } }',
+      ),
+    });
+    expect(run.code, explain(run)).toBe(1);
+    const [big, custom] = run.report!.waves[0]!.checks!;
+    expect(big?.status).toBe('passed');
+    expect(Buffer.byteLength(big?.instances[0]?.output ?? '')).toBeLessThanOrEqual(2048);
+    expect(big?.instances[0]?.output?.startsWith('start')).toBe(true);
+    expect(custom?.status).toBe('failed');
+    expect(custom?.error).toContain('InvalidDocument');
+    expect(run.report!.waves[1]!.status).toBe('skipped');
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(200_000);
+    expectSaneReport(run.report!);
+  });
+
+  it('a command that hangs past the check timeout is reported as timed out', async () => {
+    const em = await emulatorWith({
+      commands: [{ contains: 'sleep', status: 'Success', hang: true, exitCode: 0, output: '', seconds: 5 }],
+    });
+    const run = await runDrill({
+      emulator: em,
+      plan: plan('    checks:\n      - { name: stuck, commands: ["sleep 99999"], timeout: 2m }'),
+    });
+    expect(run.code, explain(run)).toBe(1);
+    const check = run.report!.waves[0]!.checks![0]!;
+    expect(check.status).toBe('timed-out');
+    expect(check.error).toContain('still InProgress after 2m (timed out)');
+    expect(callsOf(run.calls, 'SendCommand', 'ssm')).toHaveLength(1);
+    expectSaneReport(run.report!);
+  });
+
   it('passing checks end the RTO; the instances-only figure is kept beside it', async () => {
     const em = await emulatorWith({
       commands: [
