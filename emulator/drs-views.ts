@@ -94,7 +94,7 @@ function launchActionsView(
   };
 }
 
-function launchActionView(a: ScenarioLaunchAction): LaunchAction {
+export function launchActionView(a: ScenarioLaunchAction): LaunchAction {
   return {
     actionId: a.actionId,
     actionCode: a.actionCode,
@@ -106,7 +106,7 @@ function launchActionView(a: ScenarioLaunchAction): LaunchAction {
     category: a.category,
     description: a.description,
     actionVersion: '$DEFAULT',
-    parameters: {},
+    parameters: (a.parameters ?? {}) as LaunchAction['parameters'],
   };
 }
 

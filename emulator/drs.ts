@@ -4,6 +4,7 @@
  */
 
 import { isDeepStrictEqual } from 'node:util';
+import { launchActionOperations } from './drs-launch-actions.js';
 import {
   jobView,
   launchConfigurationView,
@@ -311,6 +312,16 @@ const OPERATIONS: Record<string, Operation> = {
     for (const k of input.tagKeys as string[]) delete tags[k];
     return undefined;
   },
+
+  ...launchActionOperations({
+    notFound,
+    quota: (message) =>
+      new DrsError(402, 'ServiceQuotaExceededException', message, {
+        code: 'ServiceQuotaExceededException',
+        serviceCode: 'drs',
+        resourceType: 'LAUNCH_ACTION',
+      }),
+  }),
 };
 
 /**

@@ -245,8 +245,10 @@ function scheduleServer(
     server.lastLaunchResult = 'SUCCEEDED';
     if (server.lastLaunch?.jobID === job.jobID) server.lastLaunch.status = 'LAUNCHED';
     const instance = state.instances.get(ec2InstanceID);
-    if (instance && instance.state === 'pending')
+    if (instance && instance.state === 'pending') {
       instance.state = server.launch.launchDisposition === 'STOPPED' ? 'stopped' : 'running';
+      if (instance.state === 'running') instance.runningAt = tLaunched;
+    }
   });
   scheduleLaunchActions(state, job, p, server, tLaunched);
   const tHealthy = tLaunched + span(state, key, 'boot');
@@ -270,7 +272,7 @@ function scheduleLaunchActions(
   server: ServerRecord,
   tLaunched: number,
 ): void {
-  const actions = server.scenario.launchActions;
+  const actions = server.launchActions;
   if (!server.launch.postLaunchEnabled || actions.length === 0) return;
   const runs = [...actions]
     .sort((a, b) => a.order - b.order)

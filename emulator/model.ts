@@ -46,10 +46,44 @@ export function defaultModelPath(): string {
   return join(here, 'model', MODEL_FILE);
 }
 
-let cached: { path: string; model: DrsModel } | undefined;
+const cached = new Map<string, DrsModel>();
+
+/** The Systems Manager model, copied in beside the DRS one (emulator/model/README.md). */
+export function defaultSsmModelPath(): string {
+  // Found like the DRS model (see defaultModelPath): ncc must leave this path alone too.
+  const here = fileURLToPath(new URL(/* webpackIgnore: true */ '.', import.meta.url));
+  return join(here, 'model', SSM_MODEL_FILE);
+}
+
+const SSM_MODEL_FILE = 'ssm-2014-11-06.json';
+
+/**
+ * A model whose operations are routed by name (AWS JSON 1.1, `X-Amz-Target: <prefix>.<Operation>`):
+ * the same shapes and checks, operations listed by name with their input shape.
+ */
+export function loadJsonModel(path: string, namespace: string): DrsModel {
+  const hit = cached.get(path);
+  if (hit) return hit;
+  const shapes = (JSON.parse(readFileSync(path, 'utf8')) as { shapes: Record<string, Shape> }).shapes;
+  const operations: DrsModel['operations'] = [];
+  for (const [id, shape] of Object.entries(shapes)) {
+    if (shape.type !== 'operation' || !id.startsWith(namespace)) continue;
+    operations.push({
+      name: id.slice(namespace.length),
+      method: 'POST',
+      uri: '/',
+      code: 200,
+      input: shape.input?.target,
+    });
+  }
+  const model = { shapes, operations };
+  cached.set(path, model);
+  return model;
+}
 
 export function loadModel(path = defaultModelPath()): DrsModel {
-  if (cached?.path === path) return cached.model;
+  const hit = cached.get(path);
+  if (hit) return hit;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -73,7 +107,7 @@ export function loadModel(path = defaultModelPath()): DrsModel {
     });
   }
   const model = { shapes, operations };
-  cached = { path, model };
+  cached.set(path, model);
   return model;
 }
 
@@ -156,6 +190,15 @@ function checkValue(
       const enumTrait = traits['smithy.api#enum'] as { value: string }[] | undefined;
       if (enumTrait && !enumTrait.some((e) => e.value === value))
         fail(`Member must satisfy enum value set: [${enumTrait.map((e) => e.value).join(', ')}]`);
+      return;
+    }
+    case 'enum': {
+      // Smithy 2.0 enum shapes (SSM's): the values are the members' enumValue traits.
+      const values = Object.values(shape?.members ?? {}).map(
+        (m) => (m.traits?.['smithy.api#enumValue'] as string | undefined) ?? '',
+      );
+      if (typeof value !== 'string' || !values.includes(value))
+        fail(`Member must satisfy enum value set: [${values.join(', ')}]`);
       return;
     }
     case 'boolean':

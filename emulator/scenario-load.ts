@@ -19,6 +19,7 @@ import {
   type ScenarioTemplate,
   TIMING_PROFILES,
 } from './scenario.js';
+import { readSsm } from './ssm-scenario.js';
 
 const REPLICATION_STATES = [
   'STOPPED',
@@ -95,6 +96,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
       'drs',
       'faults',
       'sts',
+      'ssm',
       'description',
       'generate',
     ],
@@ -240,6 +242,7 @@ function readScenario(r: Reader, raw: unknown): Scenario {
     timings: readTimings(r, top.timings),
     drs: readDrs(r, top.drs),
     faults: readFaults(r, top.faults, seen),
+    ssm: readSsm(r, top.ssm),
     sts: r.obj(
       top.sts,
       ['sts'],

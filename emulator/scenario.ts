@@ -2,6 +2,8 @@
  * Scenario types: the estate the emulator serves and the faults it injects. The YAML loader is in
  * scenario-load.ts; emulator/README.md documents every field.
  */
+import type { ScenarioSsm } from './ssm-scenario.js';
+
 export type Phase = 'snapshot' | 'conversion' | 'launch';
 
 export interface ScenarioSnapshot {
@@ -44,6 +46,8 @@ export interface ScenarioLaunchAction {
   result: 'SUCCEEDED' | 'FAILED';
   failureReason?: string;
   seconds: number;
+  /** Parameters given through PutLaunchAction (scenario-declared actions have none). */
+  parameters?: Record<string, { value?: string; type?: string }>;
 }
 
 export interface ScenarioTemplateVersion {
@@ -205,6 +209,8 @@ export interface Scenario {
   drs: DrsBehaviour;
   faults: ScenarioFaults;
   sts: Record<string, unknown>;
+  /** Systems Manager: registration, Run Command results, launch action results (ssm-scenario.ts). */
+  ssm?: ScenarioSsm;
 }
 
 export const DEFAULT_TIMINGS: Required<PhaseTimings> = {

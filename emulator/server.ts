@@ -17,6 +17,7 @@ import { type DrsModel, loadModel } from './model.js';
 import { createRandom } from './random.js';
 import type { Scenario } from './scenario.js';
 import { loadScenarioFile } from './scenario-load.js';
+import { handleSsm, ssmOperation } from './ssm.js';
 import { EmulatorState } from './state.js';
 import { createSts } from './sts.js';
 
@@ -190,6 +191,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       }
       answer = rewriteDrsAnswer(handled, state.faults, call.operation, { noJob });
     } else if (service === 'ec2') answer = handleEc2(state, req, requestId);
+    else if (service === 'ssm') answer = handleSsm(state, req);
     else if (service === 'sts') answer = await sts.handler(req);
     else if (service === 'github') answer = await (github ?? makeGithub()).handler(req);
     if (hang) return 'hang';
@@ -229,7 +231,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
           ? (drsOperation(model, request) ?? `${request.method} ${request.path}`)
           : service === 'ec2' || service === 'sts'
             ? (ec2Operation(request) ?? 'unknown')
-            : `${request.method} ${request.path}`;
+            : service === 'ssm'
+              ? (ssmOperation(request) ?? 'unknown')
+              : `${request.method} ${request.path}`;
       const call: RecordedCall = {
         seq: calls.length + 1,
         service: service ?? 'unknown',
@@ -253,7 +257,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       call.outcome = call.outcome ?? (answer.status < 400 ? 'ok' : 'error');
       const loris = pickRule(state.faults.slowLoris, operation, ruleCounts);
       if (loris) call.outcome = 'trickled';
-      send(res, answer, service === 'drs' || service === 'ec2', loris?.byteSeconds);
+      send(res, answer, service === 'drs' || service === 'ec2' || service === 'ssm', loris?.byteSeconds);
     })().catch((e: unknown) => {
       send(
         res,

@@ -31,6 +31,26 @@ export interface Ec2Instance {
   statusChecks: 'initializing' | 'ok' | 'impaired';
   /** Simulated ms at which the status checks left `initializing` (timeline introspection). */
   statusChecksAt?: number;
+  /** Simulated ms at which it became running (its SSM agent registers after `ssm.registerSeconds`). */
+  runningAt?: number;
+}
+
+/** One SendCommand: its invocations per instance, ending as the scenario's rule scripts. */
+export interface SsmCommandRecord {
+  commandId: string;
+  documentName: string;
+  comment: string;
+  parameters: Record<string, string[]>;
+  instanceIds: string[];
+  requestedAt: number;
+  timeoutSeconds: number;
+  invocations: {
+    instanceId: string;
+    endAt?: number;
+    status: 'Success' | 'Failed' | 'TimedOut';
+    exitCode: number;
+    output: string;
+  }[];
 }
 
 export interface RecoveryInstanceRecord {
@@ -103,6 +123,8 @@ export interface ServerRecord {
     status: 'PENDING' | 'IN_PROGRESS' | 'LAUNCHED' | 'FAILED' | 'TERMINATED';
   };
   lastLaunchResult: 'NOT_STARTED' | 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  /** The server's post-launch actions as they are now (the scenario's, then PutLaunchAction/DeleteLaunchAction). */
+  launchActions: ScenarioLaunchAction[];
 }
 
 export interface TemplateRecord {
@@ -135,6 +157,8 @@ export class EmulatorState {
   readonly templates = new Map<string, TemplateRecord>();
   /** Tags on DRS resources other than jobs and source servers, by ARN. */
   readonly arnTags = new Map<string, Record<string, string>>();
+  /** SSM Run Command history, newest last. */
+  readonly ssmCommands: SsmCommandRecord[] = [];
   faults: ScenarioFaults;
   private queue: TimedEvent[] = [];
   private seq = 0;
@@ -177,6 +201,7 @@ export class EmulatorState {
         tags: { ...s.tags },
         snapshots: s.snapshots.map((p) => ({ snapshotID: p.snapshotID, timestamp: Date.parse(p.timestamp) })),
         lastLaunchResult: 'NOT_STARTED',
+        launchActions: s.launchActions.map((a) => ({ ...a })),
       });
     }
     for (const r of scenario.recoveryInstances) {

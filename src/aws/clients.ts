@@ -5,6 +5,7 @@
  */
 import { DrsClient } from '@aws-sdk/client-drs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { clockScaleFromEnv } from '../core/clock.js';
@@ -39,6 +40,9 @@ export interface AwsClients {
   drsNoRetry: DrsClient;
   ec2: EC2Client;
   sts: STSClient;
+  /** Systems Manager (wave checks); `ssmNoRetry` for SendCommand, which is not idempotent either. */
+  ssm: SSMClient;
+  ssmNoRetry: SSMClient;
 }
 
 export function validateRegion(region: string): string {
@@ -100,11 +104,15 @@ export function createAwsClients(opts: AwsClientOptions): AwsClients {
     drsNoRetry: new DrsClient({ ...v2, maxAttempts: 1 }),
     ec2: new EC2Client(v2),
     sts: new STSClient(v2),
+    ssm: new SSMClient(v2),
+    ssmNoRetry: new SSMClient({ ...v2, maxAttempts: 1 }),
   };
   boundRequests(clients.drs, clients.drs.middlewareStack, 'DRS', t.totalMs);
   boundRequests(clients.drsNoRetry, clients.drsNoRetry.middlewareStack, 'DRS', t.totalMs);
   boundRequests(clients.ec2, clients.ec2.middlewareStack, 'EC2', t.totalMs);
   boundRequests(clients.sts, clients.sts.middlewareStack, 'STS', t.totalMs);
+  boundRequests(clients.ssm, clients.ssm.middlewareStack, 'SSM', t.totalMs);
+  boundRequests(clients.ssmNoRetry, clients.ssmNoRetry.middlewareStack, 'SSM', t.totalMs);
   return clients;
 }
 
@@ -114,4 +122,6 @@ export function destroyAwsClients(clients: AwsClients): void {
   clients.drsNoRetry.destroy();
   clients.ec2.destroy();
   clients.sts.destroy();
+  clients.ssm.destroy();
+  clients.ssmNoRetry.destroy();
 }

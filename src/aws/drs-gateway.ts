@@ -4,18 +4,23 @@
  * (the engine decides what is retryable).
  */
 import {
+  DeleteLaunchActionCommand,
   type DrsClient,
   GetLaunchConfigurationCommand,
   type Job,
   type JobLog,
+  type LaunchAction,
   type LaunchConfiguration,
+  PutLaunchActionCommand,
   paginateDescribeJobLogItems,
   paginateDescribeJobs,
   paginateDescribeRecoveryInstances,
   paginateDescribeRecoverySnapshots,
   paginateDescribeSourceServers,
+  paginateListLaunchActions,
   type RecoveryInstance,
   type RecoverySnapshot,
+  ResourceNotFoundException,
   type SourceServer,
   StartRecoveryCommand,
   TagResourceCommand,
@@ -28,6 +33,7 @@ import { boundedPages } from '../paginate.js';
 import {
   type AwsClock,
   type DrsGateway,
+  type LaunchActionPut,
   type LaunchConfigurationUpdate,
   type StartRecoveryRequest,
   StartRecoveryWithoutJobError,
@@ -256,6 +262,37 @@ export function createDrsGateway(clients: DrsClients): DrsGateway {
     async updateLaunchConfiguration(update: LaunchConfigurationUpdate): Promise<LaunchConfiguration> {
       const { $metadata: _, ...config } = await drs.send(new UpdateLaunchConfigurationCommand(update));
       return config;
+    },
+
+    listLaunchActions: (sourceServerId: string): Promise<LaunchAction[]> =>
+      collect(
+        paginateListLaunchActions({ client: drs }, { resourceId: sourceServerId }),
+        (p) => p.items,
+        pageBound('listLaunchActions'),
+      ),
+
+    async putLaunchAction(sourceServerId: string, a: LaunchActionPut): Promise<void> {
+      await drs.send(
+        new PutLaunchActionCommand({
+          resourceId: sourceServerId,
+          ...a,
+          active: true,
+          actionVersion: '$DEFAULT',
+          // Plain values, not SSM parameter-store names.
+          parameters: Object.fromEntries(
+            Object.entries(a.parameters).map(([k, value]) => [k, { value, type: 'DYNAMIC' as const }]),
+          ),
+        }),
+      );
+    },
+
+    async deleteLaunchAction(sourceServerId: string, actionId: string): Promise<void> {
+      try {
+        await drs.send(new DeleteLaunchActionCommand({ resourceId: sourceServerId, actionId }));
+      } catch (e) {
+        // A retried delete whose first answer was lost finds the action gone: that is success.
+        if (!(e instanceof ResourceNotFoundException)) throw e;
+      }
     },
 
     async startRecovery(request: StartRecoveryRequest): Promise<Job> {

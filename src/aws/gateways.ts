@@ -6,6 +6,7 @@
 import type {
   Job,
   JobLog,
+  LaunchAction,
   LaunchActionRun,
   LaunchConfiguration,
   ParticipatingServer,
@@ -26,6 +27,7 @@ export type {
   InstanceStatus,
   Job,
   JobLog,
+  LaunchAction,
   LaunchActionRun,
   LaunchConfiguration,
   LaunchTemplateVersion,
@@ -63,6 +65,20 @@ export interface LaunchConfigurationUpdate {
   launchDisposition?: 'STARTED' | 'STOPPED';
   targetInstanceTypeRightSizingMethod?: 'NONE' | 'BASIC' | 'IN_AWS';
   licensing?: { osByol?: boolean };
+  /** Post-launch actions run only while this is on. */
+  postLaunchEnabled?: boolean;
+}
+
+/** A post-launch action as PutLaunchAction takes it (on a source server). */
+export interface LaunchActionPut {
+  actionId: string;
+  actionCode: string;
+  name: string;
+  order: number;
+  optional: boolean;
+  category: 'MONITORING' | 'VALIDATION' | 'CONFIGURATION' | 'SECURITY' | 'OTHER';
+  description: string;
+  parameters: Record<string, string>;
 }
 
 /**
@@ -92,6 +108,12 @@ export interface DrsGateway extends AwsClock {
   describeRecoverySnapshots(sourceServerId: string): Promise<RecoverySnapshot[]>;
   getLaunchConfiguration(sourceServerId: string): Promise<LaunchConfiguration>;
   updateLaunchConfiguration(update: LaunchConfigurationUpdate): Promise<LaunchConfiguration>;
+  /** The server's post-launch actions (all pages). */
+  listLaunchActions(sourceServerId: string): Promise<LaunchAction[]>;
+  /** Inserts or replaces (by actionId) one post-launch action: idempotent. */
+  putLaunchAction(sourceServerId: string, action: LaunchActionPut): Promise<void>;
+  /** Deletes one; an action already gone counts as deleted. */
+  deleteLaunchAction(sourceServerId: string, actionId: string): Promise<void>;
   /**
    * One StartRecovery call, never retried by the SDK (StartRecovery has no client token: a retry after a
    * lost answer would start a duplicate job). Throws the SDK's exceptions as they are, and
@@ -155,4 +177,40 @@ export interface Ec2Gateway extends AwsClock {
   ): Promise<number>;
   describeSubnets(subnetIds: string[]): Promise<Subnet[]>;
   describeSecurityGroups(groupIds: string[]): Promise<SecurityGroup[]>;
+}
+
+/** One SendCommand: documents and parameters as SSM takes them, for the instances named. */
+export interface SendCommandRequest {
+  instanceIds: string[];
+  documentName: string;
+  parameters: Record<string, string[]>;
+  /** Unique per command: how a lost answer is found again (ListCommands), SSM has no client token. */
+  comment: string;
+  /** Seconds SSM waits to deliver the command (≥ 30). */
+  timeoutSeconds: number;
+}
+
+/** One instance's part of a command, as ListCommandInvocations (with details) reports it. */
+export interface CommandInvocation {
+  instanceId: string;
+  /** SSM CommandInvocationStatus: Pending | InProgress | Delayed | Success | Cancelled | TimedOut | Failed | Cancelling. */
+  status: string;
+  responseCode?: number;
+  /** The first plugin's output as SSM returns it (cut by SSM at 2,500 characters). */
+  output?: string;
+  /** ISO time the instance finished (SSM's ResponseFinishDateTime). */
+  finishedAt?: string;
+}
+
+export interface SsmGateway {
+  /** The given instances that are registered with SSM and online (batched ≤50 ids). */
+  onlineInstances(instanceIds: string[]): Promise<string[]>;
+  /**
+   * One SendCommand, never retried by the SDK (it is not idempotent): the engine looks the command up
+   * by its comment (findCommand) before sending again. Returns the command id.
+   */
+  sendCommand(request: SendCommandRequest): Promise<string>;
+  /** The id of a command sent to this instance since `since` (ISO) with exactly this comment. */
+  findCommand(instanceId: string, comment: string, since: string): Promise<string | undefined>;
+  listCommandInvocations(commandId: string): Promise<CommandInvocation[]>;
 }

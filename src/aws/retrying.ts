@@ -37,6 +37,9 @@ const DRS_IDEMPOTENT = [
   'getLaunchConfiguration',
   'updateLaunchConfiguration',
   'tagResource',
+  'listLaunchActions',
+  'putLaunchAction',
+  'deleteLaunchAction',
 ] as const satisfies readonly (keyof DrsGateway)[];
 
 const EC2_IDEMPOTENT = [

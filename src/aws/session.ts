@@ -9,12 +9,14 @@ import { type AwsClients, createAwsClients } from './clients.js';
 import { checkAccount, maskCredentials, oidcCredentialProvider } from './credentials.js';
 import { createDrsGateway } from './drs-gateway.js';
 import { createEc2Gateway } from './ec2-gateway.js';
-import type { DrsGateway, Ec2Gateway } from './gateways.js';
+import type { DrsGateway, Ec2Gateway, SsmGateway } from './gateways.js';
+import { createSsmGateway } from './ssm-gateway.js';
 
 export interface AwsSession {
   clients: AwsClients;
   drs: DrsGateway;
   ec2: Ec2Gateway;
+  ssm: SsmGateway;
   accountId: string;
 }
 
@@ -65,6 +67,7 @@ export async function openAwsSession(
     clients,
     drs: createDrsGateway({ drs: clients.drs, drsNoRetry: clients.drsNoRetry }),
     ec2: createEc2Gateway(clients.ec2),
+    ssm: createSsmGateway({ ssm: clients.ssm, ssmNoRetry: clients.ssmNoRetry }),
     accountId: identity.accountId,
   };
 }

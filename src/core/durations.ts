@@ -220,6 +220,19 @@ function worst(values: (number | undefined)[]): number | undefined {
 /** How `measured.rpoSeconds` is defined; history and dashboards compare only figures of one definition. */
 export const RPO_DEFINITION = 'request-minus-recovery-point';
 
+/** Seconds from `start` to the latest of `instants`; undefined unless every instant is known. */
+function lastInstantSeconds(start: string | undefined, instants: (string | undefined)[]): number | undefined {
+  if (instants.length === 0 || instants.some((t) => parseInstant(t) === undefined)) return undefined;
+  return wholeSeconds(secondsBetween(start, latestInstant(instants)));
+}
+
+/** When a server counts as recovered: healthy, and (when its wave has checks) the checks passed. */
+function readyAt(l: { wave: WaveReport; server: ServerReport }): string | undefined {
+  if ((l.wave.checks ?? []).length === 0) return l.server.healthyAt;
+  if (parseInstant(l.wave.checksPassedAt) === undefined) return undefined;
+  return latestInstant([l.server.healthyAt, l.wave.checksPassedAt]);
+}
+
 /**
  * RTO: first StartRecovery (else the earliest job creation) → the last critical server healthy;
  * undefined unless every critical server got healthy. A plan with no critical server at all is
@@ -238,18 +251,24 @@ export function computeMeasurements(report: Report): Measurements {
       ? report.measured.firstStartRecoveryAt
       : earliestInstant(jobs.map((j) => j.createdAt));
 
-  const critical = servers.filter((s) => s.critical);
-  const counted = critical.length > 0 ? critical : servers;
-  const everyHealthy = counted.length > 0 && counted.every((s) => parseInstant(s.healthyAt) !== undefined);
-  const rtoSeconds = everyHealthy
-    ? wholeSeconds(secondsBetween(firstStartRecoveryAt, latestInstant(counted.map((s) => s.healthyAt))))
-    : undefined;
+  const critical = located.filter((l) => l.server.critical);
+  const counted = critical.length > 0 ? critical : located;
+  const rtoHealthySeconds = lastInstantSeconds(
+    firstStartRecoveryAt,
+    counted.map((l) => l.server.healthyAt),
+  );
+  // With wave checks, a server is recovered when it is healthy and its wave's checks passed.
+  const withChecks = report.waves.some((w) => (w.checks ?? []).length > 0);
+  const rtoSeconds = withChecks
+    ? lastInstantSeconds(firstStartRecoveryAt, counted.map(readyAt))
+    : rtoHealthySeconds;
 
-  const lastHealthy = everyHealthy ? latestInstant(counted.map((s) => s.healthyAt)) : undefined;
+  const ends = counted.map(withChecks ? readyAt : (l) => l.server.healthyAt);
+  const lastEnd = rtoSeconds !== undefined ? latestInstant(ends) : undefined;
   const steps = stepsWithSpans(report) ?? [];
   const gaps =
-    steps.length > 1 && firstStartRecoveryAt !== undefined && lastHealthy !== undefined
-      ? gapSecondsBetweenSteps(steps, firstStartRecoveryAt, lastHealthy)
+    steps.length > 1 && firstStartRecoveryAt !== undefined && lastEnd !== undefined
+      ? gapSecondsBetweenSteps(steps, firstStartRecoveryAt, lastEnd)
       : undefined;
 
   const rpoSeconds = worst(located.filter((l) => !isPinned(l.server)).map((l) => dataLoss(l.server, l.wave)));
@@ -267,6 +286,10 @@ export function computeMeasurements(report: Report): Measurements {
     measured.rtoWallClockSeconds = rtoSeconds;
     measured.rtoDefinition = 'active-time-across-steps';
   } else if (rtoSeconds !== undefined) measured.rtoSeconds = rtoSeconds;
+  if (withChecks) {
+    measured.rtoDefinition ??= 'healthy-and-checks-passed';
+    if (rtoHealthySeconds !== undefined) measured.rtoHealthySeconds = rtoHealthySeconds;
+  }
   if (report.mode === 'drill' || report.mode === 'recovery') measured.rpoDefinition = RPO_DEFINITION;
   if (rpoSeconds !== undefined) measured.rpoSeconds = rpoSeconds;
   if (dataAgeAtLaunchSeconds !== undefined) measured.dataAgeAtLaunchSeconds = dataAgeAtLaunchSeconds;

@@ -87,3 +87,36 @@ export function neutraliseLog(text: string): string {
     .map((line) => line.replace(COMMAND_AT_START, '$1: ').replace(LEGACY_COMMAND, '## ['))
     .join('\n');
 }
+
+/** What SSM keeps of a check's output in the evidence: at most this many bytes (UTF-8). */
+export const OUTPUT_EXCERPT_BYTES = 2048;
+
+// ANSI/VT escape sequences (colours, cursor moves, OSC titles), then any other control character but
+// tab and line breaks: a terminal's markup means nothing in a report and can hide text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal control sequences is the point
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Access key ids and long runs of token characters (secret keys, session tokens, signatures). */
+const SECRET_LIKE = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|[A-Za-z0-9+/=_-]{40,}/g;
+
+/**
+ * The first OUTPUT_EXCERPT_BYTES of a command's output for report.json: control sequences removed,
+ * anything credential-like redacted, cut on a character boundary. Renderers still escape it for HTML
+ * and the log still neutralises workflow commands: this is text, not markup.
+ */
+export function commandOutputExcerpt(output: string, maxBytes = OUTPUT_EXCERPT_BYTES): string {
+  // Cut the raw text early so a 1 MB output costs no more than a small one.
+  const clean = output
+    .slice(0, maxBytes * 4)
+    .replace(ANSI_SEQUENCE, '')
+    .replace(CONTROL, '')
+    .replace(SECRET_LIKE, '[redacted]');
+  const bytes = Buffer.from(clean, 'utf8');
+  if (bytes.length <= maxBytes) return clean;
+  // Decoding a cut buffer may end in half a character: drop the replacement character it leaves.
+  return bytes
+    .subarray(0, maxBytes)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+}

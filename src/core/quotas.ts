@@ -46,4 +46,6 @@ export const DRS_MAX_PAGES = {
   describeJobLogItems: 50,
   /** One server's recovery snapshots: point-in-time retention keeps a few hundred at most. */
   describeRecoverySnapshots: 20,
+  /** One server's post-launch actions: at most 200 per resource (drs-facts.md §5.4). */
+  listLaunchActions: 10,
 } as const;

@@ -73,9 +73,13 @@ export interface Report {
      */
     rtoWallClockSeconds?: number;
     /**
-     * Present when rtoSeconds is the steps' active time summed (the waits between steps, e.g. approvals, left out)
+     * How rtoSeconds was measured when it is not simply first StartRecovery to the last critical server healthy: active-time-across-steps (several steps: their active time summed, the waits between them left out; a wave's end includes its checks), healthy-and-checks-passed (a wave has checks: RTO ends when every critical server is healthy and its wave's checks passed)
      */
-    rtoDefinition?: 'active-time-across-steps';
+    rtoDefinition?: 'active-time-across-steps' | 'healthy-and-checks-passed';
+    /**
+     * With checks: first StartRecovery to the last critical server healthy (the instances-only RTO)
+     */
+    rtoHealthySeconds?: number;
   };
   /**
    * An execution run over several steps (input waves): which step (GitHub job) ran which waves
@@ -149,6 +153,14 @@ export interface Wave {
    * Several steps: the step (GitHub job) that ran the wave
    */
   step?: string;
+  /**
+   * The wave's SSM checks (plan checks:), run once its servers were healthy
+   */
+  checks?: Check[];
+  /**
+   * ISO-8601 UTC instant, as DRS writes them (fraction optional)
+   */
+  checksPassedAt?: string;
 }
 export interface Job {
   jobId: string;
@@ -233,9 +245,37 @@ export interface LaunchAction {
   status: string;
   failureReason?: string;
 }
+export interface Check {
+  name: string;
+  document: string;
+  on: 'every' | 'any';
+  status: 'running' | 'passed' | 'failed' | 'timed-out' | 'skipped';
+  startedAt?: DateTime;
+  endedAt?: DateTime;
+  error?: string;
+  instances: {
+    sourceServerId: SourceServerId;
+    hostname?: string;
+    ec2InstanceId: string;
+    /**
+     * SSM invocation status (Success, Failed, TimedOut, ...) or NotRegistered while the SSM agent is not online
+     */
+    status: string;
+    commandId?: string;
+    responseCode?: number;
+    /**
+     * The first 2 KB of the output: control sequences removed, credential-like text redacted
+     */
+    output?: string;
+    finishedAt?: DateTime;
+  }[];
+}
 export interface LaunchConfigChange {
   sourceServerId: SourceServerId;
-  target: 'launch' | 'template';
+  /**
+   * launch: DRS launch configuration; template: EC2 launch template default version; postLaunch: a DRS post-launch action on the source server (field = its name, from/to null when absent).
+   */
+  target: 'launch' | 'template' | 'postLaunch';
   field: string;
   /**
    * The value before the change (any JSON value; null or absent = was not set)

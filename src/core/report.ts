@@ -45,3 +45,6 @@ export type StepReport = NonNullable<Report['steps']>[number];
  * post step or on cancellation.
  */
 export type DrillSettingsReport = NonNullable<Report['drillSettings']>[number];
+/** One wave check: an SSM Run Command on the wave's recovered instances. */
+export type CheckReport = NonNullable<Wave['checks']>[number];
+export type CheckInstanceReport = CheckReport['instances'][number];

@@ -1,5 +1,6 @@
 import type { LaunchConfiguration, LaunchTemplateVersion } from '../aws/gateways.js';
 import type { LaunchSettings, TemplateSettings } from '../plan/types.js';
+import type { LaunchActionChange } from './launch-actions.js';
 
 /**
  * One field whose actual value differs from the plan's. Field names are the plan's, plus `privateIp`
@@ -7,8 +8,15 @@ import type { LaunchSettings, TemplateSettings } from '../plan/types.js';
  * `from` is null when unset.
  */
 export interface FieldChange {
-  target: 'launch' | 'template';
-  field: keyof LaunchSettings | keyof TemplateSettings | 'privateIp' | 'tags';
+  /** `postLaunch`: one DRS post-launch action, `field` its name (launch-actions.ts). */
+  target: 'launch' | 'template' | 'postLaunch';
+  field:
+    | keyof LaunchSettings
+    | keyof TemplateSettings
+    | 'privateIp'
+    | 'tags'
+    | 'postLaunchEnabled'
+    | (string & {});
   from: unknown;
   to: unknown;
 }
@@ -18,8 +26,13 @@ export interface LaunchConfigDrift {
   sourceServerId: string;
   hostname?: string;
   changes: FieldChange[];
-  /** What the plan wants: the repair re-reads the template after DRS's own write and diffs again. */
-  desired: { launch: LaunchSettings; template: TemplateSettings };
+  /**
+   * What the plan wants: the repair re-reads the template after DRS's own write and diffs again.
+   * `postLaunchEnabled` is true when the plan puts post-launch actions on the server (DRS runs none without it).
+   */
+  desired: { launch: LaunchSettings; template: TemplateSettings; postLaunchEnabled?: true };
+  /** Post-launch actions to put or delete (their report lines are in `changes`, target postLaunch). */
+  launchActions?: LaunchActionChange[];
   /** Needed when `changes` holds template fields. */
   launchTemplateId?: string;
   /** The default version the template changes start from. */
@@ -145,8 +158,20 @@ export function diffAll(
   launchConfig: LaunchConfiguration,
   template: LaunchTemplateVersion | undefined,
 ): FieldChange[] {
+  const postLaunch: FieldChange[] =
+    desired.postLaunchEnabled && launchConfig.postLaunchEnabled !== true
+      ? [
+          {
+            target: 'launch',
+            field: 'postLaunchEnabled',
+            from: launchConfig.postLaunchEnabled ?? null,
+            to: true,
+          },
+        ]
+      : [];
   return [
     ...diffLaunchConfiguration(desired.launch, launchConfig),
+    ...postLaunch,
     ...(template
       ? [...diffLaunchTemplate(desired.template, template), ...diffPrivateIp(desired.launch, template)]
       : []),

@@ -2,7 +2,12 @@
  * Preflight, one server at a time: its launch configuration, template and pinned snapshot as read,
  * and what they mean for the run (template, network, tags).
  */
-import type { LaunchConfiguration, LaunchTemplateVersion, RecoverySnapshot } from '../aws/gateways.js';
+import type {
+  LaunchAction,
+  LaunchConfiguration,
+  LaunchTemplateVersion,
+  RecoverySnapshot,
+} from '../aws/gateways.js';
 import { errorMessage } from '../errors.js';
 import {
   instanceLevelGroupsBlockSubnet,
@@ -25,6 +30,9 @@ export interface ServerFacts {
   /** The server's recovery snapshots (newest first), read when the plan pins one or point-in-time is set. */
   snapshots?: RecoverySnapshot[];
   snapshotError?: unknown;
+  /** Read when the plan puts post-launch actions on it, or DRS already runs some. */
+  launchActions?: LaunchAction[];
+  launchActionsError?: unknown;
 }
 
 export async function readServer(
@@ -52,6 +60,15 @@ export async function readServer(
   } catch (e) {
     if (facts.launchConfig) facts.templateError = e;
     else facts.launchConfigError = e;
+  }
+  // Only then: a plan without post-launch actions needs no drs:ListLaunchActions, unless DRS already
+  // runs actions on the server (some may be ours, left by an earlier version of the plan).
+  if (rs.spec.postLaunch.length > 0 || facts.launchConfig?.postLaunchEnabled === true) {
+    try {
+      facts.launchActions = await deps.drs.listLaunchActions(rs.sourceServerId);
+    } catch (e) {
+      facts.launchActionsError = e;
+    }
   }
   await snapshot;
   return facts;
@@ -116,10 +133,25 @@ function templateWarnings(
   return out;
 }
 
+/** Post-launch actions that could not be listed: an error when the plan has some for the server. */
+function launchActionFindings(f: ServerFacts): PreflightFinding[] {
+  if (f.launchActionsError === undefined) return [];
+  const message = `could not list its post-launch actions: ${errorMessage(f.launchActionsError)}`;
+  return f.rs.spec.postLaunch.length > 0
+    ? [
+        {
+          level: 'error',
+          message,
+          fix: 'Grant drs:ListLaunchActions and drs:PutLaunchAction (the drill policy)',
+        },
+      ]
+    : [{ level: 'warning', message: `${message}; actions an earlier plan put there are left as they are` }];
+}
+
 export function launchFindings(f: ServerFacts, net: NetworkLookups): PreflightFinding[] {
   const out: PreflightFinding[] = [];
   const { spec } = f.rs;
-  out.push(...snapshotFindings(f));
+  out.push(...snapshotFindings(f), ...launchActionFindings(f));
   if (!f.launchConfig) {
     const notFound =
       (f.launchConfigError as { name?: string } | undefined)?.name === 'ResourceNotFoundException';

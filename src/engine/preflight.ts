@@ -10,6 +10,7 @@ import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
 import { drillIsolationFindings, drillView } from './drill-preflight.js';
 import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
+import { desiredLaunchActions, diffLaunchActions } from './launch-actions.js';
 import { diffAll, type LaunchConfigDrift } from './launch-config.js';
 import { attribute, leaveOut, nothingToRun, withoutServers } from './leave-out.js';
 import { lookupIds, type NetworkLookups } from './network.js';
@@ -113,14 +114,26 @@ function busyServer(job: Job): [string, string] {
 /** What the repair must write for one server, or undefined when its settings match the plan. */
 function driftOf(f: ServerFacts): LaunchConfigDrift | undefined {
   if (!f.launchConfig || f.template === undefined) return undefined;
-  const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
-  const changes = diffAll(desired, f.launchConfig, f.template);
+  const { spec, sourceServerId } = f.rs;
+  const desired = {
+    launch: spec.launch,
+    template: spec.template,
+    ...(spec.postLaunch.length > 0 ? { postLaunchEnabled: true as const } : {}),
+  };
+  const actions = f.launchActions
+    ? diffLaunchActions(desiredLaunchActions(sourceServerId, spec.postLaunch), f.launchActions)
+    : [];
+  const changes = [
+    ...diffAll(desired, f.launchConfig, f.template),
+    ...actions.map((a) => ({ target: 'postLaunch' as const, field: a.name, from: a.from, to: a.to })),
+  ];
   if (changes.length === 0) return undefined;
   return {
-    sourceServerId: f.rs.sourceServerId,
+    sourceServerId,
     ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
     changes,
     desired,
+    ...(actions.length > 0 ? { launchActions: actions } : {}),
     ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
     ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
   };

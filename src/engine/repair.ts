@@ -13,6 +13,7 @@ import type {
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import type { LaunchConfigChange } from '../core/report.js';
 import { type PhaseLimits, phaseCheckpoint } from './deadline.js';
+import { diffLaunchActions } from './launch-actions.js';
 import {
   diffAll,
   diffLaunchTemplate,
@@ -36,6 +37,7 @@ export function launchConfigurationUpdate(
     else if (c.field === 'rightSizing')
       update.targetInstanceTypeRightSizingMethod = c.to as 'NONE' | 'BASIC' | 'IN_AWS';
     else if (c.field === 'osByol') update.licensing = { osByol: c.to as boolean };
+    else if (c.field === 'postLaunchEnabled') update.postLaunchEnabled = c.to as boolean;
   }
   return update;
 }
@@ -157,6 +159,41 @@ async function repairTemplate(
 }
 
 /**
+ * Puts the plan's post-launch actions that differ, deletes ours the plan dropped (never anyone else's:
+ * launch-actions.ts), then lists again: what still differs is a failed repair.
+ */
+async function syncLaunchActions(
+  drs: DrsGateway,
+  drift: LaunchConfigDrift,
+  out: LaunchConfigChange[],
+): Promise<void> {
+  const changes = drift.launchActions ?? [];
+  if (changes.length === 0) return;
+  const id = drift.sourceServerId;
+  for (const c of changes) {
+    if (c.kind === 'put' && c.action) await drs.putLaunchAction(id, c.action);
+    else await drs.deleteLaunchAction(id, c.actionId);
+    out.push({
+      sourceServerId: id,
+      target: 'postLaunch',
+      field: c.name,
+      from: c.from,
+      to: c.to,
+      applied: true,
+    });
+  }
+  const wanted = changes.flatMap((c) => (c.action ? [c.action] : []));
+  const after = await drs.listLaunchActions(id);
+  const left = diffLaunchActions(wanted, after).filter(
+    (c) => c.kind === 'put' || changes.some((x) => x.kind === 'delete' && x.actionId === c.actionId),
+  );
+  if (left.length > 0)
+    throw new Error(
+      `after writing, post-launch action(s) ${left.map((c) => c.name).join(', ')} still differ from the plan`,
+    );
+}
+
+/**
  * Repairs one server in the order DRS writes: the DRS launch settings first (UpdateLaunchConfiguration
  * may itself write a template version: right-sizing and copy-private-IP live in the template), then the
  * template's default version read again and our version made from it, then both read back and
@@ -187,6 +224,7 @@ async function repairOne(
   const written =
     (launch.length > 0 || planned.length > 0) &&
     (await repairTemplate(deps, drift, launchTemplateId, launch.length > 0, opts, out));
+  await syncLaunchActions(deps.drs, drift, out);
   const launchConfig = await deps.drs.getLaunchConfiguration(drift.sourceServerId);
   const template = templateMatters(drift.desired, written)
     ? await deps.ec2.describeDefaultLaunchTemplateVersion(

@@ -2,10 +2,12 @@
  * The run loop's state per wave and chunk, and the pure helpers over it: the report's wave entries,
  * the capacity this run holds in DRS, the jobs left running.
  */
+
 import type { SourceServer, StartRecoveryRequest } from '../aws/gateways.js';
 import { parseInstant, parseIsoDuration } from '../core/durations.js';
 import type { Report, ServerReport, WaveReport } from '../core/report.js';
 import { TAG } from '../core/tags.js';
+import type { WaveChecks } from './checks.js';
 import { serverLabel } from './outcome.js';
 import type { PollState } from './poller.js';
 import { type Capacity, chunkServers, type WaveRunState } from './scheduler.js';
@@ -30,6 +32,10 @@ export interface WaveRun {
   chunks: ChunkRun[];
   startedAtMs?: number;
   tracking: ServerTracking;
+  /** The wave's SSM checks, from the moment its servers succeeded (wave-checks-step.ts). */
+  checks?: WaveChecks;
+  /** Warnings of the server verdict, kept until the checks decide the wave. */
+  heldWarnings?: string[];
 }
 
 export const HOW = {

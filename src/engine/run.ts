@@ -4,7 +4,7 @@
  * Every timestamp written is AWS's (job creation, log items, EC2 LaunchTime, the `Date` header);
  * durations are computed elsewhere (src/core/durations.ts).
  */
-import type { DrsGateway, Ec2Gateway, Job } from '../aws/gateways.js';
+import type { DrsGateway, Ec2Gateway, Job, SsmGateway } from '../aws/gateways.js';
 import { unlessAborted } from '../aws/retry.js';
 import { toUtcIso } from '../core/durations.js';
 import type { Report } from '../core/report.js';
@@ -29,11 +29,13 @@ import {
 import { canAdmit, planNextWaves, type WaveRunState } from './scheduler.js';
 import { attemptStart, buildStartRequest, chunkTagValue } from './start.js';
 import type { Clock, EngineLog } from './types.js';
-import { evaluateRunningWave, refreshServers, waveTimeoutOutcome } from './wave-progress.js';
+import { advanceChecks, judgeRunningWave } from './wave-checks-step.js';
+import { refreshServers } from './wave-progress.js';
 
 export interface RunDeps {
   drs: DrsGateway;
   ec2: Ec2Gateway;
+  ssm?: SsmGateway; // wave checks (SSM Run Command): only a plan with checks needs it
   clock: Clock;
   log: EngineLog;
   /** Jitter source for backoff; injectable for tests. */
@@ -233,21 +235,22 @@ class Runner {
     return unlessAborted(this.tick(), clock.signalAfter?.(deadline - clock.now()), () => true);
   }
 
-  /**
-   * Update server entries from what was polled, then decide waves that settled or timed out.
-   * Returns the next wave timeout and whether any wave was decided (its dependants may start now).
-   */
+  /** Servers updated from the poll; waves that settled or timed out decided (dependants may start). */
   evaluate(): { nextTimeout: number | undefined; decided: boolean } {
     let nextTimeout: number | undefined;
     let decided = false;
     for (const wave of this.waves) {
       if (wave.state.status !== 'running') continue;
       refreshServers(wave, this.poll, this.now(), (line) => this.deps.log.info(line));
-      const timeoutAt = (wave.startedAtMs ?? 0) + wave.resolved.wave.timeoutSeconds * 1000;
-      const evaluation =
-        this.deps.clock.now() >= timeoutAt ? waveTimeoutOutcome(wave) : evaluateRunningWave(wave, this.poll);
-      if (evaluation.state === 'running') {
-        nextTimeout = Math.min(nextTimeout ?? timeoutAt, timeoutAt);
+      const now = { nowMs: this.deps.clock.now(), awsNow: this.now() };
+      const judged = judgeRunningWave(wave, this.poll, {
+        executionId: this.input.context.executionId,
+        ...now,
+      });
+      decided ||= judged.checksStarted; // their first step at once
+      const evaluation = judged.evaluation;
+      if (!evaluation || evaluation.state === 'running') {
+        nextTimeout = Math.min(nextTimeout ?? judged.wakeAtMs, judged.wakeAtMs);
         continue;
       }
       for (const w of evaluation.warnings) this.warn(w);
@@ -286,10 +289,14 @@ class Runner {
       const soakUntil = this.schedule();
       const nextAttempt = await this.startChunks();
       if (signal?.aborted) continue;
-      // Right after a wave was decided this pass only starts its dependants: the poll just happened, and
-      // one DescribeJobs per tick is the budget.
+      // Right after a decision only dependants start: the poll just happened (one DescribeJobs per tick).
       const polled = startOnly ? true : await this.tickUntil(deadline);
       startOnly = false;
+      await unlessAborted(
+        advanceChecks(this.waves, this.deps, clock.now(), this.now()),
+        clock.signalAfter?.(deadline - clock.now()),
+        () => false,
+      );
       if (signal?.aborted) continue;
       const { nextTimeout, decided } = this.evaluate();
       await this.input.afterPoll?.(this.input.report);

@@ -69,22 +69,35 @@ export const REQUIRED_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   DescribeRecoveryInstances: DESCRIBE_RECOVERY_INSTANCES_REQUIRED_ACTIONS,
 };
 
-/** What one mode calls itself, by API operation name (DRS and EC2). */
+/** What one mode calls itself, by API operation name (DRS, EC2 and Systems Manager). */
 export interface ModeOperations {
   drs: readonly string[];
   ec2: readonly string[];
+  /** Wave checks (SSM Run Command); only plans with `checks:` make these calls. */
+  ssm: readonly string[];
 }
 
 const VALIDATE_OPERATIONS: ModeOperations = {
   // Preflight: resolve selectors, active jobs, pinned snapshots, launch settings and their network.
-  drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoverySnapshots', 'GetLaunchConfiguration'],
+  // ListLaunchActions: only for plans with postLaunch, or servers where DRS already runs actions.
+  drs: [
+    'DescribeSourceServers',
+    'DescribeJobs',
+    'DescribeRecoverySnapshots',
+    'GetLaunchConfiguration',
+    'ListLaunchActions',
+  ],
   ec2: ['DescribeLaunchTemplateVersions', 'DescribeSubnets', 'DescribeSecurityGroups'],
+  ssm: [],
 };
 
 const LAUNCH_OPERATIONS: ModeOperations = {
   drs: [
     ...VALIDATE_OPERATIONS.drs,
     'UpdateLaunchConfiguration',
+    // The plan's postLaunch actions, synced onto its servers.
+    'PutLaunchAction',
+    'DeleteLaunchAction',
     'StartRecovery',
     'DescribeJobLogItems',
     'DescribeRecoveryInstances',
@@ -99,20 +112,22 @@ const LAUNCH_OPERATIONS: ModeOperations = {
     'DescribeInstanceStatus',
     'CreateTags',
   ],
+  ssm: ['DescribeInstanceInformation', 'SendCommand', 'ListCommands', 'ListCommandInvocations'],
 };
 
 /** The operations each mode sends. A drill also terminates its own drill instances afterwards. */
 export const MODE_OPERATIONS: Readonly<Record<Mode, ModeOperations>> = {
   validate: VALIDATE_OPERATIONS,
-  drill: { drs: [...LAUNCH_OPERATIONS.drs, 'TerminateRecoveryInstances'], ec2: LAUNCH_OPERATIONS.ec2 },
+  drill: { ...LAUNCH_OPERATIONS, drs: [...LAUNCH_OPERATIONS.drs, 'TerminateRecoveryInstances'] },
   // A recovery never terminates anything: the role gets no TerminateRecoveryInstances at all.
   recovery: LAUNCH_OPERATIONS,
   cleanup: {
     drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoveryInstances', 'TerminateRecoveryInstances'],
     ec2: ['DescribeInstances'],
+    ssm: [],
   },
   // Status reads the history from GitHub; with credentials it also resolves each plan's servers.
-  status: { drs: ['DescribeSourceServers'], ec2: [] },
+  status: { drs: ['DescribeSourceServers'], ec2: [], ssm: [] },
 };
 
 /** The FAS actions (service-prefixed) a mode needs for the DRS operations it calls, de-duplicated and sorted. */

@@ -29,7 +29,12 @@ export interface PolicyScope {
   accountId?: string;
   /** Instance profiles the plan puts in launch templates (name, path/name or ARN): PassRole targets. */
   instanceProfiles?: string[];
+  /** SSM documents the plan's wave checks run besides the AWS shells (names or ARNs). */
+  checkDocuments?: string[];
 }
+
+/** The Run Command documents wave checks use by default (AWS-owned: no account in their ARN). */
+export const CHECK_SHELL_DOCUMENTS = ['AWS-RunShellScript', 'AWS-RunPowerShellScript'] as const;
 
 /** The tag DRS puts on the launch templates and instances it manages. */
 export const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
@@ -92,6 +97,9 @@ const DRS_RESOURCE_OF: Readonly<Record<string, string>> = {
   GetLaunchConfiguration: 'source-server',
   DescribeRecoverySnapshots: 'source-server',
   UpdateLaunchConfiguration: 'source-server',
+  ListLaunchActions: 'source-server',
+  PutLaunchAction: 'source-server',
+  DeleteLaunchAction: 'source-server',
   StartRecovery: 'source-server',
   DescribeJobLogItems: 'job',
   TerminateRecoveryInstances: 'recovery-instance',
@@ -194,6 +202,33 @@ function ec2Statements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
   return out;
 }
 
+/**
+ * Wave checks: Run Command only with the shell documents (and the plan's own), only on instances DRS
+ * launched (its tag on the instance), and the reads Run Command has no resource-level control for.
+ */
+function ssmStatements(mode: Mode, scope: PolicyScope): PolicyStatement[] {
+  const ops = MODE_OPERATIONS[mode].ssm;
+  if (ops.length === 0) return [];
+  const reads = ops.filter((op) => op !== 'SendCommand').map((op) => `ssm:${op}`);
+  const out = [statement('SsmReadCommandsAndInstances', reads, '*', anyResourceCondition(scope))];
+  if (!ops.includes('SendCommand')) return out;
+  const documents = CHECK_SHELL_DOCUMENTS.map((d) =>
+    arn('ssm', { ...scope, accountId: '' }, `document/${d}`),
+  );
+  for (const d of scope.checkDocuments ?? []) {
+    if (d.startsWith('arn:')) documents.push(d);
+    else if (!(CHECK_SHELL_DOCUMENTS as readonly string[]).includes(d))
+      documents.push(arn('ssm', scope, `document/${d}`));
+  }
+  out.push(statement('SsmSendCheckDocuments', ['ssm:SendCommand'], [...new Set(documents)]));
+  out.push(
+    statement('SsmSendToDrsInstances', ['ssm:SendCommand'], arn('ec2', scope, 'instance/*'), {
+      Null: { [`ssm:resourceTag/${DRS_MANAGED_TAG}`]: 'false' },
+    }),
+  );
+  return out;
+}
+
 function passRoleStatement(mode: Mode, scope: PolicyScope): PolicyStatement[] {
   if (!requiredActionsFor(mode).includes('iam:PassRole')) return [];
   const roles = DRS_DEFAULT_ROLES.map((r) => arn('iam', scope, `role/${r}`));
@@ -212,6 +247,7 @@ export function permissionsPolicy(mode: Mode, scope: PolicyScope = {}): PolicyDo
     Statement: [
       ...drsStatements(mode, scope),
       ...ec2Statements(mode, scope),
+      ...ssmStatements(mode, scope),
       ...passRoleStatement(mode, scope),
     ],
   };
@@ -228,6 +264,9 @@ export function scopeFromPlan(
       if (server.template.instanceProfile) profiles.add(server.template.instanceProfile);
   }
   const scope: PolicyScope = { instanceProfiles: [...profiles].sort() };
+  const documents = new Set(plan.waves.flatMap((w) => w.checks.map((c) => c.document)));
+  for (const d of CHECK_SHELL_DOCUMENTS) documents.delete(d);
+  if (documents.size > 0) scope.checkDocuments = [...documents].sort();
   const region = overrides.region ?? plan.region;
   const accountId = overrides.accountId ?? plan.accountId;
   if (region) scope.region = region;

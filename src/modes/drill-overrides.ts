@@ -67,7 +67,10 @@ export class DrillOverrides {
       launchTemplateId: write.launchTemplateId,
       recoveryVersion: write.recoveryVersion,
       ...(write.drillVersion !== undefined ? { drillVersion: write.drillVersion } : {}),
-      changes: write.changes.map((c) => ({ target: c.target, field: c.field, from: c.from, to: c.to })),
+      // Drill settings are launch settings and template data; post-launch actions are never drill-only.
+      changes: write.changes.flatMap((c) =>
+        c.target === 'postLaunch' ? [] : [{ target: c.target, field: c.field, from: c.from, to: c.to }],
+      ),
       restore: { status: 'pending' },
     };
     const list = report.drillSettings ?? [];

@@ -125,7 +125,8 @@ class DrillPipeline {
   private async stages(): Promise<Report> {
     const session = await openDrillSession(this.io, this.inputs, this.at, this.deps, this.report);
     if (!session) return this.finish('failed');
-    const engine = { drs: session.drs, ec2: session.ec2, clock: this.deps.clock, log: this.log };
+    // The gateways (drs, ec2, ssm) and the run's clock and log.
+    const engine = { ...session, clock: this.deps.clock, log: this.log };
 
     // Every line of the checks, refusals included, prints inside the one "Preflight" group.
     const checked = await this.io.group('Preflight', () => this.checks(engine));

@@ -58,6 +58,28 @@ export function instanceIds(report: Report): Record<string, string> {
 }
 
 /**
+ * For steps between jobs (hooks): wave → source server id → its EC2 instance and private IP, for every
+ * server that got an instance. A server with no known private IP has none in its entry.
+ */
+export function waveInstances(
+  report: Report,
+): Record<string, Record<string, { ec2InstanceId: string; privateIp?: string }>> {
+  const out: Record<string, Record<string, { ec2InstanceId: string; privateIp?: string }>> = {};
+  for (const wave of report.waves) {
+    for (const server of wave.servers) {
+      if (!server.ec2InstanceId) continue;
+      const ip = server.launched?.privateIp;
+      out[wave.name] ??= {};
+      out[wave.name]![server.sourceServerId] = {
+        ec2InstanceId: server.ec2InstanceId,
+        ...(ip ? { privateIp: ip } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+/**
  * The evidence of any ending: report.json + report.md in report-dir, the artifact, the job summary
  * and the outputs. Each step is best effort after the files are written: evidence is never lost
  * because an upload or a summary write failed.
@@ -96,6 +118,7 @@ export async function publishReport(
   io.setOutput('execution-id', report.executionId);
   io.setOutput('status', report.status === 'running' ? 'failed' : report.status);
   io.setOutput('instance-ids', JSON.stringify(instanceIds(report)));
+  io.setOutput('wave-instances', JSON.stringify(waveInstances(report)));
   io.setOutput(
     'rto-seconds',
     report.measured.rtoSeconds === undefined ? '' : String(report.measured.rtoSeconds),

@@ -1,4 +1,5 @@
 import { parseDuration } from '../core/durations.js';
+import { checksOf, mergePostLaunch, type RawCheck, type RawPostLaunchAction } from './app-checks.js';
 import { get, type PNode } from './parse.js';
 import type {
   DrillSettings,
@@ -32,6 +33,7 @@ interface RawServer {
   template?: TemplateSettings;
   drill?: DrillSettings;
   healthCheck?: HealthCheck;
+  postLaunch?: RawPostLaunchAction[];
 }
 interface RawWave {
   name: string;
@@ -43,6 +45,8 @@ interface RawWave {
   healthCheck?: HealthCheck;
   timeout?: string | number;
   waitAfter?: string | number;
+  postLaunch?: RawPostLaunchAction[];
+  checks?: RawCheck[];
 }
 export interface RawPlan {
   version: 1;
@@ -143,6 +147,7 @@ export function normalisePlan(raw: RawPlan, root: PNode, file: string, sha256: s
         template: merge<TemplateSettings>(defaults.template, w.template, s.template),
         drill: mergeDrill(raw.drill, w.drill, s.drill),
         healthCheck: s.healthCheck ?? w.healthCheck ?? defaults.healthCheck ?? PLAN_DEFAULTS.healthCheck,
+        postLaunch: mergePostLaunch(w.postLaunch, s.postLaunch),
         position: positionOf(serverNodes[j], file),
         fieldPositions: fieldPositionsOf([...planLevels, waveNode, serverNodes[j]], file),
       }),
@@ -154,6 +159,10 @@ export function normalisePlan(raw: RawPlan, root: PNode, file: string, sha256: s
       servers,
       timeoutSeconds: seconds(w.timeout, seconds(defaults.waveTimeout, PLAN_DEFAULTS.waveTimeoutSeconds)),
       waitAfterSeconds: seconds(w.waitAfter, PLAN_DEFAULTS.waitAfterSeconds),
+      checks: checksOf(
+        w.checks,
+        itemsOf(get(waveNode, 'checks')).map((n) => positionOf(n, file)),
+      ),
       position: positionOf(waveNode, file),
     };
   });

@@ -30,6 +30,12 @@ const PATTERN_HELP: Record<string, string> = {
     'is not a security group id (sg- followed by 8 or 17 hex digits)',
   '/$defs/drill/properties/instanceType': 'is not an EC2 instance type (like t3.large)',
   '/$defs/drill/properties/tags/propertyNames': 'is reserved: tag keys starting with aws: belong to AWS',
+  '/$defs/ssmDocumentName':
+    'is not an SSM document name: letters, digits, "-", "/" and ":", 3 to 128 characters (like AWSMigration-ValidateHttpResponse)',
+  '/$defs/postLaunchAction/properties/name':
+    'is not a DRS post-launch action name: letters, digits, spaces, "/", "_" and "-", starting with a letter or digit',
+  '/$defs/check/properties/name':
+    'is not a check name: letters, digits, spaces, ".", "_" and "-", up to 64 characters, starting with a letter or digit',
   '/$defs/wave/properties/name':
     'is not a valid wave name: use letters, digits, ".", "_" and "-", up to 64 characters, starting with a letter or digit',
 };

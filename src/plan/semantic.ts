@@ -237,6 +237,49 @@ function checkPositiveDurations(root: PNode, waves: WaveRef[], f: Findings): voi
   for (const w of waves) check(get(w.node, 'timeout'), ['waves', w.index, 'timeout'], 'a wave timeout');
 }
 
+/** Names that must be unique in one list: a wave's checks, a wave's or a server's post-launch actions. */
+function checkUniqueNames(
+  list: PNode | undefined,
+  path: PathSeg[],
+  nameOf: (item: PNode) => string | undefined,
+  f: Findings,
+): void {
+  if (list?.kind !== 'seq') return;
+  const seen = new Map<string, number>();
+  list.items.forEach((item, i) => {
+    const name = nameOf(item);
+    if (name === undefined) return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, item.line);
+    else f.add('error', item, [...path, i], `the name ${quote(name)} is already used on line ${first}`);
+  });
+}
+
+function checkAppChecks(waves: WaveRef[], f: Findings): void {
+  // A post-launch action without a name is named after its document (plan/app-checks.ts).
+  const actionName = (n: PNode) => stringOf(get(n, 'name')) ?? stringOf(get(n, 'action'))?.split('/').pop();
+  for (const w of waves) {
+    const checks = get(w.node, 'checks');
+    checkUniqueNames(checks, ['waves', w.index, 'checks'], (n) => stringOf(get(n, 'name')), f);
+    checkUniqueNames(get(w.node, 'postLaunch'), ['waves', w.index, 'postLaunch'], actionName, f);
+    const servers = get(w.node, 'servers');
+    if (servers?.kind === 'seq')
+      servers.items.forEach((s, j) => {
+        checkUniqueNames(get(s, 'postLaunch'), ['waves', w.index, 'servers', j, 'postLaunch'], actionName, f);
+      });
+    if (checks?.kind !== 'seq') continue;
+    checks.items.forEach((c, i) => {
+      const t = get(c, 'timeout');
+      if (
+        t?.kind === 'scalar' &&
+        (typeof t.value === 'string' || typeof t.value === 'number') &&
+        parseDuration(t.value) === 0
+      )
+        f.add('error', t, ['waves', w.index, 'checks', i, 'timeout'], 'a check timeout must be more than 0');
+    });
+  }
+}
+
 /** The rules JSON Schema cannot say, each reported where it happens. Defensive: runs on any tree. */
 export function checkSemantics(root: PNode, file: string): Diagnostic[] {
   const f = new Findings(file);
@@ -246,5 +289,6 @@ export function checkSemantics(root: PNode, file: string): Diagnostic[] {
   checkCycles(waves, dependencies(waves, names, f), f);
   checkServers(waves, f);
   checkPositiveDurations(root, waves, f);
+  checkAppChecks(waves, f);
   return f.list;
 }

@@ -46,6 +46,32 @@ export interface DrillSettings {
   tags?: Record<string, string>;
 }
 
+export type LaunchActionCategory = 'MONITORING' | 'VALIDATION' | 'CONFIGURATION' | 'SECURITY' | 'OTHER';
+
+/** A DRS post-launch action the plan wants on a server (PutLaunchAction), defaults filled in. */
+export interface PostLaunchAction {
+  /** Unique per server; the DRS action name. */
+  name: string;
+  /** SSM document (DRS actionCode). */
+  action: string;
+  parameters: Record<string, string>;
+  optional: boolean;
+  category: LaunchActionCategory;
+  order: number;
+  description: string;
+}
+
+/** A wave check: an SSM Run Command sent to the wave's recovered instances once they are healthy. */
+export interface WaveCheck {
+  name: string;
+  document: string;
+  /** SendCommand parameters (`commands` folded in for the shell documents). */
+  parameters: Record<string, string[]>;
+  timeoutSeconds: number;
+  on: 'every' | 'any';
+  position: SourcePosition;
+}
+
 /** How a plan entry names DRS source servers. */
 export type Selector =
   | { kind: 'id'; sourceServerId: string }
@@ -63,6 +89,8 @@ export interface ServerSpec {
   /** Drill-only settings, merged down to this entry (empty: the drill uses the recovery settings). */
   drill?: DrillSettings;
   healthCheck: HealthCheck;
+  /** DRS post-launch actions: the wave's, with the server entry's replacing same-named ones. */
+  postLaunch: PostLaunchAction[];
   position: SourcePosition;
   /**
    * Where each effective `launch.<field>` / `template.<field>` / `drill.<field>` was set (the most
@@ -80,6 +108,8 @@ export interface Wave {
   servers: ServerSpec[];
   timeoutSeconds: number;
   waitAfterSeconds: number;
+  /** SSM checks run on the wave's instances once they are healthy; empty = none. */
+  checks: WaveCheck[];
   position: SourcePosition;
 }
 

@@ -23,7 +23,12 @@ function plural(n: number, word: string): string {
 }
 
 function changeLine(c: LaunchConfigChange): string {
-  const where = c.target === 'launch' ? 'DRS launch configuration' : 'EC2 launch template';
+  const where =
+    c.target === 'launch'
+      ? 'DRS launch configuration'
+      : c.target === 'postLaunch'
+        ? 'DRS post-launch action'
+        : 'EC2 launch template';
   return `${where} <code>${escapeCell(c.field)}</code>: ${valueText(c.from)} → ${valueText(c.to)}`;
 }
 

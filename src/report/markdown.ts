@@ -2,6 +2,7 @@ import { formatDuration, formatTargetDuration, secondsBetween } from '../core/du
 import { escapeCell } from '../core/escape.js';
 import type { Report } from '../core/report.js';
 import { type Budget, cutToBudget, fitSections, fixed, type Section, summaryBudget } from './budget.js';
+import { checkCount, renderChecks } from './checks-section.js';
 import { GANTT_MAX_BARS, renderGantt } from './gantt.js';
 import { renderDrillSettings, renderLaunchConfigChanges, renderLaunchDetails } from './launch-sections.js';
 import {
@@ -38,6 +39,7 @@ export interface RenderReportOptions {
  */
 export const SHRINK_ORDER = [
   'launchDetails',
+  'checks',
   'launchConfig',
   'drillSettings',
   'cleanup',
@@ -72,6 +74,7 @@ function reportSections(report: Report, opts: RenderReportOptions): Record<Secti
     waves: { render: (n) => renderWavesTable(report, n), items: report.waves.length },
     timeline: { render: (n) => timeline(report, n), items: GANTT_MAX_BARS },
     servers: { render: (n) => renderServersTable(report, n), items: servers },
+    checks: { render: (n) => renderChecks(report, n), items: checkCount(report) },
     launchDetails: { render: (n) => renderLaunchDetails(report, n), items: servers },
     launchConfig: {
       render: (n) => renderLaunchConfigChanges(report, n),
@@ -143,6 +146,10 @@ export function measurementLine(report: Report): string {
           : '— not measured: not every critical server became healthy'
         : formatDuration(measured.rtoSeconds);
     parts.push(`**RTO** ${rtoValue}${rtoTarget}${verdictIcon(measured.rtoMet)}`);
+    if (measured.rtoHealthySeconds !== undefined)
+      parts.push(
+        `instances healthy after ${formatDuration(measured.rtoHealthySeconds)} (RTO includes the wave checks)`,
+      );
     const rpoTarget =
       objectives.rpoSeconds === undefined ? '' : ` (target ${formatTargetDuration(objectives.rpoSeconds)})`;
     const rpoValue =

@@ -24,7 +24,7 @@ function actionsOf(calls: readonly RecordedCall[]): string[] {
   return [
     ...new Set(
       calls
-        .filter((c) => ['drs', 'ec2', 'sts'].includes(c.service))
+        .filter((c) => ['drs', 'ec2', 'sts', 'ssm'].includes(c.service))
         .map((c) => `${c.service}:${c.operation}`),
     ),
   ]
@@ -52,6 +52,9 @@ describe("each mode's AWS calls are in its IAM policy", () => {
     const actions = actionsOf(run.calls);
     expect(actions).toContain('drs:StartRecovery');
     expect(actions).toContain('ec2:CreateLaunchTemplateVersion');
+    // The demo plan's post-launch action and wave check.
+    expect(actions).toContain('drs:PutLaunchAction');
+    expect(actions).toContain('ssm:SendCommand');
     expect(notAllowed('drill', actions)).toEqual([]);
   }, 90_000);
 

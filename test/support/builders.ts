@@ -28,6 +28,7 @@ export function resolvedServer(
     launch: opts.launchDisposition ? { launchDisposition: opts.launchDisposition } : {},
     template: {},
     healthCheck: opts.healthCheck ?? 'ec2-status',
+    postLaunch: [],
     position: { file: 'plan.yaml', line: 1, col: 1 },
   };
   return {
@@ -54,6 +55,7 @@ export function makePlan(waves: WaveInput[], onFailure: 'stop' | 'continue' = 's
     servers: w.servers.map((s) => s.spec),
     timeoutSeconds: w.timeoutSeconds ?? 3600,
     waitAfterSeconds: w.waitAfterSeconds ?? 0,
+    checks: [],
     position: { file: 'plan.yaml', line: 1, col: 1 },
   }));
   const plan: Plan = {
@@ -147,6 +149,7 @@ export function spec(selector: Selector, extra: Partial<ServerSpec> = {}): Serve
     launch: {},
     template: {},
     healthCheck: 'ec2-status',
+    postLaunch: [],
     position: { file: 'plan.yaml', line, col: 9 },
     ...extra,
   };
@@ -161,6 +164,7 @@ export function wave(name: string, servers: ServerSpec[], extra: Partial<Wave> =
     servers,
     timeoutSeconds: 3600,
     waitAfterSeconds: 0,
+    checks: [],
     position: { file: 'plan.yaml', line, col: 5 },
     ...extra,
   };

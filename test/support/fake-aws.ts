@@ -13,6 +13,8 @@ import type {
   InstanceStatus,
   Job,
   JobLog,
+  LaunchAction,
+  LaunchActionPut,
   LaunchActionRun,
   LaunchConfiguration,
   LaunchConfigurationUpdate,
@@ -155,6 +157,8 @@ export class FakeDrs implements DrsGateway {
   sourceServers: SourceServer[] = [];
   readonly launchConfigs = new Map<string, LaunchConfiguration>();
   readonly snapshots = new Map<string, RecoverySnapshot[]>();
+  /** Each source server's DRS post-launch actions (PutLaunchAction / ListLaunchActions). */
+  readonly launchActions = new Map<string, LaunchAction[]>();
   /** The EC2 side, set by `new FakeEc2(drs)`: DRS writes launch templates through it. */
   ec2?: FakeEc2;
   maxActiveJobsSeen = 0;
@@ -519,6 +523,30 @@ export class FakeDrs implements DrsGateway {
     Object.assign(job.tags, tags);
   }
 
+  async listLaunchActions(sourceServerId: string): Promise<LaunchAction[]> {
+    this.record('listLaunchActions', sourceServerId);
+    return [...(this.launchActions.get(sourceServerId) ?? [])];
+  }
+
+  async putLaunchAction(sourceServerId: string, a: LaunchActionPut): Promise<void> {
+    this.record('putLaunchAction', sourceServerId, a);
+    const list = (this.launchActions.get(sourceServerId) ?? []).filter((x) => x.actionId !== a.actionId);
+    const parameters = Object.fromEntries(
+      Object.entries(a.parameters).map(([k, value]) => [k, { value, type: 'DYNAMIC' as const }]),
+    );
+    list.push({ ...a, active: true, actionVersion: '$DEFAULT', type: 'SSM_COMMAND', parameters });
+    this.launchActions.set(sourceServerId, list);
+  }
+
+  async deleteLaunchAction(sourceServerId: string, actionId: string): Promise<void> {
+    this.record('deleteLaunchAction', sourceServerId, actionId);
+    const list = this.launchActions.get(sourceServerId) ?? [];
+    this.launchActions.set(
+      sourceServerId,
+      list.filter((x) => x.actionId !== actionId),
+    );
+  }
+
   async describeAllSourceServers(): Promise<SourceServer[]> {
     this.record('describeAllSourceServers');
     return this.sourceServers;
@@ -812,6 +840,8 @@ export const WRITES = [
   'createTags',
   'updateLaunchTemplate',
   'restoreLaunchTemplateVersion',
+  'putLaunchAction',
+  'deleteLaunchAction',
 ];
 
 export function writesOf(...fakes: { calls: Call[] }[]): Call[] {

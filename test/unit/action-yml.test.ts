@@ -57,6 +57,7 @@ describe('action.yml', () => {
         'report-path',
         'stale-plans',
         'waves-remaining',
+        'wave-instances',
       ].sort(),
     );
     for (const item of [...Object.values(inputs), ...Object.values(outputs)]) {

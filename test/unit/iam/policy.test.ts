@@ -44,12 +44,23 @@ describe('required actions', () => {
       [...read(file).matchAll(/\b(?:paginate(\w+)|(\w+)Command)\b/g)]
         .map((m) => m[1] ?? m[2] ?? '')
         .filter((op) => op !== '' && !op.endsWith('Input') && !op.endsWith('Output'));
-    const granted = (service: 'drs' | 'ec2') => new Set(MODES.flatMap((m) => MODE_OPERATIONS[m][service]));
+    const granted = (service: 'drs' | 'ec2' | 'ssm') =>
+      new Set(MODES.flatMap((m) => MODE_OPERATIONS[m][service]));
     const drs = granted('drs');
     const ec2 = granted('ec2');
+    const ssm = granted('ssm');
     expect(sent('src/aws/drs-gateway.ts').filter((op) => !drs.has(op))).toEqual([]);
     expect(sent('src/aws/ec2-gateway.ts').filter((op) => !ec2.has(op))).toEqual([]);
+    // The SSM gateway's own method names end in Command too: count only the SDK commands it sends.
+    const ssmSent = [...read('src/aws/ssm-gateway.ts').matchAll(/new (\w+)Command\(/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(ssmSent.filter((op) => !ssm.has(op))).toEqual([]);
+    expect(new Set(ssmSent)).toEqual(ssm);
     expect(sent('src/aws/drs-gateway.ts').length).toBeGreaterThan(5);
+    expect(sent('src/aws/drs-gateway.ts')).toEqual(
+      expect.arrayContaining(['PutLaunchAction', 'ListLaunchActions']),
+    );
   });
 });
 
@@ -187,7 +198,11 @@ describe('permissionsPolicy', () => {
       for (const r of [s.Resource].flat()) {
         if (r === '*') expect(s.Condition?.StringEquals?.['aws:RequestedRegion']).toBe('eu-west-1');
         else if (r.startsWith('arn:aws:iam::')) expect(r).toMatch(/^arn:aws:iam::111122223333:role\//);
-        else expect(r).toMatch(/^arn:aws:(drs|ec2):eu-west-1:111122223333:/);
+        // AWS-owned SSM documents (the Run Command shells) have no account in their ARN.
+        else
+          expect(r).toMatch(
+            /^arn:aws:(drs|ec2):eu-west-1:111122223333:|^arn:aws:ssm:eu-west-1::document\/AWS-/,
+          );
       }
     }
     expect(allows(doc, 'drs:StartRecovery', 'arn:aws:drs:us-east-1:111122223333:source-server/s-1')).toBe(
@@ -196,6 +211,29 @@ describe('permissionsPolicy', () => {
     expect(allows(doc, 'drs:StartRecovery', 'arn:aws:drs:eu-west-1:999999999999:source-server/s-1')).toBe(
       false,
     );
+  });
+
+  it('drill: Run Command only with the check documents, only on instances DRS launched; validate has no SSM', () => {
+    const doc = permissionsPolicy('drill', { ...SCOPE, checkDocuments: ['Acme-Check'] });
+    const send = doc.Statement.filter((s) => s.Action.includes('ssm:SendCommand'));
+    expect(send.map((s) => s.Resource)).toEqual(
+      [
+        [
+          'arn:aws:ssm:eu-west-1::document/AWS-RunPowerShellScript',
+          'arn:aws:ssm:eu-west-1::document/AWS-RunShellScript',
+          'arn:aws:ssm:eu-west-1:111122223333:document/Acme-Check',
+        ].sort(),
+        'arn:aws:ec2:eu-west-1:111122223333:instance/*',
+      ].map((r) => (Array.isArray(r) ? expect.arrayContaining(r) : r)),
+    );
+    expect(send[1]?.Condition).toEqual({
+      Null: { 'ssm:resourceTag/AWSElasticDisasterRecoveryManaged': 'false' },
+    });
+    expect(send.every((s) => s.Action.length === 1)).toBe(true);
+    const validate = permissionsPolicy('validate').Statement.flatMap((s) => s.Action);
+    expect(validate.filter((a) => a.startsWith('ssm:'))).toEqual([]);
+    expect(validate).toContain('drs:ListLaunchActions');
+    expect(validate).not.toContain('drs:PutLaunchAction');
   });
 
   it('uses the partition of the region', () => {

@@ -42,3 +42,33 @@ describe('publishReport', () => {
     await access(jsonPath);
   });
 });
+
+describe('waveInstances', () => {
+  it('maps wave → source server → EC2 instance and private IP, leaving out servers with no instance', async () => {
+    const { waveInstances } = await import('../../../src/modes/publish.js');
+    const server = (id: string, extra: object) => ({
+      sourceServerId: id,
+      critical: true,
+      health: 'passed',
+      phases: [],
+      errors: [],
+      ...extra,
+    });
+    const report = {
+      waves: [
+        {
+          name: 'data',
+          servers: [
+            server('s-1', { ec2InstanceId: 'i-1', launched: { privateIp: '10.0.1.5' } }),
+            server('s-2', { ec2InstanceId: 'i-2' }),
+            server('s-3', {}),
+          ],
+        },
+        { name: 'web', servers: [server('s-4', {})] },
+      ],
+    } as unknown as Parameters<typeof waveInstances>[0];
+    expect(waveInstances(report)).toEqual({
+      data: { 's-1': { ec2InstanceId: 'i-1', privateIp: '10.0.1.5' }, 's-2': { ec2InstanceId: 'i-2' } },
+    });
+  });
+});

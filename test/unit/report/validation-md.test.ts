@@ -11,6 +11,7 @@ function spec(selector: ServerSpec['selector'], extra: Partial<ServerSpec> = {})
     launch: {},
     template: {},
     healthCheck: 'ec2-status',
+    postLaunch: [],
     position,
     ...extra,
   };
@@ -32,6 +33,7 @@ const plan: Plan = {
       dependsOn: [],
       timeoutSeconds: 1800,
       waitAfterSeconds: 60,
+      checks: [],
       position,
       servers: [
         spec({ kind: 'id', sourceServerId: 's-1000000000000000a' }),
@@ -47,6 +49,7 @@ const plan: Plan = {
       dependsOn: ['data'],
       timeoutSeconds: 3600,
       waitAfterSeconds: 0,
+      checks: [],
       position,
       servers: [spec({ kind: 'tags', tags: { App: 'demo', Tier: 'app' } })],
     },
