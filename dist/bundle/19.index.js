@@ -22,14 +22,14 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: ./src/core/durations.ts
-var durations = __webpack_require__(80778);
+// EXTERNAL MODULE: ./src/core/durations.ts + 1 modules
+var durations = __webpack_require__(10119);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/history/history-md.ts
 var history_md = __webpack_require__(48460);
-// EXTERNAL MODULE: ./src/history/record.ts + 1 modules
-var history_record = __webpack_require__(3880);
+// EXTERNAL MODULE: ./src/history/record.ts
+var history_record = __webpack_require__(5799);
 ;// CONCATENATED MODULE: ./src/history/predicate.ts
 
 /** predicate-type of the attestation; `gh attestation verify --predicate-type` names it. */
@@ -196,7 +196,10 @@ async function prepareDrillEvidence(io, finished, inputs, run, deps) {
     const report = finished;
     // A cancelled run has seconds before the runner kills it: its evidence goes out without history.
     const cancelled = report.status === 'cancelled';
-    const where = historyLocation(inputs, run);
+    // One record per execution: a step that leaves waves to a later step is not a whole drill.
+    const where = report.wavesRemaining?.length
+        ? 'waves are left to a later step, whose report (the whole execution) is the one recorded'
+        : historyLocation(inputs, run);
     const rules = inputs.failOn ?? [];
     const { octokit, previous, skipped } = typeof where !== 'string' && !cancelled
         ? await readPrevious(io, where, report.plan.name, inputs, run, deps)
@@ -296,7 +299,7 @@ async function prepareDrillEvidence(io, finished, inputs, run, deps) {
 /* harmony export */   o5: () => (/* binding */ regressionNote)
 /* harmony export */ });
 /* unused harmony exports HISTORY_ROWS, renderTrendChart */
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10119);
 /* harmony import */ var _core_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94536);
 /* harmony import */ var _report_sections_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43844);
 /* harmony import */ var _trend_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39919);

@@ -10,21 +10,27 @@ export const modules = {
 /* harmony export */   L5: () => (/* binding */ requestTimeoutsFromEnv),
 /* harmony export */   QI: () => (/* binding */ destroyAwsClients),
 /* harmony export */   _O: () => (/* binding */ USER_AGENT),
-/* harmony export */   n0: () => (/* binding */ handlerTimeouts)
+/* harmony export */   n0: () => (/* binding */ handlerTimeouts),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports validateRegion, clientConfig */
-/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54722);
-/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(35193);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71695);
+/* unused harmony export validateRegion */
+/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54722);
+/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(35193);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(34736);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_8__);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__);
 /* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32257);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5421);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22483);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5421);
 /**
- * The one place AWS SDK clients are built. client-drs is pinned at 3.523 (smithy v2) while EC2 and
- * STS are current (smithy v4); both generations accept the same plain config object, so one shape
- * serves all four clients. Only their request handlers' timeout options differ (http.ts says why).
+ * The one place AWS SDK clients are built. Every client is pinned at 3.523 (smithy v2), client-drs's
+ * last release that works here, so one SDK generation loads (bench/README.md: "One SDK generation").
+ * `handlerTimeouts` still knows smithy v4's option names for a later move of all clients together.
  */
 
 
@@ -34,12 +40,13 @@ export const modules = {
 
 
 
-const USER_AGENT = `drs-drill-action/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .F}`;
-const REGION_PATTERN = /^[a-z0-9-]+$/;
+
+
+const USER_AGENT = `drs-drill-action/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .F}`;
 function validateRegion(region) {
     const trimmed = region.trim();
-    if (trimmed === '' || !REGION_PATTERN.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`region "${region}" is not a valid AWS region name (lowercase letters, digits and hyphens, e.g. us-east-1)`);
+    if (!(0,_core_names_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidName */ .uV)('region', trimmed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`region "${region}" is not a valid AWS region name (lowercase letters, digits and hyphens, e.g. us-east-1)`);
     }
     return trimmed;
 }
@@ -47,7 +54,7 @@ function validateMaxAttempts(maxAttempts) {
     if (maxAttempts === undefined)
         return 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
     }
     return maxAttempts;
 }
@@ -68,7 +75,7 @@ function clientConfig(opts) {
  * when DRS_DRILL_CLOCK_SCALE is honoured (a loopback endpoint), so tests of hangs take seconds.
  */
 function requestTimeoutsFromEnv(env) {
-    return (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .scaleTimeouts */ .Hj)(_http_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS_REQUEST_TIMEOUTS */ .R6, (0,_core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .clockScaleFromEnv */ .EZ)(env));
+    return (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .scaleTimeouts */ .Hj)(_http_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_REQUEST_TIMEOUTS */ .R6, (0,_core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .clockScaleFromEnv */ .EZ)(env));
 }
 /**
  * The request handler options for connection and idle limits. Smithy v2 (client-drs) calls socket
@@ -84,17 +91,20 @@ function createAwsClients(opts) {
     const config = clientConfig(opts);
     const t = opts.timeouts ?? requestTimeoutsFromEnv(process.env);
     const v2 = { ...config, requestHandler: handlerTimeouts('v2', t) };
-    const v4 = { ...config, requestHandler: handlerTimeouts('v4', t) };
     const clients = {
-        drs: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_4__.DrsClient(v2),
-        drsNoRetry: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_4__.DrsClient({ ...v2, maxAttempts: 1 }),
-        ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_5__/* .EC2Client */ .gu5(v4),
-        sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .iM(v4),
+        drs: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_5__.DrsClient(v2),
+        drsNoRetry: new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_5__.DrsClient({ ...v2, maxAttempts: 1 }),
+        ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__.EC2Client(v2),
+        sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_7__.STSClient(v2),
+        ssm: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_8__.SSMClient(v2),
+        ssmNoRetry: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_8__.SSMClient({ ...v2, maxAttempts: 1 }),
     };
-    (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundRequests */ .XT)(clients.drs, clients.drs.middlewareStack, 'DRS', t.totalMs);
-    (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundRequests */ .XT)(clients.drsNoRetry, clients.drsNoRetry.middlewareStack, 'DRS', t.totalMs);
-    (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundRequests */ .XT)(clients.ec2, clients.ec2.middlewareStack, 'EC2', t.totalMs);
-    (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundRequests */ .XT)(clients.sts, clients.sts.middlewareStack, 'STS', t.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(clients.drs, clients.drs.middlewareStack, 'DRS', t.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(clients.drsNoRetry, clients.drsNoRetry.middlewareStack, 'DRS', t.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(clients.ec2, clients.ec2.middlewareStack, 'EC2', t.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(clients.sts, clients.sts.middlewareStack, 'STS', t.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(clients.ssm, clients.ssm.middlewareStack, 'SSM', t.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(clients.ssmNoRetry, clients.ssmNoRetry.middlewareStack, 'SSM', t.totalMs);
     return clients;
 }
 /** Closes the clients' sockets so a finished run does not hold the event loop open. */
@@ -103,6 +113,8 @@ function destroyAwsClients(clients) {
     clients.drsNoRetry.destroy();
     clients.ec2.destroy();
     clients.sts.destroy();
+    clients.ssm.destroy();
+    clients.ssmNoRetry.destroy();
 }
 
 
@@ -113,23 +125,30 @@ function destroyAwsClients(clients) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bs: () => (/* binding */ maskCredentials),
+/* harmony export */   Rv: () => (/* binding */ DEFAULT_SESSION_SECONDS),
 /* harmony export */   To: () => (/* binding */ OIDC_AUDIENCE),
 /* harmony export */   Yj: () => (/* binding */ oidcCredentialProvider),
-/* harmony export */   g4: () => (/* binding */ checkAccount)
+/* harmony export */   _E: () => (/* binding */ DEFAULT_REFRESH_WINDOW_MS),
+/* harmony export */   _l: () => (/* binding */ validateRoleArn),
+/* harmony export */   g4: () => (/* binding */ checkAccount),
+/* harmony export */   h7: () => (/* binding */ memoizeCredentials),
+/* harmony export */   mx: () => (/* binding */ validateRoleSessionName)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SESSION_SECONDS, DEFAULT_REFRESH_WINDOW_MS, validateRoleSessionName, defaultRoleSessionName, validateRoleArn, assertIdTokenAvailable, memoizeCredentials */
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71695);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40201);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5421);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22495);
+/* unused harmony exports defaultRoleSessionName, assertIdTokenAvailable */
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22483);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40201);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5421);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22495);
 /**
  * GitHub OIDC → AWS credentials that outlive one role session. A recovery can run longer than the
  * role's session, so instead of exporting one set of keys (as configure-aws-credentials does) we
  * hand the SDK clients a provider that fetches a fresh ID token and re-assumes the role when the
  * current session nears its end.
  *
- * Both SDK generations in the tree (client-drs 3.523 on smithy v2, EC2/STS current) wrap a
+ * The SDK clients (3.523, smithy v2; later generations do the same) wrap a
  * `credentials` function in `memoizeIdentityProvider` and call it again once the identity has less
  * than 5 minutes left (`isIdentityExpired`, measured with Date.now()). Each client holds its own
  * memo, so we memoize here too: three clients share one session instead of assuming the role thrice,
@@ -140,32 +159,31 @@ function destroyAwsClients(clients) {
 
 
 
+
 const OIDC_AUDIENCE = 'sts.amazonaws.com';
 const DEFAULT_SESSION_SECONDS = 3600;
 /** Refresh this long before expiry; must exceed the SDK's own 5-minute window. */
 const DEFAULT_REFRESH_WINDOW_MS = 10 * 60_000;
-const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 /** After a failed refresh, keep serving still-valid keys this long before trying STS again. */
 const FAILED_REFRESH_COOLDOWN_MS = 30_000;
 /** Keys with less than this left are not served after a failed refresh. */
 const MIN_USABLE_MS = 60_000;
 function validateRoleSessionName(name) {
-    if (!SESSION_NAME_PATTERN.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-session-name "${name}" is invalid: it must be 2 to 64 characters of letters, digits and _+=,.@-`);
+    if (!(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidName */ .uV)('roleSessionName', name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`role-session-name "${name}" is invalid: it must be 2 to 64 characters of letters, digits and _+=,.@-`);
     }
     return name;
 }
 /** `drs-drill-<run id>`, with characters STS refuses replaced and cut to 64. */
 function defaultRoleSessionName(runId) {
     const id = String(runId ?? '').trim();
-    const name = (id === '' ? 'drs-drill' : `drs-drill-${id}`).replace(/[^\w+=,.@-]/g, '-');
+    const name = (id === '' ? 'drs-drill' : `drs-drill-${id}`).replace(SESSION_NAME_REFUSED, '-');
     return name.slice(0, 64);
 }
 function validateRoleArn(roleArn) {
     const trimmed = roleArn.trim();
-    if (!ROLE_ARN_PATTERN.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-to-assume "${roleArn}" is not an IAM role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`);
+    if (!(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidName */ .uV)('roleArn', trimmed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`role-to-assume "${roleArn}" is not an IAM role ARN (expected arn:aws:iam::<12-digit account>:role/<name>)`);
     }
     return trimmed;
 }
@@ -173,7 +191,7 @@ function validateRoleArn(roleArn) {
 function assertIdTokenAvailable(env) {
     const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((k) => !env[k]);
     if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role-to-assume is set but this job cannot request a GitHub OIDC token (${missing.join(' and ')} not set): ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`role-to-assume is set but this job cannot request a GitHub OIDC token (${missing.join(' and ')} not set): ` +
             'add `permissions: id-token: write` to the workflow or job');
     }
 }
@@ -225,7 +243,7 @@ class IdTokenError extends Error {
     name = 'IdTokenError';
 }
 function isRetryableAssumeError(error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
         return false;
     if (error instanceof IdTokenError)
         return true;
@@ -233,7 +251,7 @@ function isRetryableAssumeError(error) {
     // The token endpoint or IdP hiccuped, or our token aged out during a slow retry: a new token helps.
     if (name === 'IDPCommunicationErrorException' || name === 'ExpiredTokenException')
         return true;
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isTransient */ .dg)(error);
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .isTransient */ .dg)(error);
 }
 function hintFor(error) {
     const name = error?.name;
@@ -259,13 +277,13 @@ function toSessionCredentials(roleArn, out) {
 }
 /** The STS client for AssumeRoleWithWebIdentity, its requests bounded like every other AWS request. */
 function boundedSts(opts, timeouts) {
-    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .STSClient */ .iM({
+    const sts = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__.STSClient({
         region: opts.region,
-        customUserAgent: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O,
-        requestHandler: (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .handlerTimeouts */ .n0)('v4', timeouts),
+        customUserAgent: _clients_js__WEBPACK_IMPORTED_MODULE_2__/* .USER_AGENT */ ._O,
+        requestHandler: (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .handlerTimeouts */ .n0)('v2', timeouts),
         ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     });
-    (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .boundRequests */ .XT)(sts, sts.middlewareStack, 'STS', timeouts.totalMs);
+    (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .boundRequests */ .XT)(sts, sts.middlewareStack, 'STS', timeouts.totalMs);
     return sts;
 }
 /**
@@ -289,11 +307,11 @@ function oidcCredentialProvider(opts) {
     const sessionName = validateRoleSessionName(opts.sessionName);
     const durationSeconds = opts.durationSeconds ?? DEFAULT_SESSION_SECONDS;
     if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43200) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`role session duration must be 900 to 43200 seconds, got ${durationSeconds}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`role session duration must be 900 to 43200 seconds, got ${durationSeconds}`);
     }
     assertIdTokenAvailable(opts.env ?? process.env);
     const audience = opts.audience ?? OIDC_AUDIENCE;
-    const timeouts = opts.timeouts ?? (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .requestTimeoutsFromEnv */ .L5)(opts.env ?? process.env);
+    const timeouts = opts.timeouts ?? (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .requestTimeoutsFromEnv */ .L5)(opts.env ?? process.env);
     const sts = opts.sts ?? boundedSts(opts, timeouts);
     const assumeOnce = async () => {
         let token;
@@ -301,12 +319,12 @@ function oidcCredentialProvider(opts) {
             token = await withinTime(opts.getIdToken(audience), timeouts.totalMs);
         }
         catch (error) {
-            if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))) {
+            if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))) {
                 assertIdTokenAvailable({});
             }
-            throw new IdTokenError(`could not get a GitHub ID token: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+            throw new IdTokenError(`could not get a GitHub ID token: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, { cause: error });
         }
-        const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+        const out = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__.AssumeRoleWithWebIdentityCommand({
             RoleArn: roleArn,
             RoleSessionName: sessionName,
             WebIdentityToken: token,
@@ -318,24 +336,24 @@ function oidcCredentialProvider(opts) {
     };
     const fetch = async () => {
         try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(assumeOnce, {
+            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(assumeOnce, {
                 isRetryable: isRetryableAssumeError,
                 maxAttempts: opts.maxAttempts ?? 5,
                 baseMs: 200,
                 maxMs: 5_000,
-                sleep: opts.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy,
+                sleep: opts.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy,
                 ...(opts.random ? { random: opts.random } : {}),
                 ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
             });
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
                 throw error;
-            const message = `Could not assume role ${roleArn} with GitHub OIDC: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}${hintFor(error)}`;
+            const message = `Could not assume role ${roleArn} with GitHub OIDC: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}${hintFor(error)}`;
             // Configuration faults are the user's to fix; what survived the retries is an outage.
             if (isRetryableAssumeError(error))
                 throw new Error(message, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(message, undefined, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, undefined, { cause: error });
         }
     };
     return memoizeCredentials(fetch, {
@@ -347,22 +365,22 @@ function oidcCredentialProvider(opts) {
 async function checkAccount(sts, expected) {
     let identity;
     try {
-        identity = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .GetCallerIdentityCommand */ .zI({}));
+        identity = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__.GetCallerIdentityCommand({}));
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
             throw error;
-        throw new Error(`Could not identify the AWS credentials (sts:GetCallerIdentity): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+        throw new Error(`Could not identify the AWS credentials (sts:GetCallerIdentity): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`, {
             cause: error,
         });
     }
     const accountId = identity.Account ?? '';
     const arn = identity.Arn ?? '';
-    if (!/^\d{12}$/.test(accountId)) {
+    if (!(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidName */ .uV)('accountId', accountId)) {
         throw new Error(`sts:GetCallerIdentity returned no valid account id (got "${accountId}")`);
     }
     if (expected !== undefined && expected !== accountId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`plan accountId ${expected} does not match the credentials' account ${accountId}: refusing to run`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`plan accountId ${expected} does not match the credentials' account ${accountId}: refusing to run`);
     }
     return { accountId, arn };
 }
@@ -384,8 +402,8 @@ async function checkAccount(sts, expected) {
 /**
  * Time limits on every HTTP request to AWS, and readable errors for answers that are not AWS's.
  *
- * Neither SDK generation in the tree bounds a whole exchange: client-drs 3.523 (smithy v2) reads
- * `requestTimeout` as socket inactivity, and current EC2/STS (smithy v4) time only the wait for the
+ * No SDK generation bounds a whole exchange: the clients here (3.523, smithy v2) read
+ * `requestTimeout` as socket inactivity, and smithy v4 clients time only the wait for the
  * response headers (and only warn unless told to throw); neither times the body. An answer that
  * trickles one byte every few seconds would hold a call open for hours. So each client's request
  * handler is wrapped: a timer from sending to the answer's last byte aborts the request, or destroys
@@ -603,6 +621,16 @@ const TAG = {
     startedAt: `${TAG_PREFIX}started-at`,
     /** Which ≤100-server part of the wave a job holds: finds a job whose StartRecovery answer was lost. */
     chunk: `${TAG_PREFIX}chunk`,
+    /** The step (GitHub job) of an execution run over several steps (input `waves`) that started the job. */
+    step: `${TAG_PREFIX}step`,
+    /**
+     * Written on a job when its step ends, so a later step (another runner, another workspace) reads the
+     * wave's verdict and end from DRS rather than from a file: absent means the step never finished it.
+     */
+    waveStatus: `${TAG_PREFIX}wave-status`,
+    waveEndedAt: `${TAG_PREFIX}wave-ended-at`,
+    /** Written on an EC2 recovery instance when its step ends: when its health check was seen passing. */
+    healthyAt: `${TAG_PREFIX}healthy-at`,
 };
 /** DRS and EC2 cap tag values at 256 characters. */
 const MAX_TAG_VALUE_LENGTH = 256;

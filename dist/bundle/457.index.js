@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   cF: () => (/* binding */ SKIPPED_REASON)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40201);
-/* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3654);
-/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7637);
+/* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99516);
+/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32354);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23941);
 /**
@@ -47,9 +47,9 @@ async function checkReadiness(io, plan, inputs, deps) {
     let region;
     try {
         region = (0,_modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveRegion */ .Zv)(inputs, plan, deps.env);
-        const session = await (0,_aws_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openAwsSession */ .a)(io, inputs, region, plan.accountId, deps);
+        const session = await (0,_aws_session_js__WEBPACK_IMPORTED_MODULE_1__.openAwsSession)(io, inputs, region, plan.accountId, deps);
         try {
-            const preflight = await (0,_engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .runPreflight */ .hg)({ drs: session.drs, ec2: session.ec2, clock: deps.clock }, plan, {
+            const preflight = await (0,_engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .runPreflight */ .h)({ drs: session.drs, ec2: session.ec2, clock: deps.clock }, plan, {
                 mode: 'validate',
             });
             return { status: 'checked', region, accountId: session.accountId, preflight };
@@ -76,8 +76,8 @@ async function checkReadiness(io, plan, inputs, deps) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _plan_diff_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88256);
-/* harmony import */ var _plan_glob_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6145);
-/* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62757);
+/* harmony import */ var _plan_glob_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16350);
+/* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70218);
 /* harmony import */ var _base_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67131);
 /* harmony import */ var _readiness_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52140);
 /**
@@ -145,10 +145,10 @@ async function reviewPullRequest(io, inputs, pr, checks, deps) {
 async function deletedPlans(input, checks, pr, deps, baseDeps) {
     const globs = planPatterns(input)
         .filter(_plan_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .isGlob */ .fg)
-        .map((g) => (0,_plan_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .globToRegExp */ .tL)(g));
+        .map((g) => (0,_plan_glob_js__WEBPACK_IMPORTED_MODULE_2__/* .globMatcher */ .fU)(g));
     if (globs.length === 0)
         return [];
-    const files = await (0,_base_js__WEBPACK_IMPORTED_MODULE_4__/* .listBaseFiles */ .XO)(pr.baseSha, (p) => globs.some((re) => re.test(p)), {
+    const files = await (0,_base_js__WEBPACK_IMPORTED_MODULE_4__/* .listBaseFiles */ .XO)(pr.baseSha, (p) => globs.some((matches) => matches(p)), {
         workspace: deps.workspace,
         git: deps.git,
     });

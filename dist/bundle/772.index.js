@@ -8,16 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runStatusMode: () => (/* binding */ runStatusMode)
 /* harmony export */ });
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10119);
 /* harmony import */ var _engine_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _history_drill_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9019);
 /* harmony import */ var _history_history_md_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48460);
-/* harmony import */ var _history_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3880);
+/* harmony import */ var _history_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5799);
 /* harmony import */ var _history_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3523);
 /* harmony import */ var _history_trend_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39919);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55027);
-/* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62757);
+/* harmony import */ var _plan_load_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70218);
 /* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(856);
 /* harmony import */ var _review_readiness_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52140);
 /**
@@ -46,7 +46,7 @@ export const modules = {
 async function awsResolver(io, inputs, deps) {
     if (!(0,_review_readiness_js__WEBPACK_IMPORTED_MODULE_9__/* .liveCheckCredentials */ .bf)(inputs, deps.env))
         return undefined;
-    const { openAwsSession } = await Promise.all(/* import() */[__webpack_require__.e(490), __webpack_require__.e(716), __webpack_require__.e(998)]).then(__webpack_require__.bind(__webpack_require__, 22998));
+    const { openAwsSession } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99516));
     const sessions = new Map();
     return async (plan) => {
         const region = inputs.region ?? plan.region ?? deps.env.AWS_REGION ?? deps.env.AWS_DEFAULT_REGION;
@@ -187,8 +187,8 @@ async function runStatusMode(io, inputs, run, deps) {
 /* harmony export */   cF: () => (/* binding */ SKIPPED_REASON)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40201);
-/* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3654);
-/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7637);
+/* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99516);
+/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32354);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23941);
 /**
@@ -223,9 +223,9 @@ async function checkReadiness(io, plan, inputs, deps) {
     let region;
     try {
         region = (0,_modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveRegion */ .Zv)(inputs, plan, deps.env);
-        const session = await (0,_aws_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openAwsSession */ .a)(io, inputs, region, plan.accountId, deps);
+        const session = await (0,_aws_session_js__WEBPACK_IMPORTED_MODULE_1__.openAwsSession)(io, inputs, region, plan.accountId, deps);
         try {
-            const preflight = await (0,_engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .runPreflight */ .hg)({ drs: session.drs, ec2: session.ec2, clock: deps.clock }, plan, {
+            const preflight = await (0,_engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .runPreflight */ .h)({ drs: session.drs, ec2: session.ec2, clock: deps.clock }, plan, {
                 mode: 'validate',
             });
             return { status: 'checked', region, accountId: session.accountId, preflight };

@@ -13,11 +13,13 @@ export const modules = {
 /* harmony export */   rt: () => (/* binding */ newPollState),
 /* harmony export */   x1: () => (/* binding */ isLaunched)
 /* harmony export */ });
-/* unused harmony exports jobSignature, launchActionsRunning, rememberRecoveryInstances, BASE_INTERVAL_MS */
+/* unused harmony exports jobSignature, launchActionsRunning, rememberRecoveryInstances, READ_FAILURES_BEFORE_WARNING, BASE_INTERVAL_MS */
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22495);
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80778);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93915);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10119);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _instances_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86122);
+
 
 
 
@@ -29,6 +31,7 @@ function newPollState() {
         instances: new Map(),
         statuses: new Map(),
         tagged: new Set(),
+        readFailures: new Map(),
     };
 }
 /**
@@ -93,13 +96,23 @@ function launchedEc2Ids(state) {
     }
     return ids;
 }
+/** Failures in a row of one read before a warning: one the next poll gets past is a debug line. */
+const READ_FAILURES_BEFORE_WARNING = 3;
 class TickContext {
+    failures;
     moved = false;
     retryAfterMs;
     warnings = [];
-    async read(what, fn) {
+    debug = [];
+    constructor(failures) {
+        this.failures = failures;
+    }
+    /** `once`: a read that is not tried again, so its failure is a warning at once. */
+    async read(what, fn, once = false) {
         try {
-            return await fn();
+            const result = await fn();
+            this.failures.delete(what);
+            return result;
         }
         catch (e) {
             if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottling */ .E2)(e)) {
@@ -107,7 +120,15 @@ class TickContext {
                 if (hint !== undefined)
                     this.retryAfterMs = Math.max(this.retryAfterMs ?? 0, hint);
             }
-            this.warnings.push(`${what} failed, trying again on the next poll: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+            const count = (this.failures.get(what) ?? 0) + 1;
+            this.failures.set(what, count);
+            const text = `${what} failed, trying again on the next poll: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`;
+            if (once)
+                this.warnings.push(`${what} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+            else if (count === READ_FAILURES_BEFORE_WARNING)
+                this.warnings.push(`${what} failed ${count} polls in a row, still trying: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+            else
+                this.debug.push(text);
             return undefined;
         }
     }
@@ -172,7 +193,8 @@ async function tagNewInstances(deps, state, ctx, tags) {
     // Tried once: a missing ec2:CreateTags must cost one warning, not one per poll.
     for (const id of fresh)
         state.tagged.add(id);
-    await ctx.read('Tagging the recovery instances (ec2:CreateTags)', () => deps.ec2.createTags(fresh, tags));
+    const what = 'Tagging the recovery instances (ec2:CreateTags)';
+    await ctx.read(what, () => deps.ec2.createTags(fresh, tags), true);
 }
 function instanceSignature(i, s) {
     return `${i?.State?.Name ?? ''}|${s?.InstanceState?.Name ?? ''}|${s?.InstanceStatus?.Status ?? ''}|${s?.SystemStatus?.Status ?? ''}`;
@@ -219,12 +241,12 @@ async function pollInstances(deps, state, ctx, opts) {
 }
 /** One tick. Never throws for an AWS read failure: it comes back as a warning. */
 async function pollTick(deps, state, opts) {
-    const ctx = new TickContext();
+    const ctx = new TickContext(state.readFailures);
     await pollJobs(deps, state, ctx);
     await pollRecoveryInstances(deps, state, ctx);
     await tagNewInstances(deps, state, ctx, opts.instanceTags);
     await pollInstances(deps, state, ctx, opts);
-    const result = { moved: ctx.moved, warnings: ctx.warnings };
+    const result = { moved: ctx.moved, warnings: ctx.warnings, debug: ctx.debug };
     if (ctx.retryAfterMs !== undefined)
         result.retryAfterMs = ctx.retryAfterMs;
     return result;
@@ -245,7 +267,7 @@ function nextPollIntervalMs(input) {
     else
         next = input.previousMs * 1.5;
     next = Math.min(Math.max(next, base), input.boundMs);
-    return Math.max(next, input.retryAfterMs ?? 0);
+    return (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_4__/* .honourRetryAfter */ .m0)(next, input.retryAfterMs);
 }
 
 
@@ -257,13 +279,13 @@ function nextPollIntervalMs(input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ concurrentWaveGroups),
 /* harmony export */   RH: () => (/* binding */ replicationFindings),
-/* harmony export */   pU: () => (/* reexport safe */ _core_durations_js__WEBPACK_IMPORTED_MODULE_0__.pU),
+/* harmony export */   fu: () => (/* binding */ EXCLUDE_INPUT_REASON),
 /* harmony export */   r2: () => (/* binding */ excludeServers),
 /* harmony export */   xZ: () => (/* binding */ matchSelector),
 /* harmony export */   yY: () => (/* binding */ resolvePlan)
 /* harmony export */ });
 /* unused harmony exports sourceServerHostname, hostnameMatches, tagsMatch, describeSelector */
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10119);
 /* harmony import */ var _core_quotas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7254);
 
 
@@ -395,6 +417,7 @@ function resolvePlan(plan, sourceServers) {
     }
     return { executionPlan: { plan, waves }, problems };
 }
+const EXCLUDE_INPUT_REASON = 'input exclude';
 /**
  * Leaves the servers named in `exclude` (source server ids or hostnames, case-insensitive for
  * hostnames) out of the execution plan. A name that matches no server of the plan is a problem: a
@@ -420,6 +443,7 @@ function excludeServers(executionPlan, exclude) {
                 sourceServerId: rs.sourceServerId,
                 ...(rs.hostname ? { hostname: rs.hostname } : {}),
                 wave: rw.wave.name,
+                reason: EXCLUDE_INPUT_REASON,
             });
             return false;
         }),
@@ -458,8 +482,6 @@ function concurrentWaveGroups(plan) {
     }
     return groups.filter((g) => g.length > 0);
 }
-// DRS's lagDuration is an ISO-8601 duration; one parser serves the whole project.
-
 const REPLICATION_WARN = new Set(['BACKLOG', 'CREATING_SNAPSHOT', 'RESCAN']);
 /** Replication state, replication errors and lag against the plan's RPO. */
 function replicationFindings(server, rpoSeconds) {
@@ -519,16 +541,23 @@ function replicationFindings(server, rpoSeconds) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BJ: () => (/* binding */ describeProblem),
+/* harmony export */   EO: () => (/* binding */ checkWaveNames),
 /* harmony export */   VV: () => (/* binding */ reserveMs),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   lK: () => (/* binding */ checkRecoveryGuard)
 /* harmony export */ });
+/* unused harmony export CLI_EVENT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /**
  * What a drill or recovery settles before it touches AWS: the outside world it is given, its region,
  * the recovery guard, and how problems read. Shared by drill, recovery, cleanup and the PR readiness.
  */
 
+/**
+ * The event name the break-glass CLI runs under: a person at a terminal, as manual as a
+ * workflow_dispatch. Only the CLI sets it (GitHub does not let a workflow change GITHUB_EVENT_NAME).
+ */
+const CLI_EVENT = 'terminal';
 /** Part of timeout-minutes kept back to capture evidence and clean up after the waves. */
 function reserveMs(timeoutMs) {
     return Math.min(5 * 60_000, Math.round(timeoutMs * 0.1));
@@ -545,9 +574,17 @@ function checkRecoveryGuard(inputs, plan, eventName) {
     if (inputs.confirm !== plan.name) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`mode recovery starts a real, irreversible recovery: set the input confirm to the plan's name "${plan.name}" to proceed${inputs.confirm ? ` (got "${inputs.confirm}")` : ''}.`);
     }
-    if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`mode recovery runs only from a workflow_dispatch or repository_dispatch event, not from "${eventName ?? 'unknown'}".`);
+    if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch' && eventName !== CLI_EVENT) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`mode recovery runs only from a workflow_dispatch or repository_dispatch event (or the drs-drill command), not from "${eventName ?? 'unknown'}".`);
     }
+}
+/** Input `waves` names only waves of the plan: a typo must stop the step before anything is read or started. */
+function checkWaveNames(plan, waves) {
+    const names = plan.waves.map((w) => w.name);
+    const unknown = waves.filter((w) => !names.includes(w));
+    if (unknown.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${unknown.map((w) => `"${w}"`).join(', ')}; the waves of plan "${plan.name}" (${plan.file}) are ${names.map((n) => `"${n}"`).join(', ')}. Nothing was started.`);
 }
 function describeProblem(p) {
     const who = p.sourceServerId && !p.message.includes(p.sourceServerId)

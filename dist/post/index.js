@@ -1,3 +1,7 @@
 // Post step of the action (runs: post-if always()): a shim over the bundle.
-import { runPost } from '../bundle/index.js';
+// Written into dist/post/ by the build from scripts/shims/: edit it there.
+import { cacheCompiledCode } from '../compile-cache.js';
+
+cacheCompiledCode();
+const { runPost } = await import('../bundle/index.js');
 await runPost();

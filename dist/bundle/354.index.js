@@ -1,5 +1,5 @@
-export const id = 637;
-export const ids = [637];
+export const id = 354;
+export const ids = [354];
 export const modules = {
 
 /***/ 32355:
@@ -21,6 +21,10 @@ const DRS_IDEMPOTENT = [
     'describeRecoverySnapshots',
     'getLaunchConfiguration',
     'updateLaunchConfiguration',
+    'tagResource',
+    'listLaunchActions',
+    'putLaunchAction',
+    'deleteLaunchAction',
 ];
 const EC2_IDEMPOTENT = [
     'describeInstances',
@@ -28,6 +32,8 @@ const EC2_IDEMPOTENT = [
     'createTags',
     'describeDefaultLaunchTemplateVersion',
     'updateLaunchTemplate',
+    'describeLaunchTemplateVersion',
+    'restoreLaunchTemplateVersion',
     'describeSubnets',
     'describeSecurityGroups',
 ];
@@ -69,6 +75,108 @@ function retryingDrs(drs, opts) {
 }
 function retryingEc2(ec2, opts) {
     return wrap(ec2, EC2_IDEMPOTENT, opts);
+}
+
+
+/***/ }),
+
+/***/ 84033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kN: () => (/* binding */ diffLaunchActions),
+/* harmony export */   rP: () => (/* binding */ desiredLaunchActions)
+/* harmony export */ });
+/* unused harmony exports MANAGED_MARKER, isManaged, managedActionId, describeAction, foreignActions */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * DRS post-launch actions the plan wants, against what a server holds. Pure. Ours carry a marker at
+ * the start of their description (and an actionId derived from the server and the action's name), so
+ * an action someone added by hand — in the console or another tool — is never changed or removed.
+ */
+
+/** Starts the description of every action this tool puts on a server. */
+const MANAGED_MARKER = 'Managed by drs-drill-action:';
+/** Written by us: our marker starts its description. */
+function isManaged(action) {
+    return (action.description ?? '').startsWith(MANAGED_MARKER);
+}
+/** A UUID (the form DRS requires) fixed by the server and the action's name: a re-sync replaces, never adds. */
+function managedActionId(sourceServerId, name) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`drs-drill-action\0${sourceServerId}\0${name}`).digest('hex');
+    // Version 5-style layout: version nibble 5, variant bits 10.
+    const variant = ((Number.parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+function desiredLaunchActions(sourceServerId, actions) {
+    return actions.map((a) => ({
+        actionId: managedActionId(sourceServerId, a.name),
+        actionCode: a.action,
+        name: a.name,
+        order: a.order,
+        optional: a.optional,
+        category: a.category,
+        description: a.description ? `${MANAGED_MARKER} ${a.description}` : MANAGED_MARKER,
+        parameters: { ...a.parameters },
+    }));
+}
+/** What the report shows of an action: its document, parameters and how it counts. */
+function describeAction(a) {
+    const params = Object.entries(a.parameters ?? {}).map(([k, v]) => {
+        const value = typeof v === 'string' ? v : (v?.value ?? '');
+        return `${k}=${value}`;
+    });
+    const how = [a.optional ? 'optional' : 'required', `order ${a.order ?? '?'}`, a.category ?? 'OTHER'];
+    return `${a.actionCode ?? '?'}${params.length ? ` (${params.join(', ')})` : ''} [${how.join(', ')}]`;
+}
+function sameAction(want, have) {
+    const params = Object.fromEntries(Object.entries(have.parameters ?? {}).map(([k, p]) => [k, p.value ?? '']));
+    const wantKeys = Object.keys(want.parameters).sort();
+    return (have.actionCode === want.actionCode &&
+        have.name === want.name &&
+        have.order === want.order &&
+        (have.optional ?? false) === want.optional &&
+        have.category === want.category &&
+        have.description === want.description &&
+        have.active !== false &&
+        JSON.stringify(wantKeys) === JSON.stringify(Object.keys(params).sort()) &&
+        wantKeys.every((k) => params[k] === want.parameters[k]));
+}
+/** The writes that bring `actual` to the plan: changed or missing actions put, ours the plan dropped deleted. */
+function diffLaunchActions(desired, actual) {
+    const byId = new Map(actual.flatMap((a) => (a.actionId ? [[a.actionId, a]] : [])));
+    const changes = [];
+    for (const want of desired) {
+        const have = byId.get(want.actionId);
+        if (have && sameAction(want, have))
+            continue;
+        changes.push({
+            kind: 'put',
+            name: want.name,
+            actionId: want.actionId,
+            action: want,
+            from: have ? describeAction(have) : null,
+            to: describeAction(want),
+        });
+    }
+    const wanted = new Set(desired.map((d) => d.actionId));
+    for (const have of actual) {
+        if (!isManaged(have) || !have.actionId || wanted.has(have.actionId))
+            continue;
+        changes.push({
+            kind: 'delete',
+            name: have.name ?? have.actionId,
+            actionId: have.actionId,
+            from: describeAction(have),
+            to: null,
+        });
+    }
+    return changes;
+}
+/** Actions someone else put on the server that run beside ours (worth a line in the report). */
+function foreignActions(actual) {
+    return actual.filter((a) => !isManaged(a));
 }
 
 
@@ -188,8 +296,19 @@ function diffPrivateIp(desired, actual) {
 }
 /** Every difference between the plan and what DRS and the template hold now. */
 function diffAll(desired, launchConfig, template) {
+    const postLaunch = desired.postLaunchEnabled && launchConfig.postLaunchEnabled !== true
+        ? [
+            {
+                target: 'launch',
+                field: 'postLaunchEnabled',
+                from: launchConfig.postLaunchEnabled ?? null,
+                to: true,
+            },
+        ]
+        : [];
     return [
         ...diffLaunchConfiguration(desired.launch, launchConfig),
+        ...postLaunch,
         ...(template
             ? [...diffLaunchTemplate(desired.template, template), ...diffPrivateIp(desired.launch, template)]
             : []),
@@ -199,85 +318,29 @@ function diffAll(desired, launchConfig, template) {
 
 /***/ }),
 
-/***/ 7637:
+/***/ 32354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  hg: () => (/* binding */ runPreflight)
+  h: () => (/* binding */ runPreflight)
 });
 
-// UNUSED EXPORTS: parseIsoDuration, replicationFindings
+// UNUSED EXPORTS: replicationFindings
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(70370);
 // EXTERNAL MODULE: ./src/aws/retrying.ts
 var retrying = __webpack_require__(32355);
-// EXTERNAL MODULE: ./src/core/quotas.ts
-var quotas = __webpack_require__(7254);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __webpack_require__(52766);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/engine/deadline.ts
 var deadline = __webpack_require__(7964);
-;// CONCATENATED MODULE: ./src/engine/existing-instances.ts
-/** EC2 states of a recovery instance that no longer runs anything worth protecting. */
-const GONE = new Set(['TERMINATED', 'NOT_FOUND', 'SHUTTING-DOWN']);
-function isLive(ri) {
-    return !GONE.has(ri.ec2InstanceState ?? '');
-}
-function describe(ri) {
-    const ec2 = ri.ec2InstanceID && ri.ec2InstanceID !== ri.recoveryInstanceID ? `, EC2 ${ri.ec2InstanceID}` : '';
-    const state = ri.ec2InstanceState ? `, ${ri.ec2InstanceState}` : '';
-    const job = ri.jobID ? `, launched by DRS job ${ri.jobID}` : '';
-    return `recovery instance ${ri.recoveryInstanceID ?? '?'}${ec2}${state}${job}`;
-}
-/** Findings for one source server from the recovery instances DRS lists for it. */
-function existingInstanceFindings(instances, opts) {
-    const out = [];
-    for (const ri of instances) {
-        if (!isLive(ri) || (ri.jobID && opts.ownJobIds.has(ri.jobID)))
-            continue;
-        if (opts.mode === 'recovery') {
-            if (opts.replaceRecoveryInstances) {
-                out.push({
-                    level: 'warning',
-                    message: `has ${ri.isDrill ? 'drill' : 'live'} ${describe(ri)}; replace-recovery-instances is true, so the recovery may replace it`,
-                });
-            }
-            else {
-                out.push({
-                    level: 'error',
-                    message: `already has ${ri.isDrill ? 'drill' : 'a live (non-drill)'} ${describe(ri)}: a new recovery may delete it (the DRS user guide says each new recovery first deletes the previously launched instance)`,
-                    fix: 'Terminate it on purpose first, or set the input replace-recovery-instances: true if replacing it is intended',
-                });
-            }
-            continue;
-        }
-        if (ri.isDrill !== true) {
-            out.push({
-                level: opts.mode === 'validate' ? 'warning' : 'error',
-                message: `has a live (non-drill) ${describe(ri)}: a real failover is running on it, and a drill may delete it (the DRS user guide says each new drill first deletes any previously launched drill or recovery instance). ${opts.mode === 'validate' ? 'A drill of this plan would be refused' : 'The drill is refused for the whole plan; nothing was written'}`,
-                fix: 'Finish that recovery first (fail back, or terminate the instance on purpose), or leave this server out of the drill with the input exclude',
-            });
-        }
-        else {
-            out.push({
-                level: 'warning',
-                message: `has drill ${describe(ri)} from another run: DRS may replace it when this drill launches (or keep it running beside the new one)`,
-                fix: 'Run mode: cleanup for old drill instances if they are not needed',
-            });
-        }
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/engine/instances.ts
-var instances = __webpack_require__(86122);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/engine/launch-config.ts
 var launch_config = __webpack_require__(16778);
+// EXTERNAL MODULE: ./src/aws/launch-template.ts
+var launch_template = __webpack_require__(22369);
 ;// CONCATENATED MODULE: ./src/engine/network.ts
 /** Network checks of preflight: subnet and security-group lookups, and IPv4 CIDR arithmetic for `copyPrivateIp`. */
 
@@ -412,19 +475,15 @@ function networkFindings(target, net) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/engine/poller.ts
-var poller = __webpack_require__(74694);
-// EXTERNAL MODULE: ./src/aws/launch-template.ts
-var launch_template = __webpack_require__(22369);
 ;// CONCATENATED MODULE: ./src/engine/preflight-server.ts
 
 
 
-async function readServer(deps, rs, wave) {
+async function readServer(deps, rs, wave, pointInTime) {
     const facts = { rs, wave };
-    const snapshot = rs.spec.snapshot
+    const snapshot = rs.spec.snapshot || pointInTime
         ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then((s) => {
-            facts.snapshotIds = s.map((x) => x.snapshotID ?? '');
+            facts.snapshots = s;
         }, (e) => {
             facts.snapshotError = e;
         })
@@ -440,6 +499,16 @@ async function readServer(deps, rs, wave) {
             facts.templateError = e;
         else
             facts.launchConfigError = e;
+    }
+    // Only then: a plan without post-launch actions needs no drs:ListLaunchActions, unless DRS already
+    // runs actions on the server (some may be ours, left by an earlier version of the plan).
+    if (rs.spec.postLaunch.length > 0 || facts.launchConfig?.postLaunchEnabled === true) {
+        try {
+            facts.launchActions = await deps.drs.listLaunchActions(rs.sourceServerId);
+        }
+        catch (e) {
+            facts.launchActionsError = e;
+        }
     }
     await snapshot;
     return facts;
@@ -462,13 +531,14 @@ function snapshotFindings(f) {
         return [
             { level: 'error', message: `could not list recovery snapshots: ${(0,errors/* errorMessage */.gJ)(f.snapshotError)}` },
         ];
-    if (f.snapshotIds?.includes(snapshot))
+    const ids = (f.snapshots ?? []).map((s) => s.snapshotID);
+    if (ids.includes(snapshot))
         return [];
     return [
         {
             level: 'error',
             message: `pinned snapshot ${snapshot} does not exist`,
-            fix: `Pick an existing point in time${f.snapshotIds?.[0] ? ` (latest: ${f.snapshotIds[0]})` : ''} or remove the pin`,
+            fix: `Pick an existing point in time${ids[0] ? ` (latest: ${ids[0]})` : ''} or remove the pin`,
         },
     ];
 }
@@ -493,10 +563,25 @@ function templateWarnings(f, launchConfig, template, templateId) {
     }
     return out;
 }
+/** Post-launch actions that could not be listed: an error when the plan has some for the server. */
+function launchActionFindings(f) {
+    if (f.launchActionsError === undefined)
+        return [];
+    const message = `could not list its post-launch actions: ${(0,errors/* errorMessage */.gJ)(f.launchActionsError)}`;
+    return f.rs.spec.postLaunch.length > 0
+        ? [
+            {
+                level: 'error',
+                message,
+                fix: 'Grant drs:ListLaunchActions and drs:PutLaunchAction (the drill policy)',
+            },
+        ]
+        : [{ level: 'warning', message: `${message}; actions an earlier plan put there are left as they are` }];
+}
 function launchFindings(f, net) {
     const out = [];
     const { spec } = f.rs;
-    out.push(...snapshotFindings(f));
+    out.push(...snapshotFindings(f), ...launchActionFindings(f));
     if (!f.launchConfig) {
         const notFound = f.launchConfigError?.name === 'ResourceNotFoundException';
         out.push({
@@ -549,8 +634,328 @@ function hasDrsManagedTag(version) {
     return (version.LaunchTemplateData?.TagSpecifications ?? []).some((spec) => spec.ResourceType === 'instance' && (spec.Tags ?? []).some((t) => t.Key === DRS_MANAGED_TAG));
 }
 
+;// CONCATENATED MODULE: ./src/engine/drill-preflight.ts
+
+/** The server as its drill launches: the drill overrides over the recovery settings. Pure. */
+function drillView(f) {
+    const drill = f.rs.spec.drill ?? {};
+    if (Object.keys(drill).length === 0)
+        return f;
+    const { template, launch } = f.rs.spec;
+    const spec = {
+        ...f.rs.spec,
+        template: {
+            ...template,
+            ...(drill.subnetId !== undefined ? { subnetId: drill.subnetId } : {}),
+            ...(drill.securityGroupIds !== undefined ? { securityGroupIds: drill.securityGroupIds } : {}),
+            ...(drill.instanceType !== undefined ? { instanceType: drill.instanceType } : {}),
+        },
+        launch: {
+            ...launch,
+            ...(drill.copyPrivateIp === false ? { copyPrivateIp: false } : {}),
+            // The drill turns right-sizing off so that its instance type holds.
+            ...(drill.instanceType !== undefined ? { rightSizing: 'NONE' } : {}),
+        },
+    };
+    return { ...f, rs: { ...f.rs, spec } };
+}
+/**
+ * A drill that launches with the source server's private IP into the subnet the recovery settings use
+ * may clash with the source network (the source server is still running there, or routed to it),
+ * unless a `drill:` override isolates it (another subnet, or copyPrivateIp: false).
+ */
+function drillIsolationFindings(f) {
+    const drill = f.rs.spec.drill ?? {};
+    const copyPrivateIp = f.rs.spec.launch.copyPrivateIp ?? f.launchConfig?.copyPrivateIp ?? false;
+    if (!copyPrivateIp || drill.copyPrivateIp === false)
+        return [];
+    const recoverySubnet = effectiveSubnet(f);
+    if (drill.subnetId !== undefined && drill.subnetId !== recoverySubnet)
+        return [];
+    return [
+        {
+            level: 'warning',
+            message: `the drill launches with the source server's private IP (copyPrivateIp) into the recovery subnet ${recoverySubnet ?? '(none)'}, where the address may clash with the source network`,
+            fix: 'Isolate the drill with a drill: override (subnetId of a drill VPC, or copyPrivateIp: false)',
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/engine/existing-instances.ts
+/** EC2 states of a recovery instance that no longer runs anything worth protecting. */
+const GONE = new Set(['TERMINATED', 'NOT_FOUND', 'SHUTTING-DOWN']);
+function isLive(ri) {
+    return !GONE.has(ri.ec2InstanceState ?? '');
+}
+function describe(ri) {
+    const ec2 = ri.ec2InstanceID && ri.ec2InstanceID !== ri.recoveryInstanceID ? `, EC2 ${ri.ec2InstanceID}` : '';
+    const state = ri.ec2InstanceState ? `, ${ri.ec2InstanceState}` : '';
+    const job = ri.jobID ? `, launched by DRS job ${ri.jobID}` : '';
+    return `recovery instance ${ri.recoveryInstanceID ?? '?'}${ec2}${state}${job}`;
+}
+/** Findings for one source server from the recovery instances DRS lists for it. */
+function existingInstanceFindings(instances, opts) {
+    const out = [];
+    for (const ri of instances) {
+        if (!isLive(ri) || (ri.jobID && opts.ownJobIds.has(ri.jobID)))
+            continue;
+        if (opts.mode === 'recovery') {
+            if (opts.replaceRecoveryInstances) {
+                out.push({
+                    level: 'warning',
+                    message: `has ${ri.isDrill ? 'drill' : 'live'} ${describe(ri)}; replace-recovery-instances is true, so the recovery may replace it`,
+                });
+            }
+            else {
+                out.push({
+                    level: 'error',
+                    message: `already has ${ri.isDrill ? 'drill' : 'a live (non-drill)'} ${describe(ri)}: a new recovery may delete it (the DRS user guide says each new recovery first deletes the previously launched instance)`,
+                    fix: 'Terminate it on purpose first, or set the input replace-recovery-instances: true if replacing it is intended',
+                });
+            }
+            continue;
+        }
+        if (ri.isDrill !== true) {
+            out.push({
+                level: opts.mode === 'validate' ? 'warning' : 'error',
+                message: `has a live (non-drill) ${describe(ri)}: a real failover is running on it, and a drill may delete it (the DRS user guide says each new drill first deletes any previously launched drill or recovery instance). ${opts.mode === 'validate' ? 'A drill of this plan would be refused' : 'The drill is refused for the whole plan; nothing was written'}`,
+                fix: 'Finish that recovery first (fail back, or terminate the instance on purpose), or leave this server out of the drill with the input exclude',
+            });
+        }
+        else {
+            out.push({
+                level: 'warning',
+                message: `has drill ${describe(ri)} from another run: DRS may replace it when this drill launches (or keep it running beside the new one)`,
+                fix: 'Run mode: cleanup for old drill instances if they are not needed',
+            });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/engine/instances.ts
+var instances = __webpack_require__(86122);
+// EXTERNAL MODULE: ./src/engine/launch-actions.ts
+var launch_actions = __webpack_require__(84033);
+;// CONCATENATED MODULE: ./src/engine/leave-out.ts
+/** The server, named once, for the start of a message. */
+function serverWho(rs) {
+    return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
+}
+/** A finding about one server, attributed to it, its wave and its plan line. */
+function attribute(rs, wave, x) {
+    return {
+        sourceServerId: rs.sourceServerId,
+        ...(rs.hostname ? { hostname: rs.hostname } : {}),
+        wave,
+        position: rs.spec.position,
+        message: `${serverWho(rs)}: ${x.message}`,
+        ...(x.fix ? { fix: x.fix } : {}),
+    };
+}
+/**
+ * A non-critical server's preflight errors as one warning (the server named once) and its exclusion
+ * record. In validate mode the warning says what a drill would do.
+ */
+function leaveOut(rs, wave, errors, mode) {
+    const reasons = errors.map((e) => e.message).join('; ');
+    const fixes = [...new Set(errors.flatMap((e) => (e.fix ? [e.fix] : [])))].join('; ');
+    const what = mode === 'validate' ? 'a drill would leave it out (non-critical)' : 'left out of this run (non-critical)';
+    return {
+        warning: attribute(rs, wave, { message: `${what}: ${reasons}`, ...(fixes ? { fix: fixes } : {}) }),
+        excluded: {
+            sourceServerId: rs.sourceServerId,
+            ...(rs.hostname ? { hostname: rs.hostname } : {}),
+            wave,
+            reason: `non-critical, failed preflight: ${reasons}`,
+        },
+    };
+}
+/** The execution plan without the given servers (their waves stay, possibly empty). */
+function withoutServers(executionPlan, ids) {
+    if (ids.size === 0)
+        return executionPlan;
+    return {
+        ...executionPlan,
+        waves: executionPlan.waves.map((w) => ({
+            wave: w.wave,
+            servers: w.servers.filter((rs) => !ids.has(rs.sourceServerId)),
+        })),
+    };
+}
+/** Nothing left to run is not a drill: a run whose every server was left out is refused. */
+function nothingToRun(executionPlan, excluded) {
+    if (executionPlan.waves.some((w) => w.servers.length > 0))
+        return undefined;
+    if (excluded === 0)
+        return undefined;
+    return {
+        message: `Every server of the plan was left out of this run (${excluded}): there is nothing to recover`,
+        fix: 'Fix the servers named in the warnings above, or shorten the input exclude',
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/durations.ts + 1 modules
+var durations = __webpack_require__(10119);
+;// CONCATENATED MODULE: ./src/engine/point-in-time.ts
+
+
+/** When the snapshot's data is from: its timestamp, else the time it was scheduled for. */
+function snapshotTime(s) {
+    return (0,durations/* parseInstant */.nV)(s.timestamp ?? s.expectedTimestamp);
+}
+/** The newest snapshot taken at or before `atMs` (whatever order DRS listed them in). */
+function latestAtOrBefore(snapshots, atMs) {
+    let best;
+    for (const s of snapshots) {
+        const t = snapshotTime(s);
+        if (t === undefined || t > atMs || !s.snapshotID)
+            continue;
+        if (!best || t > best.t)
+            best = { s, t };
+    }
+    return best?.s;
+}
+function chosen(s) {
+    return { id: s.snapshotID ?? '', at: (0,durations/* toUtcIso */.dT)(s.timestamp ?? s.expectedTimestamp) ?? '' };
+}
+/** The snapshot a server launches from under point-in-time, or why it cannot. */
+function choosePointInTimeSnapshot(input) {
+    const { pointInTime, pinned } = input;
+    if (input.error !== undefined)
+        return {
+            finding: { level: 'error', message: `could not list recovery snapshots: ${(0,errors/* errorMessage */.gJ)(input.error)}` },
+        };
+    const all = input.snapshots ?? [];
+    const atMs = Date.parse(pointInTime);
+    if (pinned) {
+        const pin = all.find((s) => s.snapshotID === pinned);
+        // A missing pin is reported by the pin's own check.
+        if (!pin)
+            return undefined;
+        if ((snapshotTime(pin) ?? Number.POSITIVE_INFINITY) <= atMs)
+            return { snapshot: chosen(pin) };
+        return {
+            finding: {
+                level: 'error',
+                message: `pinned snapshot ${pinned} (taken ${chosen(pin).at || 'at an unknown time'}) is after the point in time ${pointInTime}`,
+                fix: 'Remove the snapshot pin to launch from the latest snapshot before the point in time, or pin an earlier one',
+            },
+        };
+    }
+    const best = latestAtOrBefore(all, atMs);
+    if (best)
+        return { snapshot: chosen(best) };
+    const times = all.map(snapshotTime).filter((t) => t !== undefined);
+    const oldest = times.length > 0 ? new Date(Math.min(...times)).toISOString() : undefined;
+    return {
+        finding: {
+            level: 'error',
+            message: `has no recovery snapshot taken at or before the point in time ${pointInTime}${oldest ? ` (its oldest is from ${oldest})` : ' (DRS lists none)'}`,
+            fix: 'Pick a later point-in-time: DRS keeps point-in-time snapshots only for its retention period',
+        },
+    };
+}
+/** A point in time after AWS's now asks for data that does not exist yet. */
+function futurePointInTime(pointInTime, awsNowMs) {
+    if (!pointInTime || Date.parse(pointInTime) <= awsNowMs)
+        return undefined;
+    return {
+        message: `input point-in-time ${pointInTime} is in the future (AWS's clock reads ${new Date(awsNowMs).toISOString()})`,
+        fix: 'Give the last moment whose data you want back, in the past',
+    };
+}
+/** The execution plan with the point-in-time snapshot each server launches from. */
+function withSnapshots(executionPlan, chosen) {
+    if (chosen.size === 0)
+        return executionPlan;
+    const waves = executionPlan.waves.map((w) => ({
+        wave: w.wave,
+        servers: w.servers.map((rs) => {
+            const snapshot = chosen.get(rs.sourceServerId);
+            return snapshot ? { ...rs, recoverySnapshot: snapshot } : rs;
+        }),
+    }));
+    return { ...executionPlan, waves };
+}
+
+// EXTERNAL MODULE: ./src/engine/poller.ts
+var poller = __webpack_require__(74694);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __webpack_require__(52766);
+;// CONCATENATED MODULE: ./src/engine/preflight-jobs.ts
+
+
+function activeJobsOf(jobs) {
+    const active = jobs.filter((j) => j.status !== 'COMPLETED');
+    const jobOfServer = new Map();
+    let servers = 0;
+    for (const job of active) {
+        for (const p of job.participatingServers ?? []) {
+            servers += 1;
+            if (p.sourceServerID)
+                jobOfServer.set(p.sourceServerID, job);
+        }
+    }
+    return { active, jobOfServer, servers };
+}
+/** The existing recovery instances could not be read: a drill then cannot rule out a live failover. */
+function existingUnreadable(error) {
+    return {
+        message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
+    };
+}
+/** The recent jobs seen from this run: its own (an earlier attempt's), and the others that are active. */
+function jobsOfRun(recentJobs, executionId) {
+    const isOwn = (j) => executionId !== undefined && j.tags?.[tags/* TAG */.Dk.executionId] === executionId;
+    const ownActiveJobIds = recentJobs
+        .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
+        .map((j) => j.jobID ?? '');
+    return { isOwn, ownActiveJobIds, others: activeJobsOf(recentJobs.filter((j) => !isOwn(j))) };
+}
+
+// EXTERNAL MODULE: ./src/core/quotas.ts
+var quotas = __webpack_require__(7254);
 // EXTERNAL MODULE: ./src/engine/resolve.ts
 var resolve = __webpack_require__(93370);
+;// CONCATENATED MODULE: ./src/engine/quota-findings.ts
+/** Preflight's quota check: DRS's job and server limits against what is active and what may run together. */
+
+
+function quotaFindings(plan, executionPlan, activeJobs, activeServers) {
+    const busy = [];
+    const warnings = [];
+    if (activeJobs >= quotas/* DRS_QUOTAS */.sT.maxActiveJobs) {
+        busy.push({
+            message: `${activeJobs} DRS jobs are already active; DRS runs at most ${quotas/* DRS_QUOTAS */.sT.maxActiveJobs} at a time`,
+            fix: 'Wait for running jobs to complete',
+        });
+    }
+    const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
+    for (const w of executionPlan.waves) {
+        const size = w.servers.length;
+        if (size <= quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs &&
+            size + activeServers > quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs) {
+            busy.push({
+                wave: w.wave.name,
+                position: w.wave.position,
+                message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs}`,
+                fix: 'Wait for running jobs to complete',
+            });
+        }
+    }
+    for (const group of (0,resolve/* concurrentWaveGroups */.D7)(plan)) {
+        const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
+        if (group.length > 1 && total + activeServers > quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs) {
+            warnings.push({
+                message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs}, so some will wait`,
+            });
+        }
+    }
+    return { busy, warnings };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/preflight.ts
 /**
  * Preflight: everything that can be known to break a run before anything is started. Reads only;
@@ -570,35 +975,12 @@ var resolve = __webpack_require__(93370);
 
 
 
+
+
+
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 const CONCURRENCY = 10;
-function who(rs) {
-    return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
-}
-function about(rs, wave, message, fix) {
-    return {
-        sourceServerId: rs.sourceServerId,
-        ...(rs.hostname ? { hostname: rs.hostname } : {}),
-        wave,
-        position: rs.spec.position,
-        message: `${who(rs)}: ${message}`,
-        ...(fix ? { fix } : {}),
-    };
-}
-function activeJobsOf(jobs) {
-    const active = jobs.filter((j) => j.status !== 'COMPLETED');
-    const jobOfServer = new Map();
-    let servers = 0;
-    for (const job of active) {
-        for (const p of job.participatingServers ?? []) {
-            servers += 1;
-            if (p.sourceServerID)
-                jobOfServer.set(p.sourceServerID, job);
-        }
-    }
-    return { active, jobOfServer, servers };
-}
 /**
  * Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock,
  * and stop at the run's deadline or cancellation (`checkpoint`).
@@ -637,71 +1019,90 @@ function busyServer(job) {
 function driftOf(f) {
     if (!f.launchConfig || f.template === undefined)
         return undefined;
-    const desired = { launch: f.rs.spec.launch, template: f.rs.spec.template };
-    const changes = (0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template);
+    const { spec, sourceServerId } = f.rs;
+    const desired = {
+        launch: spec.launch,
+        template: spec.template,
+        ...(spec.postLaunch.length > 0 ? { postLaunchEnabled: true } : {}),
+    };
+    const actions = f.launchActions
+        ? (0,launch_actions/* diffLaunchActions */.kN)((0,launch_actions/* desiredLaunchActions */.rP)(sourceServerId, spec.postLaunch), f.launchActions)
+        : [];
+    const changes = [
+        ...(0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template),
+        ...actions.map((a) => ({ target: 'postLaunch', field: a.name, from: a.from, to: a.to })),
+    ];
     if (changes.length === 0)
         return undefined;
     return {
-        sourceServerId: f.rs.sourceServerId,
+        sourceServerId,
         ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
         changes,
         desired,
+        ...(actions.length > 0 ? { launchActions: actions } : {}),
         ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
         ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
     };
 }
-/** DRS's job and server quotas against the jobs already active and the waves that may run together. */
-function quotaFindings(plan, executionPlan, activeJobs, activeServers) {
-    const busy = [];
-    const warnings = [];
-    if (activeJobs >= quotas/* DRS_QUOTAS */.sT.maxActiveJobs) {
-        busy.push({
-            message: `${activeJobs} DRS jobs are already active; DRS runs at most ${quotas/* DRS_QUOTAS */.sT.maxActiveJobs} at a time`,
-            fix: 'Wait for running jobs to complete',
-        });
-    }
-    const sizeOf = new Map(executionPlan.waves.map((w) => [w.wave.name, w.servers.length]));
-    for (const w of executionPlan.waves) {
-        const size = w.servers.length;
-        if (size <= quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs &&
-            size + activeServers > quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs) {
-            busy.push({
-                wave: w.wave.name,
-                position: w.wave.position,
-                message: `Wave "${w.wave.name}" has ${size} servers but ${activeServers} are already in active DRS jobs; DRS holds at most ${quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs}`,
-                fix: 'Wait for running jobs to complete',
-            });
-        }
-    }
-    for (const group of (0,resolve/* concurrentWaveGroups */.D7)(plan)) {
-        const total = group.reduce((n, name) => n + (sizeOf.get(name) ?? 0), 0);
-        if (group.length > 1 && total + activeServers > quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs) {
-            warnings.push({
-                message: `Waves ${group.map((n) => `"${n}"`).join(', ')} may run at the same time with ${total} servers (plus ${activeServers} already active); DRS holds ${quotas/* DRS_QUOTAS */.sT.maxServersInActiveJobs}, so some will wait`,
-            });
-        }
-    }
-    return { busy, warnings };
-}
-/** Every finding about one server, sorted by what it stops; its drift. Pure. */
+/**
+ * Every finding about one server, sorted by what it stops; its drift. Pure. `errors` are the
+ * server's own (a non-critical server is left out for them); `blocking` stop the whole plan whatever
+ * the server's criticality (a live failover a drill could destroy).
+ */
 function judgeServer(f, ctx) {
-    const problems = [];
-    const warnings = [];
-    const busy = [];
-    const findings = [
-        ...(0,resolve/* replicationFindings */.RH)(f.rs.sourceServer, ctx.rpoSeconds),
-        ...launchFindings(f, ctx.net),
-        ...('byServer' in ctx.existing
-            ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
-            : []),
+    // Recovering to a point in time, today's replication lag says nothing about the data launched.
+    const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
+    const drill = ctx.mode === 'drill';
+    const own = [
+        ...(0,resolve/* replicationFindings */.RH)(f.rs.sourceServer, rpo),
+        // A drill launches with the plan's drill: overrides: those are the settings to check.
+        ...launchFindings(drill ? drillView(f) : f, ctx.net),
+        ...(drill ? drillIsolationFindings(f) : []),
     ];
-    for (const x of findings)
-        (x.level === 'error' ? problems : warnings).push(about(f.rs, f.wave, x.message, x.fix));
+    const pit = ctx.pointInTime
+        ? choosePointInTimeSnapshot({
+            pointInTime: ctx.pointInTime,
+            pinned: f.rs.spec.snapshot,
+            snapshots: f.snapshots,
+            // A pinned server's listing error is reported by the pin's own check.
+            error: f.rs.spec.snapshot ? undefined : f.snapshotError,
+        })
+        : undefined;
+    if (pit && 'finding' in pit)
+        own.push(pit.finding);
+    const instances = 'byServer' in ctx.existing
+        ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
+        : [];
     const job = ctx.jobOfServer.get(f.rs.sourceServerId);
-    if (job)
-        busy.push(about(f.rs, f.wave, ...busyServer(job)));
-    const drift = driftOf(f);
-    return { problems, warnings, busy, ...(drift ? { drift } : {}) };
+    const [message, fix] = job ? busyServer(job) : [];
+    return {
+        errors: own.filter((x) => x.level === 'error'),
+        blocking: instances.filter((x) => x.level === 'error'),
+        warnings: [...own, ...instances].filter((x) => x.level !== 'error'),
+        ...(message ? { busy: { level: 'error', message, ...(fix ? { fix } : {}) } } : {}),
+        drift: driftOf(f),
+        ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
+    };
+}
+/** One server's judgement into the collection: a failing non-critical server is left out, not a stop. */
+function collect(acc, f, judged, mode) {
+    const { rs, wave } = f;
+    acc.problems.push(...judged.blocking.map((x) => attribute(rs, wave, x)));
+    acc.warnings.push(...judged.warnings.map((x) => attribute(rs, wave, x)));
+    const errors = [...judged.errors, ...(judged.busy && mode !== 'validate' ? [judged.busy] : [])];
+    if (!rs.spec.critical && errors.length > 0) {
+        const { warning, excluded } = leaveOut(rs, wave, errors, mode);
+        acc.warnings.push(warning);
+        acc.leftOut.push(excluded);
+        return;
+    }
+    acc.problems.push(...judged.errors.map((x) => attribute(rs, wave, x)));
+    if (judged.busy)
+        acc.busy.push(attribute(rs, wave, judged.busy));
+    if (judged.drift)
+        acc.drift.push(judged.drift);
+    if (judged.snapshot)
+        acc.snapshots.set(rs.sourceServerId, judged.snapshot);
 }
 /** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
 async function readEstate(deps, plan, opts) {
@@ -711,65 +1112,70 @@ async function readEstate(deps, plan, opts) {
     const recentJobs = await deps.drs.describeJobsSince(new Date(awsNowMs - ACTIVE_JOB_LOOKBACK_MS).toISOString());
     const resolved = (0,resolve/* resolvePlan */.yY)(plan, sourceServers);
     const { executionPlan, excluded, problems } = (0,resolve/* excludeServers */.r2)(resolved.executionPlan, opts.exclude ?? []);
-    return { recentJobs, executionPlan, excluded, problems: [...resolved.problems, ...problems] };
+    const future = futurePointInTime(opts.pointInTime, awsNowMs);
+    return {
+        recentJobs,
+        executionPlan,
+        excluded,
+        problems: [...(future ? [future] : []), ...resolved.problems, ...problems],
+    };
 }
 /** Runs every preflight check; writes nothing. */
 async function runPreflight(deps, plan, opts) {
-    // Past the deadline (or once cancelled) no read is sent and preflight throws rather than report
-    // half-read servers as problems.
+    // Past the deadline (or once cancelled) no read is sent: it throws rather than report half-read servers.
     const checkpoint = (0,deadline/* phaseCheckpoint */.ef)(deps.clock, opts, 'preflight');
     deps = withReadRetries(deps, checkpoint, (0,deadline/* phaseSignal */.Ej)(deps.clock, opts));
-    const { recentJobs, executionPlan, excluded, problems } = await readEstate(deps, plan, opts);
-    const warnings = [];
-    const drift = [];
-    // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
-    const busy = opts.mode === 'validate' ? warnings : problems;
+    const estate = await readEstate(deps, plan, opts);
     const limit = (0,p_limit/* default */.A)(CONCURRENCY);
-    const facts = await Promise.all(executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name)))));
+    const facts = await Promise.all(estate.executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name, opts.pointInTime)))));
     checkpoint();
-    const net = await readNetwork(deps, facts);
-    const isOwn = (j) => opts.executionId !== undefined && j.tags?.[tags/* TAG */.Dk.executionId] === opts.executionId;
-    const ownActiveJobIds = recentJobs
-        .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
-        .map((j) => j.jobID ?? '');
-    const { active, jobOfServer, servers: activeServers } = activeJobsOf(recentJobs.filter((j) => !isOwn(j)));
+    // A drill launches with the plan's drill: overrides: its network is the one to check.
+    const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);
+    const { isOwn, ownActiveJobIds, others } = jobsOfRun(estate.recentJobs, opts.executionId);
     const existing = await readExistingInstances(deps, facts.map((f) => f.rs.sourceServerId));
     checkpoint();
-    if ('error' in existing) {
-        busy.push({
-            message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(existing.error)}`,
-            fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
-        });
-    }
-    const instanceOptions = {
-        mode: opts.mode,
-        ownJobIds: new Set(recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
-        ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+    const acc = {
+        ...{ problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] },
+        snapshots: new Map(),
     };
-    for (const f of facts) {
-        const judged = judgeServer(f, {
-            net,
-            existing,
-            instanceOptions,
-            jobOfServer,
-            rpoSeconds: plan.objectives.rpoSeconds,
-        });
-        problems.push(...judged.problems);
-        warnings.push(...judged.warnings);
-        busy.push(...judged.busy);
-        if (judged.drift)
-            drift.push(judged.drift);
-    }
-    const quota = quotaFindings(plan, executionPlan, active.length, activeServers);
-    busy.push(...quota.busy);
-    warnings.push(...quota.warnings);
+    if ('error' in existing)
+        acc.busy.push(existingUnreadable(existing.error));
+    const ctx = {
+        mode: opts.mode,
+        net,
+        existing,
+        jobOfServer: others.jobOfServer,
+        rpoSeconds: plan.objectives.rpoSeconds,
+        pointInTime: opts.pointInTime,
+        instanceOptions: {
+            mode: opts.mode,
+            ownJobIds: new Set(estate.recentJobs.filter(isOwn).flatMap((j) => (j.jobID ? [j.jobID] : []))),
+            ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
+        },
+    };
+    for (const f of facts)
+        collect(acc, f, judgeServer(f, ctx), opts.mode);
+    return conclude(plan, opts, estate, acc, { ...others, ownActiveJobIds });
+}
+/** Leaves the failed non-critical servers out, checks the quotas on what is left, and sums up. */
+function conclude(plan, opts, estate, acc, jobs) {
+    const executionPlan = withSnapshots(withoutServers(estate.executionPlan, new Set(acc.leftOut.map((x) => x.sourceServerId))), acc.snapshots);
+    const excluded = [...estate.excluded, ...acc.leftOut];
+    const quota = quotaFindings(plan, executionPlan, jobs.active.length, jobs.servers);
+    acc.busy.push(...quota.busy);
+    acc.warnings.push(...quota.warnings);
+    // An active job now does not make a plan wrong: in a PR check it is only worth a warning.
+    (opts.mode === 'validate' ? acc.warnings : acc.problems).push(...acc.busy);
+    const empty = opts.mode === 'validate' ? undefined : nothingToRun(executionPlan, excluded.length);
+    if (empty)
+        acc.problems.push(empty);
     return {
         executionPlan,
-        problems,
-        warnings,
-        drift,
-        activeJobs: { jobs: active.length, servers: activeServers },
-        ownActiveJobIds,
+        problems: acc.problems,
+        warnings: acc.warnings,
+        drift: acc.drift,
+        activeJobs: { jobs: jobs.active.length, servers: jobs.servers },
+        ownActiveJobIds: jobs.ownActiveJobIds,
         excluded,
     };
 }

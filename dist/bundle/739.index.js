@@ -1,141 +1,21 @@
-export const id = 490;
-export const ids = [490];
+export const id = 739;
+export const ids = [739];
 export const modules = {
 
-/***/ 28097:
+/***/ 80234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Wo: () => (/* binding */ cleanupDrillInstances),
-  Th: () => (/* reexport */ cleanupEntry),
-  BW: () => (/* binding */ cleanupScope),
-  J9: () => (/* binding */ selectDrillInstancesForCleanup),
-  BX: () => (/* reexport */ terminateDrillInstances)
-});
-
-// UNUSED EXPORTS: LAUNCH_WAIT_MS, cleanupSkipReason, scopeOfReport, sortRunInstances
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/engine/deadline.ts
-var deadline = __webpack_require__(7964);
-// EXTERNAL MODULE: ./src/aws/drs-gateway.ts
-var drs_gateway = __webpack_require__(61361);
-// EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(22495);
-// EXTERNAL MODULE: ./src/core/quotas.ts
-var quotas = __webpack_require__(7254);
-;// CONCATENATED MODULE: ./src/engine/terminate.ts
-/**
- * Terminating drill recovery instances already chosen, and the guarded reads cleanup shares. The
- * result is read back from DRS's recovery instances, never from the TERMINATE job (a completed one may
- * list no servers at all).
- */
-
-
-
-
-/** Reads, retried through throttling and 5xx within the cleanup's deadline. */
-function read(deps, opts, fn) {
-    return (0,retry/* withRetry */.bD)(fn, {
-        isRetryable: (e) => ((0,retry/* isTransient */.dg)(e) || (0,retry/* isThrottling */.E2)(e)) && deps.clock.now() < opts.deadline,
-        maxAttempts: 6,
-        baseMs: 1000,
-        maxMs: 15_000,
-        sleep: (ms) => deps.clock.sleep(ms),
-    });
-}
-function readRecoveryInstances(deps, sourceServerIds, opts) {
-    return read(deps, opts, () => deps.drs.describeRecoveryInstances(sourceServerIds ? { sourceServerIds: [...sourceServerIds] } : {}));
-}
-/** Polls `jobIds` until every one is COMPLETED or the deadline comes; returns what was last seen. */
-async function waitForJobs(deps, jobIds, opts, initial = new Map()) {
-    const seen = new Map(initial);
-    while (jobIds.some((id) => seen.get(id)?.status !== 'COMPLETED')) {
-        if (deps.clock.now() >= opts.deadline)
-            break;
-        await deps.clock.sleep(Math.min(opts.pollIntervalMs ?? 5000, Math.max(0, opts.deadline - deps.clock.now())));
-        try {
-            for (const job of await deps.drs.describeJobs([...jobIds]))
-                if (job.jobID)
-                    seen.set(job.jobID, job);
-        }
-        catch (e) {
-            deps.log.warning(`Reading the DRS jobs failed, trying again: ${(0,errors/* errorMessage */.gJ)(e)}`);
-        }
-    }
-    return seen;
-}
-/** One line of the cleanup's instance list. */
-function cleanupEntry(ri, result) {
-    return {
-        recoveryInstanceId: ri.recoveryInstanceID ?? '',
-        ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
-        ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
-        result,
-    };
-}
-/**
- * Terminates drill recovery instances already chosen by the caller, waits for the TERMINATE jobs
- * within the deadline, and verifies the result from DRS's recovery instances (a COMPLETED TERMINATE
- * job may list no servers at all). Never throws for an AWS failure.
- */
-async function terminateDrillInstances(deps, chosen, opts) {
-    const entries = chosen.map((ri) => cleanupEntry(ri, ''));
-    if (opts.dryRun) {
-        for (const entry of entries)
-            entry.result = 'would terminate';
-        return { terminateJobIds: [], instances: entries, allGone: true };
-    }
-    const terminateJobIds = [];
-    const requested = [];
-    for (const batch of (0,drs_gateway/* chunk */.iv)(entries, quotas/* DRS_BATCH */.TA.terminateRecoveryInstancesIds)) {
-        try {
-            const job = await (0,retry/* withRetry */.bD)(() => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)), {
-                isRetryable: (e) => (0,retry/* isTransient */.dg)(e) || (0,retry/* isThrottling */.E2)(e) || (0,retry/* isServerBusy */.T0)(e),
-                maxAttempts: 4,
-                baseMs: 2000,
-                maxMs: 20_000,
-                sleep: (ms) => deps.clock.sleep(ms),
-            });
-            if (job.jobID)
-                terminateJobIds.push(job.jobID);
-            requested.push(...batch);
-            deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
-        }
-        catch (e) {
-            for (const entry of batch)
-                entry.result = `terminate request failed: ${(0,errors/* errorMessage */.gJ)(e)}`;
-        }
-    }
-    const jobs = await waitForJobs(deps, terminateJobIds, opts);
-    const running = terminateJobIds.filter((id) => jobs.get(id)?.status !== 'COMPLETED');
-    let after;
-    try {
-        const servers = [...new Set(requested.flatMap((e) => (e.sourceServerId ? [e.sourceServerId] : [])))];
-        const listed = requested.length === 0 ? [] : await readRecoveryInstances(deps, servers, opts);
-        after = new Map(listed.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
-    }
-    catch (e) {
-        deps.log.warning(`Could not read the recovery instances back after terminating: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    for (const entry of requested) {
-        const ri = after?.get(entry.recoveryInstanceId);
-        if (after && (!ri || ri.ec2InstanceState === 'TERMINATED'))
-            entry.result = 'terminated';
-        else if (running.length > 0)
-            entry.result = `terminating (job ${running.join(', ')} still running)`;
-        else if (!after)
-            entry.result = 'terminate requested; the result could not be read back';
-        else
-            entry.result = `failed to terminate (EC2 state ${ri?.ec2InstanceState ?? 'unknown'})`;
-    }
-    return { terminateJobIds, instances: entries, allGone: entries.every((e) => e.result === 'terminated') };
-}
-
-;// CONCATENATED MODULE: ./src/engine/cleanup.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ cleanupScope),
+/* harmony export */   BX: () => (/* reexport safe */ _terminate_js__WEBPACK_IMPORTED_MODULE_2__.BX),
+/* harmony export */   J9: () => (/* binding */ selectDrillInstancesForCleanup),
+/* harmony export */   Th: () => (/* reexport safe */ _terminate_js__WEBPACK_IMPORTED_MODULE_2__.Th),
+/* harmony export */   Wo: () => (/* binding */ cleanupDrillInstances)
+/* harmony export */ });
+/* unused harmony exports cleanupSkipReason, scopeOfReport, LAUNCH_WAIT_MS, sortRunInstances */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7964);
+/* harmony import */ var _terminate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60469);
 
 
 
@@ -186,11 +66,11 @@ async function checkUnlisted(deps, unlisted, opts) {
     let states;
     if (deps.ec2 && ec2Ids.length > 0) {
         try {
-            const found = await read(deps, opts, () => deps.ec2.describeInstances(ec2Ids));
+            const found = await (0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(deps, opts, () => deps.ec2.describeInstances(ec2Ids));
             states = new Map(found.map((i) => [i.InstanceId ?? '', i.State?.Name ?? 'unknown']));
         }
         catch (e) {
-            deps.log.warning(`Could not check the EC2 state of instances DRS no longer lists: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            deps.log.warning(`Could not check the EC2 state of instances DRS no longer lists: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
         }
     }
     return unlisted.map((u) => {
@@ -221,10 +101,10 @@ async function settleLaunchJobs(deps, jobIds, opts) {
         return [];
     let first;
     try {
-        first = await read(deps, opts, () => deps.drs.describeJobs([...jobIds]));
+        first = await (0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(deps, opts, () => deps.drs.describeJobs([...jobIds]));
     }
     catch (e) {
-        deps.log.warning(`Could not read the run's DRS jobs before cleaning up: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        deps.log.warning(`Could not read the run's DRS jobs before cleaning up: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`);
         return [];
     }
     const initial = new Map(first.flatMap((j) => (j.jobID ? [[j.jobID, j]] : [])));
@@ -232,7 +112,7 @@ async function settleLaunchJobs(deps, jobIds, opts) {
     if (active.length === 0)
         return [];
     deps.log.info(`Cleanup: waiting for ${active.length} DRS job(s) still launching: ${active.join(', ')}`);
-    const seen = await waitForJobs(deps, active, opts, initial);
+    const seen = await (0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForJobs */ .pf)(deps, active, opts, initial);
     return active.filter((id) => seen.get(id)?.status !== 'COMPLETED');
 }
 /**
@@ -253,8 +133,8 @@ async function cleanupScope(deps, scope, opts) {
     // No read may keep cleanup past its deadline: a hung one fails, and the post step takes over.
     deps = {
         ...deps,
-        drs: (0,deadline/* untilDeadline */.Hm)(deps.drs, deps.clock, opts.deadline, 'the cleanup'),
-        ...(deps.ec2 ? { ec2: (0,deadline/* untilDeadline */.Hm)(deps.ec2, deps.clock, opts.deadline, 'the cleanup') } : {}),
+        drs: (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .untilDeadline */ .Hm)(deps.drs, deps.clock, opts.deadline, 'the cleanup'),
+        ...(deps.ec2 ? { ec2: (0,_deadline_js__WEBPACK_IMPORTED_MODULE_1__/* .untilDeadline */ .Hm)(deps.ec2, deps.clock, opts.deadline, 'the cleanup') } : {}),
     };
     // Launch jobs get at most LAUNCH_WAIT_MS, and never the time the terminations need.
     const now = deps.clock.now();
@@ -264,19 +144,19 @@ async function cleanupScope(deps, scope, opts) {
         : await settleLaunchJobs(deps, scope.jobIds, { ...opts, deadline: settleBy });
     let found;
     try {
-        found = await readRecoveryInstances(deps, scope.sourceServerIds, opts);
+        found = await (0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .readRecoveryInstances */ .yN)(deps, scope.sourceServerIds, opts);
     }
     catch (e) {
         return {
             ...result,
             status: 'failed',
-            reason: `could not read the recovery instances: ${(0,errors/* errorMessage */.gJ)(e)}`,
+            reason: `could not read the recovery instances: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e)}`,
         };
     }
     const { chosen, leftAlone, unlisted } = sortRunInstances(found, scope);
     result.instances.push(...leftAlone);
     const checked = await checkUnlisted(deps, unlisted, opts);
-    const terminated = await terminateDrillInstances(deps, chosen, opts);
+    const terminated = await (0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .terminateDrillInstances */ .BX)(deps, chosen, opts);
     result.terminateJobIds = terminated.terminateJobIds;
     result.instances.push(...terminated.instances, ...checked);
     if (opts.dryRun)
@@ -300,9 +180,9 @@ function sortRunInstances(found, scope) {
     const leftAlone = [];
     for (const ri of ofRun) {
         if (ri.isDrill !== true)
-            leftAlone.push(cleanupEntry(ri, 'left alone: DRS does not mark it as a drill instance'));
+            leftAlone.push((0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanupEntry */ .Th)(ri, 'left alone: DRS does not mark it as a drill instance'));
         else if (ri.ec2InstanceState === 'TERMINATED')
-            leftAlone.push(cleanupEntry(ri, 'already terminated'));
+            leftAlone.push((0,_terminate_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanupEntry */ .Th)(ri, 'already terminated'));
         else
             chosen.push(ri);
     }
@@ -369,6 +249,7 @@ function engineLog(io) {
         info: (m) => io.info(m),
         warning: (m) => io.warning(m),
         error: (m) => io.error(m),
+        debug: (m) => io.debug(m),
         group: (name, fn) => io.group(name, fn),
     };
 }
@@ -388,7 +269,7 @@ function engineLog(io) {
 /* harmony export */   vj: () => (/* binding */ chunkKey)
 /* harmony export */ });
 /* unused harmony exports RESUME_LOOKBACK_MS, classifyJobs, concurrentExecutionMessage, launchedServers, finishedExecutionMessage, checkFinishedExecution */
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10119);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52766);
 /* harmony import */ var _instances_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86122);
 /* harmony import */ var _start_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35798);
@@ -524,6 +405,7 @@ async function executionRefusal(deps, planName, prior) {
 /* unused harmony exports buildStartTags, findJobByTags */
 /* harmony import */ var _aws_gateways_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66298);
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22495);
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93915);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52766);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /**
@@ -535,6 +417,7 @@ async function executionRefusal(deps, planName, prior) {
  * names no job, the job may exist even though we never learnt its id. Before starting again we look
  * for it by its tags and adopt it.
  */
+
 
 
 
@@ -558,6 +441,7 @@ function buildStartTags(ctx, chunk, startedAt) {
         [_core_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.runUrl]: ctx.runUrl,
         [_core_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.commit]: ctx.commit,
         [_core_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.startedAt]: startedAt,
+        [_core_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG */ .Dk.step]: ctx.step,
     };
     const result = {};
     for (const [key, value] of Object.entries(tags)) {
@@ -568,9 +452,12 @@ function buildStartTags(ctx, chunk, startedAt) {
 }
 function buildStartRequest(ctx, chunk, startedAt) {
     return {
-        sourceServers: chunk.servers.map((s) => s.spec.snapshot
-            ? { sourceServerID: s.sourceServerId, recoverySnapshotID: s.spec.snapshot }
-            : { sourceServerID: s.sourceServerId }),
+        sourceServers: chunk.servers.map((s) => {
+            const snapshot = s.spec.snapshot ?? s.recoverySnapshot?.id;
+            return snapshot
+                ? { sourceServerID: s.sourceServerId, recoverySnapshotID: snapshot }
+                : { sourceServerID: s.sourceServerId };
+        }),
         isDrill: ctx.isDrill,
         tags: buildStartTags(ctx, chunk, startedAt),
     };
@@ -586,10 +473,10 @@ function nowIso(deps) {
 function isQuotaExceeded(e) {
     return (typeof e === 'object' && e !== null && e.name === 'ServiceQuotaExceededException');
 }
-function backoff(deps, attempt, baseMs, maxMs) {
-    // Half fixed, half jittered: never a zero wait, still spread out.
-    const random = deps.random ?? Math.random;
-    return Math.ceil(baseMs / 2) + (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelayMs */ .Q4)(attempt, { baseMs, maxMs, random });
+/** The wait after a failed attempt: half fixed, half jittered (never zero, still spread out), and never
+ * shorter than a throttling answer's Retry-After. */
+function backoff(deps, e, attempt, baseMs, maxMs) {
+    return (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_4__/* .retryDelayMs */ .qO)(attempt, { baseMs, maxMs, floorMs: Math.ceil(baseMs / 2) }, { retryAfterMs: (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e), random: deps.random });
 }
 /** Jobs created since `since`, retrying transient read failures: the look-up resume and lost answers share. */
 function readJobsSince(deps, since) {
@@ -622,7 +509,7 @@ async function attemptStart(deps, request, state) {
             // Cannot tell whether the job exists: starting now could duplicate it, so wait and look again.
             return {
                 kind: 'wait',
-                delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+                delayMs: backoff(deps, e, attempt, 2000, 30_000),
                 reason: `could not check whether the previous StartRecovery created a job: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`,
             };
         }
@@ -641,14 +528,14 @@ function afterFailedStart(deps, e, attempt, state, callAt) {
     if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isThrottling */ .E2)(e)) {
         return {
             kind: 'wait',
-            delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 1000, 30_000)),
+            delayMs: backoff(deps, e, attempt, 1000, 30_000),
             reason: `StartRecovery was throttled (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
         };
     }
     if ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isServerBusy */ .T0)(e)) {
         return {
             kind: 'wait',
-            delayMs: backoff(deps, attempt, 10_000, 60_000),
+            delayMs: backoff(deps, e, attempt, 10_000, 60_000),
             reason: `a server is still in another DRS job (ConflictException: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
         };
     }
@@ -659,7 +546,7 @@ function afterFailedStart(deps, e, attempt, state, callAt) {
     if (isQuotaExceeded(e)) {
         return {
             kind: 'wait',
-            delayMs: backoff(deps, attempt, 15_000, 60_000),
+            delayMs: backoff(deps, e, attempt, 15_000, 60_000),
             reason: `DRS quotas are full; waiting for active jobs to finish (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`,
         };
     }
@@ -671,11 +558,136 @@ function afterFailedStart(deps, e, attempt, state, callAt) {
             : `StartRecovery's answer was lost (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`;
         return {
             kind: 'wait',
-            delayMs: Math.max((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(e) ?? 0, backoff(deps, attempt, 2000, 30_000)),
+            delayMs: backoff(deps, e, attempt, 2000, 30_000),
             reason: `${what}; looking for the job by its tags before trying again`,
         };
     }
     return { kind: 'failed', message: `StartRecovery failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}` };
+}
+
+
+/***/ }),
+
+/***/ 60469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BX: () => (/* binding */ terminateDrillInstances),
+/* harmony export */   LF: () => (/* binding */ read),
+/* harmony export */   Th: () => (/* binding */ cleanupEntry),
+/* harmony export */   pf: () => (/* binding */ waitForJobs),
+/* harmony export */   yN: () => (/* binding */ readRecoveryInstances)
+/* harmony export */ });
+/* harmony import */ var _aws_drs_gateway_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61361);
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22495);
+/* harmony import */ var _core_quotas_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7254);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/**
+ * Terminating drill recovery instances already chosen, and the guarded reads cleanup shares. The
+ * result is read back from DRS's recovery instances, never from the TERMINATE job (a completed one may
+ * list no servers at all).
+ */
+
+
+
+
+/** Reads, retried through throttling and 5xx within the cleanup's deadline. */
+function read(deps, opts, fn) {
+    return (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(fn, {
+        isRetryable: (e) => ((0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isThrottling */ .E2)(e)) && deps.clock.now() < opts.deadline,
+        maxAttempts: 6,
+        baseMs: 1000,
+        maxMs: 15_000,
+        sleep: (ms) => deps.clock.sleep(ms),
+    });
+}
+function readRecoveryInstances(deps, sourceServerIds, opts) {
+    return read(deps, opts, () => deps.drs.describeRecoveryInstances(sourceServerIds ? { sourceServerIds: [...sourceServerIds] } : {}));
+}
+/** Polls `jobIds` until every one is COMPLETED or the deadline comes; returns what was last seen. */
+async function waitForJobs(deps, jobIds, opts, initial = new Map()) {
+    const seen = new Map(initial);
+    while (jobIds.some((id) => seen.get(id)?.status !== 'COMPLETED')) {
+        if (deps.clock.now() >= opts.deadline)
+            break;
+        await deps.clock.sleep(Math.min(opts.pollIntervalMs ?? 5000, Math.max(0, opts.deadline - deps.clock.now())));
+        try {
+            for (const job of await deps.drs.describeJobs([...jobIds]))
+                if (job.jobID)
+                    seen.set(job.jobID, job);
+        }
+        catch (e) {
+            // The loop tries again until the deadline, which reports what is still unknown.
+            deps.log.debug(`Reading the DRS jobs failed, trying again: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+        }
+    }
+    return seen;
+}
+/** One line of the cleanup's instance list. */
+function cleanupEntry(ri, result) {
+    return {
+        recoveryInstanceId: ri.recoveryInstanceID ?? '',
+        ...(ri.ec2InstanceID ? { ec2InstanceId: ri.ec2InstanceID } : {}),
+        ...(ri.sourceServerID ? { sourceServerId: ri.sourceServerID } : {}),
+        result,
+    };
+}
+/**
+ * Terminates drill recovery instances already chosen by the caller, waits for the TERMINATE jobs
+ * within the deadline, and verifies the result from DRS's recovery instances (a COMPLETED TERMINATE
+ * job may list no servers at all). Never throws for an AWS failure.
+ */
+async function terminateDrillInstances(deps, chosen, opts) {
+    const entries = chosen.map((ri) => cleanupEntry(ri, ''));
+    if (opts.dryRun) {
+        for (const entry of entries)
+            entry.result = 'would terminate';
+        return { terminateJobIds: [], instances: entries, allGone: true };
+    }
+    const terminateJobIds = [];
+    const requested = [];
+    for (const batch of (0,_aws_drs_gateway_js__WEBPACK_IMPORTED_MODULE_0__/* .chunk */ .iv)(entries, _core_quotas_js__WEBPACK_IMPORTED_MODULE_2__/* .DRS_BATCH */ .TA.terminateRecoveryInstancesIds)) {
+        try {
+            const job = await (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => deps.drs.terminateRecoveryInstances(batch.map((e) => e.recoveryInstanceId)), {
+                isRetryable: (e) => (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isThrottling */ .E2)(e) || (0,_aws_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isServerBusy */ .T0)(e),
+                maxAttempts: 4,
+                baseMs: 2000,
+                maxMs: 20_000,
+                sleep: (ms) => deps.clock.sleep(ms),
+            });
+            if (job.jobID)
+                terminateJobIds.push(job.jobID);
+            requested.push(...batch);
+            deps.log.info(`Cleanup: terminating ${batch.length} drill instance(s) in DRS job ${job.jobID ?? '?'}`);
+        }
+        catch (e) {
+            for (const entry of batch)
+                entry.result = `terminate request failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`;
+        }
+    }
+    const jobs = await waitForJobs(deps, terminateJobIds, opts);
+    const running = terminateJobIds.filter((id) => jobs.get(id)?.status !== 'COMPLETED');
+    let after;
+    try {
+        const servers = [...new Set(requested.flatMap((e) => (e.sourceServerId ? [e.sourceServerId] : [])))];
+        const listed = requested.length === 0 ? [] : await readRecoveryInstances(deps, servers, opts);
+        after = new Map(listed.map((ri) => [ri.recoveryInstanceID ?? '', ri]));
+    }
+    catch (e) {
+        deps.log.warning(`Could not read the recovery instances back after terminating: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+    }
+    for (const entry of requested) {
+        const ri = after?.get(entry.recoveryInstanceId);
+        if (after && (!ri || ri.ec2InstanceState === 'TERMINATED'))
+            entry.result = 'terminated';
+        else if (running.length > 0)
+            entry.result = `terminating (job ${running.join(', ')} still running)`;
+        else if (!after)
+            entry.result = 'terminate requested; the result could not be read back';
+        else
+            entry.result = `failed to terminate (EC2 state ${ri?.ec2InstanceState ?? 'unknown'})`;
+    }
+    return { terminateJobIds, instances: entries, allGone: entries.every((e) => e.result === 'terminated') };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 704;
-export const ids = [704];
+export const id = 890;
+export const ids = [890];
 export const modules = {
 
 /***/ 61361:
@@ -171,6 +171,27 @@ function createDrsGateway(clients) {
             const { $metadata: _, ...config } = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.UpdateLaunchConfigurationCommand(update));
             return config;
         },
+        listLaunchActions: (sourceServerId) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateListLaunchActions)({ client: drs }, { resourceId: sourceServerId }), (p) => p.items, pageBound('listLaunchActions')),
+        async putLaunchAction(sourceServerId, a) {
+            await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.PutLaunchActionCommand({
+                resourceId: sourceServerId,
+                ...a,
+                active: true,
+                actionVersion: '$DEFAULT',
+                // Plain values, not SSM parameter-store names.
+                parameters: Object.fromEntries(Object.entries(a.parameters).map(([k, value]) => [k, { value, type: 'DYNAMIC' }])),
+            }));
+        },
+        async deleteLaunchAction(sourceServerId, actionId) {
+            try {
+                await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.DeleteLaunchActionCommand({ resourceId: sourceServerId, actionId }));
+            }
+            catch (e) {
+                // A retried delete whose first answer was lost finds the action gone: that is success.
+                if (!(e instanceof _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.ResourceNotFoundException))
+                    throw e;
+            }
+        },
         async startRecovery(request) {
             if (request.sourceServers.length === 0)
                 throw new RangeError('StartRecovery needs at least one source server');
@@ -193,6 +214,9 @@ function createDrsGateway(clients) {
                 throw new Error('DRS accepted TerminateRecoveryInstances but returned no job');
             return output.job;
         },
+        async tagResource(resourceArn, tags) {
+            await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.TagResourceCommand({ resourceArn, tags }));
+        },
     };
 }
 
@@ -203,7 +227,8 @@ function createDrsGateway(clients) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ StartRecoveryWithoutJobError)
+/* harmony export */   T: () => (/* binding */ StartRecoveryWithoutJobError),
+/* harmony export */   c: () => (/* binding */ DRILL_VERSION_DESCRIPTION)
 /* harmony export */ });
 /**
  * StartRecovery was accepted (HTTP 200) but the answer names no job. The job may well exist, so this
@@ -215,6 +240,8 @@ class StartRecoveryWithoutJobError extends Error {
         super('DRS accepted StartRecovery but its answer named no job');
     }
 }
+/** The description of a drill's template version: a later run must never take it for the recovery settings. */
+const DRILL_VERSION_DESCRIPTION = 'drs-drill: drill settings, restored after the drill';
 
 
 /***/ }),
@@ -239,25 +266,72 @@ function instanceLevelGroupsBlockSubnet(source) {
 
 /***/ }),
 
-/***/ 3654:
+/***/ 99516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ openAwsSession)
+  openAwsSession: () => (/* binding */ openAwsSession)
 });
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(71695);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(40201);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var aws_credentials = __webpack_require__(96963);
+;// CONCATENATED MODULE: ./src/aws/assume-role.ts
+/**
+ * A role assumed from the standard AWS credential chain (sts:AssumeRole), for runs outside GitHub
+ * (the break-glass CLI): no OIDC token exists there. Refreshed before expiry like the OIDC role.
+ */
+
+
+
+
+function chainRoleCredentialProvider(opts) {
+    const roleArn = (0,aws_credentials/* validateRoleArn */._l)(opts.roleArn);
+    const sessionName = (0,aws_credentials/* validateRoleSessionName */.mx)(opts.sessionName);
+    // The SDK's default chain signs the AssumeRole call (environment, profile, SSO, instance role).
+    const sts = new dist_cjs.STSClient((0,aws_clients/* clientConfig */.yO)({ region: opts.region }));
+    const fetch = async () => {
+        let out;
+        try {
+            out = await sts.send(new dist_cjs.AssumeRoleCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                DurationSeconds: aws_credentials/* DEFAULT_SESSION_SECONDS */.Rv,
+            }));
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`Could not assume role ${roleArn} with the AWS credentials of this shell: ${(0,errors/* errorMessage */.gJ)(error)}`, undefined, {
+                cause: error,
+            });
+        }
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !(c.Expiration instanceof Date))
+            throw new Error(`STS answered AssumeRole for ${roleArn} without complete credentials`);
+        const credentials = {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            expiration: c.Expiration,
+        };
+        opts.onCredentials?.(credentials);
+        return credentials;
+    };
+    return (0,aws_credentials/* memoizeCredentials */.h7)(fetch, { refreshWindowMs: aws_credentials/* DEFAULT_REFRESH_WINDOW_MS */._E, now: () => Date.now() });
+}
+
 // EXTERNAL MODULE: ./src/aws/drs-gateway.ts
 var drs_gateway = __webpack_require__(61361);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(35193);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var client_ec2_dist_cjs = __webpack_require__(35193);
+// EXTERNAL MODULE: ./src/aws/gateways.ts
+var gateways = __webpack_require__(66298);
 // EXTERNAL MODULE: ./src/aws/launch-template.ts
 var launch_template = __webpack_require__(22369);
 ;// CONCATENATED MODULE: ./src/aws/ec2-gateway.ts
@@ -265,6 +339,7 @@ var launch_template = __webpack_require__(22369);
  * The EC2 gateway: the only module that sends EC2 Commands. Batches ids to EC2's request limits and
  * follows every page.
  */
+
 
 
 
@@ -315,6 +390,8 @@ function launchTemplateData(source, change) {
         data.InstanceType = change.instanceType;
     if (change.instanceProfile !== undefined)
         data.IamInstanceProfile = instanceProfileSpec(change.instanceProfile);
+    if (change.instanceTags !== undefined)
+        data.TagSpecifications = withInstanceTags(sourceData.TagSpecifications ?? [], change.instanceTags);
     if (change.subnetId === undefined && change.securityGroupIds === undefined && !change.clearPrivateIp)
         return data;
     const interfaces = (sourceData.NetworkInterfaces ?? []).map(toNetworkInterfaceRequest);
@@ -345,6 +422,40 @@ function launchTemplateData(source, change) {
     data.NetworkInterfaces = interfaces;
     return data;
 }
+/**
+ * The tag specifications with `tags` added to the instance's; a given list replaces the source's whole
+ * list, so every other specification (and the instance's other tags, DRS's own among them) is carried.
+ */
+function withInstanceTags(specs, tags) {
+    const out = specs.map((s) => ({
+        ...(s.ResourceType ? { ResourceType: s.ResourceType } : {}),
+        Tags: [...(s.Tags ?? [])],
+    }));
+    let instance = out.find((s) => s.ResourceType === 'instance');
+    if (!instance) {
+        instance = { ResourceType: 'instance', Tags: [] };
+        out.push(instance);
+    }
+    const kept = (instance.Tags ?? []).filter((tag) => tag.Key === undefined || !(tag.Key in tags));
+    instance.Tags = [...kept, ...Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))];
+    return out;
+}
+/**
+ * A described version's data in the request shape, to make a version with the same content. The
+ * members share their names; network interfaces differ in a few member types (toNetworkInterfaceRequest),
+ * and members only a description carries are not sent by the SDK's serializer.
+ */
+function requestDataOf(data) {
+    const { NetworkInterfaces, ...rest } = data;
+    return {
+        ...rest,
+        ...(NetworkInterfaces ? { NetworkInterfaces: NetworkInterfaces.map(toNetworkInterfaceRequest) } : {}),
+    };
+}
+function isVersionNotFound(e) {
+    const name = e?.name ?? '';
+    return name === 'InvalidLaunchTemplateId.VersionNotFound';
+}
 function unique(ids) {
     return [...new Set(ids)];
 }
@@ -352,11 +463,33 @@ function createEc2Gateway(client) {
     const clock = new drs_gateway/* ServerClock */.iY();
     (0,drs_gateway/* trackServerTime */.A)(client.middlewareStack, clock);
     async function describeVersion(launchTemplateId, version) {
-        const output = await client.send(new dist_cjs/* DescribeLaunchTemplateVersionsCommand */.Ptd({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
+        const output = await client.send(new client_ec2_dist_cjs.DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
         const found = output.LaunchTemplateVersions?.[0];
         if (!found)
             throw new Error(`EC2 returned no version ${version} of launch template ${launchTemplateId}`);
         return found;
+    }
+    /** A new version with `data` (from `sourceVersion` when given), made the default. */
+    async function createDefault(launchTemplateId, data, opts) {
+        if (opts.clientToken.length === 0 || opts.clientToken.length > MAX_CLIENT_TOKEN_LENGTH) {
+            throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
+        }
+        const created = await client.send(new client_ec2_dist_cjs.CreateLaunchTemplateVersionCommand({
+            LaunchTemplateId: launchTemplateId,
+            ...(opts.sourceVersion !== undefined ? { SourceVersion: String(opts.sourceVersion) } : {}),
+            LaunchTemplateData: data,
+            ClientToken: opts.clientToken,
+            VersionDescription: opts.description,
+        }));
+        const version = created.LaunchTemplateVersion?.VersionNumber;
+        if (version === undefined) {
+            throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
+        }
+        await client.send(new client_ec2_dist_cjs.ModifyLaunchTemplateCommand({
+            LaunchTemplateId: launchTemplateId,
+            DefaultVersion: String(version),
+        }));
+        return version;
     }
     return {
         serverTime: () => clock.serverTime(),
@@ -364,7 +497,7 @@ function createEc2Gateway(client) {
             const out = [];
             // No MaxResults: EC2 refuses it together with InstanceIds.
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
-                const reservations = await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeInstances */.H0T)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
+                const reservations = await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeInstances)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
                 for (const r of reservations)
                     out.push(...(r.Instances ?? []));
             }
@@ -373,7 +506,7 @@ function createEc2Gateway(client) {
         async describeInstanceStatus(instanceIds) {
             const out = [];
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
-                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeInstanceStatus */.OkX)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeInstanceStatus)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
             }
             return out;
         },
@@ -382,7 +515,7 @@ function createEc2Gateway(client) {
             if (Tags.length === 0)
                 return;
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(resourceIds), EC2_BATCH.createTagsResources)) {
-                await client.send(new dist_cjs/* CreateTagsCommand */.RmG({ Resources: ids, Tags }));
+                await client.send(new client_ec2_dist_cjs.CreateTagsCommand({ Resources: ids, Tags }));
             }
         },
         describeDefaultLaunchTemplateVersion: (launchTemplateId) => describeVersion(launchTemplateId, '$Default'),
@@ -391,36 +524,138 @@ function createEc2Gateway(client) {
                 throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
             }
             const source = await describeVersion(launchTemplateId, String(sourceVersion));
-            const created = await client.send(new dist_cjs/* CreateLaunchTemplateVersionCommand */.B_$({
-                LaunchTemplateId: launchTemplateId,
-                SourceVersion: String(sourceVersion),
-                LaunchTemplateData: launchTemplateData(source, change),
-                ClientToken: clientToken,
-                VersionDescription: 'drs-drill: launch settings from the recovery plan',
-            }));
-            const version = created.LaunchTemplateVersion?.VersionNumber;
-            if (version === undefined) {
-                throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
+            return createDefault(launchTemplateId, launchTemplateData(source, change), {
+                sourceVersion,
+                clientToken,
+                description: change.drill
+                    ? gateways/* DRILL_VERSION_DESCRIPTION */.c
+                    : 'drs-drill: launch settings from the recovery plan',
+            });
+        },
+        async describeLaunchTemplateVersion(launchTemplateId, version) {
+            try {
+                return await describeVersion(launchTemplateId, String(version));
             }
-            await client.send(new dist_cjs/* ModifyLaunchTemplateCommand */.ddr({
-                LaunchTemplateId: launchTemplateId,
-                DefaultVersion: String(version),
-            }));
-            return version;
+            catch (e) {
+                if (isVersionNotFound(e))
+                    return undefined;
+                throw e;
+            }
+        },
+        restoreLaunchTemplateVersion(launchTemplateId, data, opts) {
+            return createDefault(launchTemplateId, requestDataOf(data), {
+                ...opts,
+                description: 'drs-drill: recovery settings restored after a drill',
+            });
         },
         async describeSubnets(subnetIds) {
             const out = [];
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
-                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeSubnets */.vvt)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeSubnets)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
             }
             return out;
         },
         async describeSecurityGroups(groupIds) {
             const out = [];
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
-                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,dist_cjs/* paginateDescribeSecurityGroups */.nYn)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeSecurityGroups)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
             }
             return out;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var client_ssm_dist_cjs = __webpack_require__(34736);
+;// CONCATENATED MODULE: ./src/aws/ssm-gateway.ts
+/**
+ * The Systems Manager gateway: the only module that sends SSM Commands (wave checks through Run
+ * Command). Pages and batches like the DRS gateway; the SDK's exceptions pass through untouched.
+ */
+
+
+/** DescribeInstanceInformation takes at most 50 instance ids in one filter. */
+const INSTANCE_IDS_PER_CALL = 50;
+/** A bound on pages of one listing: a check never has more than a few hundred instances. */
+const MAX_PAGES = 50;
+function createSsmGateway(clients) {
+    const { ssm, ssmNoRetry } = clients;
+    return {
+        async onlineInstances(instanceIds) {
+            const online = [];
+            for (const ids of (0,drs_gateway/* chunk */.iv)([...new Set(instanceIds)], INSTANCE_IDS_PER_CALL)) {
+                let token;
+                for (let page = 0; page < MAX_PAGES; page++) {
+                    const out = await ssm.send(new client_ssm_dist_cjs.DescribeInstanceInformationCommand({
+                        Filters: [{ Key: 'InstanceIds', Values: ids }],
+                        MaxResults: INSTANCE_IDS_PER_CALL,
+                        ...(token ? { NextToken: token } : {}),
+                    }));
+                    for (const i of out.InstanceInformationList ?? [])
+                        if (i.InstanceId && i.PingStatus === 'Online')
+                            online.push(i.InstanceId);
+                    token = out.NextToken;
+                    if (!token)
+                        break;
+                }
+            }
+            return online;
+        },
+        async sendCommand(r) {
+            const out = await ssmNoRetry.send(new client_ssm_dist_cjs.SendCommandCommand({
+                InstanceIds: r.instanceIds,
+                DocumentName: r.documentName,
+                Parameters: r.parameters,
+                Comment: r.comment,
+                TimeoutSeconds: Math.max(30, r.timeoutSeconds),
+            }));
+            const id = out.Command?.CommandId;
+            if (!id)
+                throw new Error('SSM accepted SendCommand but returned no command id');
+            return id;
+        },
+        async findCommand(instanceId, comment, since) {
+            let token;
+            for (let page = 0; page < MAX_PAGES; page++) {
+                const out = await ssm.send(new client_ssm_dist_cjs.ListCommandsCommand({
+                    InstanceId: instanceId,
+                    Filters: [{ key: 'InvokedAfter', value: since }],
+                    ...(token ? { NextToken: token } : {}),
+                }));
+                const hit = (out.Commands ?? []).find((c) => c.Comment === comment);
+                if (hit?.CommandId)
+                    return hit.CommandId;
+                token = out.NextToken;
+                if (!token)
+                    return undefined;
+            }
+            return undefined;
+        },
+        async listCommandInvocations(commandId) {
+            const result = [];
+            let token;
+            for (let page = 0; page < MAX_PAGES; page++) {
+                const out = await ssm.send(new client_ssm_dist_cjs.ListCommandInvocationsCommand({
+                    CommandId: commandId,
+                    Details: true,
+                    ...(token ? { NextToken: token } : {}),
+                }));
+                for (const inv of out.CommandInvocations ?? []) {
+                    const plugin = inv.CommandPlugins?.[0];
+                    const finished = plugin?.ResponseFinishDateTime;
+                    result.push({
+                        instanceId: inv.InstanceId ?? '',
+                        status: inv.Status ?? 'Pending',
+                        ...(plugin?.ResponseCode !== undefined ? { responseCode: plugin.ResponseCode } : {}),
+                        ...(plugin?.Output !== undefined ? { output: plugin.Output } : {}),
+                        ...(finished ? { finishedAt: new Date(finished).toISOString() } : {}),
+                    });
+                }
+                token = out.NextToken;
+                if (!token)
+                    break;
+            }
+            return result;
         },
     };
 }
@@ -430,19 +665,29 @@ function createEc2Gateway(client) {
 
 
 
+
+
 /** Credentials (OIDC role or the default chain), clients, gateways, and the account guard. */
 async function openAwsSession(io, inputs, region, expectedAccountId, deps) {
-    const credentials = inputs.roleToAssume
-        ? (0,aws_credentials/* oidcCredentialProvider */.Yj)({
-            roleArn: inputs.roleToAssume,
-            sessionName: inputs.roleSessionName,
-            region,
-            getIdToken: deps.getIdToken,
-            env: deps.env,
-            onCredentials: (c) => (0,aws_credentials/* maskCredentials */.Bs)(c, (v) => io.setSecret(v)),
-            onRetry: (e, attempt) => io.info(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
-        })
-        : undefined;
+    const mask = (c) => (0,aws_credentials/* maskCredentials */.Bs)(c, (v) => io.setSecret(v));
+    const credentials = !inputs.roleToAssume
+        ? undefined
+        : deps.roleFromChain
+            ? chainRoleCredentialProvider({
+                roleArn: inputs.roleToAssume,
+                sessionName: inputs.roleSessionName,
+                region,
+                onCredentials: mask,
+            })
+            : (0,aws_credentials/* oidcCredentialProvider */.Yj)({
+                roleArn: inputs.roleToAssume,
+                sessionName: inputs.roleSessionName,
+                region,
+                getIdToken: deps.getIdToken,
+                env: deps.env,
+                onCredentials: mask,
+                onRetry: (e, attempt) => io.debug(`Assuming the role again (attempt ${attempt + 1}): ${String(e)}`),
+            });
     const clients = (0,aws_clients/* createAwsClients */.Gv)({ region, credentials });
     const identity = await (0,aws_credentials/* checkAccount */.g4)(clients.sts, expectedAccountId);
     io.info(`AWS account ${identity.accountId}, acting as ${identity.arn}, region ${region}`);
@@ -450,6 +695,7 @@ async function openAwsSession(io, inputs, region, expectedAccountId, deps) {
         clients,
         drs: (0,drs_gateway/* createDrsGateway */.oU)({ drs: clients.drs, drsNoRetry: clients.drsNoRetry }),
         ec2: createEc2Gateway(clients.ec2),
+        ssm: createSsmGateway({ ssm: clients.ssm, ssmNoRetry: clients.ssmNoRetry }),
         accountId: identity.accountId,
     };
 }
@@ -547,7 +793,7 @@ function untilDeadline(gateway, clock, deadline, phase) {
 /* harmony export */   lx: () => (/* binding */ appearsLaunched),
 /* harmony export */   mU: () => (/* binding */ launchEnds)
 /* harmony export */ });
-/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80778);
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10119);
 
 /**
  * Per source server, the instance id its latest `LAUNCH_END` names (DRS sends the EC2 id there), or

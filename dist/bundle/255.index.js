@@ -1,8 +1,25 @@
-export const id = 901;
-export const ids = [901];
+export const id = 255;
+export const ids = [255];
 export const modules = {
 
-/***/ 71901:
+/***/ 65498:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ EXIT),
+/* harmony export */   e: () => (/* binding */ UsageError)
+/* harmony export */ });
+/** The shapes every CLI command shares: where it writes, its exit codes, a usage mistake. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** A mistake in how the command was called (exit code 2). */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+
+
+/***/ }),
+
+/***/ 16255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,103 +28,201 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   COMMANDS: () => (/* binding */ COMMANDS),
-  EXIT: () => (/* reexport */ EXIT),
-  UsageError: () => (/* reexport */ UsageError),
+  EXIT: () => (/* reexport */ cli_io/* EXIT */.d),
+  UsageError: () => (/* reexport */ cli_io/* UsageError */.e),
   main: () => (/* binding */ main),
   runCli: () => (/* binding */ runCli)
 });
 
-;// CONCATENATED MODULE: ./src/cli-io.ts
-/** The shapes every CLI command shares: where it writes, its exit codes, a usage mistake. */
-const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** A mistake in how the command was called (exit code 2). */
-class UsageError extends Error {
-    name = 'UsageError';
+// EXTERNAL MODULE: ./src/cli-io.ts
+var cli_io = __webpack_require__(65498);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/action-inputs.ts + 1 modules
+var action_inputs = __webpack_require__(93150);
+// EXTERNAL MODULE: ./src/core/clock.ts
+var core_clock = __webpack_require__(32257);
+;// CONCATENATED MODULE: ./src/cli-run.ts
+/**
+ * Break-glass: `drs-drill drill|recovery|cleanup <plan>` runs the action's own pipeline from a
+ * terminal when GitHub is down. Flags become the action's inputs (the same names, read by the same
+ * readInputs, so every check and default is the action's); credentials come from the standard AWS
+ * chain (`--role-to-assume` is assumed with sts:AssumeRole, not OIDC); the evidence is written to
+ * report-dir and the summary printed. Ctrl-C cancels like the runner's SIGINT: the run stops
+ * starting work, cleans up what the drill launched and writes the partial evidence.
+ */
+
+
+
+
+/** Flags that take a value: each is the action input of the same name. */
+const VALUE_FLAGS = [
+    'region',
+    'role-to-assume',
+    'role-session-name',
+    'confirm',
+    'cleanup',
+    'timeout-minutes',
+    'poll-interval-seconds',
+    'report-dir',
+    'fail-on',
+    'older-than',
+    'exclude',
+    'point-in-time',
+    'execution-id',
+];
+/** Flags that are switches: `--dry-run` is the input dry-run set to true. */
+const SWITCH_FLAGS = ['dry-run', 'replace-recovery-instances'];
+/**
+ * The action inputs, by name, that the command line gives. Every flag may also be written
+ * `--flag=value`; `--exclude` may repeat. Pure.
+ */
+function flagsToInputs(mode, args) {
+    const values = { mode, 'report-dir': 'drs-report' };
+    const plans = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i] ?? '';
+        if (!arg.startsWith('--')) {
+            plans.push(arg);
+            continue;
+        }
+        const [flag = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+        if (SWITCH_FLAGS.includes(flag))
+            values[flag] = inline ?? 'true';
+        else if (VALUE_FLAGS.includes(flag)) {
+            const value = inline ?? args[++i];
+            if (value === undefined)
+                throw new cli_io/* UsageError */.e(`--${flag} needs a value`);
+            values[flag] = flag === 'exclude' && values.exclude ? `${values.exclude}\n${value}` : value;
+        }
+        else if (flag !== 'verbose')
+            throw new cli_io/* UsageError */.e(`unknown option ${arg.split('=')[0]}`);
+    }
+    if (plans.length !== 1)
+        throw new cli_io/* UsageError */.e(`${mode} takes exactly one plan file`);
+    values.plan = plans[0] ?? '';
+    return values;
+}
+/** Who and where a terminal run is: no repository or workflow run, a fresh run id, the shell's user. */
+function terminalRunEnvironment(cwd, nowMs) {
+    let actor;
+    try {
+        actor = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        actor = undefined;
+    }
+    return {
+        runId: String(nowMs),
+        runAttempt: 1,
+        serverUrl: 'https://github.com',
+        ...(actor ? { actor } : {}),
+        eventName: 'terminal',
+        workspace: cwd,
+        onGitHub: false,
+    };
+}
+/** Ctrl-C (or SIGTERM) aborts the run; a second Ctrl-C leaves at once. */
+function watchSignals(io) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            process.exit(130);
+        io.stderr.write(`\nReceived ${name}: cancelling (cleanup runs); press Ctrl-C again to leave now.\n`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+    };
+}
+/** Runs one mode from the terminal; the exit code says whether it succeeded. */
+async function runBreakGlass(mode, args, cli) {
+    const values = flagsToInputs(mode, args);
+    const clock = (0,core_clock/* clockFromEnv */.iQ)(process.env);
+    const runEnv = terminalRunEnvironment(cli.cwd, clock.now());
+    const inputs = (0,action_inputs/* readInputs */.Ko)((name) => values[name] ?? '', runEnv.runId);
+    const { terminalIO } = await __webpack_require__.e(/* import() */ 551).then(__webpack_require__.bind(__webpack_require__, 61551));
+    const io = terminalIO(cli, { verbose: args.includes('--verbose') });
+    const signals = watchSignals(cli);
+    const deps = {
+        clock,
+        env: process.env,
+        getIdToken: () => Promise.reject(new Error('no GitHub OIDC outside GitHub Actions')),
+        roleFromChain: true,
+        signal: signals.signal,
+    };
+    let report;
+    try {
+        if (mode === 'cleanup') {
+            const { runCleanupMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(871), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 39366));
+            report = await runCleanupMode(io, inputs, runEnv, deps);
+        }
+        else {
+            const { runDrillMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(871), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(354), __webpack_require__.e(96), __webpack_require__.e(742)]).then(__webpack_require__.bind(__webpack_require__, 40742));
+            report = await runDrillMode(io, inputs, runEnv, deps);
+            // No runner runs a post step here: what the action's post step does after a cancellation, now.
+            const { postSkipReason, runPostCleanup } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(96), __webpack_require__.e(366)]).then(__webpack_require__.bind(__webpack_require__, 31384));
+            const { readPostState } = await __webpack_require__.e(/* import() */ 932).then(__webpack_require__.bind(__webpack_require__, 74932));
+            const state = readPostState((n) => io.getState(n));
+            if (!postSkipReason(state))
+                await runPostCleanup(io, state, { ...deps, inputs });
+        }
+    }
+    finally {
+        signals.dispose();
+    }
+    for (const [name, value] of Object.entries(io.outputs))
+        cli.stdout.write(`${name}: ${value}\n`);
+    const first = report.errors[0];
+    cli.stdout.write(`\n${mode} ${report.status}${first ? `: ${first}` : ''}\n`);
+    return report.status === 'succeeded' ? cli_io/* EXIT */.d.ok : cli_io/* EXIT */.d.failed;
+}
+const BREAK_GLASS_HELP = {
+    drill: help('drill', 'a drill of the plan (isDrill: launched, checked, measured, then terminated)'),
+    recovery: help('recovery', 'a REAL recovery of the plan (irreversible; never cleaned up); needs --confirm <plan name>'),
+    cleanup: help('cleanup', "terminates drill instances of the plan's servers (--older-than, --dry-run)"),
+};
+function help(mode, what) {
+    return `Usage: drs-drill ${mode} <plan> [options]
+
+Break-glass: ${what}, from this terminal,
+with the same engine, guards and evidence as the action (for when GitHub itself is down).
+Credentials: the standard AWS chain (environment, profile, SSO, instance role); AWS_REGION or --region.
+The evidence (report.json, report.md) goes to --report-dir (default drs-report, under this directory);
+the summary is printed. Ctrl-C cancels like the runner's SIGINT: cleanup runs, evidence is written.
+  --region <region>            AWS region (overrides the plan's)
+  --role-to-assume <arn>       assume this role with the chain's credentials (sts:AssumeRole)
+  --confirm <plan name>        recovery: required, must equal the plan's name
+  --cleanup always|on-success|never   drill: when to terminate the drill instances (default always)
+  --dry-run                    drill: preflight only; cleanup: list, terminate nothing
+  --exclude <id|hostname>      leave a server out (repeatable, or comma-separated)
+  --point-in-time <iso time>   launch each server from its latest snapshot at or before it
+  --replace-recovery-instances recovery: allow replacing existing recovery instances
+  --older-than <duration>      cleanup: only drill instances older than this (e.g. 12h)
+  --report-dir <dir>           where report.json and report.md are written
+  --timeout-minutes <n>, --poll-interval-seconds <n>, --fail-on <rules>, --role-session-name <name>
+  --verbose                    print debug lines (retries) too
+Exit code: 0 succeeded, 1 failed (or refused), 2 usage error.`;
 }
 
 // EXTERNAL MODULE: ./src/core/escape.ts
 var core_escape = __webpack_require__(94536);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(22483);
 // EXTERNAL MODULE: ./src/modes.ts
 var modes = __webpack_require__(17463);
-// EXTERNAL MODULE: ./src/plan/load.ts + 7 modules
-var load = __webpack_require__(62757);
-;// CONCATENATED MODULE: ./src/plan/overview.ts
-/** User text into Markdown/HTML safely: entities for HTML, and the characters tables and code spans use. */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/\|/g, '&#124;')
-        .replace(/`/g, '&#96;')
-        .replace(/\r?\n/g, ' ');
-}
-/** Seconds in the plan's own notation (`1h30m`), so the overview reads like the file. */
-function planDuration(total) {
-    if (total === 0)
-        return '0s';
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-}
-function code(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-function selectorText(spec) {
-    const sel = spec.selector;
-    let text;
-    if (sel.kind === 'id')
-        text = `id ${code(sel.sourceServerId)}`;
-    else if (sel.kind === 'hostname')
-        text = `hostname ${code(sel.hostname)}`;
-    else {
-        const pairs = Object.entries(sel.tags).map(([k, v]) => `${k}=${v}`);
-        text = `tags ${code(pairs.join(', '))}`;
-    }
-    const notes = [spec.critical ? 'critical' : 'non-critical'];
-    if (spec.snapshot)
-        notes.push(`snapshot ${code(spec.snapshot)}`);
-    return `${text} (${notes.join(', ')})`;
-}
-/** Markdown overview of a plan: its waves, what each depends on, and every server selector. */
-function renderPlanOverview(plan) {
-    const selectors = plan.waves.reduce((n, w) => n + w.servers.length, 0);
-    const lines = [
-        `### Plan ${code(plan.name)}: ${plan.waves.length} wave${plan.waves.length === 1 ? '' : 's'}, ${selectors} server selector${selectors === 1 ? '' : 's'}`,
-        '',
-    ];
-    if (plan.description)
-        lines.push(escapeHtml(plan.description), '');
-    const facts = [];
-    if (plan.region)
-        facts.push(`region ${code(plan.region)}`);
-    if (plan.accountId)
-        facts.push(`account ${code(plan.accountId)}`);
-    if (plan.objectives.rtoSeconds !== undefined)
-        facts.push(`RTO target ${planDuration(plan.objectives.rtoSeconds)}`);
-    if (plan.objectives.rpoSeconds !== undefined)
-        facts.push(`RPO target ${planDuration(plan.objectives.rpoSeconds)}`);
-    facts.push(`on failure: ${plan.onFailure}`);
-    lines.push(facts.join(' · '), '');
-    lines.push('| Wave | Depends on | Timeout | Wait after | Servers |', '|---|---|---|---|---|');
-    for (const w of plan.waves) {
-        const deps = w.dependsOn.length === 0 ? '(starts at once)' : w.dependsOn.map(escapeHtml).join(', ');
-        const servers = w.servers.map(selectorText).join('<br>');
-        lines.push(`| ${escapeHtml(w.name)} | ${deps} | ${planDuration(w.timeoutSeconds)} | ${planDuration(w.waitAfterSeconds)} | ${servers} |`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** `file:line:col: message`, with `warning: ` before the message of a warning (compiler style). */
-function formatDiagnostic(d) {
-    const severity = d.severity === 'warning' ? 'warning: ' : '';
-    return `${d.file}:${d.line}:${d.col}: ${severity}${d.message}`;
-}
-
+// EXTERNAL MODULE: ./src/plan/load.ts + 9 modules
+var load = __webpack_require__(70218);
+// EXTERNAL MODULE: ./src/plan/overview.ts
+var overview = __webpack_require__(1400);
 // EXTERNAL MODULE: ./src/core/tags.ts
 var tags = __webpack_require__(52766);
 ;// CONCATENATED MODULE: ./src/iam/actions.ts
@@ -170,16 +285,29 @@ const REQUIRED_ACTIONS = {
 };
 const VALIDATE_OPERATIONS = {
     // Preflight: resolve selectors, active jobs, pinned snapshots, launch settings and their network.
-    drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoverySnapshots', 'GetLaunchConfiguration'],
+    // ListLaunchActions: only for plans with postLaunch, or servers where DRS already runs actions.
+    drs: [
+        'DescribeSourceServers',
+        'DescribeJobs',
+        'DescribeRecoverySnapshots',
+        'GetLaunchConfiguration',
+        'ListLaunchActions',
+    ],
     ec2: ['DescribeLaunchTemplateVersions', 'DescribeSubnets', 'DescribeSecurityGroups'],
+    ssm: [],
 };
 const LAUNCH_OPERATIONS = {
     drs: [
         ...VALIDATE_OPERATIONS.drs,
         'UpdateLaunchConfiguration',
+        // The plan's postLaunch actions, synced onto its servers.
+        'PutLaunchAction',
+        'DeleteLaunchAction',
         'StartRecovery',
         'DescribeJobLogItems',
         'DescribeRecoveryInstances',
+        // Input waves: each wave's outcome recorded on its jobs for the next step of the execution.
+        'TagResource',
     ],
     ec2: [
         ...VALIDATE_OPERATIONS.ec2,
@@ -189,19 +317,21 @@ const LAUNCH_OPERATIONS = {
         'DescribeInstanceStatus',
         'CreateTags',
     ],
+    ssm: ['DescribeInstanceInformation', 'SendCommand', 'ListCommands', 'ListCommandInvocations'],
 };
 /** The operations each mode sends. A drill also terminates its own drill instances afterwards. */
 const MODE_OPERATIONS = {
     validate: VALIDATE_OPERATIONS,
-    drill: { drs: [...LAUNCH_OPERATIONS.drs, 'TerminateRecoveryInstances'], ec2: LAUNCH_OPERATIONS.ec2 },
+    drill: { ...LAUNCH_OPERATIONS, drs: [...LAUNCH_OPERATIONS.drs, 'TerminateRecoveryInstances'] },
     // A recovery never terminates anything: the role gets no TerminateRecoveryInstances at all.
     recovery: LAUNCH_OPERATIONS,
     cleanup: {
         drs: ['DescribeSourceServers', 'DescribeJobs', 'DescribeRecoveryInstances', 'TerminateRecoveryInstances'],
         ec2: ['DescribeInstances'],
+        ssm: [],
     },
     // Status reads the history from GitHub; with credentials it also resolves each plan's servers.
-    status: { drs: ['DescribeSourceServers'], ec2: [] },
+    status: { drs: ['DescribeSourceServers'], ec2: [], ssm: [] },
 };
 /** The FAS actions (service-prefixed) a mode needs for the DRS operations it calls, de-duplicated and sorted. */
 function requiredActionsFor(mode) {
@@ -220,6 +350,8 @@ function requiredActionsFor(mode) {
  */
 
 
+/** The Run Command documents wave checks use by default (AWS-owned: no account in their ARN). */
+const CHECK_SHELL_DOCUMENTS = ['AWS-RunShellScript', 'AWS-RunPowerShellScript'];
 /** The tag DRS puts on the launch templates and instances it manages. */
 const DRS_MANAGED_TAG = 'AWSElasticDisasterRecoveryManaged';
 /**
@@ -272,6 +404,9 @@ const DRS_RESOURCE_OF = {
     GetLaunchConfiguration: 'source-server',
     DescribeRecoverySnapshots: 'source-server',
     UpdateLaunchConfiguration: 'source-server',
+    ListLaunchActions: 'source-server',
+    PutLaunchAction: 'source-server',
+    DeleteLaunchAction: 'source-server',
     StartRecovery: 'source-server',
     DescribeJobLogItems: 'job',
     TerminateRecoveryInstances: 'recovery-instance',
@@ -279,7 +414,10 @@ const DRS_RESOURCE_OF = {
 function drsStatements(mode, scope) {
     const ops = MODE_OPERATIONS[mode].drs;
     const fasDrs = requiredActionsFor(mode).filter((a) => a.startsWith('drs:'));
-    const anyResource = [...ops.filter((op) => !DRS_RESOURCE_OF[op]).map((op) => `drs:${op}`)];
+    // TagResource gets its own statement below: job ARNs, the action's tag keys only.
+    const anyResource = [
+        ...ops.filter((op) => !DRS_RESOURCE_OF[op] && op !== 'TagResource').map((op) => `drs:${op}`),
+    ];
     // DescribeSourceServers is also a dependent action of DescribeRecoveryInstances and TerminateRecoveryInstances.
     if (fasDrs.includes('drs:DescribeSourceServers'))
         anyResource.push('drs:DescribeSourceServers');
@@ -310,7 +448,8 @@ function drsStatements(mode, scope) {
         ]));
     }
     if (ops.includes('StartRecovery')) {
-        // StartRecovery's job tags are applied with drs:TagResource; only the action's own tag keys.
+        // StartRecovery's job tags are applied with drs:TagResource, and a step of an execution over several
+        // jobs (input waves) records each wave's outcome on its jobs with it: only the action's own tag keys.
         out.push(statement('DrsTagJobsOnStart', ['drs:TagResource'], [arn('drs', scope, 'job/*'), arn('drs', scope, 'source-server/*')], { 'ForAllValues:StringLike': { 'aws:TagKeys': `${tags/* TAG_PREFIX */.C_}*` } }));
     }
     return out;
@@ -341,6 +480,31 @@ function ec2Statements(mode, scope) {
     }
     return out;
 }
+/**
+ * Wave checks: Run Command only with the shell documents (and the plan's own), only on instances DRS
+ * launched (its tag on the instance), and the reads Run Command has no resource-level control for.
+ */
+function ssmStatements(mode, scope) {
+    const ops = MODE_OPERATIONS[mode].ssm;
+    if (ops.length === 0)
+        return [];
+    const reads = ops.filter((op) => op !== 'SendCommand').map((op) => `ssm:${op}`);
+    const out = [statement('SsmReadCommandsAndInstances', reads, '*', anyResourceCondition(scope))];
+    if (!ops.includes('SendCommand'))
+        return out;
+    const documents = CHECK_SHELL_DOCUMENTS.map((d) => arn('ssm', { ...scope, accountId: '' }, `document/${d}`));
+    for (const d of scope.checkDocuments ?? []) {
+        if (d.startsWith('arn:'))
+            documents.push(d);
+        else if (!CHECK_SHELL_DOCUMENTS.includes(d))
+            documents.push(arn('ssm', scope, `document/${d}`));
+    }
+    out.push(statement('SsmSendCheckDocuments', ['ssm:SendCommand'], [...new Set(documents)]));
+    out.push(statement('SsmSendToDrsInstances', ['ssm:SendCommand'], arn('ec2', scope, 'instance/*'), {
+        Null: { [`ssm:resourceTag/${DRS_MANAGED_TAG}`]: 'false' },
+    }));
+    return out;
+}
 function passRoleStatement(mode, scope) {
     if (!requiredActionsFor(mode).includes('iam:PassRole'))
         return [];
@@ -360,6 +524,7 @@ function permissionsPolicy(mode, scope = {}) {
         Statement: [
             ...drsStatements(mode, scope),
             ...ec2Statements(mode, scope),
+            ...ssmStatements(mode, scope),
             ...passRoleStatement(mode, scope),
         ],
     };
@@ -373,6 +538,11 @@ function scopeFromPlan(plan, overrides = {}) {
                 profiles.add(server.template.instanceProfile);
     }
     const scope = { instanceProfiles: [...profiles].sort() };
+    const documents = new Set(plan.waves.flatMap((w) => w.checks.map((c) => c.document)));
+    for (const d of CHECK_SHELL_DOCUMENTS)
+        documents.delete(d);
+    if (documents.size > 0)
+        scope.checkDocuments = [...documents].sort();
     const region = overrides.region ?? plan.region;
     const accountId = overrides.accountId ?? plan.accountId;
     if (region)
@@ -397,10 +567,10 @@ var credentials = __webpack_require__(96963);
  */
 
 
+
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 const REPOSITORY_PLACEHOLDER = '<OWNER>/<REPO>';
 const ACCOUNT_PLACEHOLDER = '<ACCOUNT_ID>';
-const REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** The `sub` claim GitHub puts in the token for that kind of run (default subject format). */
 function subjectClaim(repository, subject) {
     switch (subject.kind) {
@@ -414,11 +584,18 @@ function subjectClaim(repository, subject) {
 }
 /** Whether a repository argument looks like `owner/name`. */
 function isRepository(value) {
-    return REPOSITORY_PATTERN.test(value);
+    return (0,names/* isValidName */.uV)('repository', value);
 }
-/** The trust policy of a role assumed through GitHub OIDC for one kind of run. */
-function trustPolicy(subject, opts = {}) {
+/**
+ * The trust policy of a role assumed through GitHub OIDC for one kind of run, or several: a drill
+ * whose later waves wait in a job behind an environment (input `waves`) is assumed by the branch's jobs
+ * and by the gated job, whose token's subject names the environment instead of the branch.
+ */
+function trustPolicy(subjects, opts = {}) {
     const partition = partitionOf(opts.region);
+    const claims = [subjects]
+        .flat()
+        .map((subject) => subjectClaim(opts.repository ?? REPOSITORY_PLACEHOLDER, subject));
     return {
         Version: '2012-10-17',
         Statement: [
@@ -433,7 +610,8 @@ function trustPolicy(subject, opts = {}) {
                     StringEquals: {
                         // The audience the action asks GitHub for when it assumes `role-to-assume`.
                         [`${GITHUB_OIDC_HOST}:aud`]: credentials/* OIDC_AUDIENCE */.To,
-                        [`${GITHUB_OIDC_HOST}:sub`]: subjectClaim(opts.repository ?? REPOSITORY_PLACEHOLDER, subject),
+                        // Several values: any one of them (IAM's StringEquals over a list).
+                        [`${GITHUB_OIDC_HOST}:sub`]: claims.length === 1 ? claims[0] : claims,
                     },
                 },
             },
@@ -447,6 +625,18 @@ function defaultTrustSubject(mode, names = {}) {
     if (mode === 'validate' && !names.branch)
         return { kind: 'pull-request' };
     return { kind: 'branch', branch: names.branch ?? 'main' };
+}
+/**
+ * The subjects a mode's role trusts: as defaultTrustSubject, and a drill given an environment trusts
+ * both the branch (its ungated jobs, the cleanup) and the environment (the job gated by approval).
+ */
+function defaultTrustSubjects(mode, names = {}) {
+    if (mode === 'drill' && names.environment)
+        return [
+            { kind: 'branch', branch: names.branch ?? 'main' },
+            { kind: 'environment', environment: names.environment },
+        ];
+    return [defaultTrustSubject(mode, names)];
 }
 
 ;// CONCATENATED MODULE: ./src/iam/command.ts
@@ -462,14 +652,13 @@ function defaultTrustSubject(mode, names = {}) {
 
 
 
+
 const VALUE_OPTIONS = ['--mode', '--region', '--account', '--repo', '--branch', '--environment'];
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const ACCOUNT_PATTERN = /^\d{12}$/;
 // Git ref names: no spaces, no `..`, no control characters; enough to keep the sub claim well-formed.
 const NAME_PATTERN = /^[A-Za-z0-9._/-]{1,255}$/;
 function checked(option, value, pattern, what) {
     if (!pattern.test(value))
-        throw new UsageError(`${option} ${JSON.stringify(value)} is not ${what}`);
+        throw new cli_io/* UsageError */.e(`${option} ${JSON.stringify(value)} is not ${what}`);
     return value;
 }
 /** Parses the command line; every mistake is a UsageError naming the option. */
@@ -488,35 +677,35 @@ function parseIamPolicyArgs(args) {
         if (VALUE_OPTIONS.includes(name)) {
             const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
             if (value === undefined || value === '')
-                throw new UsageError(`${name} needs a value`);
+                throw new cli_io/* UsageError */.e(`${name} needs a value`);
             values[name] = value;
         }
         else if (arg.startsWith('-'))
-            throw new UsageError(`unknown option ${arg}`);
+            throw new cli_io/* UsageError */.e(`unknown option ${arg}`);
         else
             positional.push(arg);
     }
     const mode = values['--mode'];
     if (mode === undefined)
-        throw new UsageError(`--mode is required (${modes/* MODES */.FN.join(', ')})`);
+        throw new cli_io/* UsageError */.e(`--mode is required (${modes/* MODES */.FN.join(', ')})`);
     if (!modes/* MODES */.FN.includes(mode)) {
-        throw new UsageError(`--mode takes ${modes/* MODES */.FN.join(', ')}, not ${JSON.stringify(mode)}`);
+        throw new cli_io/* UsageError */.e(`--mode takes ${modes/* MODES */.FN.join(', ')}, not ${JSON.stringify(mode)}`);
     }
     if (positional.length > 1)
-        throw new UsageError(`one plan file at most, got ${positional.length}`);
+        throw new cli_io/* UsageError */.e(`one plan file at most, got ${positional.length}`);
     const out = { mode: mode, trust };
     if (positional[0] !== undefined)
         out.plan = positional[0];
     const region = values['--region'];
     if (region !== undefined)
-        out.region = checked('--region', region, REGION_PATTERN, 'an AWS region');
+        out.region = checked('--region', region, names/* NAME_PATTERNS */.c9.region, 'an AWS region');
     const account = values['--account'];
     if (account !== undefined)
-        out.accountId = checked('--account', account, ACCOUNT_PATTERN, 'a 12-digit account id');
+        out.accountId = checked('--account', account, names/* NAME_PATTERNS */.c9.accountId, 'a 12-digit account id');
     const repo = values['--repo'];
     if (repo !== undefined) {
         if (!isRepository(repo))
-            throw new UsageError(`--repo ${JSON.stringify(repo)} is not owner/name`);
+            throw new cli_io/* UsageError */.e(`--repo ${JSON.stringify(repo)} is not owner/name`);
         out.repository = repo;
     }
     const branch = values['--branch'];
@@ -527,7 +716,7 @@ function parseIamPolicyArgs(args) {
         out.environment = checked('--environment', environment, NAME_PATTERN, 'an environment name');
     }
     if (!trust && (out.repository || out.branch || out.environment)) {
-        throw new UsageError('--repo, --branch and --environment only apply with --trust');
+        throw new cli_io/* UsageError */.e('--repo, --branch and --environment only apply with --trust');
     }
     return out;
 }
@@ -542,7 +731,7 @@ async function planScope(args, cwd) {
     const result = await (0,load/* loadPlanFile */.w$)(args.plan, { cwd });
     const first = result.diagnostics.find((d) => d.severity === 'error');
     if (first || !result.plan) {
-        throw new errors/* UserError */.yo(`the plan has errors, fix them first (drs-drill validate ${args.plan}): ${first ? formatDiagnostic(first) : 'unreadable'}`);
+        throw new errors/* UserError */.yo(`the plan has errors, fix them first (drs-drill validate ${args.plan}): ${first ? (0,overview/* formatDiagnostic */.xy)(first) : 'unreadable'}`);
     }
     return scopeFromPlan(result.plan, overrides);
 }
@@ -578,22 +767,23 @@ async function runIamPolicy(args, io) {
             opts.accountId = scope.accountId;
         if (scope.region)
             opts.region = scope.region;
-        io.stdout.write(renderPolicy(trustPolicy(defaultTrustSubject(parsed.mode, names), opts)));
+        io.stdout.write(renderPolicy(trustPolicy(defaultTrustSubjects(parsed.mode, names), opts)));
         if (!parsed.repository)
             io.stderr.write('note: --repo not given: replace <OWNER>/<REPO> in the sub condition\n');
         if (!scope.accountId)
             io.stderr.write('note: no account: replace <ACCOUNT_ID> in the provider ARN\n');
-        return EXIT.ok;
+        return cli_io/* EXIT */.d.ok;
     }
     io.stdout.write(renderPolicy(permissionsPolicy(parsed.mode, scope)));
     for (const note of scopeNotes(parsed.mode, scope))
         io.stderr.write(`note: ${note}\n`);
-    return EXIT.ok;
+    return cli_io/* EXIT */.d.ok;
 }
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -638,16 +828,16 @@ async function runValidate(args, io) {
         if (arg === '--format' || arg.startsWith('--format=')) {
             const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
             if (value !== 'text' && value !== 'github')
-                throw new UsageError(`--format takes text or github, not ${JSON.stringify(value ?? '')}`);
+                throw new cli_io/* UsageError */.e(`--format takes text or github, not ${JSON.stringify(value ?? '')}`);
             format = value;
         }
         else if (arg.startsWith('-') && arg !== '-')
-            throw new UsageError(`unknown option ${arg}`);
+            throw new cli_io/* UsageError */.e(`unknown option ${arg}`);
         else
             patterns.push(arg);
     }
     if (patterns.length === 0)
-        throw new UsageError('validate needs at least one plan file or glob');
+        throw new cli_io/* UsageError */.e('validate needs at least one plan file or glob');
     const files = [];
     for (const p of patterns)
         files.push(...(await (0,load/* expandPlanPaths */.CN)(p, io.cwd)));
@@ -664,7 +854,7 @@ async function runValidate(args, io) {
             failedFiles++;
         for (const d of result.diagnostics) {
             // File names and messages come from the repository: in CI a line must not become a workflow command.
-            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : (0,core_escape/* neutraliseLog */.Z$)(formatDiagnostic(d))}\n`);
+            io.stdout.write(`${format === 'github' ? githubAnnotation(d) : (0,core_escape/* neutraliseLog */.Z$)((0,overview/* formatDiagnostic */.xy)(d))}\n`);
         }
     }
     const checked = plural(unique.length, 'plan file');
@@ -673,7 +863,7 @@ async function runValidate(args, io) {
         io.stdout.write(`${plural(errors, 'error')}${warned} in ${plural(failedFiles, 'file')} (${checked} checked)\n`);
     else
         io.stdout.write(`${checked} valid${warned ? ` (${plural(warnings, 'warning')})` : ''}\n`);
-    return errors > 0 ? EXIT.failed : EXIT.ok;
+    return errors > 0 ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
 }
 const IAM_POLICY_HELP = `Usage: drs-drill iam-policy --mode validate|drill|recovery|cleanup [options] [plan]
 
@@ -686,8 +876,20 @@ names the instance profiles its templates set. See docs/iam/README.md.
                           recovery trusts an environment, validate pull requests, others a branch
   --repo <owner/name>   trust: the repository allowed to assume the role
   --branch <name>       trust: the branch (default main; validate default: pull requests)
-  --environment <name>  trust: the GitHub environment (recovery; default disaster-recovery)
+  --environment <name>  trust: the GitHub environment (recovery; default disaster-recovery); with
+                          --mode drill the branch and this environment (a job gated by approval)
 Exit code: 0 printed, 1 plan has errors, 2 usage error.`;
+const REHEARSE_HELP = `Usage: drs-drill rehearse <plan> [--scenario <file>] [--fail <server>]... [--throttle <rate>]
+
+Rehearses a plan offline, before it touches AWS: starts a local AWS emulator on 127.0.0.1 with an
+estate generated from the plan's selectors (ids, hostnames, tags, the subnets, groups and snapshots it
+names), runs the action's bundle in drill mode against it at simulated speed and prints the job
+summary the drill would write. Needs no AWS credentials and calls nothing outside this machine.
+  --scenario <file>   use this emulator scenario (YAML) as the estate instead of a generated one
+  --fail <server>     make this server's launch fail (source server id or hostname; repeatable)
+  --throttle <rate>   throttle this fraction of the AWS calls, 0 to 1 (e.g. 0.2)
+  --speed <n>         simulated seconds per real second (default 600)
+Exit code: 0 the drill passed, 1 it failed (or the plan has errors), 2 usage error.`;
 const COMMANDS = [
     {
         name: 'validate',
@@ -701,6 +903,19 @@ const COMMANDS = [
         help: IAM_POLICY_HELP,
         run: runIamPolicy,
     },
+    {
+        name: 'rehearse',
+        summary: 'rehearse a drill of the plan offline, against a local AWS emulator',
+        help: REHEARSE_HELP,
+        // Loaded on demand: the emulator is a chunk of its own that no other command reads.
+        run: async (args, io) => (await __webpack_require__.e(/* import() */ 187).then(__webpack_require__.bind(__webpack_require__, 61187))).rehearse(args, io),
+    },
+    ...['drill', 'recovery', 'cleanup'].map((mode) => ({
+        name: mode,
+        summary: `break-glass: run the plan's ${mode === 'cleanup' ? 'drill-instance cleanup' : mode} from this terminal`,
+        help: BREAK_GLASS_HELP[mode],
+        run: (args, io) => runBreakGlass(mode, args, io),
+    })),
 ];
 function generalHelp() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -730,35 +945,35 @@ async function main(argv, cliIo) {
     const [name, ...rest] = argv;
     if (name === '--version' || name === '-v' || name === 'version') {
         io.stdout.write(`${version/* ACTION_VERSION */.F}\n`);
-        return EXIT.ok;
+        return cli_io/* EXIT */.d.ok;
     }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         io[name === undefined ? 'stderr' : 'stdout'].write(`${generalHelp()}\n`);
-        return name === undefined ? EXIT.usage : EXIT.ok;
+        return name === undefined ? cli_io/* EXIT */.d.usage : cli_io/* EXIT */.d.ok;
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
         io.stderr.write(`drs-drill: unknown command "${name}"\n\n${generalHelp()}\n`);
-        return EXIT.usage;
+        return cli_io/* EXIT */.d.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
         io.stdout.write(`${command.help}\n`);
-        return EXIT.ok;
+        return cli_io/* EXIT */.d.ok;
     }
     try {
         return await command.run(rest, io);
     }
     catch (e) {
-        if (e instanceof UsageError) {
+        if (e instanceof cli_io/* UsageError */.e) {
             io.stderr.write(`drs-drill ${name}: ${e.message}\n\n${command.help}\n`);
-            return EXIT.usage;
+            return cli_io/* EXIT */.d.usage;
         }
         if ((0,errors/* isUserError */.iU)(e)) {
             io.stderr.write(`drs-drill ${name}: ${e.message}\n`);
-            return EXIT.failed;
+            return cli_io/* EXIT */.d.failed;
         }
         io.stderr.write(`drs-drill ${name}: unexpected error (please report it): ${(0,errors/* errorMessage */.gJ)(e)}\n`);
-        return EXIT.failed;
+        return cli_io/* EXIT */.d.failed;
     }
 }
 /** Runs the CLI against the real process: the bin shim calls this. */
@@ -768,6 +983,94 @@ async function runCli() {
         stderr: process.stderr,
         cwd: process.cwd(),
     });
+}
+
+
+/***/ }),
+
+/***/ 1400:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   xy: () => (/* binding */ formatDiagnostic)
+/* harmony export */ });
+/* unused harmony exports escapeHtml, renderPlanOverview */
+
+/** User text into Markdown/HTML safely: entities for HTML, and the characters tables and code spans use. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\|/g, '&#124;')
+        .replace(/`/g, '&#96;')
+        .replace(/\r?\n/g, ' ');
+}
+/** Seconds in the plan's own notation (`1h30m`), so the overview reads like the file. */
+function planDuration(total) {
+    if (total === 0)
+        return '0s';
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+function code(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+function selectorText(spec) {
+    const sel = spec.selector;
+    let text;
+    if (sel.kind === 'id')
+        text = `id ${code(sel.sourceServerId)}`;
+    else if (sel.kind === 'hostname')
+        text = `hostname ${code(sel.hostname)}`;
+    else {
+        const pairs = Object.entries(sel.tags).map(([k, v]) => `${k}=${v}`);
+        text = `tags ${code(pairs.join(', '))}`;
+    }
+    const notes = [spec.critical ? 'critical' : 'non-critical'];
+    if (spec.snapshot)
+        notes.push(`snapshot ${code(spec.snapshot)}`);
+    const drill = drillOverrideText(spec.drill);
+    if (drill)
+        notes.push(`drill: ${escapeHtml(drill)}`);
+    return `${text} (${notes.join(', ')})`;
+}
+/** Markdown overview of a plan: its waves, what each depends on, and every server selector. */
+function renderPlanOverview(plan) {
+    const selectors = plan.waves.reduce((n, w) => n + w.servers.length, 0);
+    const lines = [
+        `### Plan ${code(plan.name)}: ${plan.waves.length} wave${plan.waves.length === 1 ? '' : 's'}, ${selectors} server selector${selectors === 1 ? '' : 's'}`,
+        '',
+    ];
+    if (plan.description)
+        lines.push(escapeHtml(plan.description), '');
+    const facts = [];
+    if (plan.region)
+        facts.push(`region ${code(plan.region)}`);
+    if (plan.accountId)
+        facts.push(`account ${code(plan.accountId)}`);
+    if (plan.objectives.rtoSeconds !== undefined)
+        facts.push(`RTO target ${planDuration(plan.objectives.rtoSeconds)}`);
+    if (plan.objectives.rpoSeconds !== undefined)
+        facts.push(`RPO target ${planDuration(plan.objectives.rpoSeconds)}`);
+    facts.push(`on failure: ${plan.onFailure}`);
+    lines.push(facts.join(' · '), '');
+    lines.push('| Wave | Depends on | Timeout | Wait after | Servers |', '|---|---|---|---|---|');
+    for (const w of plan.waves) {
+        const deps = w.dependsOn.length === 0 ? '(starts at once)' : w.dependsOn.map(escapeHtml).join(', ');
+        const servers = w.servers.map(selectorText).join('<br>');
+        lines.push(`| ${escapeHtml(w.name)} | ${deps} | ${planDuration(w.timeoutSeconds)} | ${planDuration(w.waitAfterSeconds)} | ${servers} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** `file:line:col: message`, with `warning: ` before the message of a warning (compiler style). */
+function formatDiagnostic(d) {
+    const severity = d.severity === 'warning' ? 'warning: ' : '';
+    return `${d.file}:${d.line}:${d.col}: ${severity}${d.message}`;
 }
 
 
