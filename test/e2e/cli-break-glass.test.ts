@@ -8,21 +8,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/server.js';
 import type { Report } from '../../src/core/report.js';
-import { callsOf, DIST, demoPlanText, demoScenario, SPEED, writesOf } from './harness.js';
+import { callsOf, cliShim, demoPlanText, demoScenario, SPEED, writesOf } from './harness.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 let shim: string;
 let emulator: Emulator | undefined;
 
 beforeAll(async () => {
-  const bin = await readFile(join(repo, 'bin', 'drs-drill.js'), 'utf8');
-  const bundle = pathToFileURL(join(DIST, 'bundle', 'index.js')).href;
-  shim = join(await mkdtemp(join(tmpdir(), 'drs-drill-bin-')), 'drs-drill.mjs');
-  await writeFile(shim, bin.replace('../dist/bundle/index.js', bundle));
+  shim = await cliShim();
 });
 
 afterEach(async () => {

@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { RecordedCall } from '../../emulator/control.js';
 import type { Scenario } from '../../emulator/scenario.js';
@@ -485,4 +486,20 @@ export function expectDemoSucceeded(report: Report): void {
     ['web', 'succeeded'],
   ]);
   expect(report.waves.flatMap((w) => w.servers)).toHaveLength(7);
+}
+
+/**
+ * bin/drs-drill.js's lines over the build under test: the command exactly as users run it, with its
+ * imports of ../dist/bundle/index.js and ../dist/compile-cache.js pointed at DIST. Returns its path.
+ */
+export async function cliShim(): Promise<string> {
+  const bin = await readFile(join(REPO_ROOT, 'bin', 'drs-drill.js'), 'utf8');
+  const bundle = pathToFileURL(join(DIST, 'bundle', 'index.js')).href;
+  const cache = pathToFileURL(join(DIST, 'compile-cache.js')).href;
+  const shim = join(await mkdtemp(join(tmpdir(), 'drs-drill-bin-')), 'drs-drill.mjs');
+  await writeFile(
+    shim,
+    bin.replace('../dist/bundle/index.js', bundle).replace('../dist/compile-cache.js', cache),
+  );
+  return shim;
 }
