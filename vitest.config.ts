@@ -1,10 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Unit test files that touch process-wide state (signal handlers and their exit timers, the emulator's
+ * module-level state): each runs in a fresh module graph. Every other unit file shares one per worker,
+ * which cuts the unit run from about 75 s to about 37 s on a 2-core machine (importing the AWS SDK
+ * once per worker instead of once per file).
+ */
+const ISOLATED = ['test/unit/main-cancel.test.ts', 'test/unit/emulator/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: ISOLATED, isolate: false },
+      },
+      { extends: true, test: { name: 'unit-isolated', include: ISOLATED } },
       {
         extends: true,
         test: {
