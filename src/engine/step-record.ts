@@ -8,8 +8,9 @@
 import type { DrsGateway, Ec2Gateway, Instance, Job } from '../aws/gateways.js';
 import { earliestInstant, toUtcIso } from '../core/durations.js';
 import type { Report, ServerReport, WaveReport } from '../core/report.js';
-import { TAG } from '../core/tags.js';
+import { cutTagValue, TAG } from '../core/tags.js';
 import { errorMessage } from '../errors.js';
+import type { WaveCheck } from '../plan/types.js';
 import { newPollState, type PollState, pollTick } from './poller.js';
 import { initWaves, instanceTagsOf } from './run-state.js';
 import type { WaveOnRecord } from './steps.js';
@@ -40,6 +41,7 @@ export async function recordStep(deps: StepDeps, report: Report, step: string): 
       const tags = {
         [TAG.waveStatus]: wave.status,
         ...(wave.endedAt ? { [TAG.waveEndedAt]: wave.endedAt } : {}),
+        ...checkTags(wave),
       };
       for (const job of wave.jobs) {
         const arn = arns.get(job.jobId);
@@ -65,6 +67,32 @@ export async function recordStep(deps: StepDeps, report: Report, step: string): 
     );
   }
   return warnings;
+}
+
+/** The wave's check verdicts as tags (names are letters, digits, spaces, `.`, `_`, `-`: never `=` or `/`). */
+function checkTags(wave: WaveReport): Record<string, string> {
+  const checks = wave.checks ?? [];
+  if (checks.length === 0) return {};
+  return {
+    [TAG.waveChecks]: cutTagValue(checks.map((c) => `${c.name}=${c.status}`).join('/')),
+    ...(wave.checksPassedAt ? { [TAG.checksPassedAt]: wave.checksPassedAt } : {}),
+  };
+}
+
+/** An earlier step's check verdicts onto the rebuilt wave: per-instance output stays in that step's report. */
+function applyRecordedChecks(wave: WaveReport, planned: readonly WaveCheck[], record: WaveOnRecord): void {
+  if (!record.checks) return;
+  wave.checks = record.checks.map((c) => {
+    const check = planned.find((p) => p.name === c.name);
+    return {
+      name: c.name,
+      document: check?.document ?? 'unknown',
+      on: check?.on ?? 'every',
+      status: c.status,
+      instances: [],
+    };
+  });
+  if (record.checksPassedAt) wave.checksPassedAt = record.checksPassedAt;
 }
 
 function tagOf(instance: Instance | undefined, key: string): string | undefined {
@@ -134,6 +162,7 @@ export async function rebuildEarlierWaves(
     if (startedAt) run.report.startedAt = startedAt;
     if (record.endedAt) run.report.endedAt = record.endedAt;
     if (record.step) run.report.step = record.step;
+    applyRecordedChecks(run.report, run.resolved.wave.checks, record);
     waves.set(run.report.name, run.report);
   }
   return { waves, warnings: tick.warnings };

@@ -20,6 +20,26 @@ export interface WaveOnRecord {
   endedAt?: string;
   /** The step (GitHub job) that started the wave's jobs. */
   step?: string;
+  /** The wave's check verdicts, as its step recorded them. */
+  checks?: { name: string; status: CheckStatus }[];
+  /** When the last of its checks passed. */
+  checksPassedAt?: string;
+}
+
+type CheckStatus = 'running' | 'passed' | 'failed' | 'timed-out' | 'skipped';
+const CHECK_STATUSES: readonly string[] = ['running', 'passed', 'failed', 'timed-out', 'skipped'];
+
+/** `<check>=<status>` entries joined by `/` (step-record.ts), each read back; anything else is dropped. */
+export function parseCheckRecord(
+  value: string | undefined,
+): { name: string; status: CheckStatus }[] | undefined {
+  if (!value) return undefined;
+  return value.split('/').flatMap((entry) => {
+    const at = entry.lastIndexOf('=');
+    const name = entry.slice(0, at);
+    const status = entry.slice(at + 1);
+    return at > 0 && CHECK_STATUSES.includes(status) ? [{ name, status: status as CheckStatus }] : [];
+  });
 }
 
 const STATUSES: readonly WaveStatus[] = ['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled'];
@@ -45,12 +65,16 @@ export function wavesOnRecord(own: readonly Job[]): Map<string, WaveOnRecord> {
     const status = commonTag(jobs, TAG.waveStatus);
     const endedAt = commonTag(jobs, TAG.waveEndedAt);
     const step = commonTag(jobs, TAG.step);
+    const checks = parseCheckRecord(commonTag(jobs, TAG.waveChecks));
+    const checksPassedAt = commonTag(jobs, TAG.checksPassedAt);
     out.set(name, {
       name,
       jobs,
       ...(status && (STATUSES as readonly string[]).includes(status) ? { status: status as WaveStatus } : {}),
       ...(endedAt ? { endedAt } : {}),
       ...(step ? { step } : {}),
+      ...(checks ? { checks } : {}),
+      ...(checksPassedAt ? { checksPassedAt } : {}),
     });
   }
   return out;

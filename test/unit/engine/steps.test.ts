@@ -35,6 +35,21 @@ describe('wavesOnRecord', () => {
     expect(data?.jobs.map((j) => j.jobID)).toEqual(['drsjob-1', 'drsjob-2']);
   });
 
+  it('reads the wave’s check verdicts and when they passed, dropping entries it cannot read', () => {
+    const checks = {
+      ...done(),
+      [TAG.waveChecks]: 'app answers=passed/db.port-open=failed/odd=great/=passed',
+      [TAG.checksPassedAt]: '2024-05-01T00:09:30.000Z',
+    };
+    const data = wavesOnRecord([job('drsjob-1', 'data', checks)]).get('data');
+    expect(data?.checks).toEqual([
+      { name: 'app answers', status: 'passed' },
+      { name: 'db.port-open', status: 'failed' },
+    ]);
+    expect(data?.checksPassedAt).toBe('2024-05-01T00:09:30.000Z');
+    expect(wavesOnRecord([job('drsjob-1', 'data', done())]).get('data')?.checks).toBeUndefined();
+  });
+
   it('a wave with one job lacking the verdict is unfinished, not succeeded', () => {
     const records = wavesOnRecord([job('drsjob-1', 'data', done()), job('drsjob-2', 'data')]);
     expect(records.get('data')?.status).toBeUndefined();
