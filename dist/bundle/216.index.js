@@ -629,6 +629,10 @@ const TAG = {
      */
     waveStatus: `${TAG_PREFIX}wave-status`,
     waveEndedAt: `${TAG_PREFIX}wave-ended-at`,
+    /** Written with the wave's verdict when it has checks: `<check>=<status>` entries joined by `/`. */
+    waveChecks: `${TAG_PREFIX}wave-checks`,
+    /** Written with the wave's verdict: when the last of its checks passed (the RTO's end for that wave). */
+    checksPassedAt: `${TAG_PREFIX}checks-passed-at`,
     /** Written on an EC2 recovery instance when its step ends: when its health check was seen passing. */
     healthyAt: `${TAG_PREFIX}healthy-at`,
 };

@@ -1948,6 +1948,7 @@ async function recordStep(deps, report, step) {
             const tags = {
                 [core_tags/* TAG */.Dk.waveStatus]: wave.status,
                 ...(wave.endedAt ? { [core_tags/* TAG */.Dk.waveEndedAt]: wave.endedAt } : {}),
+                ...checkTags(wave),
             };
             for (const job of wave.jobs) {
                 const arn = arns.get(job.jobId);
@@ -1973,6 +1974,33 @@ async function recordStep(deps, report, step) {
         warnings.push(`Could not record health times on the recovery instances (ec2:CreateTags): ${(0,errors/* errorMessage */.gJ)(e)}. A later step reports those servers without them.`);
     }
     return warnings;
+}
+/** The wave's check verdicts as tags (names are letters, digits, spaces, `.`, `_`, `-`: never `=` or `/`). */
+function checkTags(wave) {
+    const checks = wave.checks ?? [];
+    if (checks.length === 0)
+        return {};
+    return {
+        [core_tags/* TAG */.Dk.waveChecks]: (0,core_tags/* cutTagValue */.sS)(checks.map((c) => `${c.name}=${c.status}`).join('/')),
+        ...(wave.checksPassedAt ? { [core_tags/* TAG */.Dk.checksPassedAt]: wave.checksPassedAt } : {}),
+    };
+}
+/** An earlier step's check verdicts onto the rebuilt wave: per-instance output stays in that step's report. */
+function applyRecordedChecks(wave, planned, record) {
+    if (!record.checks)
+        return;
+    wave.checks = record.checks.map((c) => {
+        const check = planned.find((p) => p.name === c.name);
+        return {
+            name: c.name,
+            document: check?.document ?? 'unknown',
+            on: check?.on ?? 'every',
+            status: c.status,
+            instances: [],
+        };
+    });
+    if (record.checksPassedAt)
+        wave.checksPassedAt = record.checksPassedAt;
 }
 function tagOf(instance, key) {
     return instance?.Tags?.find((t) => t.Key === key)?.Value;
@@ -2036,6 +2064,7 @@ async function rebuildEarlierWaves(deps, executionPlan, records, context) {
             run.report.endedAt = record.endedAt;
         if (record.step)
             run.report.step = record.step;
+        applyRecordedChecks(run.report, run.resolved.wave.checks, record);
         waves.set(run.report.name, run.report);
     }
     return { waves, warnings: tick.warnings };
@@ -2093,6 +2122,18 @@ function chunkSpecOf(run, ids) {
 ;// CONCATENATED MODULE: ./src/engine/steps.ts
 
 
+const CHECK_STATUSES = ['running', 'passed', 'failed', 'timed-out', 'skipped'];
+/** `<check>=<status>` entries joined by `/` (step-record.ts), each read back; anything else is dropped. */
+function parseCheckRecord(value) {
+    if (!value)
+        return undefined;
+    return value.split('/').flatMap((entry) => {
+        const at = entry.lastIndexOf('=');
+        const name = entry.slice(0, at);
+        const status = entry.slice(at + 1);
+        return at > 0 && CHECK_STATUSES.includes(status) ? [{ name, status: status }] : [];
+    });
+}
 const STATUSES = ['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled'];
 /** One verdict shared by every job of the wave, else undefined (a job without it: not finished). */
 function commonTag(jobs, key) {
@@ -2116,12 +2157,16 @@ function wavesOnRecord(own) {
         const status = commonTag(jobs, core_tags/* TAG */.Dk.waveStatus);
         const endedAt = commonTag(jobs, core_tags/* TAG */.Dk.waveEndedAt);
         const step = commonTag(jobs, core_tags/* TAG */.Dk.step);
+        const checks = parseCheckRecord(commonTag(jobs, core_tags/* TAG */.Dk.waveChecks));
+        const checksPassedAt = commonTag(jobs, core_tags/* TAG */.Dk.checksPassedAt);
         out.set(name, {
             name,
             jobs,
             ...(status && STATUSES.includes(status) ? { status: status } : {}),
             ...(endedAt ? { endedAt } : {}),
             ...(step ? { step } : {}),
+            ...(checks ? { checks } : {}),
+            ...(checksPassedAt ? { checksPassedAt } : {}),
         });
     }
     return out;
