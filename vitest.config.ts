@@ -2,11 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Unit test files that touch process-wide state (signal handlers and their exit timers, the emulator's
- * module-level state): each runs in a fresh module graph. Every other unit file shares one per worker,
- * which cuts the unit run from about 75 s to about 37 s on a 2-core machine (importing the AWS SDK
+ * module-level state, aws-sdk-client-mock's patching of the SDK clients' prototypes, which the files
+ * with real SDK clients must never see): each runs in a fresh module graph. Every other unit file shares one per worker,
+ * which cuts the unit run from about 75 s to about 40 s on a 2-core machine (importing the AWS SDK
  * once per worker instead of once per file).
  */
-const ISOLATED = ['test/unit/main-cancel.test.ts', 'test/unit/emulator/**/*.test.ts'];
+const ISOLATED = [
+  'test/unit/main-cancel.test.ts',
+  'test/unit/emulator/**/*.test.ts',
+  'test/unit/aws/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
