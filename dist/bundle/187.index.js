@@ -4261,9 +4261,19 @@ function createSts(opts) {
         if (roleAccount !== opts.accountId) {
             throw new StsFault(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
         }
+        const session = openSession(roleAccount, roleName, sessionName, durationSeconds);
+        return success('AssumeRoleWithWebIdentity', session.credentials +
+            `<SubjectFromWebIdentityToken>${xmlEscape(check.claims.sub)}</SubjectFromWebIdentityToken>` +
+            session.assumedRoleUser +
+            `<Provider>${xmlEscape(check.claims.iss)}</Provider><Audience>${xmlEscape(check.claims.aud)}</Audience>`);
+    }
+    /**
+     * A new session of the role, kept for GetCallerIdentity, as the XML elements both AssumeRole calls
+     * answer with. STS states expiry in whole seconds; the record is identical to what the client is told.
+     */
+    function openSession(roleAccount, roleName, sessionName, seconds) {
         const accessKeyId = `ASIA${randomKeyChars(16)}`;
-        const lifetimeSeconds = Math.min(durationSeconds, opts.maxSessionSeconds ?? durationSeconds);
-        // STS states expiry in whole seconds; keep the record identical to what the client is told.
+        const lifetimeSeconds = Math.min(seconds, opts.maxSessionSeconds ?? seconds);
         const expiresAtMs = Math.floor((now() + lifetimeSeconds * 1000) / 1000) * 1000;
         const roleId = `AROA${randomKeyChars(17)}`;
         const assumedArn = `arn:aws:sts::${roleAccount}:assumed-role/${roleName}/${sessionName}`;
@@ -4273,13 +4283,13 @@ function createSts(opts) {
             arn: assumedArn,
             userId: `${roleId}:${sessionName}`,
         });
-        return success('AssumeRoleWithWebIdentity', `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId>` +
-            `<SecretAccessKey>${(0,external_node_crypto_.randomBytes)(30).toString('base64')}</SecretAccessKey>` +
-            `<SessionToken>${(0,external_node_crypto_.randomBytes)(240).toString('base64')}</SessionToken>` +
-            `<Expiration>${new Date(expiresAtMs).toISOString()}</Expiration></Credentials>` +
-            `<SubjectFromWebIdentityToken>${xmlEscape(check.claims.sub)}</SubjectFromWebIdentityToken>` +
-            `<AssumedRoleUser><Arn>${xmlEscape(assumedArn)}</Arn><AssumedRoleId>${roleId}:${xmlEscape(sessionName)}</AssumedRoleId></AssumedRoleUser>` +
-            `<Provider>${xmlEscape(check.claims.iss)}</Provider><Audience>${xmlEscape(check.claims.aud)}</Audience>`);
+        return {
+            credentials: `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId>` +
+                `<SecretAccessKey>${(0,external_node_crypto_.randomBytes)(30).toString('base64')}</SecretAccessKey>` +
+                `<SessionToken>${(0,external_node_crypto_.randomBytes)(240).toString('base64')}</SessionToken>` +
+                `<Expiration>${new Date(expiresAtMs).toISOString()}</Expiration></Credentials>`,
+            assumedRoleUser: `<AssumedRoleUser><Arn>${xmlEscape(assumedArn)}</Arn><AssumedRoleId>${roleId}:${xmlEscape(sessionName)}</AssumedRoleId></AssumedRoleUser>`,
+        };
     }
     /** sts:AssumeRole, signed with the caller's keys (the CLI's standard chain): a role of this account. */
     function assumeRole(params) {
@@ -4288,22 +4298,8 @@ function createSts(opts) {
         const [, roleAccount = '', roleName = ''] = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(roleArn) ?? [];
         if (roleAccount !== opts.accountId || !sessionName)
             throw new StsFault(403, 'AccessDenied', `Not authorized to perform sts:AssumeRole on ${roleArn}`);
-        const accessKeyId = `ASIA${randomKeyChars(16)}`;
-        const seconds = Number(params.get('DurationSeconds') ?? 3600);
-        const expiresAtMs = Math.floor((now() + Math.min(seconds, opts.maxSessionSeconds ?? seconds) * 1000) / 1000) * 1000;
-        const roleId = `AROA${randomKeyChars(17)}`;
-        const assumedArn = `arn:aws:sts::${roleAccount}:assumed-role/${roleName}/${sessionName}`;
-        sessions.set(accessKeyId, {
-            accessKeyId,
-            expiresAtMs,
-            arn: assumedArn,
-            userId: `${roleId}:${sessionName}`,
-        });
-        return success('AssumeRole', `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId>` +
-            `<SecretAccessKey>${(0,external_node_crypto_.randomBytes)(30).toString('base64')}</SecretAccessKey>` +
-            `<SessionToken>${(0,external_node_crypto_.randomBytes)(240).toString('base64')}</SessionToken>` +
-            `<Expiration>${new Date(expiresAtMs).toISOString()}</Expiration></Credentials>` +
-            `<AssumedRoleUser><Arn>${xmlEscape(assumedArn)}</Arn><AssumedRoleId>${roleId}:${xmlEscape(sessionName)}</AssumedRoleId></AssumedRoleUser>`);
+        const session = openSession(roleAccount, roleName, sessionName, Number(params.get('DurationSeconds') ?? 3600));
+        return success('AssumeRole', session.credentials + session.assumedRoleUser);
     }
     function getCallerIdentity(request) {
         const accessKeyId = request.accessKeyId;
