@@ -138,6 +138,13 @@ function dependencyRefusal(
   );
 }
 
+/** Why the input `waves` names a wave the plan does not have, or undefined when it names none. */
+export function unknownWaves(names: readonly string[], requested: readonly string[]): string | undefined {
+  const unknown = [...new Set(requested.filter((r) => !names.includes(r)))];
+  if (unknown.length === 0) return undefined;
+  return `input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${quoteList(unknown)}; the plan's waves are ${quoteList(names)}. Nothing was started.`;
+}
+
 /**
  * Which waves this step runs. `requested` is the input (empty: every wave no earlier step decided).
  * Unknown names and waves whose dependencies neither run here nor succeeded earlier are refused.
@@ -150,12 +157,8 @@ export function selectStepWaves(
   const names = waves.map((w) => w.name);
   const refusals: string[] = [];
   const notes: string[] = [];
-  const unknown = [...new Set(requested.filter((r) => !names.includes(r)))];
-  if (unknown.length > 0) {
-    refusals.push(
-      `input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${quoteList(unknown)}; the plan's waves are ${quoteList(names)}. Nothing was started.`,
-    );
-  }
+  const unknown = unknownWaves(names, requested);
+  if (unknown) refusals.push(unknown);
   const decided = new Set(names.filter((n) => records.get(n)?.status !== undefined));
   const asked = requested.length > 0 ? new Set(requested) : new Set(names.filter((n) => !decided.has(n)));
   for (const name of names) {

@@ -4,6 +4,7 @@
  */
 
 import type { PreflightProblem } from '../engine/preflight.js';
+import { unknownWaves } from '../engine/steps.js';
 import type { Clock } from '../engine/types.js';
 import { UserError } from '../errors.js';
 import type { ActionInputs } from '../inputs.js';
@@ -63,13 +64,13 @@ export function checkRecoveryGuard(
 }
 
 /** Input `waves` names only waves of the plan: a typo must stop the step before anything is read or started. */
+/** A wave name the plan does not have is an input error: refused before anything is read. */
 export function checkWaveNames(plan: Plan, waves: readonly string[]): void {
-  const names = plan.waves.map((w) => w.name);
-  const unknown = waves.filter((w) => !names.includes(w));
-  if (unknown.length === 0) return;
-  throw new UserError(
-    `input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${unknown.map((w) => `"${w}"`).join(', ')}; the waves of plan "${plan.name}" (${plan.file}) are ${names.map((n) => `"${n}"`).join(', ')}. Nothing was started.`,
+  const unknown = unknownWaves(
+    plan.waves.map((w) => w.name),
+    waves,
   );
+  if (unknown) throw new UserError(unknown);
 }
 
 export function describeProblem(p: PreflightProblem): string {
