@@ -160,11 +160,11 @@ async function runBreakGlass(mode, args, cli) {
     let report;
     try {
         if (mode === 'cleanup') {
-            const { runCleanupMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(871), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 39366));
+            const { runCleanupMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(871), __webpack_require__.e(739), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 39366));
             report = await runCleanupMode(io, inputs, runEnv, deps);
         }
         else {
-            const { runDrillMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(871), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(354), __webpack_require__.e(96), __webpack_require__.e(742)]).then(__webpack_require__.bind(__webpack_require__, 40742));
+            const { runDrillMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(871), __webpack_require__.e(739), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(354), __webpack_require__.e(96), __webpack_require__.e(521)]).then(__webpack_require__.bind(__webpack_require__, 42521));
             report = await runDrillMode(io, inputs, runEnv, deps);
             // No runner runs a post step here: what the action's post step does after a cancellation, now.
             const { postSkipReason, runPostCleanup } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(96), __webpack_require__.e(366)]).then(__webpack_require__.bind(__webpack_require__, 31384));

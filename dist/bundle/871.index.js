@@ -536,6 +536,159 @@ function replicationFindings(server, rpoSeconds) {
 
 /***/ }),
 
+/***/ 54277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ wavesLeftMessage),
+/* harmony export */   ZS: () => (/* binding */ unknownWaves),
+/* harmony export */   dR: () => (/* binding */ selectStepWaves),
+/* harmony export */   hK: () => (/* binding */ wavesOnRecord),
+/* harmony export */   mX: () => (/* binding */ jobsOfWaves)
+/* harmony export */ });
+/* unused harmony export parseCheckRecord */
+/* harmony import */ var _core_durations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10119);
+/* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52766);
+
+
+const CHECK_STATUSES = ['running', 'passed', 'failed', 'timed-out', 'skipped'];
+/** `<check>=<status>` entries joined by `/` (step-record.ts), each read back; anything else is dropped. */
+function parseCheckRecord(value) {
+    if (!value)
+        return undefined;
+    return value.split('/').flatMap((entry) => {
+        const at = entry.lastIndexOf('=');
+        const name = entry.slice(0, at);
+        const status = entry.slice(at + 1);
+        return at > 0 && CHECK_STATUSES.includes(status) ? [{ name, status: status }] : [];
+    });
+}
+const STATUSES = ['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled'];
+/** One verdict shared by every job of the wave, else undefined (a job without it: not finished). */
+function commonTag(jobs, key) {
+    const values = new Set(jobs.map((j) => j.tags?.[key]));
+    if (values.size !== 1)
+        return undefined;
+    return [...values][0];
+}
+/** This execution's recovery jobs by wave (oldest first), with what their tags record. */
+function wavesOnRecord(own) {
+    const byWave = new Map();
+    for (const job of own) {
+        const wave = job.tags?.[_core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.wave];
+        if (!wave || job.type === 'TERMINATE')
+            continue;
+        byWave.set(wave, [...(byWave.get(wave) ?? []), job]);
+    }
+    const out = new Map();
+    for (const [name, jobs] of byWave) {
+        jobs.sort((a, b) => ((0,_core_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInstant */ .nV)(a.creationDateTime) ?? 0) - ((0,_core_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInstant */ .nV)(b.creationDateTime) ?? 0));
+        const status = commonTag(jobs, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.waveStatus);
+        const endedAt = commonTag(jobs, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.waveEndedAt);
+        const step = commonTag(jobs, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.step);
+        const checks = parseCheckRecord(commonTag(jobs, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.waveChecks));
+        const checksPassedAt = commonTag(jobs, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.checksPassedAt);
+        out.set(name, {
+            name,
+            jobs,
+            ...(status && STATUSES.includes(status) ? { status: status } : {}),
+            ...(endedAt ? { endedAt } : {}),
+            ...(step ? { step } : {}),
+            ...(checks ? { checks } : {}),
+            ...(checksPassedAt ? { checksPassedAt } : {}),
+        });
+    }
+    return out;
+}
+function quoteList(names) {
+    return names.map((n) => `"${n}"`).join(', ');
+}
+function stepOf(record) {
+    return record.step ? `step "${record.step}"` : 'an earlier step';
+}
+/** Why the dependency `dep` of wave `wave` stops this step, or undefined when it is satisfied. */
+function dependencyRefusal(wave, dep, run, records) {
+    if (run.has(dep))
+        return undefined;
+    const record = records.get(dep);
+    if (record?.status === 'succeeded')
+        return undefined;
+    const head = `Wave "${wave}" depends on wave "${dep}"`;
+    if (record?.status !== undefined) {
+        return `${head}, which ${record.status} in ${stepOf(record)} of this execution: wave "${wave}" cannot run. Nothing was started.`;
+    }
+    if (record) {
+        const ids = record.jobs.map((j) => j.jobID).join(', ');
+        return (`${head}, whose DRS job(s) ${ids}, started by ${stepOf(record)}, never finished (the step was ` +
+            'cancelled or failed before it recorded the wave\'s outcome): wave "' +
+            `${wave}" cannot run. Nothing was started.`);
+    }
+    return (`input waves: wave "${wave}" depends on wave "${dep}", which is neither in this step's waves nor ` +
+        `succeeded in an earlier step of this execution: add "${dep}" to waves, or run it in an earlier job ` +
+        'of this workflow run. Nothing was started.');
+}
+/** Why the input `waves` names a wave the plan does not have, or undefined when it names none. */
+function unknownWaves(names, requested) {
+    const unknown = [...new Set(requested.filter((r) => !names.includes(r)))];
+    if (unknown.length === 0)
+        return undefined;
+    return `input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${quoteList(unknown)}; the plan's waves are ${quoteList(names)}. Nothing was started.`;
+}
+/**
+ * Which waves this step runs. `requested` is the input (empty: every wave no earlier step decided).
+ * Unknown names and waves whose dependencies neither run here nor succeeded earlier are refused.
+ */
+function selectStepWaves(waves, requested, records) {
+    const names = waves.map((w) => w.name);
+    const refusals = [];
+    const notes = [];
+    const unknown = unknownWaves(names, requested);
+    if (unknown)
+        refusals.push(unknown);
+    const decided = new Set(names.filter((n) => records.get(n)?.status !== undefined));
+    const asked = requested.length > 0 ? new Set(requested) : new Set(names.filter((n) => !decided.has(n)));
+    for (const name of names) {
+        const record = records.get(name);
+        if (!asked.has(name) || record?.status === undefined || requested.length === 0)
+            continue;
+        if (record.status === 'succeeded')
+            notes.push(`Wave "${name}" already succeeded in ${stepOf(record)} of this execution: not started again.`);
+        else
+            refusals.push(`input waves: wave "${name}" already ran in ${stepOf(record)} of this execution and ${record.status}; a workflow run runs each wave once. Start a new workflow run to run it again. Nothing was started.`);
+    }
+    const run = names.filter((n) => asked.has(n) && !decided.has(n));
+    const runSet = new Set(run);
+    for (const wave of waves) {
+        if (!runSet.has(wave.name))
+            continue;
+        for (const dep of wave.dependsOn) {
+            const why = dependencyRefusal(wave.name, dep, runSet, records);
+            if (why)
+                refusals.push(why);
+        }
+    }
+    return {
+        run,
+        earlier: names.filter((n) => decided.has(n)),
+        remaining: names.filter((n) => !runSet.has(n) && !decided.has(n)),
+        refusals,
+        notes,
+        multiStep: requested.length > 0 || decided.size > 0,
+    };
+}
+/** Earlier jobs of the waves this step runs: an earlier attempt of this step started them (resume). */
+function jobsOfWaves(own, waves) {
+    const set = new Set(waves);
+    return own.filter((j) => set.has(j.tags?.[_core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.wave] ?? ''));
+}
+/** The summary's line for a step that succeeded with waves still to run. */
+function wavesLeftMessage(remaining, isDrill) {
+    return `Waves left: ${remaining.join(', ')}. ${isDrill ? 'The drill instances are kept running for the next step' : 'The recovered instances stay up for the next step'} of this workflow run, which runs them (same execution id).`;
+}
+
+
+/***/ }),
+
 /***/ 23941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -547,11 +700,13 @@ function replicationFindings(server, rpoSeconds) {
 /* harmony export */   lK: () => (/* binding */ checkRecoveryGuard)
 /* harmony export */ });
 /* unused harmony export CLI_EVENT */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _engine_steps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54277);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /**
  * What a drill or recovery settles before it touches AWS: the outside world it is given, its region,
  * the recovery guard, and how problems read. Shared by drill, recovery, cleanup and the PR readiness.
  */
+
 
 /**
  * The event name the break-glass CLI runs under: a person at a terminal, as manual as a
@@ -565,26 +720,25 @@ function reserveMs(timeoutMs) {
 function resolveRegion(inputs, plan, env) {
     const region = inputs.region ?? plan.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('No AWS region: set the plan\'s "region", the action input region, or AWS_REGION.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('No AWS region: set the plan\'s "region", the action input region, or AWS_REGION.');
     }
     return region;
 }
 /** A recovery is irreversible: it runs only when asked for by name, from a manual trigger. */
 function checkRecoveryGuard(inputs, plan, eventName) {
     if (inputs.confirm !== plan.name) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`mode recovery starts a real, irreversible recovery: set the input confirm to the plan's name "${plan.name}" to proceed${inputs.confirm ? ` (got "${inputs.confirm}")` : ''}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`mode recovery starts a real, irreversible recovery: set the input confirm to the plan's name "${plan.name}" to proceed${inputs.confirm ? ` (got "${inputs.confirm}")` : ''}.`);
     }
     if (eventName !== 'workflow_dispatch' && eventName !== 'repository_dispatch' && eventName !== CLI_EVENT) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`mode recovery runs only from a workflow_dispatch or repository_dispatch event (or the drs-drill command), not from "${eventName ?? 'unknown'}".`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`mode recovery runs only from a workflow_dispatch or repository_dispatch event (or the drs-drill command), not from "${eventName ?? 'unknown'}".`);
     }
 }
 /** Input `waves` names only waves of the plan: a typo must stop the step before anything is read or started. */
+/** A wave name the plan does not have is an input error: refused before anything is read. */
 function checkWaveNames(plan, waves) {
-    const names = plan.waves.map((w) => w.name);
-    const unknown = waves.filter((w) => !names.includes(w));
-    if (unknown.length === 0)
-        return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${unknown.map((w) => `"${w}"`).join(', ')}; the waves of plan "${plan.name}" (${plan.file}) are ${names.map((n) => `"${n}"`).join(', ')}. Nothing was started.`);
+    const unknown = (0,_engine_steps_js__WEBPACK_IMPORTED_MODULE_0__/* .unknownWaves */ .ZS)(plan.waves.map((w) => w.name), waves);
+    if (unknown)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(unknown);
 }
 function describeProblem(p) {
     const who = p.sourceServerId && !p.message.includes(p.sourceServerId)

@@ -1,8 +1,8 @@
-export const id = 742;
-export const ids = [742];
+export const id = 521;
+export const ids = [521];
 export const modules = {
 
-/***/ 40742:
+/***/ 42521:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2119,138 +2119,8 @@ function chunkSpecOf(run, ids) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/steps.ts
-
-
-const CHECK_STATUSES = ['running', 'passed', 'failed', 'timed-out', 'skipped'];
-/** `<check>=<status>` entries joined by `/` (step-record.ts), each read back; anything else is dropped. */
-function parseCheckRecord(value) {
-    if (!value)
-        return undefined;
-    return value.split('/').flatMap((entry) => {
-        const at = entry.lastIndexOf('=');
-        const name = entry.slice(0, at);
-        const status = entry.slice(at + 1);
-        return at > 0 && CHECK_STATUSES.includes(status) ? [{ name, status: status }] : [];
-    });
-}
-const STATUSES = ['succeeded', 'failed', 'timed-out', 'skipped', 'cancelled'];
-/** One verdict shared by every job of the wave, else undefined (a job without it: not finished). */
-function commonTag(jobs, key) {
-    const values = new Set(jobs.map((j) => j.tags?.[key]));
-    if (values.size !== 1)
-        return undefined;
-    return [...values][0];
-}
-/** This execution's recovery jobs by wave (oldest first), with what their tags record. */
-function wavesOnRecord(own) {
-    const byWave = new Map();
-    for (const job of own) {
-        const wave = job.tags?.[core_tags/* TAG */.Dk.wave];
-        if (!wave || job.type === 'TERMINATE')
-            continue;
-        byWave.set(wave, [...(byWave.get(wave) ?? []), job]);
-    }
-    const out = new Map();
-    for (const [name, jobs] of byWave) {
-        jobs.sort((a, b) => ((0,durations/* parseInstant */.nV)(a.creationDateTime) ?? 0) - ((0,durations/* parseInstant */.nV)(b.creationDateTime) ?? 0));
-        const status = commonTag(jobs, core_tags/* TAG */.Dk.waveStatus);
-        const endedAt = commonTag(jobs, core_tags/* TAG */.Dk.waveEndedAt);
-        const step = commonTag(jobs, core_tags/* TAG */.Dk.step);
-        const checks = parseCheckRecord(commonTag(jobs, core_tags/* TAG */.Dk.waveChecks));
-        const checksPassedAt = commonTag(jobs, core_tags/* TAG */.Dk.checksPassedAt);
-        out.set(name, {
-            name,
-            jobs,
-            ...(status && STATUSES.includes(status) ? { status: status } : {}),
-            ...(endedAt ? { endedAt } : {}),
-            ...(step ? { step } : {}),
-            ...(checks ? { checks } : {}),
-            ...(checksPassedAt ? { checksPassedAt } : {}),
-        });
-    }
-    return out;
-}
-function quoteList(names) {
-    return names.map((n) => `"${n}"`).join(', ');
-}
-function stepOf(record) {
-    return record.step ? `step "${record.step}"` : 'an earlier step';
-}
-/** Why the dependency `dep` of wave `wave` stops this step, or undefined when it is satisfied. */
-function dependencyRefusal(wave, dep, run, records) {
-    if (run.has(dep))
-        return undefined;
-    const record = records.get(dep);
-    if (record?.status === 'succeeded')
-        return undefined;
-    const head = `Wave "${wave}" depends on wave "${dep}"`;
-    if (record?.status !== undefined) {
-        return `${head}, which ${record.status} in ${stepOf(record)} of this execution: wave "${wave}" cannot run. Nothing was started.`;
-    }
-    if (record) {
-        const ids = record.jobs.map((j) => j.jobID).join(', ');
-        return (`${head}, whose DRS job(s) ${ids}, started by ${stepOf(record)}, never finished (the step was ` +
-            'cancelled or failed before it recorded the wave\'s outcome): wave "' +
-            `${wave}" cannot run. Nothing was started.`);
-    }
-    return (`input waves: wave "${wave}" depends on wave "${dep}", which is neither in this step's waves nor ` +
-        `succeeded in an earlier step of this execution: add "${dep}" to waves, or run it in an earlier job ` +
-        'of this workflow run. Nothing was started.');
-}
-/**
- * Which waves this step runs. `requested` is the input (empty: every wave no earlier step decided).
- * Unknown names and waves whose dependencies neither run here nor succeeded earlier are refused.
- */
-function selectStepWaves(waves, requested, records) {
-    const names = waves.map((w) => w.name);
-    const refusals = [];
-    const notes = [];
-    const unknown = [...new Set(requested.filter((r) => !names.includes(r)))];
-    if (unknown.length > 0) {
-        refusals.push(`input waves: ${unknown.length === 1 ? 'unknown wave' : 'unknown waves'} ${quoteList(unknown)}; the plan's waves are ${quoteList(names)}. Nothing was started.`);
-    }
-    const decided = new Set(names.filter((n) => records.get(n)?.status !== undefined));
-    const asked = requested.length > 0 ? new Set(requested) : new Set(names.filter((n) => !decided.has(n)));
-    for (const name of names) {
-        const record = records.get(name);
-        if (!asked.has(name) || record?.status === undefined || requested.length === 0)
-            continue;
-        if (record.status === 'succeeded')
-            notes.push(`Wave "${name}" already succeeded in ${stepOf(record)} of this execution: not started again.`);
-        else
-            refusals.push(`input waves: wave "${name}" already ran in ${stepOf(record)} of this execution and ${record.status}; a workflow run runs each wave once. Start a new workflow run to run it again. Nothing was started.`);
-    }
-    const run = names.filter((n) => asked.has(n) && !decided.has(n));
-    const runSet = new Set(run);
-    for (const wave of waves) {
-        if (!runSet.has(wave.name))
-            continue;
-        for (const dep of wave.dependsOn) {
-            const why = dependencyRefusal(wave.name, dep, runSet, records);
-            if (why)
-                refusals.push(why);
-        }
-    }
-    return {
-        run,
-        earlier: names.filter((n) => decided.has(n)),
-        remaining: names.filter((n) => !runSet.has(n) && !decided.has(n)),
-        refusals,
-        notes,
-        multiStep: requested.length > 0 || decided.size > 0,
-    };
-}
-/** Earlier jobs of the waves this step runs: an earlier attempt of this step started them (resume). */
-function jobsOfWaves(own, waves) {
-    const set = new Set(waves);
-    return own.filter((j) => set.has(j.tags?.[core_tags/* TAG */.Dk.wave] ?? ''));
-}
-/** The summary's line for a step that succeeded with waves still to run. */
-function wavesLeftMessage(remaining, isDrill) {
-    return `Waves left: ${remaining.join(', ')}. ${isDrill ? 'The drill instances are kept running for the next step' : 'The recovered instances stay up for the next step'} of this workflow run, which runs them (same execution id).`;
-}
-
+// EXTERNAL MODULE: ./src/engine/steps.ts
+var steps = __webpack_require__(54277);
 ;// CONCATENATED MODULE: ./src/modes/execution-steps.ts
 /**
  * The drill pipeline's part of an execution over several steps (input `waves`; src/engine/steps.ts):
@@ -2264,13 +2134,13 @@ function wavesLeftMessage(remaining, isDrill) {
 
 /** Which waves this step runs, from the input and what DRS holds for the execution. Pure. */
 function planExecutionStep(plan, requested, own, runEnv) {
-    const records = wavesOnRecord(own);
-    const selection = selectStepWaves(plan.waves, requested, records);
+    const records = (0,steps/* wavesOnRecord */.hK)(own);
+    const selection = (0,steps/* selectStepWaves */.dR)(plan.waves, requested, records);
     return { name: runEnv.job ?? `waves ${selection.run.join(', ')}`, selection, records };
 }
 /** The jobs an earlier attempt of this very step started: the run loop attaches to them. */
 function resumableJobs(step, own) {
-    return step.selection.multiStep ? jobsOfWaves(own, step.selection.run) : [...own];
+    return step.selection.multiStep ? (0,steps/* jobsOfWaves */.mX)(own, step.selection.run) : [...own];
 }
 /** The run loop's plan (earlier steps' waves, settled, and this step's) with the earlier ones rebuilt. */
 async function prepareStepRun(deps, full, step, context) {
@@ -2341,7 +2211,7 @@ function keptForNextStep(report, step, policy) {
     return {
         policy,
         status: 'skipped',
-        reason: wavesLeftMessage(remaining, true),
+        reason: (0,steps/* wavesLeftMessage */.Vj)(remaining, true),
         terminateJobIds: [],
         instances: [],
     };
