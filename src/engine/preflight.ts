@@ -1,44 +1,37 @@
 /**
  * Preflight: everything that can be known to break a run before anything is started. Reads only;
  * collects every failure (never stops at the first) so one run shows the whole list to fix.
+ * A pipelined run (`deferLaunchReads`) makes the account-wide checks for every wave here and the
+ * per-server launch reads only for the waves that start first; each later wave's are made by
+ * `checkDeferredWave` while the waves before it run (preflight-waves.ts).
  */
-import pLimit from 'p-limit';
-import type { Job, RecoveryInstance } from '../aws/gateways.js';
 import { retryingDrs, retryingEc2 } from '../aws/retrying.js';
 import type { Plan } from '../plan/types.js';
 import { type PhaseLimits, phaseCheckpoint, phaseSignal } from './deadline.js';
-import { drillIsolationFindings, drillView } from './drill-preflight.js';
-import { existingInstanceFindings } from './existing-instances.js';
 import { indexRecoveryInstances } from './instances.js';
-import { desiredLaunchActions, diffLaunchActions } from './launch-actions.js';
-import { diffAll, type LaunchConfigDrift } from './launch-config.js';
-import { attribute, leaveOut, nothingToRun, withoutServers } from './leave-out.js';
-import { lookupIds, type NetworkLookups } from './network.js';
-import {
-  type ChosenSnapshot,
-  choosePointInTimeSnapshot,
-  futurePointInTime,
-  withSnapshots,
-} from './point-in-time.js';
+import type { LaunchConfigDrift } from './launch-config.js';
+import { nothingToRun, withoutServers } from './leave-out.js';
+import { futurePointInTime, withSnapshots } from './point-in-time.js';
 import { awsNow } from './poller.js';
 import type { PreflightDeps } from './preflight-deps.js';
 import { type activeJobsOf, existingUnreadable, jobsOfRun } from './preflight-jobs.js';
 import {
-  effectiveGroups,
-  effectiveSubnet,
-  launchFindings,
-  readServer,
-  type ServerFacts,
-} from './preflight-server.js';
-import { quotaFindings } from './quota-findings.js';
+  type Collected,
+  collect,
+  type EstateContext,
+  emptyCollection,
+  estateJudgement,
+} from './preflight-judge.js';
 import {
-  type ExcludedServer,
-  excludeServers,
-  type PreflightProblem,
-  replicationFindings,
-  resolvePlan,
-} from './resolve.js';
-import type { ExecutionPlan } from './types.js';
+  deferrableWaves,
+  judgeLaunches,
+  type LaunchReadOptions,
+  preflightWave,
+  type WavePreflight,
+} from './preflight-waves.js';
+import { quotaFindings } from './quota-findings.js';
+import { type ExcludedServer, excludeServers, type PreflightProblem, resolvePlan } from './resolve.js';
+import type { ExecutionPlan, ResolvedWave } from './types.js';
 
 export type { PreflightProblem } from './resolve.js';
 export { replicationFindings } from './resolve.js';
@@ -54,13 +47,18 @@ export interface PreflightResult {
   ownActiveJobIds?: string[];
   /** Servers the input exclude left out of this run. */
   excluded: ExcludedServer[];
+  /**
+   * Pipelined (`deferLaunchReads`): the waves, in plan order, whose per-server launch reads were left
+   * for `checkDeferredWave`; they passed every account-wide check here.
+   */
+  deferredWaves?: string[];
 }
 
 export type { PreflightDeps } from './preflight-deps.js';
+export type { WavePreflight } from './preflight-waves.js';
 
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
-const CONCURRENCY = 10;
 
 /**
  * Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock,
@@ -75,7 +73,7 @@ function withReadRetries<D extends PreflightDeps>(deps: D, checkpoint: () => voi
 async function readExistingInstances(
   deps: PreflightDeps,
   sourceServerIds: string[],
-): Promise<{ byServer: Map<string, RecoveryInstance[]> } | { error: unknown }> {
+): Promise<EstateContext['existing']> {
   if (sourceServerIds.length === 0) return { byServer: new Map() };
   try {
     return {
@@ -86,144 +84,6 @@ async function readExistingInstances(
   } catch (error) {
     return { error };
   }
-}
-
-/** The subnets and security groups the servers will launch into, looked up once for all. */
-async function readNetwork(deps: PreflightDeps, facts: readonly ServerFacts[]): Promise<NetworkLookups> {
-  return {
-    subnets: await lookupIds(
-      [...new Set(facts.map(effectiveSubnet).filter((s): s is string => !!s))],
-      (ids) => deps.ec2.describeSubnets(ids),
-      (s) => s.SubnetId,
-    ),
-    groups: await lookupIds(
-      [...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))],
-      (ids) => deps.ec2.describeSecurityGroups(ids),
-      (g) => g.GroupId,
-    ),
-  };
-}
-
-function busyServer(job: Job): [string, string] {
-  return [
-    `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
-    'Wait for that job to complete; DRS runs one job per source server',
-  ];
-}
-
-/** What the repair must write for one server, or undefined when its settings match the plan. */
-function driftOf(f: ServerFacts): LaunchConfigDrift | undefined {
-  if (!f.launchConfig || f.template === undefined) return undefined;
-  const { spec, sourceServerId } = f.rs;
-  const desired = {
-    launch: spec.launch,
-    template: spec.template,
-    ...(spec.postLaunch.length > 0 ? { postLaunchEnabled: true as const } : {}),
-  };
-  const actions = f.launchActions
-    ? diffLaunchActions(desiredLaunchActions(sourceServerId, spec.postLaunch), f.launchActions)
-    : [];
-  const changes = [
-    ...diffAll(desired, f.launchConfig, f.template),
-    ...actions.map((a) => ({ target: 'postLaunch' as const, field: a.name, from: a.from, to: a.to })),
-  ];
-  if (changes.length === 0) return undefined;
-  return {
-    sourceServerId,
-    ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
-    changes,
-    desired,
-    ...(actions.length > 0 ? { launchActions: actions } : {}),
-    ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
-    ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
-  };
-}
-
-/**
- * Every finding about one server, sorted by what it stops; its drift. Pure. `errors` are the
- * server's own (a non-critical server is left out for them); `blocking` stop the whole plan whatever
- * the server's criticality (a live failover a drill could destroy).
- */
-function judgeServer(
-  f: ServerFacts,
-  ctx: {
-    mode: PreflightOptions['mode'];
-    net: NetworkLookups;
-    existing: Awaited<ReturnType<typeof readExistingInstances>>;
-    instanceOptions: Parameters<typeof existingInstanceFindings>[1];
-    jobOfServer: ReadonlyMap<string, Job>;
-    rpoSeconds: number | undefined;
-    pointInTime: string | undefined;
-  },
-) {
-  // Recovering to a point in time, today's replication lag says nothing about the data launched.
-  const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
-  const drill = ctx.mode === 'drill';
-  const own = [
-    ...replicationFindings(f.rs.sourceServer, rpo),
-    // A drill launches with the plan's drill: overrides: those are the settings to check.
-    ...launchFindings(drill ? drillView(f) : f, ctx.net),
-    ...(drill ? drillIsolationFindings(f) : []),
-  ];
-  const pit = ctx.pointInTime
-    ? choosePointInTimeSnapshot({
-        pointInTime: ctx.pointInTime,
-        pinned: f.rs.spec.snapshot,
-        snapshots: f.snapshots,
-        // A pinned server's listing error is reported by the pin's own check.
-        error: f.rs.spec.snapshot ? undefined : f.snapshotError,
-      })
-    : undefined;
-  if (pit && 'finding' in pit) own.push(pit.finding);
-  const instances =
-    'byServer' in ctx.existing
-      ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
-      : [];
-  const job = ctx.jobOfServer.get(f.rs.sourceServerId);
-  const [message, fix] = job ? busyServer(job) : [];
-  return {
-    errors: own.filter((x) => x.level === 'error'),
-    blocking: instances.filter((x) => x.level === 'error'),
-    warnings: [...own, ...instances].filter((x) => x.level !== 'error'),
-    ...(message ? { busy: { level: 'error' as const, message, ...(fix ? { fix } : {}) } } : {}),
-    drift: driftOf(f),
-    ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
-  };
-}
-
-/** What preflight collects over the servers. */
-interface Collected {
-  problems: PreflightProblem[];
-  warnings: PreflightProblem[];
-  /** An active job: a problem in a run, a warning in a PR check. */
-  busy: PreflightProblem[];
-  drift: LaunchConfigDrift[];
-  leftOut: ExcludedServer[];
-  /** Point in time: the snapshot each server launches from. */
-  snapshots: Map<string, ChosenSnapshot>;
-}
-
-/** One server's judgement into the collection: a failing non-critical server is left out, not a stop. */
-function collect(
-  acc: Collected,
-  f: ServerFacts,
-  judged: ReturnType<typeof judgeServer>,
-  mode: PreflightOptions['mode'],
-): void {
-  const { rs, wave } = f;
-  acc.problems.push(...judged.blocking.map((x) => attribute(rs, wave, x)));
-  acc.warnings.push(...judged.warnings.map((x) => attribute(rs, wave, x)));
-  const errors = [...judged.errors, ...(judged.busy && mode !== 'validate' ? [judged.busy] : [])];
-  if (!rs.spec.critical && errors.length > 0) {
-    const { warning, excluded } = leaveOut(rs, wave, errors, mode);
-    acc.warnings.push(warning);
-    acc.leftOut.push(excluded);
-    return;
-  }
-  acc.problems.push(...judged.errors.map((x) => attribute(rs, wave, x)));
-  if (judged.busy) acc.busy.push(attribute(rs, wave, judged.busy));
-  if (judged.drift) acc.drift.push(judged.drift);
-  if (judged.snapshot) acc.snapshots.set(rs.sourceServerId, judged.snapshot);
 }
 
 /** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
@@ -260,9 +120,14 @@ export interface PreflightOptions extends PhaseLimits {
   exclude?: readonly string[];
   /** The input point-in-time (UTC ISO): each server launches from its latest snapshot at or before it. */
   pointInTime?: string | undefined;
+  /**
+   * Pipelined: only the waves that start first get their per-server launch reads now; the others
+   * (preflight-waves.ts deferrableWaves) are listed in `deferredWaves` for `checkDeferredWave`.
+   */
+  deferLaunchReads?: boolean;
 }
 
-/** Runs every preflight check; writes nothing. */
+/** Runs every preflight check (a pipelined run: all but the later waves' launch reads); writes nothing. */
 export async function runPreflight(
   deps: PreflightDeps,
   plan: Plan,
@@ -272,29 +137,20 @@ export async function runPreflight(
   const checkpoint = phaseCheckpoint(deps.clock, opts, 'preflight');
   deps = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
   const estate = await readEstate(deps, plan, opts);
-  const limit = pLimit(CONCURRENCY);
-  const facts = await Promise.all(
-    estate.executionPlan.waves.flatMap((w) =>
-      w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name, opts.pointInTime))),
-    ),
+  const deferred = opts.deferLaunchReads ? deferrableWaves(estate.executionPlan) : new Set<string>();
+  const servers = estate.executionPlan.waves.flatMap((w) =>
+    w.servers.map((rs) => ({ rs, wave: w.wave.name, deferred: deferred.has(w.wave.name) })),
   );
-  checkpoint();
-  // A drill launches with the plan's drill: overrides: its network is the one to check.
-  const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);
   const { isOwn, ownActiveJobIds, others } = jobsOfRun(estate.recentJobs, opts.executionId);
   const existing = await readExistingInstances(
     deps,
-    facts.map((f) => f.rs.sourceServerId),
+    servers.map((s) => s.rs.sourceServerId),
   );
   checkpoint();
-  const acc: Collected = {
-    ...{ problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] },
-    snapshots: new Map(),
-  };
+  const acc = emptyCollection(estate.problems);
   if ('error' in existing) acc.busy.push(existingUnreadable(existing.error));
-  const ctx = {
+  const ctx: EstateContext = {
     mode: opts.mode,
-    net,
     existing,
     jobOfServer: others.jobOfServer,
     rpoSeconds: plan.objectives.rpoSeconds,
@@ -305,8 +161,65 @@ export async function runPreflight(
       ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
     },
   };
-  for (const f of facts) collect(acc, f, judgeServer(f, ctx), opts.mode);
-  return conclude(plan, opts, estate, acc, { ...others, ownActiveJobIds });
+  // The estate verdicts first: a server left out for them is not read further.
+  const estateAcc = emptyCollection();
+  for (const s of servers) collect(estateAcc, s, estateJudgement(s.rs, ctx), opts.mode);
+  mergeInto(acc, estateAcc);
+  const leftOut = new Set(estateAcc.leftOut.map((x) => x.sourceServerId));
+  const later = servers.filter((s) => !leftOut.has(s.rs.sourceServerId));
+  const readOpts = launchReadOptions(opts, checkpoint);
+  await judgeLaunches(
+    deps,
+    later.filter((s) => !s.deferred),
+    readOpts,
+    acc,
+  );
+  const jobs = { ...others, ownActiveJobIds };
+  const result = conclude(plan, opts, estate, copyOf(acc), jobs);
+  const deferredLater = later.filter((s) => s.deferred);
+  if (deferredLater.length === 0) return result;
+  // A plan refused anyway gets its whole list of problems, the later waves' included, as unpipelined.
+  if (result.problems.length > 0) {
+    await judgeLaunches(deps, deferredLater, readOpts, acc);
+    return conclude(plan, opts, estate, acc, jobs);
+  }
+  const deferredWaves = result.executionPlan?.waves.filter((w) => deferred.has(w.wave.name)) ?? [];
+  return { ...result, deferredWaves: deferredWaves.map((w) => w.wave.name) };
+}
+
+function launchReadOptions(opts: PreflightOptions, checkpoint: () => void): LaunchReadOptions {
+  return { mode: opts.mode, pointInTime: opts.pointInTime, checkpoint };
+}
+
+function copyOf(acc: Collected): Collected {
+  const { problems, warnings, busy, drift, leftOut, snapshots } = acc;
+  return {
+    ...{ problems: [...problems], warnings: [...warnings], busy: [...busy], drift: [...drift] },
+    ...{ leftOut: [...leftOut], snapshots: new Map(snapshots) },
+  };
+}
+
+function mergeInto(acc: Collected, more: Collected): void {
+  acc.problems.push(...more.problems);
+  acc.warnings.push(...more.warnings);
+  acc.busy.push(...more.busy);
+  acc.drift.push(...more.drift);
+  acc.leftOut.push(...more.leftOut);
+  for (const [id, s] of more.snapshots) acc.snapshots.set(id, s);
+}
+
+/**
+ * A deferred wave's per-server launch reads and verdicts (pipelined runs), made while the waves before
+ * it run; it stops at the run's deadline or cancellation like the preflight itself.
+ */
+export function checkDeferredWave(
+  deps: PreflightDeps,
+  wave: ResolvedWave,
+  opts: Pick<PreflightOptions, 'mode' | 'pointInTime'> & PhaseLimits,
+): Promise<WavePreflight> {
+  const checkpoint = phaseCheckpoint(deps.clock, opts, `the preflight of wave "${wave.wave.name}"`);
+  const retrying = withReadRetries(deps, checkpoint, phaseSignal(deps.clock, opts));
+  return preflightWave(retrying, wave, launchReadOptions(opts, checkpoint));
 }
 
 /** Leaves the failed non-critical servers out, checks the quotas on what is left, and sums up. */

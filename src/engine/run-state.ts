@@ -36,6 +36,8 @@ export interface WaveRun {
   checks?: WaveChecks;
   /** Warnings of the server verdict, kept until the checks decide the wave. */
   heldWarnings?: string[];
+  /** A pipelined run: the wave's own preflight result was applied (wave-gate.ts). */
+  gateApplied?: boolean;
 }
 
 export const HOW = {

@@ -30,6 +30,7 @@ import { canAdmit, planNextWaves, type WaveRunState } from './scheduler.js';
 import { attemptStart, buildStartRequest, chunkTagValue } from './start.js';
 import type { Clock, EngineLog } from './types.js';
 import { advanceChecks, judgeRunningWave } from './wave-checks-step.js';
+import { applyGates, gatePending, wakeOnGates } from './wave-gate.js';
 import { refreshServers } from './wave-progress.js';
 
 export interface RunDeps {
@@ -42,7 +43,7 @@ export interface RunDeps {
   random?: () => number;
 }
 
-export type { JobStartedInfo, RunInput } from './run-input.js';
+export type { JobStartedInfo, RunInput, WaveGate, WaveGateState } from './run-input.js';
 
 class Runner {
   readonly poll = newPollState();
@@ -52,6 +53,8 @@ class Runner {
   private decided: WaveRun[] = [];
   /** Cancelled or out of time: stopAll already listed the jobs left running. */
   stopped = false;
+  /** Gates of waves due to start whose own preflight is still running (pipelined runs). */
+  private gateWaits: Promise<void>[] = [];
 
   constructor(
     readonly deps: RunDeps,
@@ -99,6 +102,10 @@ class Runner {
 
   schedule(): number | undefined {
     const { executionPlan } = this.input;
+    applyGates(this.waves, this.input.gate, this.input.report, (w, status, why) =>
+      this.decide(w, status, why),
+    );
+    this.gateWaits = [];
     const states = new Map(this.waves.map((w) => [w.report.name, w.state]));
     const decision = planNextWaves(
       this.waves.map((w) => w.resolved.wave),
@@ -112,7 +119,7 @@ class Runner {
     let emptied = false;
     for (const name of decision.start) {
       const wave = this.waves.find((w) => w.report.name === name);
-      if (!wave) continue;
+      if (!wave || gatePending(wave, this.input.gate, this.gateWaits)) continue;
       if (wave.resolved.servers.length === 0) {
         this.warn(skipEmptyWave(wave, this.deps.clock.now(), this.now()));
         emptied = true;
@@ -316,7 +323,8 @@ class Runner {
         nextTimeout ?? pollAt,
         deadline,
       );
-      await clock.sleep(Math.max(0, wakeAt - now), signal);
+      // A wave waiting for its own preflight starts as soon as that ends, not at the next poll.
+      await clock.sleep(Math.max(0, wakeAt - now), wakeOnGates(signal, this.gateWaits));
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import type { Report } from '../core/report.js';
+import { isDeadlineError } from '../engine/deadline.js';
 import type { Clock } from '../engine/types.js';
 import type { ActionInputs } from '../inputs.js';
 import type { ActionIO } from '../io.js';
@@ -127,4 +128,28 @@ export async function untilStageEnds<T>(
   } finally {
     stop.abort();
   }
+}
+
+/** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
+export const ABANDONED = Symbol('abandoned');
+
+/**
+ * A pipeline stage bounded like `untilStageEnds`; a phase that noticed the deadline itself
+ * (DeadlineError) ends the same way as one given up, and a stage given up at the deadline says so in
+ * the run's errors.
+ */
+export async function boundedStage<T>(
+  name: string,
+  work: Promise<T>,
+  run: { signal: AbortSignal | undefined; deadline: number; clock: Clock; errors: string[] },
+): Promise<T | typeof ABANDONED> {
+  const bounded = work.catch((e: unknown) => {
+    if (isDeadlineError(e)) return 'abandoned' as const;
+    throw e;
+  });
+  const result = await untilStageEnds(bounded, run.signal, run.deadline, run.clock);
+  if (result !== 'abandoned') return result;
+  if (!run.signal?.aborted)
+    run.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
+  return ABANDONED;
 }

@@ -96,7 +96,7 @@ export async function repairStep(
   ];
 }
 
-function failureText(f: LaunchConfigRepairError['failures'][number]): string {
+export function failureText(f: LaunchConfigRepairError['failures'][number]): string {
   return `Launch configuration of ${f.sourceServerId} could not be written: ${errorMessage(f.error)}`;
 }
 

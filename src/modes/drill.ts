@@ -8,7 +8,6 @@
 import { firstAbort } from '../aws/retry.js';
 import { injectedCrash } from '../core/clock.js';
 import type { Report } from '../core/report.js';
-import { isDeadlineError } from '../engine/deadline.js';
 import { engineLog } from '../engine/log.js';
 import { type PreflightResult, runPreflight } from '../engine/preflight.js';
 import { type ExecutionJobs, executionRefusal, findExecutionJobs } from '../engine/resume.js';
@@ -22,12 +21,14 @@ import type { Plan } from '../plan/types.js';
 import { finalizeReport, objectiveWarnings } from '../report/build.js';
 import { executionIdOf, type RunEnvironment } from '../run-env.js';
 import {
+  ABANDONED,
   abandonReport,
+  boundedStage,
   CANCEL_GRACE_MS,
   publishCancelled,
   untilAbandoned,
-  untilStageEnds,
 } from './cancel.js';
+import { pipelinesPreflight, startDeferredWaves } from './deferred-waves.js';
 import { DrillOverrides } from './drill-overrides.js';
 import {
   checkRecoveryGuard,
@@ -51,9 +52,6 @@ import { closeStep, type ExecutionStep, planExecutionStep, resumableJobs } from 
 import { loadSinglePlan } from './plan-input.js';
 import { type PostState, writePostState } from './post-state.js';
 import { newRunReport, publishCrash, publishReport } from './publish.js';
-
-/** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
-const ABANDONED = Symbol('abandoned');
 
 /** Time kept after the cleanup to publish the evidence within timeout-minutes. */
 const PUBLISH_RESERVE_MS = 30_000;
@@ -199,6 +197,7 @@ class DrillPipeline {
         exclude: this.inputs.exclude,
         pointInTime: this.inputs.pointInTime,
         replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
+        deferLaunchReads: pipelinesPreflight(this.inputs),
         deadline: this.deadline,
         ...(this.deps.signal ? { signal: this.deps.signal } : {}),
       }),
@@ -237,7 +236,16 @@ class DrillPipeline {
     if (!full || !step) throw new Error('no execution plan after a clean preflight');
     // The tests' injected crash (loopback only) stops the engine and fails like a bug in our code.
     const crash = injectedCrash(this.deps.env) ? new AbortController() : undefined;
+    // Pipelined: the later waves' own preflight runs beside the first waves (deferred-waves.ts).
+    const gate = startDeferredWaves(this.io, this.report, engine, preflight, {
+      mode: this.at.mode,
+      pointInTime: this.inputs.pointInTime,
+      executionId: this.state.executionId,
+      deadline: this.deadline,
+      ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+    });
     const work = runStepWaves(engine, {
+      ...(gate ? { gate } : {}),
       full,
       step,
       context: runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv),
@@ -253,31 +261,21 @@ class DrillPipeline {
         this.addJob(info.jobId);
         crash?.abort();
       },
-    }).then((report) => {
-      if (crash?.signal.aborted) throw new Error('injected crash after the first job started (test)');
-      return report;
-    });
+    })
+      .finally(() => gate?.close())
+      .then((report) => {
+        if (crash?.signal.aborted) throw new Error('injected crash after the first job started (test)');
+        return report;
+      });
     return untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS).then((r) =>
       r === 'abandoned' ? ABANDONED : r,
     );
   }
 
-  /**
-   * A stage that may be given up: on cancellation after a short grace, and at the run's deadline
-   * (preflight and repair must not outlive timeout-minutes).
-   */
-  private async stage<T>(name: string, work: Promise<T>): Promise<T | typeof ABANDONED> {
-    // A phase that noticed the deadline itself (DeadlineError) ends the same way as one given up.
-    const bounded = work.catch((e: unknown) => {
-      if (isDeadlineError(e)) return 'abandoned' as const;
-      throw e;
-    });
-    const result = await untilStageEnds(bounded, this.deps.signal, this.deadline, this.deps.clock);
-    if (result !== 'abandoned') return result;
-    if (!this.deps.signal?.aborted) {
-      this.report.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
-    }
-    return ABANDONED;
+  /** A stage that may be given up: on cancellation after a short grace, and at the run's deadline. */
+  private stage<T>(name: string, work: Promise<T>): Promise<T | typeof ABANDONED> {
+    const { signal, clock } = this.deps;
+    return boundedStage(name, work, { signal, deadline: this.deadline, clock, errors: this.report.errors });
   }
 
   /** A stage given up: by cancellation, or by the deadline (timed out, nothing more is written). */

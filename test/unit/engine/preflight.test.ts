@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDuration } from '../../../src/core/durations.js';
 import { DeadlineError } from '../../../src/engine/deadline.js';
 import { ipv4InCidr, parseIpv4, parseIpv4Cidr, primarySourceIp } from '../../../src/engine/network.js';
-import { replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
+import { checkDeferredWave, replicationFindings, runPreflight } from '../../../src/engine/preflight.js';
+import { READ_CONCURRENCY } from '../../../src/engine/preflight-waves.js';
 import { concurrentWaveGroups } from '../../../src/engine/resolve.js';
 import { fixedClock, healthyEstate, plan, sourceServer, spec, wave } from '../../support/builders.js';
 import { writesOf } from '../../support/fake-aws.js';
@@ -336,7 +337,7 @@ describe('runPreflight', () => {
     );
     expect(result.problems).toEqual([]);
     expect(peak).toBeGreaterThan(1);
-    expect(peak).toBeLessThanOrEqual(10);
+    expect(peak).toBeLessThanOrEqual(READ_CONCURRENCY);
     expect(ec2.calls.filter((c) => c.method === 'describeSubnets')).toHaveLength(1);
   });
 
@@ -675,5 +676,134 @@ describe('runPreflight: the run deadline and cancellation', () => {
     ).rejects.toThrow('cancelled by SIGINT');
     expect(drs.calls).toEqual([]);
     expect(ec2.calls).toEqual([]);
+  });
+});
+
+describe('runPreflight with deferred launch reads (pipelined run)', () => {
+  it('reads only the first wave’s launch settings, defers the later waves, and checks the estate of all', async () => {
+    const { drs, ec2 } = estate();
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, threeWaves(), {
+      mode: 'drill',
+      deferLaunchReads: true,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.deferredWaves).toEqual(['app', 'web']);
+    expect(drs.calls.filter((c) => c.method === 'getLaunchConfiguration').map((c) => c.args[0])).toEqual([A]);
+    // The existing recovery instances of every wave's servers: one read, before anything starts.
+    const instances = drs.calls.filter((c) => c.method === 'describeRecoveryInstances');
+    expect(instances).toHaveLength(1);
+    expect(instances[0]?.args[0]).toEqual({ sourceServerIds: [A, B, C] });
+  });
+
+  it('still refuses up front for an account-wide finding in a deferred wave', async () => {
+    const { drs, ec2 } = estate();
+    drs.sourceServers = drs.sourceServers.map((s) =>
+      s.sourceServerID === C ? { ...s, dataReplicationInfo: { dataReplicationState: 'STALLED' } } : s,
+    );
+    drs.putRecoveryInstances([
+      {
+        recoveryInstanceID: 'i-0live0000000000001',
+        sourceServerID: B,
+        isDrill: false,
+        ec2InstanceState: 'RUNNING',
+      },
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, threeWaves(), {
+      mode: 'drill',
+      deferLaunchReads: true,
+    });
+    const messages = result.problems.map((p) => p.message).join('\n');
+    expect(messages).toContain(`Source server ${C} (web-01): replication state is STALLED`);
+    expect(messages).toContain(B);
+  });
+
+  it('a plan refused anyway gets the later waves read too, so every problem is listed together', async () => {
+    const { drs, ec2 } = estate();
+    drs.sourceServers = drs.sourceServers.map((s) =>
+      s.sourceServerID === A ? { ...s, dataReplicationInfo: { dataReplicationState: 'STALLED' } } : s,
+    );
+    drs.launchConfigs.delete(C);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, threeWaves(), {
+      mode: 'drill',
+      deferLaunchReads: true,
+    });
+    expect(result.deferredWaves).toBeUndefined();
+    const messages = result.problems.map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringContaining(`Source server ${A} (db-01): replication state is STALLED`),
+      expect.stringContaining(`Source server ${C} (web-01): could not read its launch configuration`),
+    ]);
+  });
+
+  it('checkDeferredWave judges a later wave like the preflight would have', async () => {
+    const { drs, ec2 } = estate();
+    drs.launchConfigs.delete(B);
+    const p = threeWaves();
+    const up = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      deferLaunchReads: true,
+    });
+    const app = up.executionPlan?.waves.find((w) => w.wave.name === 'app');
+    if (!app) throw new Error('no wave app');
+    const later = await checkDeferredWave({ drs, ec2, clock: fixedClock }, app, {
+      mode: 'drill',
+      pointInTime: undefined,
+    });
+    expect(later.problems.map((x) => x.message)).toEqual([
+      expect.stringContaining(`Source server ${B} (app-01): could not read its launch configuration`),
+    ]);
+    expect(later.problems[0]?.position).toEqual(p.waves[1]?.servers[0]?.position);
+    const whole = await runPreflight({ drs, ec2, clock: fixedClock }, p, { mode: 'drill' });
+    expect(whole.problems.map((x) => x.message)).toEqual(later.problems.map((x) => x.message));
+  });
+
+  it('leaves a failing non-critical server of a later wave out of that wave', async () => {
+    const { drs, ec2 } = estate();
+    drs.launchConfigs.delete(C);
+    const p = plan([
+      wave('data', [spec({ kind: 'id', sourceServerId: A })]),
+      wave(
+        'web',
+        [
+          spec({ kind: 'id', sourceServerId: B }),
+          spec({ kind: 'id', sourceServerId: C }, { critical: false }),
+        ],
+        { dependsOn: ['data'] },
+      ),
+    ]);
+    const up = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      deferLaunchReads: true,
+    });
+    const web = up.executionPlan?.waves[1];
+    if (!web) throw new Error('no wave web');
+    const later = await checkDeferredWave({ drs, ec2, clock: fixedClock }, web, {
+      mode: 'drill',
+      pointInTime: undefined,
+    });
+    expect(later.problems).toEqual([]);
+    expect(later.servers.map((s) => s.sourceServerId)).toEqual([B]);
+    expect(later.leftOut.map((x) => x.sourceServerId)).toEqual([C]);
+    expect(later.warnings[0]?.message).toContain('left out of this run (non-critical)');
+  });
+
+  it('reads a wave with drill: overrides up front, whatever its place', async () => {
+    const { drs, ec2 } = estate();
+    const p = plan([
+      wave('data', [spec({ kind: 'id', sourceServerId: A })]),
+      wave('app', [spec({ kind: 'id', sourceServerId: B }, { drill: { subnetId: 'subnet-a' } })], {
+        dependsOn: ['data'],
+      }),
+      wave('web', [spec({ kind: 'id', sourceServerId: C })], { dependsOn: ['app'] }),
+    ]);
+    const result = await runPreflight({ drs, ec2, clock: fixedClock }, p, {
+      mode: 'drill',
+      deferLaunchReads: true,
+    });
+    expect(result.deferredWaves).toEqual(['web']);
+    expect(drs.calls.filter((c) => c.method === 'getLaunchConfiguration').map((c) => c.args[0])).toEqual([
+      A,
+      B,
+    ]);
   });
 });

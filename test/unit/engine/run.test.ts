@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TAG } from '../../../src/core/tags.js';
-import { runExecution } from '../../../src/engine/run.js';
+import { runExecution, type WaveGate, type WaveGateState } from '../../../src/engine/run.js';
 import type { ExecutionPlan } from '../../../src/engine/types.js';
+import { wakeOnGates } from '../../../src/engine/wave-gate.js';
 import { context, makeLog, makePlan, makeReport, resolvedServer, serverId } from '../../support/builders.js';
 import { FakeClock, FakeDrs, FakeEc2, type Faults } from '../../support/fake-aws.js';
 
@@ -20,6 +21,7 @@ async function run(
     activeJobs?: { jobs: number; servers: number };
     signal?: AbortSignal;
     pollIntervalSeconds?: number;
+    gate?: WaveGate;
   } = {},
 ) {
   const report = makeReport(ep);
@@ -34,6 +36,7 @@ async function run(
       deadline: env.clock.now() + 5 * 3600_000,
       ...(extra.activeJobs ? { activeJobs: extra.activeJobs } : {}),
       ...(extra.signal ? { signal: extra.signal } : {}),
+      ...(extra.gate ? { gate: extra.gate } : {}),
       onJobStarted: (info) => started.push(info),
     },
   );
@@ -441,5 +444,104 @@ describe('runExecution', () => {
     expect(report.status).toBe('timed-out');
     expect(report.waves.map((w) => w.status)).toEqual(['timed-out']);
     expect(polls).toBe(3);
+  });
+});
+
+describe('runExecution with deferred wave preflights (pipelined run)', () => {
+  const never = new Promise<void>(() => {});
+  function startedWaves(env: ReturnType<typeof setup>) {
+    return env.drs.calls
+      .filter((c) => c.method === 'startRecovery')
+      .map((c) => ({ wave: (c.args[0] as { tags: Record<string, string> }).tags[TAG.wave], at: c.at }));
+  }
+
+  it('starts a later wave only once its own preflight passed, with the servers it kept', async () => {
+    const env = setup();
+    const ep = makePlan([
+      { name: 'data', servers: [resolvedServer(1)] },
+      { name: 'app', servers: [resolvedServer(2), resolvedServer(3, { critical: false })] },
+    ]);
+    // The app wave's preflight ends an hour in, long after data succeeded; server 3 was left out.
+    const passAt = env.clock.now() + 3600_000;
+    const gate: WaveGate = {
+      state: (wave): WaveGateState | undefined => {
+        if (wave !== 'app') return undefined;
+        if (env.clock.now() < passAt) return { kind: 'pending', settled: never };
+        return { kind: 'ready', servers: [resolvedServer(2)] };
+      },
+    };
+    const { report, started } = await run(env, ep, { gate });
+    expect(report.status).toBe('succeeded');
+    const starts = startedWaves(env);
+    expect(starts.map((s) => s.wave)).toEqual(['data', 'app']);
+    expect(starts[1]?.at).toBeGreaterThanOrEqual(passAt);
+    expect(started[1]?.sourceServerIds).toEqual([serverId(2)]);
+    expect(report.waves[1]?.servers.map((s) => s.sourceServerId)).toEqual([serverId(2)]);
+  });
+
+  it('stops before a wave whose preflight failed: the running wave ends, nothing more starts, the run fails', async () => {
+    const env = setup();
+    const ep = makePlan([
+      { name: 'data', servers: [resolvedServer(1)] },
+      { name: 'app', servers: [resolvedServer(2)] },
+      { name: 'web', servers: [resolvedServer(3)] },
+    ]);
+    const errors = [`Preflight: Source server ${serverId(2)}: could not read its launch configuration`];
+    let failed = false;
+    const gate: WaveGate = {
+      state: (wave): WaveGateState | undefined => {
+        if (wave === 'data') return undefined;
+        // The app wave's preflight fails once data is running (its job was started).
+        failed ||= wave === 'app' && env.drs.count('startRecovery') > 0;
+        if (wave === 'app' && failed) return { kind: 'failed', errors };
+        return { kind: 'pending', settled: never };
+      },
+    };
+    const { report } = await run(env, ep, { gate });
+    expect(report.status).toBe('failed');
+    expect(report.waves.map((w) => w.status)).toEqual(['succeeded', 'failed', 'skipped']);
+    expect(report.errors).toEqual(expect.arrayContaining(errors));
+    expect(report.waves[1]?.error).toContain('preflight');
+    expect(report.waves[1]?.servers.map((s) => s.health)).toEqual(['skipped']);
+    expect(report.waves[2]?.error).toContain('wave "app" failed and onFailure is stop');
+    expect(startedWaves(env).map((s) => s.wave)).toEqual(['data']);
+    // The data wave ran to its end: its instance is in the report for the cleanup.
+    expect(report.waves[0]?.servers[0]?.ec2InstanceId).toMatch(/^i-/);
+  });
+
+  it('with onFailure continue, waves that do not depend on the failed one still start', async () => {
+    const env = setup();
+    const ep = makePlan(
+      [
+        { name: 'data', servers: [resolvedServer(1)], dependsOn: [] },
+        { name: 'app', servers: [resolvedServer(2)], dependsOn: ['data'] },
+        { name: 'web', servers: [resolvedServer(3)], dependsOn: ['app'] },
+        { name: 'cache', servers: [resolvedServer(4)], dependsOn: ['data'] },
+      ],
+      'continue',
+    );
+    const gate: WaveGate = {
+      state: (wave): WaveGateState | undefined =>
+        wave === 'app' ? { kind: 'failed', errors: ['Preflight: app is broken'] } : undefined,
+    };
+    const { report } = await run(env, ep, { gate });
+    expect(report.waves.map((w) => w.status)).toEqual(['succeeded', 'failed', 'skipped', 'succeeded']);
+    expect(report.status).toBe('failed');
+  });
+
+  it('wakes the loop as soon as an awaited preflight settles', async () => {
+    let settle = () => {};
+    const settled = new Promise<void>((r) => {
+      settle = r;
+    });
+    const run = new AbortController();
+    const wake = wakeOnGates(run.signal, [settled]);
+    expect(wake?.aborted).toBe(false);
+    settle();
+    await settled;
+    await Promise.resolve();
+    expect(wake?.aborted).toBe(true);
+    expect(run.signal.aborted).toBe(false);
+    expect(wakeOnGates(run.signal, [])).toBe(run.signal);
   });
 });
