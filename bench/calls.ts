@@ -35,12 +35,32 @@ export function countByOperation(calls: readonly TimedCall[]): Record<string, nu
 }
 
 /**
+ * The per-server preflight reads and repair writes. A pipelined run makes them for its later waves
+ * while the first waves are polled (issue 18): they are not polling, and their steady stream would
+ * bridge the gaps that tell one poll tick from the next.
+ */
+const PREFLIGHT_OPERATIONS: ReadonlySet<string> = new Set([
+  'GetLaunchConfiguration',
+  'DescribeLaunchTemplateVersions',
+  'DescribeRecoverySnapshots',
+  'ListLaunchActions',
+  'DescribeSubnets',
+  'DescribeSecurityGroups',
+  'UpdateLaunchConfiguration',
+  'CreateLaunchTemplateVersion',
+  'ModifyLaunchTemplate',
+  'PutLaunchAction',
+  'DeleteLaunchAction',
+]);
+
+/**
  * Poll ticks from the moment the first StartRecovery arrived: a tick is a burst of calls, each
- * arriving less than `gapMs` after the one before. Grouping by time, not by "a tick starts with
- * DescribeJobs", is what lets a per-job DescribeJobs loop show up as several calls in one tick.
+ * arriving less than `gapMs` after the one before, preflight calls left out. Grouping by time, not by
+ * "a tick starts with DescribeJobs", is what lets a per-job DescribeJobs loop show up as several calls
+ * in one tick.
  */
 export function pollTicks(calls: readonly TimedCall[], gapMs: number): TimedCall[][] {
-  const ordered = [...calls].sort((a, b) => a.at - b.at);
+  const ordered = calls.filter((c) => !PREFLIGHT_OPERATIONS.has(c.operation)).sort((a, b) => a.at - b.at);
   const first = ordered.findIndex((c) => c.operation === 'StartRecovery');
   if (first < 0) return [];
   const ticks: TimedCall[][] = [];

@@ -16,6 +16,7 @@ import {
   type LaunchTemplateVersion,
   ModifyLaunchTemplateCommand,
   paginateDescribeInstanceStatus,
+  paginateDescribeLaunchTemplateVersions,
   paginateDescribeInstances,
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
@@ -36,6 +37,8 @@ export const EC2_BATCH = {
   createTagsResources: 1000,
   describeSubnetsIds: 200,
   describeSecurityGroupsIds: 200,
+  /** DescribeLaunchTemplateVersions without a template (every template's default): 1-200 a page. */
+  launchTemplateVersionsPage: 200,
 } as const;
 
 /**
@@ -251,6 +254,25 @@ export function createEc2Gateway(client: EC2Client): Ec2Gateway {
 
     describeDefaultLaunchTemplateVersion: (launchTemplateId: string) =>
       describeVersion(launchTemplateId, '$Default'),
+
+    async describeDefaultVersionsOf(launchTemplateIds: string[], maxPages: number) {
+      const wanted = new Set(launchTemplateIds);
+      const found = new Map<string, LaunchTemplateVersion>();
+      if (wanted.size === 0 || maxPages < 1) return found;
+      let pages = 0;
+      const listing = paginateDescribeLaunchTemplateVersions(
+        { client },
+        { Versions: ['$Default'], MaxResults: EC2_BATCH.launchTemplateVersionsPage },
+      );
+      for await (const page of listing) {
+        for (const v of page.LaunchTemplateVersions ?? []) {
+          if (v.LaunchTemplateId && wanted.has(v.LaunchTemplateId)) found.set(v.LaunchTemplateId, v);
+        }
+        pages += 1;
+        if (found.size === wanted.size || pages >= maxPages) break;
+      }
+      return found;
+    },
 
     async updateLaunchTemplate(
       launchTemplateId: string,

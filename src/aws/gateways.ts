@@ -152,6 +152,12 @@ export interface Ec2Gateway extends AwsClock {
   /** The launch template's default version ('$Default'). */
   describeDefaultLaunchTemplateVersion(launchTemplateId: string): Promise<LaunchTemplateVersion>;
   /**
+   * The default versions of many templates from one paginated read of every template's default in
+   * the account (no batch by id exists), stopping once all are found or after `maxPages` pages. The
+   * ids not found (past the bound, or no such template) are absent: read them one by one.
+   */
+  describeDefaultVersionsOf(launchTemplateIds: string[], maxPages: number): Promise<Map<string, LaunchTemplateVersion>>;
+  /**
    * Creates a new version from `sourceVersion` with the change applied and makes it the default.
    * `clientToken` makes a retried call idempotent. Returns the new version number.
    */

@@ -47,6 +47,7 @@ const EC2_IDEMPOTENT = [
   'describeInstanceStatus',
   'createTags',
   'describeDefaultLaunchTemplateVersion',
+  'describeDefaultVersionsOf',
   'updateLaunchTemplate',
   'describeLaunchTemplateVersion',
   'restoreLaunchTemplateVersion',

@@ -35,11 +35,16 @@ export interface ServerFacts {
   launchActionsError?: unknown;
 }
 
+/**
+ * One server's reads. `templateLater`: its template is left for `readTemplates`, which reads many
+ * servers' templates at once.
+ */
 export async function readServer(
   deps: Pick<PreflightDeps, 'drs' | 'ec2'>,
   rs: ResolvedServer,
   wave: string,
   pointInTime?: string,
+  templateLater = false,
 ): Promise<ServerFacts> {
   const facts: ServerFacts = { rs, wave };
   const snapshot =
@@ -56,7 +61,8 @@ export async function readServer(
   try {
     facts.launchConfig = await deps.drs.getLaunchConfiguration(rs.sourceServerId);
     const templateId = facts.launchConfig.ec2LaunchTemplateID;
-    if (templateId) facts.template = await deps.ec2.describeDefaultLaunchTemplateVersion(templateId);
+    if (templateId && !templateLater)
+      facts.template = await deps.ec2.describeDefaultLaunchTemplateVersion(templateId);
   } catch (e) {
     if (facts.launchConfig) facts.templateError = e;
     else facts.launchConfigError = e;
@@ -72,6 +78,37 @@ export async function readServer(
   }
   await snapshot;
   return facts;
+}
+
+/**
+ * The default template versions of servers read with `templateLater`: one account-wide listing of
+ * every template's default (bounded to a page per 20 templates wanted, so a crowded account costs no
+ * more than reading one by one would), then one by one for those it did not reach or could not read,
+ * which also gives a missing template its own error.
+ */
+export async function readTemplates(
+  deps: Pick<PreflightDeps, 'ec2'>,
+  facts: readonly ServerFacts[],
+  limit: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<void> {
+  const waiting = facts.filter((f) => f.launchConfig?.ec2LaunchTemplateID && !f.template);
+  const ids = [...new Set(waiting.map((f) => f.launchConfig?.ec2LaunchTemplateID ?? ''))];
+  if (ids.length === 0) return;
+  const listed = await deps.ec2
+    .describeDefaultVersionsOf(ids, Math.ceil(ids.length / 20))
+    .catch(() => new Map<string, LaunchTemplateVersion>());
+  await Promise.all(
+    waiting.map((f) =>
+      limit(async () => {
+        const id = f.launchConfig?.ec2LaunchTemplateID ?? '';
+        try {
+          f.template = listed.get(id) ?? (await deps.ec2.describeDefaultLaunchTemplateVersion(id));
+        } catch (e) {
+          f.templateError = e;
+        }
+      }),
+    ),
+  );
 }
 
 export function effectiveSubnet(f: ServerFacts): string | undefined {

@@ -19,7 +19,13 @@ import {
   launchJudgement,
   type PreflightMode,
 } from './preflight-judge.js';
-import { effectiveGroups, effectiveSubnet, readServer, type ServerFacts } from './preflight-server.js';
+import {
+  effectiveGroups,
+  effectiveSubnet,
+  readServer,
+  readTemplates,
+  type ServerFacts,
+} from './preflight-server.js';
 import type { ExcludedServer, PreflightProblem } from './resolve.js';
 import type { ExecutionPlan, ResolvedServer, ResolvedWave } from './types.js';
 
@@ -29,6 +35,12 @@ import type { ExecutionPlan, ResolvedServer, ResolvedWave } from './types.js';
  * about 20 a second); throttling is retried with its Retry-After (retrying.ts).
  */
 export const READ_CONCURRENCY = 16;
+
+/**
+ * From this many servers, their templates' default versions are read with one account-wide listing
+ * (preflight-server.ts readTemplates) instead of a DescribeLaunchTemplateVersions call each.
+ */
+export const TEMPLATE_BATCH_FROM = 20;
 
 /** The subnets and security groups the servers will launch into, looked up once for all. */
 async function readNetwork(deps: PreflightDeps, facts: readonly ServerFacts[]): Promise<NetworkLookups> {
@@ -61,9 +73,13 @@ export async function judgeLaunches(
   acc: Collected,
 ): Promise<void> {
   const limit = pLimit(READ_CONCURRENCY);
+  // Many servers: their templates in one account-wide read rather than one call each.
+  const batch = servers.length >= TEMPLATE_BATCH_FROM;
   const facts = await Promise.all(
-    servers.map((s) => limit(() => readServer(deps, s.rs, s.wave, opts.pointInTime))),
+    servers.map((s) => limit(() => readServer(deps, s.rs, s.wave, opts.pointInTime, batch))),
   );
+  opts.checkpoint();
+  if (batch) await readTemplates(deps, facts, limit);
   opts.checkpoint();
   // A drill launches with the plan's drill: overrides: its network is the one to check.
   const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);

@@ -119,6 +119,15 @@ export function describeGatewayContract(name: string, makeTargets: () => Contrac
       expect(v3.LaunchTemplateData?.NetworkInterfaces?.[0]?.PrivateIpAddress).toBeUndefined();
     });
 
+    it('lists every template’s default version in one read; an unknown id is simply absent', async () => {
+      const one = await t.ec2.describeDefaultLaunchTemplateVersion(LT_B);
+      const many = await t.ec2.describeDefaultVersionsOf([LT_A, LT_B, 'lt-0000000000000dead'], 5);
+      expect([...many.keys()].sort()).toEqual([LT_A, LT_B].sort());
+      expect(many.get(LT_B)).toEqual(one);
+      expect(many.get(LT_B)?.DefaultVersion).toBe(true);
+      expect(await t.ec2.describeDefaultVersionsOf([LT_A], 0)).toEqual(new Map());
+    });
+
     it('a template update makes a new default version from the source, once per client token', async () => {
       const v0 = await t.ec2.describeDefaultLaunchTemplateVersion(LT_B);
       expect(v0.VersionNumber).toBe(2);

@@ -793,6 +793,22 @@ export class FakeEc2 implements Ec2Gateway {
     return version;
   }
 
+  /** EC2's account-wide `$Default` listing, in pages of 200 (templates in the order they were made). */
+  async describeDefaultVersionsOf(ids: string[], maxPages: number): Promise<Map<string, LaunchTemplateVersion>> {
+    const wanted = new Set(ids);
+    const found = new Map<string, LaunchTemplateVersion>();
+    const all = [...this.templates.values()];
+    if (wanted.size === 0) return found;
+    for (let page = 0; page < maxPages; page++) {
+      this.record('describeDefaultVersionsOf', page);
+      for (const v of all.slice(page * 200, page * 200 + 200)) {
+        if (v.LaunchTemplateId && wanted.has(v.LaunchTemplateId)) found.set(v.LaunchTemplateId, v);
+      }
+      if (found.size === wanted.size || (page + 1) * 200 >= all.length) break;
+    }
+    return found;
+  }
+
   async updateLaunchTemplate(
     id: string,
     sourceVersion: number,

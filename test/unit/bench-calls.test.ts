@@ -43,6 +43,22 @@ describe('calls per poll tick', () => {
     expect(perTick(ticks, 'DescribeJobs')).toEqual([1, 1, 1]);
   });
 
+  it('leaves out the later waves’ preflight calls, whose stream would join the ticks', () => {
+    const reads = Array.from({ length: 40 }, (_, i) => call(110 + i * 10, 'GetLaunchConfiguration'));
+    const calls = [
+      call(100, 'StartRecovery'),
+      call(103, 'DescribeJobs'),
+      ...reads,
+      call(350, 'DescribeJobs'),
+    ];
+    const ticks = pollTicks(calls, 100);
+    expect(ticks.map((t) => t.map((c) => c.operation))).toEqual([
+      ['StartRecovery', 'DescribeJobs'],
+      ['DescribeJobs'],
+    ]);
+    expect(perTick(ticks, 'DescribeJobs')).toEqual([1, 1]);
+  });
+
   it('shows a per-job DescribeJobs loop as several calls in one tick', () => {
     const calls = [
       call(0, 'StartRecovery'),

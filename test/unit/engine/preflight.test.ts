@@ -339,6 +339,32 @@ describe('runPreflight', () => {
     expect(peak).toBeGreaterThan(1);
     expect(peak).toBeLessThanOrEqual(READ_CONCURRENCY);
     expect(ec2.calls.filter((c) => c.method === 'describeSubnets')).toHaveLength(1);
+    // Their 300 templates' default versions: one listing of the account's (2 pages of 200), not 300 calls.
+    expect(ec2.count('describeDefaultVersionsOf')).toBe(2);
+    expect(ec2.count('describeDefaultLaunchTemplateVersion')).toBe(0);
+  });
+
+  it('reads a template the account-wide listing did not give one by one, with its own error', async () => {
+    const servers = Array.from({ length: 30 }, (_, i) =>
+      sourceServer(`s-${String(i).padStart(17, '0')}`, { tags: { T: 'x' } }),
+    );
+    const { drs, ec2 } = healthyEstate(servers);
+    const missing = servers[7]?.sourceServerID ?? '';
+    ec2.templates.delete(`lt-${missing}`);
+    const result = await runPreflight(
+      { drs, ec2, clock: fixedClock },
+      plan([wave('all', [spec({ kind: 'tags', tags: { T: 'x' } })])]),
+      { mode: 'drill' },
+    );
+    expect(ec2.count('describeDefaultVersionsOf')).toBe(1);
+    expect(
+      ec2.calls.filter((c) => c.method === 'describeDefaultLaunchTemplateVersion').map((c) => c.args[0]),
+    ).toEqual([`lt-${missing}`]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(
+        `Source server ${missing}: could not read the default version of launch template lt-${missing}`,
+      ),
+    ]);
   });
 
   it('warns when the launch template lost the DRS-managed instance tag', async () => {
