@@ -4,23 +4,21 @@
  * callers never see a nextToken or a batch limit. Tests give the engine in-memory fakes of these.
  */
 import type {
+  Instance,
+  InstanceStatus,
   Job,
   JobLog,
   LaunchAction,
   LaunchActionRun,
   LaunchConfiguration,
+  LaunchTemplateVersion,
   ParticipatingServer,
   RecoveryInstance,
   RecoverySnapshot,
-  SourceServer,
-} from '@aws-sdk/client-drs';
-import type {
-  Instance,
-  InstanceStatus,
-  LaunchTemplateVersion,
   SecurityGroup,
+  SourceServer,
   Subnet,
-} from '@aws-sdk/client-ec2';
+} from './sdk.js';
 
 export type {
   Instance,
