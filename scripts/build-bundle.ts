@@ -13,10 +13,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSdkBundle } from './sdk-bundle.js';
 
-/** Text found only in a client package's CommonJS build, never in the tree-shaken one. */
+/** Text no chunk may hold. */
 const FULL_SDK_MARKERS = [
-  // an EC2 operation the action does not use: present only if all of client-ec2 was bundled
+  // an EC2 operation the action does not use: present only if client-ec2's whole CommonJS build was bundled
   'AcceptAddressTransferCommand',
+  // ncc's stand-in for an import it could not resolve (it throws when loaded)
   '@@notfound.js',
 ];
 
