@@ -51,6 +51,14 @@ module.exports = {
       from: { path: '^src/', pathNot: `${layer.entries}|^src/(github|history)/|^src/report/artifact\\.ts$` },
       to: { path: '^node_modules/@actions/' },
     },
+    {
+      name: 'aws-sdk-through-sdk-ts',
+      severity: 'error',
+      comment:
+        'src reaches the AWS SDK clients only through src/aws/sdk.ts, the module the build replaces by a tree-shaken bundle',
+      from: { path: '^src/', pathNot: '^src/aws/sdk\\.ts$' },
+      to: { path: '^node_modules/@aws-sdk/client-' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -8,7 +8,8 @@ out=${1:-$(mktemp -d)}
 mkdir -p "$out/post"
 rm -rf "$out/bundle"
 npx tsx scripts/gen-validators.ts >/dev/null
-npx ncc build src/bundle.ts -o "$out/bundle" >/dev/null
+# ncc over src/ with the tree-shaken AWS SDK (scripts/build-bundle.ts); fails if the redirect did not take.
+npx tsx scripts/build-bundle.ts "$out/bundle" >/dev/null
 node scripts/licenses.mjs "$out/bundle/licenses.txt" >/dev/null
 # The emulator's DRS model, next to the chunk that reads it (`drs-drill rehearse`, src/rehearse.ts).
 cp -r emulator/model "$out/bundle/model"

@@ -7,4 +7,5 @@ const dist = process.argv[2] ?? 'dist';
 mkdirSync(join(dist, 'post'), { recursive: true });
 copyFileSync(join(here, 'index.js'), join(dist, 'index.js'));
 copyFileSync(join(here, 'compile-cache.js'), join(dist, 'compile-cache.js'));
+copyFileSync(join(here, 'heap.js'), join(dist, 'heap.js'));
 copyFileSync(join(here, 'post.js'), join(dist, 'post', 'index.js'));

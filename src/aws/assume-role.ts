@@ -3,7 +3,6 @@
  * (the break-glass CLI): no OIDC token exists there. Refreshed before expiry like the OIDC role.
  */
 
-import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { errorMessage, UserError } from '../errors.js';
 import { clientConfig } from './clients.js';
@@ -15,6 +14,7 @@ import {
   validateRoleArn,
   validateRoleSessionName,
 } from './credentials.js';
+import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from './sdk.js';
 
 export function chainRoleCredentialProvider(opts: {
   roleArn: string;

@@ -3,16 +3,13 @@
  * last release that works here, so one SDK generation loads (bench/README.md: "One SDK generation").
  * `handlerTimeouts` still knows smithy v4's option names for a later move of all clients together.
  */
-import { DrsClient } from '@aws-sdk/client-drs';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { clockScaleFromEnv } from '../core/clock.js';
 import { isValidName } from '../core/names.js';
 import { UserError } from '../errors.js';
 import { ACTION_VERSION } from '../version.js';
 import { AWS_REQUEST_TIMEOUTS, boundRequests, type RequestTimeouts, scaleTimeouts } from './http.js';
+import { DrsClient, EC2Client, SSMClient, STSClient } from './sdk.js';
 
 export { ACTION_VERSION };
 export const USER_AGENT = `drs-drill-action/${ACTION_VERSION}`;

@@ -10,13 +10,14 @@
  * memo, so we memoize here too: three clients share one session instead of assuming the role thrice,
  * and our window (10 minutes) is wider than the SDK's so a client that asks always gets fresh keys.
  */
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { isValidName, SESSION_NAME_REFUSED } from '../core/names.js';
 import { errorMessage, UserError } from '../errors.js';
 import { handlerTimeouts, requestTimeoutsFromEnv, USER_AGENT } from './clients.js';
 import { boundRequests, type RequestTimeouts } from './http.js';
 import { isTransient, sleep as realSleep, withRetry } from './retry.js';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from './sdk.js';
 
 export const OIDC_AUDIENCE = 'sts.amazonaws.com';
 export const DEFAULT_SESSION_SECONDS = 3600;

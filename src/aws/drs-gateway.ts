@@ -3,6 +3,18 @@
  * never see a nextToken or a batch limit, and lets the SDK's exception classes through untouched
  * (the engine decides what is retryable).
  */
+
+import type { DeserializeHandler, DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
+import { DRS_BATCH, DRS_MAX_PAGES } from '../core/quotas.js';
+import { boundedPages } from '../paginate.js';
+import {
+  type AwsClock,
+  type DrsGateway,
+  type LaunchActionPut,
+  type LaunchConfigurationUpdate,
+  type StartRecoveryRequest,
+  StartRecoveryWithoutJobError,
+} from './gateways.js';
 import {
   DeleteLaunchActionCommand,
   type DrsClient,
@@ -26,18 +38,7 @@ import {
   TagResourceCommand,
   TerminateRecoveryInstancesCommand,
   UpdateLaunchConfigurationCommand,
-} from '@aws-sdk/client-drs';
-import type { DeserializeHandler, DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
-import { DRS_BATCH, DRS_MAX_PAGES } from '../core/quotas.js';
-import { boundedPages } from '../paginate.js';
-import {
-  type AwsClock,
-  type DrsGateway,
-  type LaunchActionPut,
-  type LaunchConfigurationUpdate,
-  type StartRecoveryRequest,
-  StartRecoveryWithoutJobError,
-} from './gateways.js';
+} from './sdk.js';
 
 /** Splits `items` into consecutive chunks of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -2,6 +2,11 @@
  * The EC2 gateway: the only module that sends EC2 Commands. Batches ids to EC2's request limits and
  * follows every page.
  */
+
+import { UserError } from '../errors.js';
+import { chunk, collect, ServerClock, trackServerTime } from './drs-gateway.js';
+import { DRILL_VERSION_DESCRIPTION, type Ec2Gateway, type LaunchTemplateChange } from './gateways.js';
+import { instanceLevelGroupsBlockSubnet } from './launch-template.js';
 import {
   CreateLaunchTemplateVersionCommand,
   CreateTagsCommand,
@@ -16,19 +21,15 @@ import {
   type LaunchTemplateVersion,
   ModifyLaunchTemplateCommand,
   paginateDescribeInstanceStatus,
-  paginateDescribeLaunchTemplateVersions,
   paginateDescribeInstances,
+  paginateDescribeLaunchTemplateVersions,
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   type RequestLaunchTemplateData,
   type ResponseLaunchTemplateData,
   type SecurityGroup,
   type Subnet,
-} from '@aws-sdk/client-ec2';
-import { UserError } from '../errors.js';
-import { chunk, collect, ServerClock, trackServerTime } from './drs-gateway.js';
-import { DRILL_VERSION_DESCRIPTION, type Ec2Gateway, type LaunchTemplateChange } from './gateways.js';
-import { instanceLevelGroupsBlockSubnet } from './launch-template.js';
+} from './sdk.js';
 
 /** EC2 request limits: DescribeInstances takes 1,000 ids, DescribeInstanceStatus 100; CreateTags 1,000 resources. */
 export const EC2_BATCH = {

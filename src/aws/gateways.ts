@@ -4,23 +4,21 @@
  * callers never see a nextToken or a batch limit. Tests give the engine in-memory fakes of these.
  */
 import type {
+  Instance,
+  InstanceStatus,
   Job,
   JobLog,
   LaunchAction,
   LaunchActionRun,
   LaunchConfiguration,
+  LaunchTemplateVersion,
   ParticipatingServer,
   RecoveryInstance,
   RecoverySnapshot,
-  SourceServer,
-} from '@aws-sdk/client-drs';
-import type {
-  Instance,
-  InstanceStatus,
-  LaunchTemplateVersion,
   SecurityGroup,
+  SourceServer,
   Subnet,
-} from '@aws-sdk/client-ec2';
+} from './sdk.js';
 
 export type {
   Instance,
@@ -156,7 +154,10 @@ export interface Ec2Gateway extends AwsClock {
    * the account (no batch by id exists), stopping once all are found or after `maxPages` pages. The
    * ids not found (past the bound, or no such template) are absent: read them one by one.
    */
-  describeDefaultVersionsOf(launchTemplateIds: string[], maxPages: number): Promise<Map<string, LaunchTemplateVersion>>;
+  describeDefaultVersionsOf(
+    launchTemplateIds: string[],
+    maxPages: number,
+  ): Promise<Map<string, LaunchTemplateVersion>>;
   /**
    * Creates a new version from `sourceVersion` with the change applied and makes it the default.
    * `clientToken` makes a retried call idempotent. Returns the new version number.

@@ -2,15 +2,16 @@
  * The Systems Manager gateway: the only module that sends SSM Commands (wave checks through Run
  * Command). Pages and batches like the DRS gateway; the SDK's exceptions pass through untouched.
  */
+
+import { chunk } from './drs-gateway.js';
+import type { CommandInvocation, SendCommandRequest, SsmGateway } from './gateways.js';
 import {
   DescribeInstanceInformationCommand,
   ListCommandInvocationsCommand,
   ListCommandsCommand,
   SendCommandCommand,
   type SSMClient,
-} from '@aws-sdk/client-ssm';
-import { chunk } from './drs-gateway.js';
-import type { CommandInvocation, SendCommandRequest, SsmGateway } from './gateways.js';
+} from './sdk.js';
 
 /** DescribeInstanceInformation takes at most 50 instance ids in one filter. */
 const INSTANCE_IDS_PER_CALL = 50;

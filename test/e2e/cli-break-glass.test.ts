@@ -33,8 +33,14 @@ interface CliRun {
   report?: Report;
 }
 
+interface CliOptions {
+  onSpawn?: (c: ChildProcess) => void;
+  /** Replaces the static AWS keys (e.g. by AWS_PROFILE and AWS_CONFIG_FILE). */
+  credentials?: Record<string, string>;
+}
+
 /** drs-drill with only a shell's environment: PATH, HOME, AWS keys and the emulator's endpoint. */
-async function drsDrill(em: Emulator, args: string[], onSpawn?: (c: ChildProcess) => void): Promise<CliRun> {
+async function drsDrill(em: Emulator, args: string[], opts: CliOptions = {}): Promise<CliRun> {
   const cwd = await mkdtemp(join(tmpdir(), 'drs-break-glass-'));
   await mkdir(join(cwd, 'drs-plans'));
   await writeFile(join(cwd, 'drs-plans', 'demo.yaml'), await demoPlanText());
@@ -44,8 +50,10 @@ async function drsDrill(em: Emulator, args: string[], onSpawn?: (c: ChildProcess
       PATH: process.env.PATH ?? '',
       HOME: cwd,
       AWS_ENDPOINT_URL: em.url,
-      AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
-      AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+      ...(opts.credentials ?? {
+        AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',
+        AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+      }),
       AWS_REGION: 'us-east-1',
       AWS_EC2_METADATA_DISABLED: 'true',
       DRS_DRILL_CLOCK_SCALE: String(SPEED),
@@ -53,7 +61,7 @@ async function drsDrill(em: Emulator, args: string[], onSpawn?: (c: ChildProcess
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  onSpawn?.(child);
+  opts.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -101,6 +109,38 @@ describe('drs-drill drill|recovery|cleanup (break-glass)', () => {
     expect(callsOf(em.calls, 'AssumeRole', 'sts')).toHaveLength(1);
   }, 60_000);
 
+  // The bundle's SDK is tree-shaken (scripts/sdk-bundle.ts): the profile providers the default chain
+  // loads lazily (ini with its STS role assumer, credential_process) must be in it.
+  it('takes its credentials from a named profile: a role assumed from a credential_process profile', async () => {
+    const em = await start();
+    const dir = await mkdtemp(join(tmpdir(), 'drs-break-glass-aws-'));
+    const keys = JSON.stringify({
+      Version: 1,
+      AccessKeyId: 'AKIDPROCESS',
+      SecretAccessKey: 'process-secret',
+    });
+    const config = [
+      '[profile drill]',
+      'role_arn = arn:aws:iam::111122223333:role/drs-from-profile',
+      'source_profile = keys',
+      '[profile keys]',
+      `credential_process = echo '${keys}'`,
+    ];
+    await writeFile(join(dir, 'config'), `${config.join('\n')}\n`);
+    const run = await drsDrill(em, ['drill', 'drs-plans/demo.yaml'], {
+      credentials: { AWS_PROFILE: 'drill', AWS_CONFIG_FILE: join(dir, 'config') },
+    });
+    expect(run.code, `${run.stderr.slice(-2000)}`).toBe(0);
+    expect(run.report?.status).toBe('succeeded');
+    expect(run.stdout).toMatch(/acting as arn:aws:sts::111122223333:assumed-role\/drs-from-profile\//);
+    // Signed with the keys credential_process printed (once per SDK client: each resolves the default
+    // chain itself), and the drill with the session it got.
+    const assumed = callsOf(em.calls, 'AssumeRole', 'sts').map((c) => c.accessKeyId);
+    expect(assumed.length).toBeGreaterThan(0);
+    expect(new Set(assumed)).toEqual(new Set(['AKIDPROCESS']));
+    expect(callsOf(em.calls, 'StartRecovery').every((c) => c.accessKeyId?.startsWith('ASIA'))).toBe(true);
+  }, 60_000);
+
   it('refuses a recovery without --confirm <plan name>, before any AWS call', async () => {
     const em = await start();
     const run = await drsDrill(em, ['recovery', 'drs-plans/demo.yaml']);
@@ -111,14 +151,16 @@ describe('drs-drill drill|recovery|cleanup (break-glass)', () => {
 
   it('Ctrl-C cancels: the drill instances it launched are terminated before it leaves', async () => {
     const em = await start();
-    const run = await drsDrill(em, ['drill', 'drs-plans/demo.yaml'], (child) => {
-      const timer = setInterval(() => {
-        if (callsOf(em.calls, 'StartRecovery').length > 0 && em.state.instances.size > 0) {
-          clearInterval(timer);
-          child.kill('SIGINT');
-        }
-      }, 50);
-      child.on('close', () => clearInterval(timer));
+    const run = await drsDrill(em, ['drill', 'drs-plans/demo.yaml'], {
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (callsOf(em.calls, 'StartRecovery').length > 0 && em.state.instances.size > 0) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 50);
+        child.on('close', () => clearInterval(timer));
+      },
     });
     expect(run.report?.status).toBe('cancelled');
     expect(run.code).toBe(1);

@@ -490,16 +490,21 @@ export function expectDemoSucceeded(report: Report): void {
 
 /**
  * bin/drs-drill.js's lines over the build under test: the command exactly as users run it, with its
- * imports of ../dist/bundle/index.js and ../dist/compile-cache.js pointed at DIST. Returns its path.
+ * imports of ../dist/bundle/index.js, ../dist/compile-cache.js and ../dist/heap.js pointed at DIST.
+ * Returns its path.
  */
 export async function cliShim(): Promise<string> {
   const bin = await readFile(join(REPO_ROOT, 'bin', 'drs-drill.js'), 'utf8');
   const bundle = pathToFileURL(join(DIST, 'bundle', 'index.js')).href;
   const cache = pathToFileURL(join(DIST, 'compile-cache.js')).href;
+  const heap = pathToFileURL(join(DIST, 'heap.js')).href;
   const shim = join(await mkdtemp(join(tmpdir(), 'drs-drill-bin-')), 'drs-drill.mjs');
   await writeFile(
     shim,
-    bin.replace('../dist/bundle/index.js', bundle).replace('../dist/compile-cache.js', cache),
+    bin
+      .replace('../dist/bundle/index.js', bundle)
+      .replace('../dist/compile-cache.js', cache)
+      .replace('../dist/heap.js', heap),
   );
   return shim;
 }
