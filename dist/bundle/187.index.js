@@ -2808,6 +2808,23 @@ function checkStatus(i) {
     const detail = { ok: 'passed', impaired: 'failed', initializing: 'initializing' }[i.statusChecks];
     return { status: i.statusChecks, details: [{ name: 'reachability', status: detail }] };
 }
+/**
+ * DescribeLaunchTemplateVersions with no template named: EC2 documents that only `$Latest` and
+ * `$Default` are then valid (no numbers), and answers those versions of every template in the
+ * account, MaxResults 1-200 a page.
+ */
+function accountVersions(state, params) {
+    const wanted = strings(params.LaunchTemplateVersion);
+    if (wanted.length === 0 || wanted.some((w) => w !== '$Default' && w !== '$Latest'))
+        throw new Ec2Error('InvalidParameterValue', 'Without a launch template, the versions must be $Latest or $Default', 400);
+    const max = Number(str(params.MaxResults) ?? '200');
+    if (!Number.isInteger(max) || max < 1 || max > 200)
+        throw new Ec2Error('InvalidParameterValue', `MaxResults must be between 1 and 200, got ${max}`, 400);
+    const all = [...state.templates.values()].flatMap((t) => t.versions.filter((v) => (wanted.includes('$Default') && v.number === t.defaultVersion) ||
+        (wanted.includes('$Latest') && v.number === t.versions.length)).map((v) => ({ t, v })));
+    const { page, nextToken } = ec2_paginate(all, params);
+    return { launchTemplateVersionSet: page.map(({ t, v }) => versionXml(state, t, v)), nextToken };
+}
 function templateById(state, params) {
     const id = str(params.LaunchTemplateId);
     const name = str(params.LaunchTemplateName);
@@ -2955,6 +2972,9 @@ const ec2_OPERATIONS = {
         return { return: true };
     },
     DescribeLaunchTemplateVersions(state, params) {
+        // Without a template: the default (or latest) version of every template in the account, paged.
+        if (str(params.LaunchTemplateId) === undefined && str(params.LaunchTemplateName) === undefined)
+            return accountVersions(state, params);
         const t = templateById(state, params);
         const wanted = strings(params.LaunchTemplateVersion);
         const versions = wanted.length

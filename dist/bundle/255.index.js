@@ -164,7 +164,7 @@ async function runBreakGlass(mode, args, cli) {
             report = await runCleanupMode(io, inputs, runEnv, deps);
         }
         else {
-            const { runDrillMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(871), __webpack_require__.e(739), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(354), __webpack_require__.e(96), __webpack_require__.e(521)]).then(__webpack_require__.bind(__webpack_require__, 42521));
+            const { runDrillMode } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(871), __webpack_require__.e(739), __webpack_require__.e(19), __webpack_require__.e(11), __webpack_require__.e(118), __webpack_require__.e(96), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 17279));
             report = await runDrillMode(io, inputs, runEnv, deps);
             // No runner runs a post step here: what the action's post step does after a cancellation, now.
             const { postSkipReason, runPostCleanup } = await Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(739), __webpack_require__.e(96), __webpack_require__.e(366)]).then(__webpack_require__.bind(__webpack_require__, 31384));

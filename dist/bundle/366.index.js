@@ -31,6 +31,7 @@ const EC2_IDEMPOTENT = [
     'describeInstanceStatus',
     'createTags',
     'describeDefaultLaunchTemplateVersion',
+    'describeDefaultVersionsOf',
     'updateLaunchTemplate',
     'describeLaunchTemplateVersion',
     'restoreLaunchTemplateVersion',

@@ -188,7 +188,7 @@ async function runStatusMode(io, inputs, run, deps) {
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40201);
 /* harmony import */ var _aws_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99516);
-/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32354);
+/* harmony import */ var _engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29118);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23941);
 /**
@@ -225,7 +225,7 @@ async function checkReadiness(io, plan, inputs, deps) {
         region = (0,_modes_drill_setup_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveRegion */ .Zv)(inputs, plan, deps.env);
         const session = await (0,_aws_session_js__WEBPACK_IMPORTED_MODULE_1__.openAwsSession)(io, inputs, region, plan.accountId, deps);
         try {
-            const preflight = await (0,_engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .runPreflight */ .h)({ drs: session.drs, ec2: session.ec2, clock: deps.clock }, plan, {
+            const preflight = await (0,_engine_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .runPreflight */ .hg)({ drs: session.drs, ec2: session.ec2, clock: deps.clock }, plan, {
                 mode: 'validate',
             });
             return { status: 'checked', region, accountId: session.accountId, preflight };

@@ -12,11 +12,10 @@ export const modules = {
 /* harmony export */   iv: () => (/* binding */ chunk),
 /* harmony export */   oU: () => (/* binding */ createDrsGateway)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54722);
-/* harmony import */ var _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7254);
-/* harmony import */ var _paginate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84042);
+/* harmony import */ var _paginate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84042);
 /* harmony import */ var _gateways_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66298);
+/* harmony import */ var _sdk_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92700);
 /**
  * The DRS gateway: the only module that sends DRS Commands. It pages and batches so that callers
  * never see a nextToken or a batch limit, and lets the SDK's exception classes through untouched
@@ -42,7 +41,7 @@ function nextTokenOf(page) {
  */
 async function collect(pages, items, bound) {
     const out = [];
-    for await (const page of (0,_paginate_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedPages */ .c)(pages, { ...bound, nextToken: (p) => nextTokenOf(p) })) {
+    for await (const page of (0,_paginate_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedPages */ .c)(pages, { ...bound, nextToken: (p) => nextTokenOf(p) })) {
         out.push(...(items(page) ?? []));
     }
     return out;
@@ -123,14 +122,14 @@ function createDrsGateway(clients) {
         // An empty jobIDs filter means "every job": never send one. maxResults = the batch size so that the
         // answer fits one page: the poller counts on one call per tick (the service's default page is smaller).
         for (const ids of chunk([...new Set(jobIds)], _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeJobsIds)) {
-            out.push(...(await collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeJobs)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items, pageBound('describeJobs'))));
+            out.push(...(await collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobs */ .pm)({ client: drs }, { filters: { jobIDs: ids }, maxResults: ids.length }), (p) => p.items, pageBound('describeJobs'))));
         }
         return out;
     }
     async function describeRecoveryInstances(filter) {
         const { recoveryInstanceIds, sourceServerIds } = filter;
         if (recoveryInstanceIds === undefined && sourceServerIds === undefined) {
-            return collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoveryInstances)({ client: drs }, {}), (p) => p.items, pageBound('describeRecoveryInstances'));
+            return collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeRecoveryInstances */ .wA)({ client: drs }, {}), (p) => p.items, pageBound('describeRecoveryInstances'));
         }
         // A list given but empty selects nothing (DRS would read it as "no filter").
         if (recoveryInstanceIds?.length === 0 || sourceServerIds?.length === 0)
@@ -142,38 +141,38 @@ function createDrsGateway(clients) {
                     recoveryInstanceIDs: ids,
                     ...(sourceServerIds ? { sourceServerIDs: sourceServerIds } : {}),
                 };
-                out.push(...(await collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoveryInstances)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items, pageBound('describeRecoveryInstances'))));
+                out.push(...(await collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeRecoveryInstances */ .wA)({ client: drs }, { filters, maxResults: ids.length }), (p) => p.items, pageBound('describeRecoveryInstances'))));
             }
             return out;
         }
         // The model sets no maximum for sourceServerIDs; batch anyway to keep requests small, and ask for a
         // page as large as the batch so that one server's instance usually costs no second page.
         for (const ids of chunk([...new Set(sourceServerIds)], _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeSourceServersIds)) {
-            out.push(...(await collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoveryInstances)({ client: drs }, { filters: { sourceServerIDs: ids }, maxResults: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeRecoveryInstancesIds }), (p) => p.items, pageBound('describeRecoveryInstances'))));
+            out.push(...(await collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeRecoveryInstances */ .wA)({ client: drs }, { filters: { sourceServerIDs: ids }, maxResults: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.describeRecoveryInstancesIds }), (p) => p.items, pageBound('describeRecoveryInstances'))));
         }
         return out;
     }
     return {
         serverTime: () => clock.serverTime(),
-        describeAllSourceServers: () => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeSourceServers)({ client: drs }, { filters: {} }), (p) => p.items, pageBound('describeSourceServers')),
+        describeAllSourceServers: () => collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeSourceServers */ .kH)({ client: drs }, { filters: {} }), (p) => p.items, pageBound('describeSourceServers')),
         describeJobs,
-        describeJobsSince: (fromDate) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeJobs)({ client: drs }, { filters: { fromDate } }), (p) => p.items, pageBound('describeJobs')),
+        describeJobsSince: (fromDate) => collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobs */ .pm)({ client: drs }, { filters: { fromDate } }), (p) => p.items, pageBound('describeJobs')),
         // The poller reads a changed job's whole log again: a page per 100 items would make that cost grow
         // with the job's servers, so ask for large pages.
-        describeJobLogItems: (jobId) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeJobLogItems)({ client: drs }, { jobID: jobId, maxResults: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.jobLogItemsPage }), (p) => p.items, pageBound('describeJobLogItems')),
+        describeJobLogItems: (jobId) => collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobLogItems */ .ux)({ client: drs }, { jobID: jobId, maxResults: _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.jobLogItemsPage }), (p) => p.items, pageBound('describeJobLogItems')),
         describeRecoveryInstances,
-        describeRecoverySnapshots: (sourceServerId) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateDescribeRecoverySnapshots)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items, pageBound('describeRecoverySnapshots')),
+        describeRecoverySnapshots: (sourceServerId) => collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeRecoverySnapshots */ .bW)({ client: drs }, { sourceServerID: sourceServerId, order: 'DESC' }), (p) => p.items, pageBound('describeRecoverySnapshots')),
         async getLaunchConfiguration(sourceServerId) {
-            const { $metadata: _, ...config } = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.GetLaunchConfigurationCommand({ sourceServerID: sourceServerId }));
+            const { $metadata: _, ...config } = await drs.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .GetLaunchConfigurationCommand */ .HO({ sourceServerID: sourceServerId }));
             return config;
         },
         async updateLaunchConfiguration(update) {
-            const { $metadata: _, ...config } = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.UpdateLaunchConfigurationCommand(update));
+            const { $metadata: _, ...config } = await drs.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .UpdateLaunchConfigurationCommand */ .Ez(update));
             return config;
         },
-        listLaunchActions: (sourceServerId) => collect((0,_aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.paginateListLaunchActions)({ client: drs }, { resourceId: sourceServerId }), (p) => p.items, pageBound('listLaunchActions')),
+        listLaunchActions: (sourceServerId) => collect((0,_sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .paginateListLaunchActions */ .OP)({ client: drs }, { resourceId: sourceServerId }), (p) => p.items, pageBound('listLaunchActions')),
         async putLaunchAction(sourceServerId, a) {
-            await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.PutLaunchActionCommand({
+            await drs.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .PutLaunchActionCommand */ .Cs({
                 resourceId: sourceServerId,
                 ...a,
                 active: true,
@@ -184,18 +183,18 @@ function createDrsGateway(clients) {
         },
         async deleteLaunchAction(sourceServerId, actionId) {
             try {
-                await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.DeleteLaunchActionCommand({ resourceId: sourceServerId, actionId }));
+                await drs.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .DeleteLaunchActionCommand */ .mi({ resourceId: sourceServerId, actionId }));
             }
             catch (e) {
                 // A retried delete whose first answer was lost finds the action gone: that is success.
-                if (!(e instanceof _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.ResourceNotFoundException))
+                if (!(e instanceof _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .ResourceNotFoundException */ .lB))
                     throw e;
             }
         },
         async startRecovery(request) {
             if (request.sourceServers.length === 0)
                 throw new RangeError('StartRecovery needs at least one source server');
-            const output = await drsNoRetry.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.StartRecoveryCommand({
+            const output = await drsNoRetry.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .StartRecoveryCommand */ .t_({
                 sourceServers: request.sourceServers,
                 isDrill: request.isDrill,
                 tags: request.tags,
@@ -209,13 +208,13 @@ function createDrsGateway(clients) {
             if (count === 0 || count > _core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.terminateRecoveryInstancesIds) {
                 throw new RangeError(`TerminateRecoveryInstances takes 1-${_core_quotas_js__WEBPACK_IMPORTED_MODULE_0__/* .DRS_BATCH */ .TA.terminateRecoveryInstancesIds} ids, got ${count}`);
             }
-            const output = await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.TerminateRecoveryInstancesCommand({ recoveryInstanceIDs: recoveryInstanceIds }));
+            const output = await drs.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .TerminateRecoveryInstancesCommand */ .E6({ recoveryInstanceIDs: recoveryInstanceIds }));
             if (!output.job?.jobID)
                 throw new Error('DRS accepted TerminateRecoveryInstances but returned no job');
             return output.job;
         },
         async tagResource(resourceArn, tags) {
-            await drs.send(new _aws_sdk_client_drs__WEBPACK_IMPORTED_MODULE_3__.TagResourceCommand({ resourceArn, tags }));
+            await drs.send(new _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eq({ resourceArn, tags }));
         },
     };
 }
@@ -275,14 +274,14 @@ __webpack_require__.d(__webpack_exports__, {
   openAwsSession: () => (/* binding */ openAwsSession)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var dist_cjs = __webpack_require__(71695);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var aws_clients = __webpack_require__(40201);
 // EXTERNAL MODULE: ./src/aws/credentials.ts
 var aws_credentials = __webpack_require__(96963);
+// EXTERNAL MODULE: ./src/aws/sdk.ts + 1 modules
+var sdk = __webpack_require__(92700);
 ;// CONCATENATED MODULE: ./src/aws/assume-role.ts
 /**
  * A role assumed from the standard AWS credential chain (sts:AssumeRole), for runs outside GitHub
@@ -296,11 +295,11 @@ function chainRoleCredentialProvider(opts) {
     const roleArn = (0,aws_credentials/* validateRoleArn */._l)(opts.roleArn);
     const sessionName = (0,aws_credentials/* validateRoleSessionName */.mx)(opts.sessionName);
     // The SDK's default chain signs the AssumeRole call (environment, profile, SSO, instance role).
-    const sts = new dist_cjs.STSClient((0,aws_clients/* clientConfig */.yO)({ region: opts.region }));
+    const sts = new sdk/* STSClient */.iM((0,aws_clients/* clientConfig */.yO)({ region: opts.region }));
     const fetch = async () => {
         let out;
         try {
-            out = await sts.send(new dist_cjs.AssumeRoleCommand({
+            out = await sts.send(new sdk/* AssumeRoleCommand */.QL({
                 RoleArn: roleArn,
                 RoleSessionName: sessionName,
                 DurationSeconds: aws_credentials/* DEFAULT_SESSION_SECONDS */.Rv,
@@ -328,8 +327,6 @@ function chainRoleCredentialProvider(opts) {
 
 // EXTERNAL MODULE: ./src/aws/drs-gateway.ts
 var drs_gateway = __webpack_require__(61361);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var client_ec2_dist_cjs = __webpack_require__(35193);
 // EXTERNAL MODULE: ./src/aws/gateways.ts
 var gateways = __webpack_require__(66298);
 // EXTERNAL MODULE: ./src/aws/launch-template.ts
@@ -351,6 +348,8 @@ const EC2_BATCH = {
     createTagsResources: 1000,
     describeSubnetsIds: 200,
     describeSecurityGroupsIds: 200,
+    /** DescribeLaunchTemplateVersions without a template (every template's default): 1-200 a page. */
+    launchTemplateVersionsPage: 200,
 };
 /**
  * Most pages one EC2 read may take: every read names at most 1,000 ids (EC2_BATCH), so its answer
@@ -463,7 +462,7 @@ function createEc2Gateway(client) {
     const clock = new drs_gateway/* ServerClock */.iY();
     (0,drs_gateway/* trackServerTime */.A)(client.middlewareStack, clock);
     async function describeVersion(launchTemplateId, version) {
-        const output = await client.send(new client_ec2_dist_cjs.DescribeLaunchTemplateVersionsCommand({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
+        const output = await client.send(new sdk/* DescribeLaunchTemplateVersionsCommand */.Pt({ LaunchTemplateId: launchTemplateId, Versions: [version] }));
         const found = output.LaunchTemplateVersions?.[0];
         if (!found)
             throw new Error(`EC2 returned no version ${version} of launch template ${launchTemplateId}`);
@@ -474,7 +473,7 @@ function createEc2Gateway(client) {
         if (opts.clientToken.length === 0 || opts.clientToken.length > MAX_CLIENT_TOKEN_LENGTH) {
             throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
         }
-        const created = await client.send(new client_ec2_dist_cjs.CreateLaunchTemplateVersionCommand({
+        const created = await client.send(new sdk/* CreateLaunchTemplateVersionCommand */.B_({
             LaunchTemplateId: launchTemplateId,
             ...(opts.sourceVersion !== undefined ? { SourceVersion: String(opts.sourceVersion) } : {}),
             LaunchTemplateData: data,
@@ -485,7 +484,7 @@ function createEc2Gateway(client) {
         if (version === undefined) {
             throw new Error(`EC2 created a version of launch template ${launchTemplateId} but did not say which`);
         }
-        await client.send(new client_ec2_dist_cjs.ModifyLaunchTemplateCommand({
+        await client.send(new sdk/* ModifyLaunchTemplateCommand */.dd({
             LaunchTemplateId: launchTemplateId,
             DefaultVersion: String(version),
         }));
@@ -497,7 +496,7 @@ function createEc2Gateway(client) {
             const out = [];
             // No MaxResults: EC2 refuses it together with InstanceIds.
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(instanceIds), EC2_BATCH.describeInstancesIds)) {
-                const reservations = await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeInstances)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
+                const reservations = await (0,drs_gateway/* collect */.Fo)((0,sdk/* paginateDescribeInstances */.H0)({ client }, { InstanceIds: ids }), (p) => p.Reservations, ec2('DescribeInstances'));
                 for (const r of reservations)
                     out.push(...(r.Instances ?? []));
             }
@@ -506,7 +505,7 @@ function createEc2Gateway(client) {
         async describeInstanceStatus(instanceIds) {
             const out = [];
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(instanceIds), EC2_BATCH.describeInstanceStatusIds)) {
-                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeInstanceStatus)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,sdk/* paginateDescribeInstanceStatus */.Ok)({ client }, { InstanceIds: ids, IncludeAllInstances: true }), (p) => p.InstanceStatuses, ec2('DescribeInstanceStatus'))));
             }
             return out;
         },
@@ -515,10 +514,28 @@ function createEc2Gateway(client) {
             if (Tags.length === 0)
                 return;
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(resourceIds), EC2_BATCH.createTagsResources)) {
-                await client.send(new client_ec2_dist_cjs.CreateTagsCommand({ Resources: ids, Tags }));
+                await client.send(new sdk/* CreateTagsCommand */.Rm({ Resources: ids, Tags }));
             }
         },
         describeDefaultLaunchTemplateVersion: (launchTemplateId) => describeVersion(launchTemplateId, '$Default'),
+        async describeDefaultVersionsOf(launchTemplateIds, maxPages) {
+            const wanted = new Set(launchTemplateIds);
+            const found = new Map();
+            if (wanted.size === 0 || maxPages < 1)
+                return found;
+            let pages = 0;
+            const listing = (0,sdk/* paginateDescribeLaunchTemplateVersions */.ZY)({ client }, { Versions: ['$Default'], MaxResults: EC2_BATCH.launchTemplateVersionsPage });
+            for await (const page of listing) {
+                for (const v of page.LaunchTemplateVersions ?? []) {
+                    if (v.LaunchTemplateId && wanted.has(v.LaunchTemplateId))
+                        found.set(v.LaunchTemplateId, v);
+                }
+                pages += 1;
+                if (found.size === wanted.size || pages >= maxPages)
+                    break;
+            }
+            return found;
+        },
         async updateLaunchTemplate(launchTemplateId, sourceVersion, change, clientToken) {
             if (clientToken.length === 0 || clientToken.length > MAX_CLIENT_TOKEN_LENGTH) {
                 throw new RangeError(`client token must be 1-${MAX_CLIENT_TOKEN_LENGTH} characters`);
@@ -551,22 +568,20 @@ function createEc2Gateway(client) {
         async describeSubnets(subnetIds) {
             const out = [];
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(subnetIds), EC2_BATCH.describeSubnetsIds)) {
-                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeSubnets)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,sdk/* paginateDescribeSubnets */.vv)({ client }, { SubnetIds: ids }), (p) => p.Subnets, ec2('DescribeSubnets'))));
             }
             return out;
         },
         async describeSecurityGroups(groupIds) {
             const out = [];
             for (const ids of (0,drs_gateway/* chunk */.iv)(unique(groupIds), EC2_BATCH.describeSecurityGroupsIds)) {
-                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,client_ec2_dist_cjs.paginateDescribeSecurityGroups)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
+                out.push(...(await (0,drs_gateway/* collect */.Fo)((0,sdk/* paginateDescribeSecurityGroups */.nY)({ client }, { GroupIds: ids }), (p) => p.SecurityGroups, ec2('DescribeSecurityGroups'))));
             }
             return out;
         },
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
-var client_ssm_dist_cjs = __webpack_require__(34736);
 ;// CONCATENATED MODULE: ./src/aws/ssm-gateway.ts
 /**
  * The Systems Manager gateway: the only module that sends SSM Commands (wave checks through Run
@@ -586,7 +601,7 @@ function createSsmGateway(clients) {
             for (const ids of (0,drs_gateway/* chunk */.iv)([...new Set(instanceIds)], INSTANCE_IDS_PER_CALL)) {
                 let token;
                 for (let page = 0; page < MAX_PAGES; page++) {
-                    const out = await ssm.send(new client_ssm_dist_cjs.DescribeInstanceInformationCommand({
+                    const out = await ssm.send(new sdk/* DescribeInstanceInformationCommand */.MX({
                         Filters: [{ Key: 'InstanceIds', Values: ids }],
                         MaxResults: INSTANCE_IDS_PER_CALL,
                         ...(token ? { NextToken: token } : {}),
@@ -602,7 +617,7 @@ function createSsmGateway(clients) {
             return online;
         },
         async sendCommand(r) {
-            const out = await ssmNoRetry.send(new client_ssm_dist_cjs.SendCommandCommand({
+            const out = await ssmNoRetry.send(new sdk/* SendCommandCommand */.VW({
                 InstanceIds: r.instanceIds,
                 DocumentName: r.documentName,
                 Parameters: r.parameters,
@@ -617,7 +632,7 @@ function createSsmGateway(clients) {
         async findCommand(instanceId, comment, since) {
             let token;
             for (let page = 0; page < MAX_PAGES; page++) {
-                const out = await ssm.send(new client_ssm_dist_cjs.ListCommandsCommand({
+                const out = await ssm.send(new sdk/* ListCommandsCommand */.I$({
                     InstanceId: instanceId,
                     Filters: [{ key: 'InvokedAfter', value: since }],
                     ...(token ? { NextToken: token } : {}),
@@ -635,7 +650,7 @@ function createSsmGateway(clients) {
             const result = [];
             let token;
             for (let page = 0; page < MAX_PAGES; page++) {
-                const out = await ssm.send(new client_ssm_dist_cjs.ListCommandInvocationsCommand({
+                const out = await ssm.send(new sdk/* ListCommandInvocationsCommand */.md({
                     CommandId: commandId,
                     Details: true,
                     ...(token ? { NextToken: token } : {}),

@@ -1,8 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 279;
+export const ids = [279];
 export const modules = {
 
-/***/ 42521:
+/***/ 17279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,12 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 var retry = __webpack_require__(22495);
 // EXTERNAL MODULE: ./src/core/clock.ts
 var clock = __webpack_require__(32257);
-// EXTERNAL MODULE: ./src/engine/deadline.ts
-var deadline = __webpack_require__(7964);
 // EXTERNAL MODULE: ./src/engine/log.ts
 var log = __webpack_require__(54760);
-// EXTERNAL MODULE: ./src/engine/preflight.ts + 8 modules
-var engine_preflight = __webpack_require__(32354);
+// EXTERNAL MODULE: ./src/engine/preflight.ts + 10 modules
+var engine_preflight = __webpack_require__(29118);
 // EXTERNAL MODULE: ./src/engine/resume.ts
 var resume = __webpack_require__(90099);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -29,6 +27,8 @@ var errors = __webpack_require__(83916);
 var build = __webpack_require__(95066);
 // EXTERNAL MODULE: ./src/run-env.ts
 var run_env = __webpack_require__(2612);
+// EXTERNAL MODULE: ./src/engine/deadline.ts
+var deadline = __webpack_require__(7964);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 5 modules
 var markdown = __webpack_require__(55441);
 // EXTERNAL MODULE: ./src/modes/publish.ts + 2 modules
@@ -38,6 +38,7 @@ var publish = __webpack_require__(63152);
  * Cancellation of a drill or recovery: the runner sends SIGINT, SIGTERM 7.5 s later and kills at 10 s.
  * Whatever stage is in flight gets a short grace, then the partial evidence is published.
  */
+
 
 
 
@@ -140,6 +141,364 @@ async function untilStageEnds(work, signal, deadlineMs, clock) {
     }
     finally {
         stop.abort();
+    }
+}
+/** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
+const ABANDONED = Symbol('abandoned');
+/**
+ * A pipeline stage bounded like `untilStageEnds`; a phase that noticed the deadline itself
+ * (DeadlineError) ends the same way as one given up, and a stage given up at the deadline says so in
+ * the run's errors.
+ */
+async function boundedStage(name, work, run) {
+    const bounded = work.catch((e) => {
+        if ((0,deadline/* isDeadlineError */.Tz)(e))
+            return 'abandoned';
+        throw e;
+    });
+    const result = await untilStageEnds(bounded, run.signal, run.deadline, run.clock);
+    if (result !== 'abandoned')
+        return result;
+    if (!run.signal?.aborted)
+        run.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
+    return ABANDONED;
+}
+
+// EXTERNAL MODULE: ./src/engine/repair.ts
+var repair = __webpack_require__(11045);
+// EXTERNAL MODULE: ./src/modes/drill-setup.ts
+var drill_setup = __webpack_require__(23941);
+// EXTERNAL MODULE: ./src/aws/session.ts + 3 modules
+var aws_session = __webpack_require__(99516);
+// EXTERNAL MODULE: ./src/engine/cleanup.ts
+var cleanup = __webpack_require__(80234);
+;// CONCATENATED MODULE: ./src/engine/drift-check.ts
+/** The plan key a change is about; `privateIp` follows from `launch.copyPrivateIp: false`. */
+function planKey(change) {
+    return change.field === 'privateIp' ? 'launch.copyPrivateIp' : `${change.target}.${change.field}`;
+}
+function shown(value) {
+    return value === null || value === undefined ? 'unset' : JSON.stringify(value);
+}
+/** What the drift is, in plan terms: the current value, what the plan wants and where it says so. */
+function describeChange(change, position) {
+    const where = position ? ` (${position.file}:${position.line})` : '';
+    if (change.field === 'privateIp')
+        return `the launch template pins private IP ${shown(change.from)}, but the plan sets launch.copyPrivateIp: false${where}`;
+    return `${planKey(change)} is ${shown(change.from)}, the plan wants ${shown(change.to)}${where}`;
+}
+/** Every drifted field of every server, one problem each, at the plan line that set the field. */
+function driftProblems(drift, plan) {
+    const byServer = new Map();
+    for (const w of plan.waves)
+        for (const rs of w.servers)
+            byServer.set(rs.sourceServerId, { rs, wave: w.wave.name });
+    return drift.flatMap((d) => {
+        const found = byServer.get(d.sourceServerId);
+        return d.changes.map((change) => {
+            const position = found?.rs.spec.fieldPositions?.[planKey(change)] ?? found?.rs.spec.position;
+            return {
+                sourceServerId: d.sourceServerId,
+                ...(d.hostname ? { hostname: d.hostname } : {}),
+                ...(found ? { wave: found.wave } : {}),
+                ...(position ? { position } : {}),
+                message: `Source server ${d.sourceServerId}${d.hostname ? ` (${d.hostname})` : ''}: ${describeChange(change, position)}`,
+                fix: 'repair is "check", so nothing is written: change the launch settings where they are managed (e.g. Terraform or CloudFormation), or change the plan, or run with repair: apply',
+            };
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/engine/resolve.ts
+var resolve = __webpack_require__(93370);
+;// CONCATENATED MODULE: ./src/modes/drill-steps.ts
+/**
+ * Steps of the drill pipeline that need no pipeline state: what preflight found, into the report and
+ * the log; the launch-configuration repair.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
+async function openDrillSession(io, inputs, at, deps, report) {
+    try {
+        const session = await (0,aws_session.openAwsSession)(io, inputs, at.region, at.plan.accountId, deps);
+        report.accountId = session.accountId;
+        return session;
+    }
+    catch (e) {
+        // The step fails with this as its first error (one annotation, from main.ts).
+        report.errors.push(`Could not open the AWS session: ${(0,errors/* errorMessage */.gJ)(e)}`, 'Nothing was started.');
+        return undefined;
+    }
+}
+/**
+ * Preflight's exclusions and warnings into the report and the log. A non-critical server left out for
+ * its preflight failures has its own warning (with its plan line) among the preflight's.
+ */
+function notePreflight(io, report, preflight) {
+    if (preflight.excluded.length > 0)
+        report.excluded = preflight.excluded;
+    const byInput = preflight.excluded.filter((x) => x.reason === resolve/* EXCLUDE_INPUT_REASON */.fu);
+    if (byInput.length > 0) {
+        const text = `Excluded from this run (input exclude): ${byInput
+            .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
+            .join(', ')}`;
+        report.warnings.push(text);
+        io.warning(text);
+    }
+    for (const w of preflight.warnings) {
+        const text = (0,drill_setup/* describeProblem */.BJ)(w);
+        report.warnings.push(text);
+        io.warning(text, w.position);
+    }
+}
+/** Writes the drift; returns the errors of a half-repaired estate (nothing starts on one). */
+async function repairStep(io, report, engine, preflight, opts) {
+    const { changes, failures } = await io.group('Launch configuration', async () => {
+        const outcome = await (0,repair/* repairLaunchConfigurations */.GQ)(engine, preflight.drift, opts).then((written) => ({ changes: written, failures: [] }), (e) => {
+            if (e instanceof repair/* LaunchConfigRepairError */.fD)
+                return { changes: e.changes, failures: e.failures };
+            throw e;
+        });
+        for (const c of outcome.changes) {
+            io.info(`${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
+        }
+        // The failures print inside the group too, beside the changes that did get written.
+        for (const f of outcome.failures)
+            io.error(failureText(f));
+        return outcome;
+    });
+    report.launchConfigChanges = changes;
+    if (failures.length === 0)
+        return [];
+    return [
+        ...failures.map(failureText),
+        'Nothing was started: the launch configurations above must be repaired first.',
+    ];
+}
+function failureText(f) {
+    return `Launch configuration of ${f.sourceServerId} could not be written: ${(0,errors/* errorMessage */.gJ)(f.error)}`;
+}
+/** Who and what the run is, for the StartRecovery tags and the evidence. */
+function runContext(at, executionId, accountId, runEnv) {
+    return {
+        mode: at.mode,
+        isDrill: at.mode === 'drill',
+        executionId,
+        region: at.region,
+        ...(accountId ? { accountId } : {}),
+        initiatedBy: runEnv.actor,
+        repository: runEnv.repository,
+        runUrl: (0,run_env/* runUrlOf */.Qm)(runEnv),
+        commit: runEnv.sha,
+    };
+}
+/**
+ * Whether nothing a run started is left for the post step: no job, a recovery (never cleaned), or a
+ * cleanup that ran to its end (or that the policy skipped on purpose).
+ */
+function nothingLeftBehind(io, report, jobIds) {
+    if (!report.isDrill || jobIds.length === 0)
+        return true;
+    if (report.cleanup !== undefined && report.cleanup.status !== 'failed')
+        return true;
+    const text = 'Drill instances of this run may still exist: the post step terminates them (cleanup policy permitting), and mode: cleanup catches any left after it.';
+    report.warnings.push(text);
+    io.warning(text);
+    return false;
+}
+/**
+ * Preflight's problems as the run's errors (each annotated at its plan line), or undefined. With
+ * `repair: check` every drift is one of them (and nothing is left for the repair to write).
+ */
+function preflightErrors(io, preflight, repair = 'apply') {
+    if (repair === 'check' && preflight.executionPlan && preflight.drift.length > 0) {
+        preflight.problems.push(...driftProblems(preflight.drift, preflight.executionPlan));
+        preflight.drift = [];
+    }
+    if (preflight.problems.length === 0 && preflight.executionPlan)
+        return undefined;
+    return [
+        ...preflight.problems.map((p) => {
+            io.error((0,drill_setup/* describeProblem */.BJ)(p), p.position);
+            return `Preflight: ${(0,drill_setup/* describeProblem */.BJ)(p)}`;
+        }),
+        'Nothing was started: fix the preflight problems above and run again.',
+    ];
+}
+/** Says that the run attaches to the jobs an earlier attempt of its execution started. */
+function noteResume(io, report, own) {
+    const note = (0,resume/* resumeNote */.Mc)(own);
+    if (!note)
+        return;
+    report.warnings.push(note);
+    io.notice(note);
+}
+/**
+ * The drill's cleanup. Terminate jobs take minutes: a cancellation gives it up after a short grace and
+ * leaves it to the post step (the run is then not finished).
+ */
+async function cleanupStage(io, engine, report, policy, signal) {
+    if (signal?.aborted)
+        return 'abandoned';
+    const work = io.group('Cleanup', () => (0,cleanup/* cleanupDrillInstances */.Wo)(engine, report, policy));
+    return untilAbandoned(work, signal, CANCEL_GRACE_MS);
+}
+
+;// CONCATENATED MODULE: ./src/modes/deferred-waves.ts
+/**
+ * A pipelined drill or recovery (issue 18): the waves that start first were fully preflighted before
+ * the first write; each later wave gets its per-server launch reads and its launch-configuration
+ * repair here, in the background, one wave after another in plan order, while the waves before it run.
+ * The run loop asks `state(wave)` before starting a wave (engine/wave-gate.ts): a wave whose reads or
+ * repair failed stops the run before it starts, with the same errors a preflight failure gives, and
+ * the waves already launched are cleaned by the drill's cleanup policy as after any failed wave.
+ */
+
+
+
+
+
+
+/**
+ * Whether the run pipelines its preflight. Not in a dry run (it reports the whole preflight), not with
+ * `repair: check` (drift anywhere refuses the plan before anything starts), and not over several steps
+ * (input `waves`: each step's preflight covers the whole plan, as before).
+ */
+function pipelinesPreflight(inputs) {
+    return !inputs.dryRun && (inputs.repair ?? 'apply') === 'apply' && inputs.waves.length === 0;
+}
+/** Starts the later waves' preflights of a pipelined run; undefined when nothing was deferred. */
+function startDeferredWaves(io, report, engine, preflight, opts) {
+    const names = new Set(preflight.deferredWaves ?? []);
+    const waves = preflight.executionPlan?.waves.filter((w) => names.has(w.wave.name)) ?? [];
+    if (waves.length === 0)
+        return undefined;
+    const gate = new DeferredWaves(io, report, engine, waves, opts);
+    gate.start();
+    return gate;
+}
+class DeferredWaves {
+    io;
+    report;
+    engine;
+    waves;
+    opts;
+    states = new Map();
+    /** Stops the background reads and writes once the run loop is over (or gave up). */
+    stop = new AbortController();
+    work = Promise.resolve();
+    constructor(io, report, engine, waves, opts) {
+        this.io = io;
+        this.report = report;
+        this.engine = engine;
+        this.waves = waves;
+        this.opts = opts;
+    }
+    state(wave) {
+        return this.states.get(wave);
+    }
+    /** Every later wave is pending from now; their preflights run one after another. Never rejects. */
+    start() {
+        const settle = new Map();
+        for (const w of this.waves) {
+            const settled = new Promise((resolve) => settle.set(w.wave.name, resolve));
+            this.states.set(w.wave.name, { kind: 'pending', settled });
+        }
+        this.work = (async () => {
+            for (const w of this.waves) {
+                const name = w.wave.name;
+                const state = this.stop.signal.aborted
+                    ? this.notChecked(name)
+                    : await this.check(w).catch((e) => this.broken(name, e));
+                this.states.set(name, state);
+                settle.get(name)?.();
+            }
+        })();
+    }
+    /** Ends the background work (after the run loop, before the cleanup): nothing more is written. */
+    async close() {
+        this.stop.abort(new Error('the run ended'));
+        await this.work;
+    }
+    limits() {
+        return {
+            deadline: this.opts.deadline,
+            signal: (0,retry/* firstAbort */.V8)([...(this.opts.signal ? [this.opts.signal] : []), this.stop.signal]),
+        };
+    }
+    async check(wave) {
+        const name = wave.wave.name;
+        const found = await (0,engine_preflight/* checkDeferredWave */.TX)(this.engine, wave, {
+            mode: this.opts.mode,
+            pointInTime: this.opts.pointInTime,
+            ...this.limits(),
+        });
+        for (const w of found.warnings) {
+            const text = (0,drill_setup/* describeProblem */.BJ)(w);
+            this.report.warnings.push(text);
+            this.io.warning(text, w.position);
+        }
+        if (found.leftOut.length > 0)
+            this.report.excluded = [...(this.report.excluded ?? []), ...found.leftOut];
+        if (found.problems.length > 0) {
+            const errors = found.problems.map((p) => {
+                this.io.error((0,drill_setup/* describeProblem */.BJ)(p), p.position);
+                return `Preflight: ${(0,drill_setup/* describeProblem */.BJ)(p)}`;
+            });
+            return { kind: 'failed', errors: [...errors, this.stopLine(name, 'fix the preflight problems above')] };
+        }
+        const repaired = await this.repair(name, found.drift);
+        if (repaired)
+            return repaired;
+        this.io.info(`Wave "${name}": preflight passed (${found.servers.length} server(s) to start)`);
+        return { kind: 'ready', servers: found.servers };
+    }
+    /** Writes the wave's drift; a failed state when any write failed (the wave does not start). */
+    async repair(name, drift) {
+        if (drift.length === 0)
+            return undefined;
+        const opts = { dryRun: false, executionId: this.opts.executionId, ...this.limits() };
+        const outcome = await (0,repair/* repairLaunchConfigurations */.GQ)(this.engine, drift, opts).then((changes) => ({ changes, failures: [] }), (e) => {
+            if (e instanceof repair/* LaunchConfigRepairError */.fD)
+                return { changes: e.changes, failures: e.failures };
+            throw e;
+        });
+        this.report.launchConfigChanges = [...this.report.launchConfigChanges, ...outcome.changes];
+        for (const c of outcome.changes) {
+            this.io.info(`Wave "${name}": changed ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
+        }
+        if (outcome.failures.length === 0)
+            return undefined;
+        const errors = outcome.failures.map((f) => {
+            this.io.error(failureText(f));
+            return failureText(f);
+        });
+        return {
+            kind: 'failed',
+            errors: [...errors, this.stopLine(name, 'repair the launch configurations above')],
+        };
+    }
+    stopLine(name, fix) {
+        return `Wave "${name}" was not started: ${fix} and run again.`;
+    }
+    /** A read that failed for good (throttled past its retries, the deadline): the wave does not start. */
+    broken(name, e) {
+        const error = `Preflight: wave ${name}: could not finish its checks: ${(0,errors/* errorMessage */.gJ)(e)}`;
+        if (!this.stop.signal.aborted)
+            this.io.error(error);
+        return { kind: 'failed', errors: [error, this.stopLine(name, 'fix the cause above')] };
+    }
+    notChecked(name) {
+        return { kind: 'failed', errors: [`Wave "${name}" was not checked: the run ended first.`] };
     }
 }
 
@@ -334,195 +693,6 @@ function withRetries(deps, limits) {
     const checkpoint = (0,deadline/* phaseCheckpoint */.ef)(deps.clock, limits, 'writing the drill settings');
     const opts = { sleep: (ms) => deps.clock.sleep(ms, limits.signal), checkpoint };
     return { ...deps, drs: (0,retrying/* retryingDrs */.o)(deps.drs, opts), ec2: (0,retrying/* retryingEc2 */.N)(deps.ec2, opts) };
-}
-
-// EXTERNAL MODULE: ./src/modes/drill-setup.ts
-var drill_setup = __webpack_require__(23941);
-// EXTERNAL MODULE: ./src/aws/session.ts + 3 modules
-var aws_session = __webpack_require__(99516);
-// EXTERNAL MODULE: ./src/engine/cleanup.ts
-var cleanup = __webpack_require__(80234);
-;// CONCATENATED MODULE: ./src/engine/drift-check.ts
-/** The plan key a change is about; `privateIp` follows from `launch.copyPrivateIp: false`. */
-function planKey(change) {
-    return change.field === 'privateIp' ? 'launch.copyPrivateIp' : `${change.target}.${change.field}`;
-}
-function shown(value) {
-    return value === null || value === undefined ? 'unset' : JSON.stringify(value);
-}
-/** What the drift is, in plan terms: the current value, what the plan wants and where it says so. */
-function describeChange(change, position) {
-    const where = position ? ` (${position.file}:${position.line})` : '';
-    if (change.field === 'privateIp')
-        return `the launch template pins private IP ${shown(change.from)}, but the plan sets launch.copyPrivateIp: false${where}`;
-    return `${planKey(change)} is ${shown(change.from)}, the plan wants ${shown(change.to)}${where}`;
-}
-/** Every drifted field of every server, one problem each, at the plan line that set the field. */
-function driftProblems(drift, plan) {
-    const byServer = new Map();
-    for (const w of plan.waves)
-        for (const rs of w.servers)
-            byServer.set(rs.sourceServerId, { rs, wave: w.wave.name });
-    return drift.flatMap((d) => {
-        const found = byServer.get(d.sourceServerId);
-        return d.changes.map((change) => {
-            const position = found?.rs.spec.fieldPositions?.[planKey(change)] ?? found?.rs.spec.position;
-            return {
-                sourceServerId: d.sourceServerId,
-                ...(d.hostname ? { hostname: d.hostname } : {}),
-                ...(found ? { wave: found.wave } : {}),
-                ...(position ? { position } : {}),
-                message: `Source server ${d.sourceServerId}${d.hostname ? ` (${d.hostname})` : ''}: ${describeChange(change, position)}`,
-                fix: 'repair is "check", so nothing is written: change the launch settings where they are managed (e.g. Terraform or CloudFormation), or change the plan, or run with repair: apply',
-            };
-        });
-    });
-}
-
-// EXTERNAL MODULE: ./src/engine/repair.ts
-var repair = __webpack_require__(11045);
-// EXTERNAL MODULE: ./src/engine/resolve.ts
-var resolve = __webpack_require__(93370);
-;// CONCATENATED MODULE: ./src/modes/drill-steps.ts
-/**
- * Steps of the drill pipeline that need no pipeline state: what preflight found, into the report and
- * the log; the launch-configuration repair.
- */
-
-
-
-
-
-
-
-
-
-
-/** The AWS session; a failure (STS, the account guard) is evidence too, not an unexplained crash. */
-async function openDrillSession(io, inputs, at, deps, report) {
-    try {
-        const session = await (0,aws_session.openAwsSession)(io, inputs, at.region, at.plan.accountId, deps);
-        report.accountId = session.accountId;
-        return session;
-    }
-    catch (e) {
-        // The step fails with this as its first error (one annotation, from main.ts).
-        report.errors.push(`Could not open the AWS session: ${(0,errors/* errorMessage */.gJ)(e)}`, 'Nothing was started.');
-        return undefined;
-    }
-}
-/**
- * Preflight's exclusions and warnings into the report and the log. A non-critical server left out for
- * its preflight failures has its own warning (with its plan line) among the preflight's.
- */
-function notePreflight(io, report, preflight) {
-    if (preflight.excluded.length > 0)
-        report.excluded = preflight.excluded;
-    const byInput = preflight.excluded.filter((x) => x.reason === resolve/* EXCLUDE_INPUT_REASON */.fu);
-    if (byInput.length > 0) {
-        const text = `Excluded from this run (input exclude): ${byInput
-            .map((x) => `${x.sourceServerId}${x.hostname ? ` (${x.hostname})` : ''} in wave ${x.wave}`)
-            .join(', ')}`;
-        report.warnings.push(text);
-        io.warning(text);
-    }
-    for (const w of preflight.warnings) {
-        const text = (0,drill_setup/* describeProblem */.BJ)(w);
-        report.warnings.push(text);
-        io.warning(text, w.position);
-    }
-}
-/** Writes the drift; returns the errors of a half-repaired estate (nothing starts on one). */
-async function repairStep(io, report, engine, preflight, opts) {
-    const { changes, failures } = await io.group('Launch configuration', async () => {
-        const outcome = await (0,repair/* repairLaunchConfigurations */.GQ)(engine, preflight.drift, opts).then((written) => ({ changes: written, failures: [] }), (e) => {
-            if (e instanceof repair/* LaunchConfigRepairError */.fD)
-                return { changes: e.changes, failures: e.failures };
-            throw e;
-        });
-        for (const c of outcome.changes) {
-            io.info(`${c.applied ? 'Changed' : 'Would change'} ${c.sourceServerId} ${c.target}.${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
-        }
-        // The failures print inside the group too, beside the changes that did get written.
-        for (const f of outcome.failures)
-            io.error(failureText(f));
-        return outcome;
-    });
-    report.launchConfigChanges = changes;
-    if (failures.length === 0)
-        return [];
-    return [
-        ...failures.map(failureText),
-        'Nothing was started: the launch configurations above must be repaired first.',
-    ];
-}
-function failureText(f) {
-    return `Launch configuration of ${f.sourceServerId} could not be written: ${(0,errors/* errorMessage */.gJ)(f.error)}`;
-}
-/** Who and what the run is, for the StartRecovery tags and the evidence. */
-function runContext(at, executionId, accountId, runEnv) {
-    return {
-        mode: at.mode,
-        isDrill: at.mode === 'drill',
-        executionId,
-        region: at.region,
-        ...(accountId ? { accountId } : {}),
-        initiatedBy: runEnv.actor,
-        repository: runEnv.repository,
-        runUrl: (0,run_env/* runUrlOf */.Qm)(runEnv),
-        commit: runEnv.sha,
-    };
-}
-/**
- * Whether nothing a run started is left for the post step: no job, a recovery (never cleaned), or a
- * cleanup that ran to its end (or that the policy skipped on purpose).
- */
-function nothingLeftBehind(io, report, jobIds) {
-    if (!report.isDrill || jobIds.length === 0)
-        return true;
-    if (report.cleanup !== undefined && report.cleanup.status !== 'failed')
-        return true;
-    const text = 'Drill instances of this run may still exist: the post step terminates them (cleanup policy permitting), and mode: cleanup catches any left after it.';
-    report.warnings.push(text);
-    io.warning(text);
-    return false;
-}
-/**
- * Preflight's problems as the run's errors (each annotated at its plan line), or undefined. With
- * `repair: check` every drift is one of them (and nothing is left for the repair to write).
- */
-function preflightErrors(io, preflight, repair = 'apply') {
-    if (repair === 'check' && preflight.executionPlan && preflight.drift.length > 0) {
-        preflight.problems.push(...driftProblems(preflight.drift, preflight.executionPlan));
-        preflight.drift = [];
-    }
-    if (preflight.problems.length === 0 && preflight.executionPlan)
-        return undefined;
-    return [
-        ...preflight.problems.map((p) => {
-            io.error((0,drill_setup/* describeProblem */.BJ)(p), p.position);
-            return `Preflight: ${(0,drill_setup/* describeProblem */.BJ)(p)}`;
-        }),
-        'Nothing was started: fix the preflight problems above and run again.',
-    ];
-}
-/** Says that the run attaches to the jobs an earlier attempt of its execution started. */
-function noteResume(io, report, own) {
-    const note = (0,resume/* resumeNote */.Mc)(own);
-    if (!note)
-        return;
-    report.warnings.push(note);
-    io.notice(note);
-}
-/**
- * The drill's cleanup. Terminate jobs take minutes: a cancellation gives it up after a short grace and
- * leaves it to the post step (the run is then not finished).
- */
-async function cleanupStage(io, engine, report, policy, signal) {
-    if (signal?.aborted)
-        return 'abandoned';
-    const work = io.group('Cleanup', () => (0,cleanup/* cleanupDrillInstances */.Wo)(engine, report, policy));
-    return untilAbandoned(work, signal, CANCEL_GRACE_MS);
 }
 
 // EXTERNAL MODULE: ./src/core/durations.ts + 1 modules
@@ -1626,7 +1796,72 @@ function judgeRunningWave(wave, poll, ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/wave-gate.ts
+/**
+ * The run loop's side of a pipelined run (run-input.ts WaveGate): a later wave's own preflight decides
+ * whether it may start. Ready: the wave runs the servers its preflight kept. Failed: the wave fails
+ * without starting (the waves already running end as usual; onFailure decides the rest, and the run
+ * fails). Pending: the loop waits for it.
+ */
+
+/** A ready gate's servers into the wave and its report entry (the left-out ones leave both). */
+function applyReadyGate(wave, gate) {
+    const state = gate?.state(wave.report.name);
+    if (state?.kind !== 'ready' || wave.gateApplied)
+        return;
+    wave.gateApplied = true;
+    wave.resolved = { wave: wave.resolved.wave, servers: state.servers };
+    const kept = new Map(state.servers.map((rs) => [rs.sourceServerId, rs]));
+    wave.report.servers = wave.report.servers.flatMap((s) => {
+        const rs = kept.get(s.sourceServerId);
+        if (!rs)
+            return [];
+        // Point in time: the snapshot the wave's own preflight chose for the server.
+        const snapshot = rs.spec.snapshot ?? rs.recoverySnapshot?.id;
+        return [snapshot ? { ...s, recoverySnapshotId: snapshot } : s];
+    });
+}
+/**
+ * Every pending wave's gate, each pass of the loop: one that passed gives the wave its servers; one
+ * that failed fails the wave before it starts, with its preflight problems as the run's errors. The
+ * scheduler then treats it as any failed wave: its dependants never start, and with `onFailure: stop`
+ * (the default) no other wave starts either, so a doomed drill launches no more billed instances.
+ */
+function applyGates(waves, gate, report, decide) {
+    if (!gate)
+        return;
+    for (const wave of waves) {
+        if (wave.state.status !== 'pending')
+            continue;
+        applyReadyGate(wave, gate);
+        const state = gate.state(wave.report.name);
+        if (state?.kind !== 'failed')
+            continue;
+        report.errors.push(...state.errors);
+        for (const s of wave.report.servers)
+            s.health = 'skipped';
+        decide(wave, 'failed', 'not started: the preflight of its servers failed');
+    }
+}
+/** Whether the wave must wait for its gate; its settling is then added to `waits`. */
+function gatePending(wave, gate, waits) {
+    const state = gate?.state(wave.report.name);
+    if (state?.kind !== 'pending')
+        return false;
+    waits.push(state.settled);
+    return true;
+}
+/** A signal that aborts with `signal` or as soon as one of the awaited gates settles. */
+function wakeOnGates(signal, waits) {
+    if (waits.length === 0)
+        return signal;
+    const settled = new AbortController();
+    void Promise.race(waits).then(() => settled.abort(), () => settled.abort());
+    return (0,retry/* firstAbort */.V8)([...(signal ? [signal] : []), settled.signal]);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run.ts
+
 
 
 
@@ -1646,6 +1881,8 @@ class Runner {
     decided = [];
     /** Cancelled or out of time: stopAll already listed the jobs left running. */
     stopped = false;
+    /** Gates of waves due to start whose own preflight is still running (pipelined runs). */
+    gateWaits = [];
     constructor(deps, input) {
         this.deps = deps;
         this.input = input;
@@ -1690,6 +1927,8 @@ class Runner {
     }
     schedule() {
         const { executionPlan } = this.input;
+        applyGates(this.waves, this.input.gate, this.input.report, (w, status, why) => this.decide(w, status, why));
+        this.gateWaits = [];
         const states = new Map(this.waves.map((w) => [w.report.name, w.state]));
         const decision = planNextWaves(this.waves.map((w) => w.resolved.wave), states, { nowMs: this.deps.clock.now(), onFailure: executionPlan.plan.onFailure });
         for (const skip of decision.skip) {
@@ -1700,7 +1939,7 @@ class Runner {
         let emptied = false;
         for (const name of decision.start) {
             const wave = this.waves.find((w) => w.report.name === name);
-            if (!wave)
+            if (!wave || gatePending(wave, this.input.gate, this.gateWaits))
                 continue;
             if (wave.resolved.servers.length === 0) {
                 this.warn(skipEmptyWave(wave, this.deps.clock.now(), this.now()));
@@ -1905,7 +2144,8 @@ class Runner {
             const now = clock.now();
             const pollAt = polled ? now + (this.intervalMs ?? 0) : now + this.input.pollIntervalSeconds * 1000;
             const wakeAt = Math.min(pollAt, nextAttempt ?? pollAt, soakUntil ?? pollAt, nextTimeout ?? pollAt, deadline);
-            await clock.sleep(Math.max(0, wakeAt - now), signal);
+            // A wave waiting for its own preflight starts as soon as that ends, not at the next poll.
+            await clock.sleep(Math.max(0, wakeAt - now), wakeOnGates(signal, this.gateWaits));
         }
     }
 }
@@ -2287,8 +2527,6 @@ var post_state = __webpack_require__(74932);
 
 
 
-/** A stage given up: the run was cancelled, or its deadline came, while it was still in flight. */
-const ABANDONED = Symbol('abandoned');
 /** Time kept after the cleanup to publish the evidence within timeout-minutes. */
 const PUBLISH_RESERVE_MS = 30_000;
 /** `mode: drill` and `mode: recovery`: preflight, launch-config repair, waves, evidence, cleanup. */
@@ -2418,12 +2656,13 @@ class DrillPipeline {
     }
     /** Preflight and the resume check, and what they found, into the report and the log. */
     async checks(engine) {
-        const preflight = await this.stage('preflight', (0,engine_preflight/* runPreflight */.h)(engine, this.at.plan, {
+        const preflight = await this.stage('preflight', (0,engine_preflight/* runPreflight */.hg)(engine, this.at.plan, {
             mode: this.at.mode,
             executionId: this.state.executionId,
             exclude: this.inputs.exclude,
             pointInTime: this.inputs.pointInTime,
             replaceRecoveryInstances: this.inputs.replaceRecoveryInstances,
+            deferLaunchReads: pipelinesPreflight(this.inputs),
             deadline: this.deadline,
             ...(this.deps.signal ? { signal: this.deps.signal } : {}),
         }));
@@ -2459,7 +2698,16 @@ class DrillPipeline {
             throw new Error('no execution plan after a clean preflight');
         // The tests' injected crash (loopback only) stops the engine and fails like a bug in our code.
         const crash = (0,clock/* injectedCrash */.Ck)(this.deps.env) ? new AbortController() : undefined;
+        // Pipelined: the later waves' own preflight runs beside the first waves (deferred-waves.ts).
+        const gate = startDeferredWaves(this.io, this.report, engine, preflight, {
+            mode: this.at.mode,
+            pointInTime: this.inputs.pointInTime,
+            executionId: this.state.executionId,
+            deadline: this.deadline,
+            ...(this.deps.signal ? { signal: this.deps.signal } : {}),
+        });
         const work = runStepWaves(engine, {
+            ...(gate ? { gate } : {}),
             full,
             step,
             context: runContext(this.at, this.state.executionId, this.report.accountId, this.runEnv),
@@ -2475,31 +2723,19 @@ class DrillPipeline {
                 this.addJob(info.jobId);
                 crash?.abort();
             },
-        }).then((report) => {
+        })
+            .finally(() => gate?.close())
+            .then((report) => {
             if (crash?.signal.aborted)
                 throw new Error('injected crash after the first job started (test)');
             return report;
         });
         return untilAbandoned(work, this.deps.signal, CANCEL_GRACE_MS).then((r) => r === 'abandoned' ? ABANDONED : r);
     }
-    /**
-     * A stage that may be given up: on cancellation after a short grace, and at the run's deadline
-     * (preflight and repair must not outlive timeout-minutes).
-     */
-    async stage(name, work) {
-        // A phase that noticed the deadline itself (DeadlineError) ends the same way as one given up.
-        const bounded = work.catch((e) => {
-            if ((0,deadline/* isDeadlineError */.Tz)(e))
-                return 'abandoned';
-            throw e;
-        });
-        const result = await untilStageEnds(bounded, this.deps.signal, this.deadline, this.deps.clock);
-        if (result !== 'abandoned')
-            return result;
-        if (!this.deps.signal?.aborted) {
-            this.report.errors.push(`The run reached its time limit (timeout-minutes) during ${name}.`);
-        }
-        return ABANDONED;
+    /** A stage that may be given up: on cancellation after a short grace, and at the run's deadline. */
+    stage(name, work) {
+        const { signal, clock } = this.deps;
+        return boundedStage(name, work, { signal, deadline: this.deadline, clock, errors: this.report.errors });
     }
     /** A stage given up: by cancellation, or by the deadline (timed out, nothing more is written). */
     abandoned(stage) {

@@ -1,5 +1,5 @@
-export const id = 354;
-export const ids = [354];
+export const id = 118;
+export const ids = [118];
 export const modules = {
 
 /***/ 32355:
@@ -31,6 +31,7 @@ const EC2_IDEMPOTENT = [
     'describeInstanceStatus',
     'createTags',
     'describeDefaultLaunchTemplateVersion',
+    'describeDefaultVersionsOf',
     'updateLaunchTemplate',
     'describeLaunchTemplateVersion',
     'restoreLaunchTemplateVersion',
@@ -318,29 +319,210 @@ function diffAll(desired, launchConfig, template) {
 
 /***/ }),
 
-/***/ 32354:
+/***/ 29118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ runPreflight)
+  TX: () => (/* binding */ checkDeferredWave),
+  hg: () => (/* binding */ runPreflight)
 });
 
 // UNUSED EXPORTS: replicationFindings
 
-// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(70370);
 // EXTERNAL MODULE: ./src/aws/retrying.ts
 var retrying = __webpack_require__(32355);
 // EXTERNAL MODULE: ./src/engine/deadline.ts
 var deadline = __webpack_require__(7964);
+// EXTERNAL MODULE: ./src/engine/instances.ts
+var instances = __webpack_require__(86122);
+;// CONCATENATED MODULE: ./src/engine/leave-out.ts
+/** The server, named once, for the start of a message. */
+function serverWho(rs) {
+    return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
+}
+/** A finding about one server, attributed to it, its wave and its plan line. */
+function attribute(rs, wave, x) {
+    return {
+        sourceServerId: rs.sourceServerId,
+        ...(rs.hostname ? { hostname: rs.hostname } : {}),
+        wave,
+        position: rs.spec.position,
+        message: `${serverWho(rs)}: ${x.message}`,
+        ...(x.fix ? { fix: x.fix } : {}),
+    };
+}
+/**
+ * A non-critical server's preflight errors as one warning (the server named once) and its exclusion
+ * record. In validate mode the warning says what a drill would do.
+ */
+function leaveOut(rs, wave, errors, mode) {
+    const reasons = errors.map((e) => e.message).join('; ');
+    const fixes = [...new Set(errors.flatMap((e) => (e.fix ? [e.fix] : [])))].join('; ');
+    const what = mode === 'validate' ? 'a drill would leave it out (non-critical)' : 'left out of this run (non-critical)';
+    return {
+        warning: attribute(rs, wave, { message: `${what}: ${reasons}`, ...(fixes ? { fix: fixes } : {}) }),
+        excluded: {
+            sourceServerId: rs.sourceServerId,
+            ...(rs.hostname ? { hostname: rs.hostname } : {}),
+            wave,
+            reason: `non-critical, failed preflight: ${reasons}`,
+        },
+    };
+}
+/** The execution plan without the given servers (their waves stay, possibly empty). */
+function withoutServers(executionPlan, ids) {
+    if (ids.size === 0)
+        return executionPlan;
+    return {
+        ...executionPlan,
+        waves: executionPlan.waves.map((w) => ({
+            wave: w.wave,
+            servers: w.servers.filter((rs) => !ids.has(rs.sourceServerId)),
+        })),
+    };
+}
+/** Nothing left to run is not a drill: a run whose every server was left out is refused. */
+function nothingToRun(executionPlan, excluded) {
+    if (executionPlan.waves.some((w) => w.servers.length > 0))
+        return undefined;
+    if (excluded === 0)
+        return undefined;
+    return {
+        message: `Every server of the plan was left out of this run (${excluded}): there is nothing to recover`,
+        fix: 'Fix the servers named in the warnings above, or shorten the input exclude',
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/durations.ts + 1 modules
+var durations = __webpack_require__(10119);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/engine/point-in-time.ts
+
+
+/** When the snapshot's data is from: its timestamp, else the time it was scheduled for. */
+function snapshotTime(s) {
+    return (0,durations/* parseInstant */.nV)(s.timestamp ?? s.expectedTimestamp);
+}
+/** The newest snapshot taken at or before `atMs` (whatever order DRS listed them in). */
+function latestAtOrBefore(snapshots, atMs) {
+    let best;
+    for (const s of snapshots) {
+        const t = snapshotTime(s);
+        if (t === undefined || t > atMs || !s.snapshotID)
+            continue;
+        if (!best || t > best.t)
+            best = { s, t };
+    }
+    return best?.s;
+}
+function chosen(s) {
+    return { id: s.snapshotID ?? '', at: (0,durations/* toUtcIso */.dT)(s.timestamp ?? s.expectedTimestamp) ?? '' };
+}
+/** The snapshot a server launches from under point-in-time, or why it cannot. */
+function choosePointInTimeSnapshot(input) {
+    const { pointInTime, pinned } = input;
+    if (input.error !== undefined)
+        return {
+            finding: { level: 'error', message: `could not list recovery snapshots: ${(0,errors/* errorMessage */.gJ)(input.error)}` },
+        };
+    const all = input.snapshots ?? [];
+    const atMs = Date.parse(pointInTime);
+    if (pinned) {
+        const pin = all.find((s) => s.snapshotID === pinned);
+        // A missing pin is reported by the pin's own check.
+        if (!pin)
+            return undefined;
+        if ((snapshotTime(pin) ?? Number.POSITIVE_INFINITY) <= atMs)
+            return { snapshot: chosen(pin) };
+        return {
+            finding: {
+                level: 'error',
+                message: `pinned snapshot ${pinned} (taken ${chosen(pin).at || 'at an unknown time'}) is after the point in time ${pointInTime}`,
+                fix: 'Remove the snapshot pin to launch from the latest snapshot before the point in time, or pin an earlier one',
+            },
+        };
+    }
+    const best = latestAtOrBefore(all, atMs);
+    if (best)
+        return { snapshot: chosen(best) };
+    const times = all.map(snapshotTime).filter((t) => t !== undefined);
+    const oldest = times.length > 0 ? new Date(Math.min(...times)).toISOString() : undefined;
+    return {
+        finding: {
+            level: 'error',
+            message: `has no recovery snapshot taken at or before the point in time ${pointInTime}${oldest ? ` (its oldest is from ${oldest})` : ' (DRS lists none)'}`,
+            fix: 'Pick a later point-in-time: DRS keeps point-in-time snapshots only for its retention period',
+        },
+    };
+}
+/** A point in time after AWS's now asks for data that does not exist yet. */
+function futurePointInTime(pointInTime, awsNowMs) {
+    if (!pointInTime || Date.parse(pointInTime) <= awsNowMs)
+        return undefined;
+    return {
+        message: `input point-in-time ${pointInTime} is in the future (AWS's clock reads ${new Date(awsNowMs).toISOString()})`,
+        fix: 'Give the last moment whose data you want back, in the past',
+    };
+}
+/** The execution plan with the point-in-time snapshot each server launches from. */
+function withSnapshots(executionPlan, chosen) {
+    if (chosen.size === 0)
+        return executionPlan;
+    const waves = executionPlan.waves.map((w) => ({
+        wave: w.wave,
+        servers: w.servers.map((rs) => {
+            const snapshot = chosen.get(rs.sourceServerId);
+            return snapshot ? { ...rs, recoverySnapshot: snapshot } : rs;
+        }),
+    }));
+    return { ...executionPlan, waves };
+}
+
+// EXTERNAL MODULE: ./src/engine/poller.ts
+var poller = __webpack_require__(74694);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __webpack_require__(52766);
+;// CONCATENATED MODULE: ./src/engine/preflight-jobs.ts
+
+
+function activeJobsOf(jobs) {
+    const active = jobs.filter((j) => j.status !== 'COMPLETED');
+    const jobOfServer = new Map();
+    let servers = 0;
+    for (const job of active) {
+        for (const p of job.participatingServers ?? []) {
+            servers += 1;
+            if (p.sourceServerID)
+                jobOfServer.set(p.sourceServerID, job);
+        }
+    }
+    return { active, jobOfServer, servers };
+}
+/** The existing recovery instances could not be read: a drill then cannot rule out a live failover. */
+function existingUnreadable(error) {
+    return {
+        message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
+    };
+}
+/** The recent jobs seen from this run: its own (an earlier attempt's), and the others that are active. */
+function jobsOfRun(recentJobs, executionId) {
+    const isOwn = (j) => executionId !== undefined && j.tags?.[tags/* TAG */.Dk.executionId] === executionId;
+    const ownActiveJobIds = recentJobs
+        .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
+        .map((j) => j.jobID ?? '');
+    return { isOwn, ownActiveJobIds, others: activeJobsOf(recentJobs.filter((j) => !isOwn(j))) };
+}
+
 // EXTERNAL MODULE: ./src/engine/launch-config.ts
 var launch_config = __webpack_require__(16778);
 // EXTERNAL MODULE: ./src/aws/launch-template.ts
 var launch_template = __webpack_require__(22369);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(70370);
 ;// CONCATENATED MODULE: ./src/engine/network.ts
 /** Network checks of preflight: subnet and security-group lookups, and IPv4 CIDR arithmetic for `copyPrivateIp`. */
 
@@ -479,7 +661,11 @@ function networkFindings(target, net) {
 
 
 
-async function readServer(deps, rs, wave, pointInTime) {
+/**
+ * One server's reads. `templateLater`: its template is left for `readTemplates`, which reads many
+ * servers' templates at once.
+ */
+async function readServer(deps, rs, wave, pointInTime, templateLater = false) {
     const facts = { rs, wave };
     const snapshot = rs.spec.snapshot || pointInTime
         ? deps.drs.describeRecoverySnapshots(rs.sourceServerId).then((s) => {
@@ -491,7 +677,7 @@ async function readServer(deps, rs, wave, pointInTime) {
     try {
         facts.launchConfig = await deps.drs.getLaunchConfiguration(rs.sourceServerId);
         const templateId = facts.launchConfig.ec2LaunchTemplateID;
-        if (templateId)
+        if (templateId && !templateLater)
             facts.template = await deps.ec2.describeDefaultLaunchTemplateVersion(templateId);
     }
     catch (e) {
@@ -512,6 +698,30 @@ async function readServer(deps, rs, wave, pointInTime) {
     }
     await snapshot;
     return facts;
+}
+/**
+ * The default template versions of servers read with `templateLater`: one account-wide listing of
+ * every template's default (bounded to a page per 20 templates wanted, so a crowded account costs no
+ * more than reading one by one would), then one by one for those it did not reach or could not read,
+ * which also gives a missing template its own error.
+ */
+async function readTemplates(deps, facts, limit) {
+    const waiting = facts.filter((f) => f.launchConfig?.ec2LaunchTemplateID && !f.template);
+    const ids = [...new Set(waiting.map((f) => f.launchConfig?.ec2LaunchTemplateID ?? ''))];
+    if (ids.length === 0)
+        return;
+    const listed = await deps.ec2
+        .describeDefaultVersionsOf(ids, Math.ceil(ids.length / 20))
+        .catch(() => new Map());
+    await Promise.all(waiting.map((f) => limit(async () => {
+        const id = f.launchConfig?.ec2LaunchTemplateID ?? '';
+        try {
+            f.template = listed.get(id) ?? (await deps.ec2.describeDefaultLaunchTemplateVersion(id));
+        }
+        catch (e) {
+            f.templateError = e;
+        }
+    })));
 }
 function effectiveSubnet(f) {
     return f.rs.spec.template.subnetId ?? (f.template ? (0,launch_config/* templateSubnetId */.Jh)(f.template) : undefined);
@@ -733,192 +943,224 @@ function existingInstanceFindings(instances, opts) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/engine/instances.ts
-var instances = __webpack_require__(86122);
 // EXTERNAL MODULE: ./src/engine/launch-actions.ts
 var launch_actions = __webpack_require__(84033);
-;// CONCATENATED MODULE: ./src/engine/leave-out.ts
-/** The server, named once, for the start of a message. */
-function serverWho(rs) {
-    return `Source server ${rs.sourceServerId}${rs.hostname ? ` (${rs.hostname})` : ''}`;
-}
-/** A finding about one server, attributed to it, its wave and its plan line. */
-function attribute(rs, wave, x) {
+// EXTERNAL MODULE: ./src/engine/resolve.ts
+var resolve = __webpack_require__(93370);
+;// CONCATENATED MODULE: ./src/engine/preflight-judge.ts
+
+
+
+
+
+
+
+
+function busyServer(job) {
     return {
-        sourceServerId: rs.sourceServerId,
-        ...(rs.hostname ? { hostname: rs.hostname } : {}),
-        wave,
-        position: rs.spec.position,
-        message: `${serverWho(rs)}: ${x.message}`,
-        ...(x.fix ? { fix: x.fix } : {}),
+        level: 'error',
+        message: `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
+        fix: 'Wait for that job to complete; DRS runs one job per source server',
     };
+}
+/** The estate part of a server's verdict. */
+function estateJudgement(rs, ctx) {
+    // Recovering to a point in time, today's replication lag says nothing about the data launched.
+    const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
+    const own = (0,resolve/* replicationFindings */.RH)(rs.sourceServer, rpo);
+    const instances = 'byServer' in ctx.existing
+        ? existingInstanceFindings(ctx.existing.byServer.get(rs.sourceServerId) ?? [], ctx.instanceOptions)
+        : [];
+    const job = ctx.jobOfServer.get(rs.sourceServerId);
+    return {
+        errors: own.filter((x) => x.level === 'error'),
+        blocking: instances.filter((x) => x.level === 'error'),
+        warnings: [...own, ...instances].filter((x) => x.level !== 'error'),
+        ...(job ? { busy: busyServer(job) } : {}),
+    };
+}
+/** What the repair must write for one server, or undefined when its settings match the plan. */
+function driftOf(f) {
+    if (!f.launchConfig || f.template === undefined)
+        return undefined;
+    const { spec, sourceServerId } = f.rs;
+    const desired = {
+        launch: spec.launch,
+        template: spec.template,
+        ...(spec.postLaunch.length > 0 ? { postLaunchEnabled: true } : {}),
+    };
+    const actions = f.launchActions
+        ? (0,launch_actions/* diffLaunchActions */.kN)((0,launch_actions/* desiredLaunchActions */.rP)(sourceServerId, spec.postLaunch), f.launchActions)
+        : [];
+    const changes = [
+        ...(0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template),
+        ...actions.map((a) => ({ target: 'postLaunch', field: a.name, from: a.from, to: a.to })),
+    ];
+    if (changes.length === 0)
+        return undefined;
+    return {
+        sourceServerId,
+        ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
+        changes,
+        desired,
+        ...(actions.length > 0 ? { launchActions: actions } : {}),
+        ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
+        ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
+    };
+}
+/** The launch part of a server's verdict, from its per-server reads. */
+function launchJudgement(f, ctx) {
+    const drill = ctx.mode === 'drill';
+    const own = [
+        // A drill launches with the plan's drill: overrides: those are the settings to check.
+        ...launchFindings(drill ? drillView(f) : f, ctx.net),
+        ...(drill ? drillIsolationFindings(f) : []),
+    ];
+    const pit = ctx.pointInTime
+        ? choosePointInTimeSnapshot({
+            pointInTime: ctx.pointInTime,
+            pinned: f.rs.spec.snapshot,
+            snapshots: f.snapshots,
+            // A pinned server's listing error is reported by the pin's own check.
+            error: f.rs.spec.snapshot ? undefined : f.snapshotError,
+        })
+        : undefined;
+    if (pit && 'finding' in pit)
+        own.push(pit.finding);
+    const drift = driftOf(f);
+    return {
+        errors: own.filter((x) => x.level === 'error'),
+        blocking: [],
+        warnings: own.filter((x) => x.level !== 'error'),
+        ...(drift ? { drift } : {}),
+        ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
+    };
+}
+/** Both parts of a verdict as one. */
+function joinJudgements(a, b) {
+    const busy = a.busy ?? b.busy;
+    const drift = a.drift ?? b.drift;
+    const snapshot = a.snapshot ?? b.snapshot;
+    return {
+        errors: [...a.errors, ...b.errors],
+        blocking: [...a.blocking, ...b.blocking],
+        warnings: [...a.warnings, ...b.warnings],
+        ...(busy ? { busy } : {}),
+        ...(drift ? { drift } : {}),
+        ...(snapshot ? { snapshot } : {}),
+    };
+}
+function emptyCollection(problems = []) {
+    return { problems, warnings: [], busy: [], drift: [], leftOut: [], snapshots: new Map() };
+}
+/** One server's verdict into the collection: a failing non-critical server is left out, not a stop. */
+function collect(acc, server, judged, mode) {
+    const { rs, wave } = server;
+    acc.problems.push(...judged.blocking.map((x) => attribute(rs, wave, x)));
+    acc.warnings.push(...judged.warnings.map((x) => attribute(rs, wave, x)));
+    const errors = [...judged.errors, ...(judged.busy && mode !== 'validate' ? [judged.busy] : [])];
+    if (!rs.spec.critical && errors.length > 0) {
+        const { warning, excluded } = leaveOut(rs, wave, errors, mode);
+        acc.warnings.push(warning);
+        acc.leftOut.push(excluded);
+        return;
+    }
+    acc.problems.push(...judged.errors.map((x) => attribute(rs, wave, x)));
+    if (judged.busy)
+        acc.busy.push(attribute(rs, wave, judged.busy));
+    if (judged.drift)
+        acc.drift.push(judged.drift);
+    if (judged.snapshot)
+        acc.snapshots.set(rs.sourceServerId, judged.snapshot);
+}
+
+// EXTERNAL MODULE: ./src/plan/drill.ts
+var drill = __webpack_require__(29266);
+;// CONCATENATED MODULE: ./src/engine/preflight-waves.ts
+/**
+ * Preflight's per-server reads (launch configuration, template, snapshots, launch actions, then the
+ * network they name) and their launch verdicts, for any set of servers: all of them before the first
+ * write, or, in a pipelined run (issue 18), the first waves' servers then each later wave's while the
+ * waves before it run. The account-wide checks that can refuse a plan (replication, active jobs,
+ * existing recovery instances, quotas) are never deferred: preflight.ts makes them for every wave.
+ */
+
+
+
+
+
+
+/**
+ * Per-server reads in flight at once. Each server costs two or three sequential reads (DRS, then EC2),
+ * so 16 keeps DRS and EC2 each well inside their request-rate buckets (EC2's describe calls refill at
+ * about 20 a second); throttling is retried with its Retry-After (retrying.ts).
+ */
+const READ_CONCURRENCY = 16;
+/**
+ * From this many servers, their templates' default versions are read with one account-wide listing
+ * (preflight-server.ts readTemplates) instead of a DescribeLaunchTemplateVersions call each.
+ */
+const TEMPLATE_BATCH_FROM = 20;
+/** The subnets and security groups the servers will launch into, looked up once for all. */
+async function readNetwork(deps, facts) {
+    return {
+        subnets: await lookupIds([...new Set(facts.map(effectiveSubnet).filter((s) => !!s))], (ids) => deps.ec2.describeSubnets(ids), (s) => s.SubnetId),
+        groups: await lookupIds([...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))], (ids) => deps.ec2.describeSecurityGroups(ids), (g) => g.GroupId),
+    };
+}
+/** Reads the servers and judges their launch settings into `acc` (left-out, drift, snapshots…). */
+async function judgeLaunches(deps, servers, opts, acc) {
+    const limit = (0,p_limit/* default */.A)(READ_CONCURRENCY);
+    // Many servers: their templates in one account-wide read rather than one call each.
+    const batch = servers.length >= TEMPLATE_BATCH_FROM;
+    const facts = await Promise.all(servers.map((s) => limit(() => readServer(deps, s.rs, s.wave, opts.pointInTime, batch))));
+    opts.checkpoint();
+    if (batch)
+        await readTemplates(deps, facts, limit);
+    opts.checkpoint();
+    // A drill launches with the plan's drill: overrides: its network is the one to check.
+    const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);
+    opts.checkpoint();
+    const ctx = { mode: opts.mode, net, pointInTime: opts.pointInTime };
+    for (const f of facts)
+        collect(acc, f, launchJudgement(f, ctx), opts.mode);
 }
 /**
- * A non-critical server's preflight errors as one warning (the server named once) and its exclusion
- * record. In validate mode the warning says what a drill would do.
+ * The waves whose per-server reads can wait until the waves before them run: every wave that depends
+ * on another. A wave with `drill:` overrides is read first: its drill settings are written before the
+ * first wave starts, on top of settings the repair must have written already.
  */
-function leaveOut(rs, wave, errors, mode) {
-    const reasons = errors.map((e) => e.message).join('; ');
-    const fixes = [...new Set(errors.flatMap((e) => (e.fix ? [e.fix] : [])))].join('; ');
-    const what = mode === 'validate' ? 'a drill would leave it out (non-critical)' : 'left out of this run (non-critical)';
+function deferrableWaves(executionPlan) {
+    return new Set(executionPlan.waves
+        .filter((w) => w.wave.dependsOn.length > 0 && !w.servers.some((rs) => (0,drill/* hasDrillOverrides */.J)(rs.spec.drill)))
+        .map((w) => w.wave.name));
+}
+/** The servers with the left-out ones removed and each chosen snapshot set. Pure. */
+function startableServers(servers, leftOut, snapshots) {
+    const out = new Set(leftOut.map((x) => x.sourceServerId));
+    return servers
+        .filter((rs) => !out.has(rs.sourceServerId))
+        .map((rs) => {
+        const chosen = snapshots.get(rs.sourceServerId);
+        return chosen ? { ...rs, recoverySnapshot: chosen } : rs;
+    });
+}
+/** Reads and judges one deferred wave (its account-wide checks passed with the rest of the plan). */
+async function preflightWave(deps, wave, opts) {
+    const acc = emptyCollection();
+    const name = wave.wave.name;
+    await judgeLaunches(deps, wave.servers.map((rs) => ({ rs, wave: name })), opts, acc);
     return {
-        warning: attribute(rs, wave, { message: `${what}: ${reasons}`, ...(fixes ? { fix: fixes } : {}) }),
-        excluded: {
-            sourceServerId: rs.sourceServerId,
-            ...(rs.hostname ? { hostname: rs.hostname } : {}),
-            wave,
-            reason: `non-critical, failed preflight: ${reasons}`,
-        },
+        servers: startableServers(wave.servers, acc.leftOut, acc.snapshots),
+        problems: acc.problems,
+        warnings: acc.warnings,
+        drift: acc.drift,
+        leftOut: acc.leftOut,
     };
-}
-/** The execution plan without the given servers (their waves stay, possibly empty). */
-function withoutServers(executionPlan, ids) {
-    if (ids.size === 0)
-        return executionPlan;
-    return {
-        ...executionPlan,
-        waves: executionPlan.waves.map((w) => ({
-            wave: w.wave,
-            servers: w.servers.filter((rs) => !ids.has(rs.sourceServerId)),
-        })),
-    };
-}
-/** Nothing left to run is not a drill: a run whose every server was left out is refused. */
-function nothingToRun(executionPlan, excluded) {
-    if (executionPlan.waves.some((w) => w.servers.length > 0))
-        return undefined;
-    if (excluded === 0)
-        return undefined;
-    return {
-        message: `Every server of the plan was left out of this run (${excluded}): there is nothing to recover`,
-        fix: 'Fix the servers named in the warnings above, or shorten the input exclude',
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/durations.ts + 1 modules
-var durations = __webpack_require__(10119);
-;// CONCATENATED MODULE: ./src/engine/point-in-time.ts
-
-
-/** When the snapshot's data is from: its timestamp, else the time it was scheduled for. */
-function snapshotTime(s) {
-    return (0,durations/* parseInstant */.nV)(s.timestamp ?? s.expectedTimestamp);
-}
-/** The newest snapshot taken at or before `atMs` (whatever order DRS listed them in). */
-function latestAtOrBefore(snapshots, atMs) {
-    let best;
-    for (const s of snapshots) {
-        const t = snapshotTime(s);
-        if (t === undefined || t > atMs || !s.snapshotID)
-            continue;
-        if (!best || t > best.t)
-            best = { s, t };
-    }
-    return best?.s;
-}
-function chosen(s) {
-    return { id: s.snapshotID ?? '', at: (0,durations/* toUtcIso */.dT)(s.timestamp ?? s.expectedTimestamp) ?? '' };
-}
-/** The snapshot a server launches from under point-in-time, or why it cannot. */
-function choosePointInTimeSnapshot(input) {
-    const { pointInTime, pinned } = input;
-    if (input.error !== undefined)
-        return {
-            finding: { level: 'error', message: `could not list recovery snapshots: ${(0,errors/* errorMessage */.gJ)(input.error)}` },
-        };
-    const all = input.snapshots ?? [];
-    const atMs = Date.parse(pointInTime);
-    if (pinned) {
-        const pin = all.find((s) => s.snapshotID === pinned);
-        // A missing pin is reported by the pin's own check.
-        if (!pin)
-            return undefined;
-        if ((snapshotTime(pin) ?? Number.POSITIVE_INFINITY) <= atMs)
-            return { snapshot: chosen(pin) };
-        return {
-            finding: {
-                level: 'error',
-                message: `pinned snapshot ${pinned} (taken ${chosen(pin).at || 'at an unknown time'}) is after the point in time ${pointInTime}`,
-                fix: 'Remove the snapshot pin to launch from the latest snapshot before the point in time, or pin an earlier one',
-            },
-        };
-    }
-    const best = latestAtOrBefore(all, atMs);
-    if (best)
-        return { snapshot: chosen(best) };
-    const times = all.map(snapshotTime).filter((t) => t !== undefined);
-    const oldest = times.length > 0 ? new Date(Math.min(...times)).toISOString() : undefined;
-    return {
-        finding: {
-            level: 'error',
-            message: `has no recovery snapshot taken at or before the point in time ${pointInTime}${oldest ? ` (its oldest is from ${oldest})` : ' (DRS lists none)'}`,
-            fix: 'Pick a later point-in-time: DRS keeps point-in-time snapshots only for its retention period',
-        },
-    };
-}
-/** A point in time after AWS's now asks for data that does not exist yet. */
-function futurePointInTime(pointInTime, awsNowMs) {
-    if (!pointInTime || Date.parse(pointInTime) <= awsNowMs)
-        return undefined;
-    return {
-        message: `input point-in-time ${pointInTime} is in the future (AWS's clock reads ${new Date(awsNowMs).toISOString()})`,
-        fix: 'Give the last moment whose data you want back, in the past',
-    };
-}
-/** The execution plan with the point-in-time snapshot each server launches from. */
-function withSnapshots(executionPlan, chosen) {
-    if (chosen.size === 0)
-        return executionPlan;
-    const waves = executionPlan.waves.map((w) => ({
-        wave: w.wave,
-        servers: w.servers.map((rs) => {
-            const snapshot = chosen.get(rs.sourceServerId);
-            return snapshot ? { ...rs, recoverySnapshot: snapshot } : rs;
-        }),
-    }));
-    return { ...executionPlan, waves };
-}
-
-// EXTERNAL MODULE: ./src/engine/poller.ts
-var poller = __webpack_require__(74694);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __webpack_require__(52766);
-;// CONCATENATED MODULE: ./src/engine/preflight-jobs.ts
-
-
-function activeJobsOf(jobs) {
-    const active = jobs.filter((j) => j.status !== 'COMPLETED');
-    const jobOfServer = new Map();
-    let servers = 0;
-    for (const job of active) {
-        for (const p of job.participatingServers ?? []) {
-            servers += 1;
-            if (p.sourceServerID)
-                jobOfServer.set(p.sourceServerID, job);
-        }
-    }
-    return { active, jobOfServer, servers };
-}
-/** The existing recovery instances could not be read: a drill then cannot rule out a live failover. */
-function existingUnreadable(error) {
-    return {
-        message: `Could not read the servers' existing recovery instances: ${(0,errors/* errorMessage */.gJ)(error)}`,
-        fix: 'Grant drs:DescribeRecoveryInstances (with ec2:DescribeInstances): without it a drill cannot rule out deleting a live failover',
-    };
-}
-/** The recent jobs seen from this run: its own (an earlier attempt's), and the others that are active. */
-function jobsOfRun(recentJobs, executionId) {
-    const isOwn = (j) => executionId !== undefined && j.tags?.[tags/* TAG */.Dk.executionId] === executionId;
-    const ownActiveJobIds = recentJobs
-        .filter((j) => j.status !== 'COMPLETED' && isOwn(j))
-        .map((j) => j.jobID ?? '');
-    return { isOwn, ownActiveJobIds, others: activeJobsOf(recentJobs.filter((j) => !isOwn(j))) };
 }
 
 // EXTERNAL MODULE: ./src/core/quotas.ts
 var quotas = __webpack_require__(7254);
-// EXTERNAL MODULE: ./src/engine/resolve.ts
-var resolve = __webpack_require__(93370);
 ;// CONCATENATED MODULE: ./src/engine/quota-findings.ts
 /** Preflight's quota check: DRS's job and server limits against what is active and what may run together. */
 
@@ -960,12 +1202,10 @@ function quotaFindings(plan, executionPlan, activeJobs, activeServers) {
 /**
  * Preflight: everything that can be known to break a run before anything is started. Reads only;
  * collects every failure (never stops at the first) so one run shows the whole list to fix.
+ * A pipelined run (`deferLaunchReads`) makes the account-wide checks for every wave here and the
+ * per-server launch reads only for the waves that start first; each later wave's are made by
+ * `checkDeferredWave` while the waves before it run (preflight-waves.ts).
  */
-
-
-
-
-
 
 
 
@@ -980,7 +1220,6 @@ function quotaFindings(plan, executionPlan, activeJobs, activeServers) {
 
 /** How far back to look for jobs that may still be active. */
 const ACTIVE_JOB_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
-const CONCURRENCY = 10;
 /**
  * Preflight's reads retry through throttling and 5xx (Retry-After honoured), on the injected clock,
  * and stop at the run's deadline or cancellation (`checkpoint`).
@@ -1002,108 +1241,6 @@ async function readExistingInstances(deps, sourceServerIds) {
         return { error };
     }
 }
-/** The subnets and security groups the servers will launch into, looked up once for all. */
-async function readNetwork(deps, facts) {
-    return {
-        subnets: await lookupIds([...new Set(facts.map(effectiveSubnet).filter((s) => !!s))], (ids) => deps.ec2.describeSubnets(ids), (s) => s.SubnetId),
-        groups: await lookupIds([...new Set(facts.filter((f) => effectiveSubnet(f)).flatMap(effectiveGroups))], (ids) => deps.ec2.describeSecurityGroups(ids), (g) => g.GroupId),
-    };
-}
-function busyServer(job) {
-    return [
-        `is already in active DRS job ${job.jobID} (${job.type ?? 'job'}, ${job.status ?? 'status unknown'})`,
-        'Wait for that job to complete; DRS runs one job per source server',
-    ];
-}
-/** What the repair must write for one server, or undefined when its settings match the plan. */
-function driftOf(f) {
-    if (!f.launchConfig || f.template === undefined)
-        return undefined;
-    const { spec, sourceServerId } = f.rs;
-    const desired = {
-        launch: spec.launch,
-        template: spec.template,
-        ...(spec.postLaunch.length > 0 ? { postLaunchEnabled: true } : {}),
-    };
-    const actions = f.launchActions
-        ? (0,launch_actions/* diffLaunchActions */.kN)((0,launch_actions/* desiredLaunchActions */.rP)(sourceServerId, spec.postLaunch), f.launchActions)
-        : [];
-    const changes = [
-        ...(0,launch_config/* diffAll */.lu)(desired, f.launchConfig, f.template),
-        ...actions.map((a) => ({ target: 'postLaunch', field: a.name, from: a.from, to: a.to })),
-    ];
-    if (changes.length === 0)
-        return undefined;
-    return {
-        sourceServerId,
-        ...(f.rs.hostname ? { hostname: f.rs.hostname } : {}),
-        changes,
-        desired,
-        ...(actions.length > 0 ? { launchActions: actions } : {}),
-        ...(f.launchConfig.ec2LaunchTemplateID ? { launchTemplateId: f.launchConfig.ec2LaunchTemplateID } : {}),
-        ...(f.template.VersionNumber !== undefined ? { templateVersion: f.template.VersionNumber } : {}),
-    };
-}
-/**
- * Every finding about one server, sorted by what it stops; its drift. Pure. `errors` are the
- * server's own (a non-critical server is left out for them); `blocking` stop the whole plan whatever
- * the server's criticality (a live failover a drill could destroy).
- */
-function judgeServer(f, ctx) {
-    // Recovering to a point in time, today's replication lag says nothing about the data launched.
-    const rpo = ctx.pointInTime ? undefined : ctx.rpoSeconds;
-    const drill = ctx.mode === 'drill';
-    const own = [
-        ...(0,resolve/* replicationFindings */.RH)(f.rs.sourceServer, rpo),
-        // A drill launches with the plan's drill: overrides: those are the settings to check.
-        ...launchFindings(drill ? drillView(f) : f, ctx.net),
-        ...(drill ? drillIsolationFindings(f) : []),
-    ];
-    const pit = ctx.pointInTime
-        ? choosePointInTimeSnapshot({
-            pointInTime: ctx.pointInTime,
-            pinned: f.rs.spec.snapshot,
-            snapshots: f.snapshots,
-            // A pinned server's listing error is reported by the pin's own check.
-            error: f.rs.spec.snapshot ? undefined : f.snapshotError,
-        })
-        : undefined;
-    if (pit && 'finding' in pit)
-        own.push(pit.finding);
-    const instances = 'byServer' in ctx.existing
-        ? existingInstanceFindings(ctx.existing.byServer.get(f.rs.sourceServerId) ?? [], ctx.instanceOptions)
-        : [];
-    const job = ctx.jobOfServer.get(f.rs.sourceServerId);
-    const [message, fix] = job ? busyServer(job) : [];
-    return {
-        errors: own.filter((x) => x.level === 'error'),
-        blocking: instances.filter((x) => x.level === 'error'),
-        warnings: [...own, ...instances].filter((x) => x.level !== 'error'),
-        ...(message ? { busy: { level: 'error', message, ...(fix ? { fix } : {}) } } : {}),
-        drift: driftOf(f),
-        ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
-    };
-}
-/** One server's judgement into the collection: a failing non-critical server is left out, not a stop. */
-function collect(acc, f, judged, mode) {
-    const { rs, wave } = f;
-    acc.problems.push(...judged.blocking.map((x) => attribute(rs, wave, x)));
-    acc.warnings.push(...judged.warnings.map((x) => attribute(rs, wave, x)));
-    const errors = [...judged.errors, ...(judged.busy && mode !== 'validate' ? [judged.busy] : [])];
-    if (!rs.spec.critical && errors.length > 0) {
-        const { warning, excluded } = leaveOut(rs, wave, errors, mode);
-        acc.warnings.push(warning);
-        acc.leftOut.push(excluded);
-        return;
-    }
-    acc.problems.push(...judged.errors.map((x) => attribute(rs, wave, x)));
-    if (judged.busy)
-        acc.busy.push(attribute(rs, wave, judged.busy));
-    if (judged.drift)
-        acc.drift.push(judged.drift);
-    if (judged.snapshot)
-        acc.snapshots.set(rs.sourceServerId, judged.snapshot);
-}
 /** The source servers and recent jobs, and the plan resolved against them (exclusions applied). */
 async function readEstate(deps, plan, opts) {
     const sourceServers = await deps.drs.describeAllSourceServers();
@@ -1120,29 +1257,22 @@ async function readEstate(deps, plan, opts) {
         problems: [...(future ? [future] : []), ...resolved.problems, ...problems],
     };
 }
-/** Runs every preflight check; writes nothing. */
+/** Runs every preflight check (a pipelined run: all but the later waves' launch reads); writes nothing. */
 async function runPreflight(deps, plan, opts) {
     // Past the deadline (or once cancelled) no read is sent: it throws rather than report half-read servers.
     const checkpoint = (0,deadline/* phaseCheckpoint */.ef)(deps.clock, opts, 'preflight');
     deps = withReadRetries(deps, checkpoint, (0,deadline/* phaseSignal */.Ej)(deps.clock, opts));
     const estate = await readEstate(deps, plan, opts);
-    const limit = (0,p_limit/* default */.A)(CONCURRENCY);
-    const facts = await Promise.all(estate.executionPlan.waves.flatMap((w) => w.servers.map((rs) => limit(() => readServer(deps, rs, w.wave.name, opts.pointInTime)))));
-    checkpoint();
-    // A drill launches with the plan's drill: overrides: its network is the one to check.
-    const net = await readNetwork(deps, opts.mode === 'drill' ? facts.map(drillView) : facts);
+    const deferred = opts.deferLaunchReads ? deferrableWaves(estate.executionPlan) : new Set();
+    const servers = estate.executionPlan.waves.flatMap((w) => w.servers.map((rs) => ({ rs, wave: w.wave.name, deferred: deferred.has(w.wave.name) })));
     const { isOwn, ownActiveJobIds, others } = jobsOfRun(estate.recentJobs, opts.executionId);
-    const existing = await readExistingInstances(deps, facts.map((f) => f.rs.sourceServerId));
+    const existing = await readExistingInstances(deps, servers.map((s) => s.rs.sourceServerId));
     checkpoint();
-    const acc = {
-        ...{ problems: estate.problems, warnings: [], busy: [], drift: [], leftOut: [] },
-        snapshots: new Map(),
-    };
+    const acc = emptyCollection(estate.problems);
     if ('error' in existing)
         acc.busy.push(existingUnreadable(existing.error));
     const ctx = {
         mode: opts.mode,
-        net,
         existing,
         jobOfServer: others.jobOfServer,
         rpoSeconds: plan.objectives.rpoSeconds,
@@ -1153,9 +1283,55 @@ async function runPreflight(deps, plan, opts) {
             ...(opts.replaceRecoveryInstances ? { replaceRecoveryInstances: true } : {}),
         },
     };
-    for (const f of facts)
-        collect(acc, f, judgeServer(f, ctx), opts.mode);
-    return conclude(plan, opts, estate, acc, { ...others, ownActiveJobIds });
+    // The estate verdicts first: a server left out for them is not read further.
+    const estateAcc = emptyCollection();
+    for (const s of servers)
+        collect(estateAcc, s, estateJudgement(s.rs, ctx), opts.mode);
+    mergeInto(acc, estateAcc);
+    const leftOut = new Set(estateAcc.leftOut.map((x) => x.sourceServerId));
+    const later = servers.filter((s) => !leftOut.has(s.rs.sourceServerId));
+    const readOpts = launchReadOptions(opts, checkpoint);
+    await judgeLaunches(deps, later.filter((s) => !s.deferred), readOpts, acc);
+    const jobs = { ...others, ownActiveJobIds };
+    const result = conclude(plan, opts, estate, copyOf(acc), jobs);
+    const deferredLater = later.filter((s) => s.deferred);
+    if (deferredLater.length === 0)
+        return result;
+    // A plan refused anyway gets its whole list of problems, the later waves' included, as unpipelined.
+    if (result.problems.length > 0) {
+        await judgeLaunches(deps, deferredLater, readOpts, acc);
+        return conclude(plan, opts, estate, acc, jobs);
+    }
+    const deferredWaves = result.executionPlan?.waves.filter((w) => deferred.has(w.wave.name)) ?? [];
+    return { ...result, deferredWaves: deferredWaves.map((w) => w.wave.name) };
+}
+function launchReadOptions(opts, checkpoint) {
+    return { mode: opts.mode, pointInTime: opts.pointInTime, checkpoint };
+}
+function copyOf(acc) {
+    const { problems, warnings, busy, drift, leftOut, snapshots } = acc;
+    return {
+        ...{ problems: [...problems], warnings: [...warnings], busy: [...busy], drift: [...drift] },
+        ...{ leftOut: [...leftOut], snapshots: new Map(snapshots) },
+    };
+}
+function mergeInto(acc, more) {
+    acc.problems.push(...more.problems);
+    acc.warnings.push(...more.warnings);
+    acc.busy.push(...more.busy);
+    acc.drift.push(...more.drift);
+    acc.leftOut.push(...more.leftOut);
+    for (const [id, s] of more.snapshots)
+        acc.snapshots.set(id, s);
+}
+/**
+ * A deferred wave's per-server launch reads and verdicts (pipelined runs), made while the waves before
+ * it run; it stops at the run's deadline or cancellation like the preflight itself.
+ */
+function checkDeferredWave(deps, wave, opts) {
+    const checkpoint = (0,deadline/* phaseCheckpoint */.ef)(deps.clock, opts, `the preflight of wave "${wave.wave.name}"`);
+    const retrying = withReadRetries(deps, checkpoint, (0,deadline/* phaseSignal */.Ej)(deps.clock, opts));
+    return preflightWave(retrying, wave, launchReadOptions(opts, checkpoint));
 }
 /** Leaves the failed non-critical servers out, checks the quotas on what is left, and sums up. */
 function conclude(plan, opts, estate, acc, jobs) {
