@@ -169,11 +169,13 @@ function accountVersions(state: EmulatorState, params: QueryTree) {
   if (!Number.isInteger(max) || max < 1 || max > 200)
     throw new Ec2Error('InvalidParameterValue', `MaxResults must be between 1 and 200, got ${max}`, 400);
   const all = [...state.templates.values()].flatMap((t) =>
-    t.versions.filter(
-      (v) =>
-        (wanted.includes('$Default') && v.number === t.defaultVersion) ||
-        (wanted.includes('$Latest') && v.number === t.versions.length),
-    ).map((v) => ({ t, v })),
+    t.versions
+      .filter(
+        (v) =>
+          (wanted.includes('$Default') && v.number === t.defaultVersion) ||
+          (wanted.includes('$Latest') && v.number === t.versions.length),
+      )
+      .map((v) => ({ t, v })),
   );
   const { page, nextToken } = paginate(all, params);
   return { launchTemplateVersionSet: page.map(({ t, v }) => versionXml(state, t, v)), nextToken };

@@ -139,21 +139,6 @@ export function launchJudgement(f: ServerFacts, ctx: LaunchContext): Judgement {
   };
 }
 
-/** Both parts of a verdict as one. */
-export function joinJudgements(a: Judgement, b: Judgement): Judgement {
-  const busy = a.busy ?? b.busy;
-  const drift = a.drift ?? b.drift;
-  const snapshot = a.snapshot ?? b.snapshot;
-  return {
-    errors: [...a.errors, ...b.errors],
-    blocking: [...a.blocking, ...b.blocking],
-    warnings: [...a.warnings, ...b.warnings],
-    ...(busy ? { busy } : {}),
-    ...(drift ? { drift } : {}),
-    ...(snapshot ? { snapshot } : {}),
-  };
-}
-
 /** What preflight collects over the servers. */
 export interface Collected {
   problems: PreflightProblem[];

@@ -114,7 +114,7 @@ export interface WavePreflight {
 }
 
 /** The servers with the left-out ones removed and each chosen snapshot set. Pure. */
-export function startableServers(
+function startableServers(
   servers: readonly ResolvedServer[],
   leftOut: readonly ExcludedServer[],
   snapshots: ReadonlyMap<string, ChosenSnapshot>,

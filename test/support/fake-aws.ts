@@ -794,7 +794,10 @@ export class FakeEc2 implements Ec2Gateway {
   }
 
   /** EC2's account-wide `$Default` listing, in pages of 200 (templates in the order they were made). */
-  async describeDefaultVersionsOf(ids: string[], maxPages: number): Promise<Map<string, LaunchTemplateVersion>> {
+  async describeDefaultVersionsOf(
+    ids: string[],
+    maxPages: number,
+  ): Promise<Map<string, LaunchTemplateVersion>> {
     const wanted = new Set(ids);
     const found = new Map<string, LaunchTemplateVersion>();
     const all = [...this.templates.values()];
