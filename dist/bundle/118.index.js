@@ -1036,20 +1036,6 @@ function launchJudgement(f, ctx) {
         ...(pit && 'snapshot' in pit ? { snapshot: pit.snapshot } : {}),
     };
 }
-/** Both parts of a verdict as one. */
-function joinJudgements(a, b) {
-    const busy = a.busy ?? b.busy;
-    const drift = a.drift ?? b.drift;
-    const snapshot = a.snapshot ?? b.snapshot;
-    return {
-        errors: [...a.errors, ...b.errors],
-        blocking: [...a.blocking, ...b.blocking],
-        warnings: [...a.warnings, ...b.warnings],
-        ...(busy ? { busy } : {}),
-        ...(drift ? { drift } : {}),
-        ...(snapshot ? { snapshot } : {}),
-    };
-}
 function emptyCollection(problems = []) {
     return { problems, warnings: [], busy: [], drift: [], leftOut: [], snapshots: new Map() };
 }

@@ -2820,8 +2820,10 @@ function accountVersions(state, params) {
     const max = Number(str(params.MaxResults) ?? '200');
     if (!Number.isInteger(max) || max < 1 || max > 200)
         throw new Ec2Error('InvalidParameterValue', `MaxResults must be between 1 and 200, got ${max}`, 400);
-    const all = [...state.templates.values()].flatMap((t) => t.versions.filter((v) => (wanted.includes('$Default') && v.number === t.defaultVersion) ||
-        (wanted.includes('$Latest') && v.number === t.versions.length)).map((v) => ({ t, v })));
+    const all = [...state.templates.values()].flatMap((t) => t.versions
+        .filter((v) => (wanted.includes('$Default') && v.number === t.defaultVersion) ||
+        (wanted.includes('$Latest') && v.number === t.versions.length))
+        .map((v) => ({ t, v })));
     const { page, nextToken } = ec2_paginate(all, params);
     return { launchTemplateVersionSet: page.map(({ t, v }) => versionXml(state, t, v)), nextToken };
 }
