@@ -78,11 +78,16 @@ export class DeferredWaves implements WaveGate {
       this.states.set(w.wave.name, { kind: 'pending', settled });
     }
     this.work = (async () => {
+      // A wave that depends on one whose preflight failed never starts: it is neither read nor repaired.
+      const failed = new Set<string>();
       for (const w of this.waves) {
         const name = w.wave.name;
-        const state = this.stop.signal.aborted
-          ? this.notChecked(name)
-          : await this.check(w).catch((e: unknown) => this.broken(name, e));
+        const after = w.wave.dependsOn.find((d) => failed.has(d));
+        const state =
+          this.stop.signal.aborted || after !== undefined
+            ? this.notChecked(name, after)
+            : await this.check(w).catch((e: unknown) => this.broken(name, e));
+        if (state.kind === 'failed') failed.add(name);
         this.states.set(name, state);
         settle.get(name)?.();
       }
@@ -167,7 +172,8 @@ export class DeferredWaves implements WaveGate {
     return { kind: 'failed', errors: [error, this.stopLine(name, 'fix the cause above')] };
   }
 
-  private notChecked(name: string): WaveGateState {
-    return { kind: 'failed', errors: [`Wave "${name}" was not checked: the run ended first.`] };
+  private notChecked(name: string, after: string | undefined): WaveGateState {
+    const why = after ? `it depends on wave "${after}", which failed its preflight` : 'the run ended first';
+    return { kind: 'failed', errors: [`Wave "${name}" was not checked: ${why}.`] };
   }
 }

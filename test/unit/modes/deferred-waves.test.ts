@@ -104,6 +104,14 @@ describe('DeferredWaves (the later waves of a pipelined run)', () => {
     expect(errors.at(-1)).toBe(
       'Wave "app" was not started: repair the launch configurations above and run again.',
     );
+    // web depends on app, so it can never start: it is neither read nor repaired.
+    expect(await settledState(gate, 'web')).toEqual({
+      kind: 'failed',
+      errors: ['Wave "web" was not checked: it depends on wave "app", which failed its preflight.'],
+    });
+    expect(
+      t.drs.calls.filter((c) => c.method === 'getLaunchConfiguration').map((c) => c.args[0]),
+    ).not.toContain(C);
     await gate.close();
   });
 
