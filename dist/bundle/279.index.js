@@ -414,11 +414,16 @@ class DeferredWaves {
             this.states.set(w.wave.name, { kind: 'pending', settled });
         }
         this.work = (async () => {
+            // A wave that depends on one whose preflight failed never starts: it is neither read nor repaired.
+            const failed = new Set();
             for (const w of this.waves) {
                 const name = w.wave.name;
-                const state = this.stop.signal.aborted
-                    ? this.notChecked(name)
+                const after = w.wave.dependsOn.find((d) => failed.has(d));
+                const state = this.stop.signal.aborted || after !== undefined
+                    ? this.notChecked(name, after)
                     : await this.check(w).catch((e) => this.broken(name, e));
+                if (state.kind === 'failed')
+                    failed.add(name);
                 this.states.set(name, state);
                 settle.get(name)?.();
             }
@@ -497,8 +502,9 @@ class DeferredWaves {
             this.io.error(error);
         return { kind: 'failed', errors: [error, this.stopLine(name, 'fix the cause above')] };
     }
-    notChecked(name) {
-        return { kind: 'failed', errors: [`Wave "${name}" was not checked: the run ended first.`] };
+    notChecked(name, after) {
+        const why = after ? `it depends on wave "${after}", which failed its preflight` : 'the run ended first';
+        return { kind: 'failed', errors: [`Wave "${name}" was not checked: ${why}.`] };
     }
 }
 
